@@ -1,0 +1,300 @@
+package org.dipwatch.corpus;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.dipwatch.dedup.ExactDedup;
+import org.dipwatch.model.Article;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The corpus: the article files in {@code seeds/} and the index beside them. New articles are
+ * written atomically (a hidden temporary file, the index row committed, then a rename), so a
+ * crash at any point leaves either no trace or a complete file with its row; opening the corpus
+ * finishes or discards what a crash interrupted, then indexes files that appeared in
+ * {@code seeds/} since the last run. Existing files are never rewritten.
+ */
+public final class Corpus {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Corpus.class);
+    private static final String TEMP_SUFFIX = ".tmp";
+    /** Source recorded for articles found in {@code seeds/} rather than ingested (the originals). */
+    public static final String FOUND_IN_SEEDS = "seeds";
+
+    private final Path seeds;
+    private final CorpusIndex index;
+    private final Function<String, Article> seedReader;
+    private final Function<Article, String> fingerprint;
+    private long maxSeqOnDisk = -1;
+
+    private Corpus(Path seeds, CorpusIndex index, Function<String, Article> seedReader, Function<Article, String> fingerprint) {
+        this.seeds = seeds;
+        this.index = index;
+        this.seedReader = seedReader;
+        this.fingerprint = fingerprint;
+    }
+
+    /**
+     * Opens the corpus in {@code seeds} with its index: recovers interrupted writes and indexes
+     * files the index does not know yet.
+     *
+     * @param seedReader  reads a seed file's text into its normalized article
+     * @param fingerprint the dedup fingerprint of an article's text
+     */
+    public static Corpus open(Path seeds, CorpusIndex index, Function<String, Article> seedReader,
+                              Function<Article, String> fingerprint) {
+        try {
+            Files.createDirectories(seeds);
+        } catch (IOException e) {
+            throw new UncheckedIOException("corpus: cannot create " + seeds + ": " + e.getMessage(), e);
+        }
+        Corpus corpus = new Corpus(seeds, index, seedReader, fingerprint);
+        corpus.recoverInterruptedWrites();
+        SyncReport report = corpus.sync(false);
+        if (report.added() > 0 || report.missing() > 0 || report.unreadable() > 0) {
+            LOG.info("corpus: {}", report);
+        }
+        return corpus;
+    }
+
+    /** The folder of article files. */
+    public Path seeds() {
+        return seeds;
+    }
+
+    /** The index beside the corpus. */
+    public CorpusIndex index() {
+        return index;
+    }
+
+    /**
+     * Writes a new article under the next sequence number and records it, with the arrival that
+     * brought it, in one index transaction. Returns the index row of the stored article.
+     *
+     * @param urlHash   SHA-256 of the article's canonical URL, or {@code null}
+     * @param idSource  the text whose SHA-256 names the file: the canonical URL, else the article text
+     * @param arrival   the arrival to record; its verdict and article file are filled in here
+     */
+    public synchronized IndexedArticle store(Article article, String urlHash, String idSource, Arrival arrival) {
+        String text = article.text();
+        String id = sha256(idSource).substring(0, 16);
+        IndexedArticle derived = derive(new SeedFile(0, id), text);
+        SQLException last = null;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            try (Connection c = index.transaction()) {
+                long seq = Math.max(index.maxSeq(c), maxSeqOnDisk) + 1;
+                SeedFile file = new SeedFile(seq, id);
+                Path target = seeds.resolve(file.fileName());
+                Path temp = seeds.resolve("." + file.fileName() + TEMP_SUFFIX);
+                writeDurably(temp, text);
+                IndexedArticle row = new IndexedArticle(seq, file.fileName(), id, derived.title(), derived.published(),
+                        derived.contentHash(), derived.paragraphs(), derived.characters(), arrival.source(), arrival.origin(),
+                        article.url(), urlHash, "new", arrival.receivedAt(), Instant.now(), false);
+                try {
+                    index.insert(c, row);
+                    index.insert(c, withArticle(arrival, "new", file.fileName()));
+                    c.commit();
+                } catch (SQLException e) {
+                    c.rollback();
+                    Files.deleteIfExists(temp);
+                    throw e;
+                }
+                moveIntoPlace(temp, target);
+                maxSeqOnDisk = Math.max(maxSeqOnDisk, seq);
+                return row;
+            } catch (SQLException e) {
+                // another process (the CLI beside the daemon) took the same number: try the next one
+                last = e;
+            } catch (IOException e) {
+                throw new UncheckedIOException("corpus: cannot write to " + seeds + ": " + e.getMessage(), e);
+            }
+        }
+        throw new IndexException("corpus: cannot record a new article after 5 attempts: " + last.getMessage(), last);
+    }
+
+    /** Records an arrival that did not add an article (a duplicate, a failure). */
+    public synchronized void record(Arrival arrival) {
+        try (Connection c = index.transaction()) {
+            index.insert(c, arrival);
+            c.commit();
+        } catch (SQLException e) {
+            throw new IndexException("index: cannot record arrival " + arrival.origin() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Rebuilds the index's article rows from the files in {@code seeds/}: every field derived from
+     * the text is read again, where each article came from is kept, files that appeared are added
+     * and files that disappeared are marked missing (their numbers stay taken).
+     */
+    public synchronized SyncReport reindex() {
+        return sync(true);
+    }
+
+    private SyncReport sync(boolean rereadAll) {
+        Map<String, IndexedArticle> known = index.articles();
+        Map<String, Path> onDisk = listSeedFiles();
+        int added = 0;
+        int updated = 0;
+        int missing = 0;
+        List<String> unreadable = new ArrayList<>();
+        try (Connection c = index.transaction()) {
+            for (Map.Entry<String, Path> e : onDisk.entrySet()) {
+                IndexedArticle row = known.get(e.getKey());
+                if (row != null && !rereadAll && !row.fileMissing()) {
+                    continue;
+                }
+                Optional<IndexedArticle> derived = read(e.getValue());
+                if (derived.isEmpty()) {
+                    unreadable.add(e.getKey());
+                    continue;
+                }
+                if (row == null) {
+                    Instant modified = Files.getLastModifiedTime(e.getValue()).toInstant();
+                    IndexedArticle d = derived.get();
+                    index.insert(c, new IndexedArticle(d.seq(), d.fileName(), d.articleId(), d.title(), d.published(),
+                            d.contentHash(), d.paragraphs(), d.characters(), FOUND_IN_SEEDS, e.getKey(), null, null,
+                            "new", modified, modified, false));
+                    added++;
+                } else {
+                    IndexedArticle merged = row.withDerived(derived.get());
+                    if (!merged.equals(row)) {
+                        index.update(c, merged);
+                        updated++;
+                    }
+                }
+            }
+            for (IndexedArticle row : known.values()) {
+                if (!row.fileMissing() && !onDisk.containsKey(row.fileName())) {
+                    index.markMissing(c, row.fileName());
+                    missing++;
+                }
+            }
+            c.commit();
+        } catch (SQLException | IOException e) {
+            throw new IndexException("corpus: cannot index " + seeds + ": " + e.getMessage(), e);
+        }
+        return new SyncReport(onDisk.size(), added, updated, missing, unreadable.size(), List.copyOf(unreadable));
+    }
+
+    /** The index row that the text of a seed file yields, without where it came from. */
+    private IndexedArticle derive(SeedFile file, String text) {
+        Article article = seedReader.apply(text);
+        return new IndexedArticle(file.seq(), file.fileName(), file.id(), article.title(), article.published(),
+                fingerprint.apply(article), article.body().size(), article.text().length(), null, null, null, null,
+                null, null, null, false);
+    }
+
+    private Optional<IndexedArticle> read(Path file) {
+        SeedFile name = SeedFile.parse(file.getFileName().toString()).orElseThrow();
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            return Optional.of(derive(name, text));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("corpus: {} cannot be read as an article ({}); it is left as it is and not indexed", file, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private Map<String, Path> listSeedFiles() {
+        Map<String, Path> out = new TreeMap<>();
+        try (DirectoryStream<Path> dir = Files.newDirectoryStream(seeds, "*.txt")) {
+            for (Path p : dir) {
+                String name = p.getFileName().toString();
+                Optional<SeedFile> seed = SeedFile.parse(name);
+                if (seed.isPresent() && Files.isRegularFile(p)) {
+                    out.put(name, p);
+                    maxSeqOnDisk = Math.max(maxSeqOnDisk, seed.get().seq());
+                } else if (!name.startsWith(".")) {
+                    LOG.warn("corpus: {} is not named NNN_<16 hex>.txt; it is ignored", p);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("corpus: cannot list " + seeds + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** Finishes writes whose index row was committed, and removes the temporary files of writes that were not. */
+    private void recoverInterruptedWrites() {
+        Map<String, IndexedArticle> known = null;
+        try (DirectoryStream<Path> dir = Files.newDirectoryStream(seeds, ".*" + TEMP_SUFFIX)) {
+            for (Path temp : dir) {
+                String tempName = temp.getFileName().toString();
+                String finalName = tempName.substring(1, tempName.length() - TEMP_SUFFIX.length());
+                if (known == null) {
+                    known = index.articles();
+                }
+                Path target = seeds.resolve(finalName);
+                if (known.containsKey(finalName) && !Files.exists(target)) {
+                    moveIntoPlace(temp, target);
+                    LOG.info("corpus: finished writing {} after an interruption", finalName);
+                } else {
+                    Files.delete(temp);
+                    LOG.info("corpus: discarded {} left by an interrupted write that was never recorded", tempName);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("corpus: cannot recover interrupted writes in " + seeds + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void writeDurably(Path file, String text) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE)) {
+            ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+            while (bytes.hasRemaining()) {
+                ch.write(bytes);
+            }
+            ch.force(true);
+        }
+    }
+
+    private static void moveIntoPlace(Path temp, Path target) throws IOException {
+        if (Files.exists(target)) {
+            throw new IOException(target + " already exists; an article file is never overwritten");
+        }
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target);
+        }
+    }
+
+    private static Arrival withArticle(Arrival a, String verdict, String file) {
+        return new Arrival(a.intakeKey(), a.source(), a.origin(), verdict, file, a.reason(), a.contentHash(), a.url(),
+                a.receivedAt(), a.processedAt());
+    }
+
+    static String sha256(String text) {
+        return ExactDedup.sha256(text);
+    }
+
+    /** Counts of the files seen by a sync or reindex of {@code seeds/}. */
+    public record SyncReport(int files, int added, int updated, int missing, int unreadable, List<String> unreadableFiles) {
+        @Override
+        public String toString() {
+            return files + " files in seeds/, " + added + " added to the index, " + updated + " updated, "
+                    + missing + " missing, " + unreadable + " unreadable" + (unreadable > 0 ? " " + unreadableFiles : "");
+        }
+    }
+
+}

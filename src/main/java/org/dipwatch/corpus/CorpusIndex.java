@@ -1,0 +1,270 @@
+package org.dipwatch.corpus;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.dipwatch.dedup.CorpusLookup;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The index beside the corpus: article metadata and the record of every arrival, in an embedded
+ * H2 file by default (any JDBC database Flyway knows works). Opening it applies the schema
+ * migrations in {@code db/migration}.
+ */
+public final class CorpusIndex implements CorpusLookup, AutoCloseable {
+
+    private static final String ARTICLE_COLUMNS = "seq, file_name, article_id, title, published, content_hash, paragraphs, "
+            + "characters, source, origin, url, url_hash, verdict, received_at, stored_at, file_missing";
+
+    private final HikariDataSource dataSource;
+
+    private CorpusIndex(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Opens (and creates or migrates) the index at a JDBC URL. */
+    public static CorpusIndex open(String jdbcUrl, String user, String password, int poolSize) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(user);
+        config.setPassword(password == null ? "" : password);
+        config.setMaximumPoolSize(Math.max(2, poolSize));
+        config.setMinimumIdle(1);
+        config.setPoolName("dipwatch-index");
+        config.setConnectionTimeout(30_000);
+        HikariDataSource ds;
+        try {
+            ds = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new IndexException("index: cannot open " + jdbcUrl + ": " + rootMessage(e)
+                    + " (check dipwatch.index.url, that data/ is writable and that no other program holds the file)", e);
+        }
+        try {
+            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        } catch (RuntimeException e) {
+            ds.close();
+            throw new IndexException("index: cannot migrate " + jdbcUrl + ": " + rootMessage(e), e);
+        }
+        return new CorpusIndex(ds);
+    }
+
+    /** The data source, for components that keep their own tables in the index. */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** A connection in a transaction (auto-commit off) that the caller commits or rolls back. */
+    Connection transaction() throws SQLException {
+        Connection c = dataSource.getConnection();
+        c.setAutoCommit(false);
+        return c;
+    }
+
+    @Override
+    public Optional<String> articleWithUrlHash(String urlHash) {
+        return firstString("SELECT file_name FROM article WHERE url_hash = ? ORDER BY seq", urlHash);
+    }
+
+    @Override
+    public Optional<String> articleWithContentHash(String contentHash) {
+        return firstString("SELECT file_name FROM article WHERE content_hash = ? ORDER BY seq", contentHash);
+    }
+
+    /** The recorded arrival with this intake key, if a document with it was processed before. */
+    public Optional<Arrival> arrival(String intakeKey) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT intake_key, source, origin, verdict, article_file, reason, "
+                     + "content_hash, url, received_at, processed_at FROM arrival WHERE intake_key = ?")) {
+            ps.setString(1, intakeKey);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(arrival(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IndexException("index: cannot look up arrival " + intakeKey + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Every arrival, oldest first. */
+    public List<Arrival> arrivals() {
+        List<Arrival> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT intake_key, source, origin, verdict, article_file, reason, "
+                     + "content_hash, url, received_at, processed_at FROM arrival ORDER BY id");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(arrival(rs));
+            }
+        } catch (SQLException e) {
+            throw new IndexException("index: cannot list arrivals: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** Every indexed article by file name, in sequence order. */
+    public Map<String, IndexedArticle> articles() {
+        Map<String, IndexedArticle> out = new LinkedHashMap<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT " + ARTICLE_COLUMNS + " FROM article ORDER BY seq");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                IndexedArticle a = article(rs);
+                out.put(a.fileName(), a);
+            }
+        } catch (SQLException e) {
+            throw new IndexException("index: cannot list articles: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** The highest sequence number ever given out, or -1 for an empty index. */
+    long maxSeq(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT MAX(seq) FROM article");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            long max = rs.getLong(1);
+            return rs.wasNull() ? -1 : max;
+        }
+    }
+
+    void insert(Connection c, IndexedArticle a) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO article (" + ARTICLE_COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            bind(ps, a);
+            ps.executeUpdate();
+        }
+    }
+
+    void update(Connection c, IndexedArticle a) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE article SET seq = ?, file_name = ?, article_id = ?, title = ?, "
+                + "published = ?, content_hash = ?, paragraphs = ?, characters = ?, source = ?, origin = ?, url = ?, "
+                + "url_hash = ?, verdict = ?, received_at = ?, stored_at = ?, file_missing = ? WHERE file_name = ?")) {
+            bind(ps, a);
+            ps.setString(17, a.fileName());
+            ps.executeUpdate();
+        }
+    }
+
+    void markMissing(Connection c, String fileName) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE article SET file_missing = TRUE WHERE file_name = ?")) {
+            ps.setString(1, fileName);
+            ps.executeUpdate();
+        }
+    }
+
+    void insert(Connection c, Arrival a) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO arrival (intake_key, source, origin, verdict, article_file, "
+                + "reason, content_hash, url, received_at, processed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, a.intakeKey());
+            ps.setString(2, a.source());
+            ps.setString(3, clip(a.origin(), 2000));
+            ps.setString(4, a.verdict());
+            ps.setString(5, a.articleFile());
+            ps.setString(6, clip(a.reason(), 4000));
+            ps.setString(7, a.contentHash());
+            ps.setString(8, clip(a.url(), 4000));
+            ps.setTimestamp(9, Timestamp.from(a.receivedAt()));
+            ps.setTimestamp(10, Timestamp.from(a.processedAt()));
+            ps.executeUpdate();
+        }
+    }
+
+    /** Counts of arrivals by verdict, for the health report and tests. */
+    public Map<String, Long> arrivalCounts() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT verdict, COUNT(*) FROM arrival GROUP BY verdict ORDER BY verdict");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getLong(2));
+            }
+        } catch (SQLException e) {
+            throw new IndexException("index: cannot count arrivals: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    private Optional<String> firstString(String sql, String value) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, value);
+            ps.setMaxRows(1);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IndexException("index: query failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void bind(PreparedStatement ps, IndexedArticle a) throws SQLException {
+        ps.setLong(1, a.seq());
+        ps.setString(2, a.fileName());
+        ps.setString(3, a.articleId());
+        ps.setString(4, clip(a.title(), 4000));
+        if (a.published() == null) {
+            ps.setNull(5, Types.DATE);
+        } else {
+            ps.setDate(5, Date.valueOf(a.published()));
+        }
+        ps.setString(6, a.contentHash());
+        ps.setInt(7, a.paragraphs());
+        ps.setInt(8, a.characters());
+        ps.setString(9, a.source());
+        ps.setString(10, clip(a.origin(), 2000));
+        ps.setString(11, clip(a.url(), 4000));
+        ps.setString(12, a.urlHash());
+        ps.setString(13, a.verdict());
+        ps.setTimestamp(14, Timestamp.from(a.receivedAt()));
+        ps.setTimestamp(15, Timestamp.from(a.storedAt()));
+        ps.setBoolean(16, a.fileMissing());
+    }
+
+    private static IndexedArticle article(ResultSet rs) throws SQLException {
+        Date published = rs.getDate("published");
+        return new IndexedArticle(rs.getLong("seq"), rs.getString("file_name"), rs.getString("article_id"),
+                rs.getString("title"), published == null ? null : published.toLocalDate(), rs.getString("content_hash"),
+                rs.getInt("paragraphs"), rs.getInt("characters"), rs.getString("source"), rs.getString("origin"),
+                rs.getString("url"), rs.getString("url_hash"), rs.getString("verdict"),
+                instant(rs.getTimestamp("received_at")), instant(rs.getTimestamp("stored_at")), rs.getBoolean("file_missing"));
+    }
+
+    private static Arrival arrival(ResultSet rs) throws SQLException {
+        return new Arrival(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), instant(rs.getTimestamp(9)), instant(rs.getTimestamp(10)));
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    private static String clip(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+
+}

@@ -1,0 +1,126 @@
+package org.dipwatch.dedup;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.dipwatch.model.Article;
+
+/**
+ * Finds exact copies of an article in the corpus: the same canonical URL, or the same text once
+ * white space, letter case and typographic quote and dash variants are folded. Rules apply in
+ * that order: a URL match wins because it names the very same page.
+ */
+public final class ExactDedup {
+
+    /** Query parameters that only say how a reader got to a page, never which page it is. */
+    private static final Set<String> TRACKING = Set.of(
+            "fbclid", "gclid", "dclid", "msclkid", "yclid", "igshid", "mc_cid", "mc_eid",
+            "ref", "ref_src", "cmpid", "ito", "_ga", "_gl", "spm", "share", "s_cid");
+    private static final Pattern SPACE = Pattern.compile("\\s+");
+    private static final Pattern SINGLE_QUOTES = Pattern.compile("[\u2018\u2019\u201A\u201B\u2032\u00B4`]");
+    private static final Pattern DOUBLE_QUOTES = Pattern.compile("[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]");
+    private static final Pattern DASHES = Pattern.compile("[\u2010\u2011\u2012\u2013\u2014\u2015\u2212]");
+
+    private final CorpusLookup corpus;
+
+    /** A dedup stage that looks articles up in the given corpus. */
+    public ExactDedup(CorpusLookup corpus) {
+        this.corpus = corpus;
+    }
+
+    /** The corpus file that this article copies, if any: the same canonical URL first, then the same folded text. */
+    public Optional<String> duplicateOf(Article article) {
+        String url = canonicalUrl(article.url());
+        if (url != null) {
+            Optional<String> byUrl = corpus.articleWithUrlHash(sha256(url));
+            if (byUrl.isPresent()) {
+                return byUrl;
+            }
+        }
+        return corpus.articleWithContentHash(fingerprint(article));
+    }
+
+    /**
+     * The URL that names the same page however a reader reached it: scheme and host in lower case,
+     * default port, fragment and tracking parameters ({@code utm_*}, {@code fbclid}, …) removed, no
+     * trailing slash on the path. {@code null} for {@code null} or something that is not an http(s) URL.
+     */
+    public static String canonicalUrl(String url) {
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        URI uri;
+        try {
+            uri = new URI(url.trim()).normalize();
+        } catch (URISyntaxException e) {
+            return null;
+        }
+        String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!"http".equals(scheme) && !"https".equals(scheme) || uri.getHost() == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(scheme).append("://").append(uri.getHost().toLowerCase(Locale.ROOT));
+        int port = uri.getPort();
+        if (port != -1 && !(port == 80 && scheme.equals("http")) && !(port == 443 && scheme.equals("https"))) {
+            out.append(':').append(port);
+        }
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        if (path.length() > 1 && path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        out.append(path);
+        if (uri.getRawQuery() != null) {
+            List<String> kept = new ArrayList<>();
+            for (String pair : uri.getRawQuery().split("&")) {
+                String name = pair.split("=", 2)[0].toLowerCase(Locale.ROOT);
+                if (!pair.isEmpty() && !name.startsWith("utm_") && !TRACKING.contains(name)) {
+                    kept.add(pair);
+                }
+            }
+            kept.sort(null);
+            if (!kept.isEmpty()) {
+                out.append('?').append(String.join("&", kept));
+            }
+        }
+        return out.toString();
+    }
+
+    /** SHA-256 (hex) of the article's folded body text: equal for copies that differ only in layout, case, quotes or dashes. */
+    public static String fingerprint(Article article) {
+        StringBuilder text = new StringBuilder();
+        for (String paragraph : article.body()) {
+            text.append(fold(paragraph)).append('\n');
+        }
+        return sha256(text.toString());
+    }
+
+    /** The text as the fingerprint sees it: NFKC, one space for any white space, lower case, plain quotes and hyphens. */
+    static String fold(String text) {
+        String folded = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        folded = SINGLE_QUOTES.matcher(folded).replaceAll("'");
+        folded = DOUBLE_QUOTES.matcher(folded).replaceAll("\"");
+        folded = DASHES.matcher(folded).replaceAll("-");
+        folded = SPACE.matcher(folded).replaceAll(" ").strip();
+        return folded.toLowerCase(Locale.ROOT);
+    }
+
+    /** SHA-256 of a string's UTF-8 bytes, as 64 lower-case hex digits. */
+    public static String sha256(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

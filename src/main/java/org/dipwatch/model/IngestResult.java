@@ -1,0 +1,50 @@
+package org.dipwatch.model;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What became of one incoming document: the verdict, the corpus file it became or copies, and
+ * for a failure the reason a person can act on. {@link #fields()} is the JSON the CLI prints.
+ *
+ * @param file        the document as it arrived (a path, a file name or a URL)
+ * @param source      where it came from ({@code inbox}, {@code cli}, …)
+ * @param verdict     the verdict
+ * @param article     the corpus file it became (new) or copies (duplicate), else {@code null}
+ * @param title       the article's title where known
+ * @param published   the article's publication date where known
+ * @param reason      why it failed, else {@code null}
+ */
+public record IngestResult(String file, String source, Verdict verdict, String article, String title,
+                           LocalDate published, String reason) {
+
+    /** A failure with its reason. */
+    public static IngestResult failed(String file, String source, String reason) {
+        return new IngestResult(file, source, Verdict.FAILED, null, null, null, reason);
+    }
+
+    /** The fields as the CLI prints them: {@code file}, {@code verdict}, {@code article}, {@code duplicateOf}, … (absent when empty). */
+    public Map<String, Object> fields() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("file", file);
+        out.put("source", source);
+        out.put("verdict", verdict.label());
+        if (article != null) {
+            out.put("article", article);
+        }
+        if (verdict == Verdict.DUPLICATE) {
+            out.put("duplicateOf", article);
+        }
+        if (title != null) {
+            out.put("title", title);
+        }
+        if (published != null) {
+            out.put("date", published.toString());
+        }
+        if (reason != null) {
+            out.put("reason", reason);
+        }
+        return out;
+    }
+}
