@@ -1,0 +1,155 @@
+package org.dipwatch;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.apache.camel.main.Main;
+import org.dipwatch.config.Settings;
+import org.dipwatch.observe.Health;
+import org.dipwatch.observe.Metrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The daemon: Camel Main with the routes of the home's {@code routes/} folder (or the defaults
+ * packaged in the jar when the home has none), the pipeline and the metrics registry bound as
+ * beans, and the HTTP server for {@code /health} and {@code /metrics}. Runs until SIGTERM or
+ * Ctrl-C, then lets in-flight files finish within {@code dipwatch.shutdown.timeout}.
+ */
+public final class Daemon {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
+    /** Where the default routes live in the jar (the repo's {@code routes/}). */
+    static final String PACKAGED_ROUTES = "classpath:routes/*.camel.yaml";
+
+    private final Settings settings;
+    private final Main main = new Main();
+    private PrometheusMeterRegistry registry;
+    private Pipeline pipeline;
+
+    /** A daemon for the home the settings describe; nothing runs until {@link #start()} or {@link #run()}. */
+    public Daemon(Settings settings) {
+        this.settings = settings;
+    }
+
+    /** Starts the daemon and blocks until it is told to stop. */
+    public void run() throws Exception {
+        configure();
+        try {
+            main.run();
+        } finally {
+            close();
+        }
+    }
+
+    /** Starts the daemon in the background (tests); {@link #stop()} ends it. */
+    public void start() throws Exception {
+        configure();
+        main.start();
+    }
+
+    /** Stops a daemon started with {@link #start()}, letting in-flight work finish. */
+    public void stop() throws Exception {
+        try {
+            main.stop();
+        } finally {
+            close();
+        }
+    }
+
+    /** The pipeline the daemon's routes feed. */
+    public Pipeline pipeline() {
+        return pipeline;
+    }
+
+    /** The Camel Main behind the daemon (tests inspect its context). */
+    public Main main() {
+        return main;
+    }
+
+    /**
+     * Loads every route with the real beans but starts none of them and opens no port: the
+     * check behind {@code check-config}. Returns the number of routes; throws with the file and
+     * line of the first route that does not load.
+     */
+    public static int checkRoutes(Settings settings) throws Exception {
+        Daemon daemon = new Daemon(settings);
+        daemon.bindBeans();
+        daemon.main.setInitialProperties(camelProperties(settings, true));
+        try {
+            daemon.main.start();
+            return daemon.main.getCamelContext().getRoutes().size();
+        } finally {
+            daemon.stop();
+        }
+    }
+
+    private void configure() {
+        bindBeans();
+        main.setInitialProperties(camelProperties(settings, false));
+        LOG.info("dipwatch: home {}, routes from {}, HTTP on port {}", settings.home(), routesLocation(settings),
+                settings.get("dipwatch.http.port"));
+    }
+
+    private void bindBeans() {
+        registry = Metrics.prometheus();
+        Metrics metrics = new Metrics(registry);
+        pipeline = Pipeline.open(settings, metrics);
+        main.bind("metricsRegistry", registry);
+        main.bind("pipeline", pipeline);
+        main.bind("health", new Health(pipeline.corpus().index()));
+    }
+
+    private void close() {
+        if (pipeline != null) {
+            pipeline.close();
+            pipeline = null;
+        }
+        if (registry != null) {
+            registry.close();
+        }
+    }
+
+    /** Where routes are loaded from: the home's {@code routes/} folder when it exists, else the packaged defaults. */
+    public static String routesLocation(Settings settings) {
+        Path dir = settings.home().resolve("routes");
+        return Files.isDirectory(dir) ? "file:" + dir + "/*.camel.yaml" : PACKAGED_ROUTES;
+    }
+
+    /**
+     * The properties Camel Main starts with: every dipwatch setting (routes refer to them as
+     * {@code {{dipwatch.…}}}), the Camel settings dipwatch needs, then any {@code camel.*} key the
+     * user set, which wins.
+     */
+    static Properties camelProperties(Settings settings, boolean checkOnly) {
+        Properties p = new Properties();
+        p.setProperty("camel.main.name", "dipwatch");
+        p.setProperty("camel.main.routes-include-pattern", routesLocation(settings));
+        p.setProperty("camel.main.shutdown-timeout", settings.get("dipwatch.shutdown.timeout"));
+        p.setProperty("camel.main.shutdown-suppress-logging-on-timeout", "false");
+        p.setProperty("camel.main.use-breadcrumb", "false");
+        Path routes = settings.home().resolve("routes");
+        if (Files.isDirectory(routes) && !checkOnly) {
+            // a user edits or adds a route file and the daemon picks it up without a restart
+            p.setProperty("camel.main.routes-reload-enabled", "true");
+            p.setProperty("camel.main.routes-reload-directory", routes.toString());
+            p.setProperty("camel.main.routes-reload-pattern", "*.camel.yaml");
+            p.setProperty("camel.main.routes-reload-remove-all-routes", "false");
+        }
+        p.setProperty("camel.server.enabled", Boolean.toString(!checkOnly));
+        p.setProperty("camel.server.port", settings.get("dipwatch.http.port"));
+        p.setProperty("camel.server.host", settings.get("dipwatch.http.host"));
+        p.setProperty("camel.metrics.enabled", "true");
+        p.setProperty("camel.metrics.enableRoutePolicy", "true");
+        p.setProperty("camel.metrics.enableExchangeEventNotifier", "false");
+        p.setProperty("camel.health.enabled", "true");
+        // a poller that has not polled yet is not down: without this /health answers 503 at start
+        p.setProperty("camel.health.initial-state", "up");
+        if (checkOnly) {
+            p.setProperty("camel.main.auto-startup", "false");
+        }
+        settings.asMap().forEach(p::setProperty);
+        return p;
+    }
+}

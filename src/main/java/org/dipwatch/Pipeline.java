@@ -1,0 +1,194 @@
+package org.dipwatch;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.dipwatch.config.Settings;
+import org.dipwatch.corpus.Arrival;
+import org.dipwatch.corpus.Corpus;
+import org.dipwatch.corpus.CorpusIndex;
+import org.dipwatch.corpus.IndexedArticle;
+import org.dipwatch.dedup.ExactDedup;
+import org.dipwatch.ingest.DocumentReader;
+import org.dipwatch.ingest.Inbox;
+import org.dipwatch.ingest.UnreadableDocumentException;
+import org.dipwatch.model.Article;
+import org.dipwatch.model.Draft;
+import org.dipwatch.model.IngestResult;
+import org.dipwatch.model.Verdict;
+import org.dipwatch.normalize.Normalizer;
+import org.dipwatch.normalize.SeedText;
+import org.dipwatch.observe.Metrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The pipeline every article goes through, whatever brought it: read (ingest) → normalize →
+ * dedup → store (corpus). The daemon's routes and the {@code ingest} command call the same
+ * instance methods, so a file gets the same verdict either way. Dedup and store run under one
+ * lock: two copies arriving at once cannot both become new articles.
+ */
+public final class Pipeline implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+
+    private final DocumentReader reader;
+    private final Corpus corpus;
+    private final ExactDedup dedup;
+    private final Metrics metrics;
+    private final Inbox inbox;
+
+    private Pipeline(DocumentReader reader, Corpus corpus, Metrics metrics, Inbox inbox) {
+        this.reader = reader;
+        this.corpus = corpus;
+        this.dedup = new ExactDedup(corpus.index());
+        this.metrics = metrics;
+        this.inbox = inbox;
+    }
+
+    /** Opens the pipeline of a home: creates its folders, opens the index and the corpus. */
+    public static Pipeline open(Settings settings, Metrics metrics) {
+        Path home = settings.home();
+        try {
+            Files.createDirectories(home.resolve("data"));
+            Inbox inbox = new Inbox(home.resolve("inbox"));
+            CorpusIndex index = CorpusIndex.open(settings.require("dipwatch.index.url"), settings.get("dipwatch.index.user"),
+                    settings.get("dipwatch.index.password"), settings.intValue("dipwatch.index.pool-size"));
+            Corpus corpus;
+            try {
+                corpus = Corpus.open(home.resolve("seeds"), index, Pipeline::readSeed, ExactDedup::fingerprint);
+            } catch (RuntimeException e) {
+                index.close();
+                throw e;
+            }
+            DocumentReader reader = new DocumentReader(SeedText::parse, settings.longValue("dipwatch.ingest.max-bytes"));
+            Pipeline pipeline = new Pipeline(reader, corpus, metrics, inbox);
+            metrics.corpusSize(() -> index.articles().values().stream().filter(a -> !a.fileMissing()).count());
+            return pipeline;
+        } catch (IOException e) {
+            throw new UncheckedIOException("dipwatch: cannot create the folders of " + home + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a seed file's text as the corpus holds it: any of the three shapes, normalized. */
+    static Article readSeed(String text) {
+        return Normalizer.normalize(SeedText.parse(text));
+    }
+
+    /** The corpus behind the pipeline. */
+    public Corpus corpus() {
+        return corpus;
+    }
+
+    /** The watched folder. */
+    public Inbox inbox() {
+        return inbox;
+    }
+
+    /**
+     * Processes a file found in the inbox exactly once: a file whose very drop was processed
+     * before (the daemon stopped before it could move it) keeps its recorded verdict; then the
+     * file moves to {@code .done/}, or to {@code .failed/} with its reason.
+     */
+    public IngestResult ingestInboxFile(Path file) throws IOException {
+        String name = inbox.relativeName(file);
+        String key = inbox.intakeKey(file);
+        Optional<Arrival> before = corpus.index().arrival(key);
+        IngestResult result;
+        if (before.isPresent()) {
+            Arrival a = before.get();
+            result = new IngestResult(name, a.source(), Verdict.valueOf(a.verdict().toUpperCase(java.util.Locale.ROOT)),
+                    a.articleFile(), null, null, a.reason());
+            LOG.info("source=inbox file={} verdict={} article={} replayed=true", name, a.verdict(), a.articleFile());
+        } else {
+            result = ingest(file, name, "inbox", key);
+        }
+        if (result.verdict() == Verdict.FAILED) {
+            inbox.moveToFailed(file, result.reason());
+        } else {
+            inbox.moveToDone(file);
+        }
+        return result;
+    }
+
+    /** {@link #ingestInboxFile(Path)} for the inbox route, which hands over a {@code java.io.File}. */
+    public IngestResult takeFromInbox(java.io.File file) throws IOException {
+        return ingestInboxFile(file.toPath());
+    }
+
+    /** Processes a file once, wherever it is (the {@code ingest} command): the file itself is left where it is. */
+    public IngestResult ingestFile(Path file, String source) {
+        return ingest(file, file.toString(), source, null);
+    }
+
+    /** Processes an article that arrived as a draft (a feed item, a posted article). */
+    public IngestResult ingestDraft(Draft draft, String origin, String source) {
+        Instant received = Instant.now();
+        Article article;
+        try {
+            article = Normalizer.normalize(draft);
+        } catch (IllegalArgumentException e) {
+            return fail(origin, source, null, received, "normalize", origin + ": " + e.getMessage());
+        }
+        return decide(article, origin, source, null, received);
+    }
+
+    private IngestResult ingest(Path file, String name, String source, String intakeKey) {
+        Instant received = Instant.now();
+        Draft draft;
+        try {
+            draft = reader.read(file);
+        } catch (UnreadableDocumentException e) {
+            return fail(name, source, intakeKey, received, "read", e.getMessage());
+        }
+        Article article;
+        try {
+            article = Normalizer.normalize(draft);
+        } catch (IllegalArgumentException e) {
+            return fail(name, source, intakeKey, received, "normalize",
+                    name + " has no article text once normalized (" + e.getMessage() + "); check that it holds the article "
+                            + "and drop it into inbox/ again.");
+        }
+        return decide(article, name, source, intakeKey, received);
+    }
+
+    private IngestResult decide(Article article, String name, String source, String intakeKey, Instant received) {
+        String canonicalUrl = ExactDedup.canonicalUrl(article.url());
+        String urlHash = canonicalUrl == null ? null : ExactDedup.sha256(canonicalUrl);
+        String fingerprint = ExactDedup.fingerprint(article);
+        IngestResult result;
+        synchronized (corpus) {
+            Optional<String> copyOf = dedup.duplicateOf(article);
+            if (copyOf.isPresent()) {
+                corpus.record(new Arrival(intakeKey, source, name, Verdict.DUPLICATE.label(), copyOf.get(), null,
+                        fingerprint, article.url(), received, Instant.now()));
+                result = new IngestResult(name, source, Verdict.DUPLICATE, copyOf.get(), article.title(), article.published(), null);
+            } else {
+                String idSource = canonicalUrl != null ? canonicalUrl : article.text();
+                IndexedArticle stored = corpus.store(article, urlHash, idSource, new Arrival(intakeKey, source, name,
+                        Verdict.NEW.label(), null, null, fingerprint, article.url(), received, Instant.now()));
+                result = new IngestResult(name, source, Verdict.NEW, stored.fileName(), article.title(), article.published(), null);
+            }
+        }
+        metrics.article(source, result.verdict().label(), Duration.between(received, Instant.now()));
+        LOG.info("source={} file={} verdict={} article={}", source, name, result.verdict().label(), result.article());
+        return result;
+    }
+
+    private IngestResult fail(String name, String source, String intakeKey, Instant received, String stage, String reason) {
+        corpus.record(new Arrival(intakeKey, source, name, Verdict.FAILED.label(), null, reason, null, null, received, Instant.now()));
+        metrics.failure(source, stage);
+        metrics.article(source, Verdict.FAILED.label(), Duration.between(received, Instant.now()));
+        LOG.warn("source={} file={} verdict=failed stage={} reason=\"{}\"", source, name, stage, reason);
+        return IngestResult.failed(name, source, reason);
+    }
+
+    @Override
+    public void close() {
+        corpus.index().close();
+    }
+}

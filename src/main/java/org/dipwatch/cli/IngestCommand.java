@@ -1,0 +1,69 @@
+package org.dipwatch.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.dipwatch.Pipeline;
+import org.dipwatch.config.Settings;
+import org.dipwatch.model.IngestResult;
+import org.dipwatch.observe.Metrics;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code ingest FILE...}: pushes files through the pipeline once, without the daemon, and prints one JSON object per file. */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = {"Push files through the pipeline once (no daemon) and print one JSON object per file:",
+                "file, verdict (new, duplicate, failed), article (the corpus file), reason (for failed).",
+                "A folder stands for the files in it. The files themselves are left where they are."})
+public final class IngestCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files or folders to ingest.")
+    List<Path> files;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        Settings settings = Settings.load();
+        ObjectMapper json = new ObjectMapper();
+        PrintWriter out = spec.commandLine().getOut();
+        try (Pipeline pipeline = Pipeline.open(settings, new Metrics(new SimpleMeterRegistry()))) {
+            for (Path file : expand(files)) {
+                IngestResult result;
+                if (!Files.isRegularFile(file)) {
+                    result = IngestResult.failed(file.toString(), "cli", file + " does not exist or is not a regular file; "
+                            + "check the path.");
+                } else {
+                    result = pipeline.ingestFile(file, "cli");
+                }
+                out.println(json.writeValueAsString(result.fields()));
+                out.flush();
+            }
+        }
+        return 0;
+    }
+
+    private static List<Path> expand(List<Path> args) throws IOException {
+        List<Path> out = new ArrayList<>();
+        for (Path p : args) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> walk = Files.walk(p)) {
+                    walk.filter(Files::isRegularFile).sorted().forEach(out::add);
+                }
+            } else {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,79 @@
+package org.dipwatch.observe;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * Every dipwatch metric, by name, in one place: one namespace ({@code dipwatch_…} in Prometheus),
+ * a {@code source} tag for where an article came from and a fixed {@code verdict} or
+ * {@code outcome} tag. Camel's own route metrics and the JVM's share the same registry.
+ */
+public final class Metrics {
+
+    /** Articles by source and verdict ({@code new}, {@code duplicate}, {@code failed}): {@code dipwatch_articles_total}. */
+    public static final String ARTICLES = "dipwatch.articles";
+    /** Documents that could not be processed, by source and stage: {@code dipwatch_ingest_failures_total}. */
+    public static final String FAILURES = "dipwatch.ingest.failures";
+    /** Time from a document's arrival to its verdict, by outcome: {@code dipwatch_ingest_seconds}. */
+    public static final String INGEST_TIME = "dipwatch.ingest";
+    /** Articles in the corpus: {@code dipwatch_corpus_articles}. */
+    public static final String CORPUS_ARTICLES = "dipwatch.corpus.articles";
+
+    private final MeterRegistry registry;
+
+    /** Metrics recorded in the given registry. */
+    public Metrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** A Prometheus registry with the JVM, process and file-descriptor binders. */
+    public static PrometheusMeterRegistry prometheus() {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registry.config().commonTags("application", "dipwatch");
+        new ClassLoaderMetrics().bindTo(registry);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        new FileDescriptorMetrics().bindTo(registry);
+        return registry;
+    }
+
+    /** The registry behind these metrics. */
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    /** Counts one article with its verdict. */
+    public void article(String source, String verdict, Duration took) {
+        Counter.builder(ARTICLES).description("Articles that arrived, by source and verdict")
+                .tag("source", source).tag("verdict", verdict).register(registry).increment();
+        Timer.builder(INGEST_TIME).description("Time from arrival to verdict")
+                .tag("outcome", "failed".equals(verdict) ? "error" : "success").register(registry).record(took);
+    }
+
+    /** Counts one failure at a stage ({@code read}, {@code normalize}, {@code store}). */
+    public void failure(String source, String stage) {
+        Counter.builder(FAILURES).description("Documents that could not be processed, by source and stage")
+                .tag("source", source).tag("stage", stage).register(registry).increment();
+    }
+
+    /** Publishes the corpus size, read when scraped. */
+    public void corpusSize(Supplier<Number> size) {
+        io.micrometer.core.instrument.Gauge.builder(CORPUS_ARTICLES, size).description("Articles in the corpus")
+                .register(registry);
+    }
+}
