@@ -1,0 +1,56 @@
+package org.dipwatch;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** A dipwatch home in a temporary folder with the five originals in {@code seeds/}, for tests. */
+public final class TestHome {
+
+    /** The five original articles, as the project's {@code seeds/} holds them. */
+    public static final List<String> ORIGINALS = List.of("000_fbfa5f4836e611d7.txt", "001_fc3e960cfd31978e.txt",
+            "002_80078b18800f77d0.txt", "003_6c860c4a14f93851.txt", "004_c77918350a6e0771.txt");
+
+    private TestHome() {
+    }
+
+    /** The project's copy of an original seed. */
+    public static Path original(String name) {
+        return Path.of("seeds", name).toAbsolutePath();
+    }
+
+    /** Makes {@code dir} a home whose corpus holds the five originals. */
+    public static Path create(Path dir) {
+        try {
+            Files.createDirectories(dir.resolve("seeds"));
+            for (String name : ORIGINALS) {
+                Files.copy(original(name), dir.resolve("seeds").resolve(name));
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The names in a folder, sorted; hidden files included. */
+    public static List<String> list(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A TCP port free on 127.0.0.1 right now. */
+    public static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

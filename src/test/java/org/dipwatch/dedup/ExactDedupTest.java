@@ -1,0 +1,67 @@
+package org.dipwatch.dedup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.dipwatch.model.Article;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ExactDedupTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "NULL", textBlock = """
+            https://tass.com/politics/1234?utm_source=rss&utm_medium=feed | https://tass.com/politics/1234
+            HTTPS://TASS.com:443/politics/1234/#comments                    | https://tass.com/politics/1234
+            http://www.mid.ru:80/en/news?id=77&fbclid=abc                     | http://www.mid.ru/en/news?id=77
+            https://example.org/a?b=2&a=1                                     | https://example.org/a?a=1&b=2
+            https://example.org                                               | https://example.org/
+            https://example.org:8443/x                                        | https://example.org:8443/x
+            ftp://example.org/file                                            | NULL
+            not a url                                                         | NULL
+            """)
+    void canonicalUrlDropsWhatDoesNotNameThePage(String url, String expected) {
+        assertThat(ExactDedup.canonicalUrl(url)).isEqualTo(expected);
+    }
+
+    @Test
+    void fingerprintIgnoresLayoutCaseQuotesAndDashes() {
+        Article a = new Article(null, null, List.of("Hamas is ready to \u201cstop any military actions\u201d \u2014 Russia\u2019s ministry"), null);
+        Article b = new Article(null, LocalDate.of(2021, 5, 12),
+                List.of("HAMAS is ready  to \"stop any military actions\" - Russia's   ministry"), "https://x.org/1");
+        assertThat(ExactDedup.fingerprint(a)).isEqualTo(ExactDedup.fingerprint(b));
+    }
+
+    @Test
+    void fingerprintSeesAChangedWordAndParagraphBreaks() {
+        Article a = new Article(null, null, List.of("Russia calls for a ceasefire."), null);
+        Article b = new Article(null, null, List.of("Russia calls for a truce."), null);
+        Article c = new Article(null, null, List.of("Russia calls", "for a ceasefire."), null);
+        assertThat(ExactDedup.fingerprint(a)).isNotEqualTo(ExactDedup.fingerprint(b)).isNotEqualTo(ExactDedup.fingerprint(c));
+    }
+
+    @Test
+    void aUrlMatchWinsOverTheText() {
+        String url = ExactDedup.canonicalUrl("https://tass.com/politics/1");
+        Map<String, String> byUrl = Map.of(ExactDedup.sha256(url), "007_aaaaaaaaaaaaaaaa.txt");
+        ExactDedup dedup = new ExactDedup(new CorpusLookup() {
+            @Override
+            public Optional<String> articleWithUrlHash(String urlHash) {
+                return Optional.ofNullable(byUrl.get(urlHash));
+            }
+
+            @Override
+            public Optional<String> articleWithContentHash(String contentHash) {
+                return Optional.of("003_bbbbbbbbbbbbbbbb.txt");
+            }
+        });
+        Article edited = new Article("New headline", null, List.of("Edited text"), "https://tass.com/politics/1?utm_campaign=x");
+        assertThat(dedup.duplicateOf(edited)).contains("007_aaaaaaaaaaaaaaaa.txt");
+        Article noUrl = new Article(null, null, List.of("Same text"), null);
+        assertThat(dedup.duplicateOf(noUrl)).contains("003_bbbbbbbbbbbbbbbb.txt");
+    }
+}
