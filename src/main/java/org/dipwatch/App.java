@@ -35,6 +35,9 @@ public final class App {
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
             line.getErr().println("dipwatch: " + e.getMessage());
+            for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+                line.getErr().println("  caused by: " + cause.getMessage());
+            }
             return 1;
         });
         if (args.length == 0) {

@@ -4,7 +4,9 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
+import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
 import org.dipwatch.config.Settings;
 import org.dipwatch.observe.Health;
 import org.dipwatch.observe.Metrics;
@@ -98,7 +100,15 @@ public final class Daemon {
         pipeline = Pipeline.open(settings, metrics);
         main.bind("metricsRegistry", registry);
         main.bind("pipeline", pipeline);
-        main.bind("health", new Health(pipeline.corpus().index()));
+        Health health = new Health(pipeline.corpus().index());
+        main.bind("health", health);
+        // beans bound to Main are not handed the context: give it to the health report once it exists
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void afterConfigure(BaseMainSupport configured) {
+                health.setCamelContext(configured.getCamelContext());
+            }
+        });
     }
 
     private void close() {

@@ -36,6 +36,8 @@ public final class CheckConfigCommand implements Callable<Integer> {
             problems.forEach(p -> err.println("check-config: " + p));
             return 1;
         }
+        // Camel's start-up lines would bury the verdict: only its warnings and errors are shown here
+        org.apache.logging.log4j.core.config.Configurator.setLevel("org.apache.camel", org.apache.logging.log4j.Level.WARN);
         try {
             int routes = Daemon.checkRoutes(settings);
             out.println("check-config: settings of " + settings.home() + " are valid; " + routes + " routes load from "

@@ -28,7 +28,7 @@ public final class Health implements CamelContextAware {
     public Map<String, Object> report() {
         Map<String, Object> checks = new TreeMap<>();
         boolean up = true;
-        Collection<HealthCheck.Result> results = HealthCheckHelper.invoke(camelContext);
+        Collection<HealthCheck.Result> results = HealthCheckHelper.invoke(camelContext, "full");
         for (HealthCheck.Result r : results) {
             Map<String, Object> check = new LinkedHashMap<>();
             check.put("state", r.getState().name());

@@ -1,0 +1,129 @@
+package org.dipwatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.dipwatch.App;
+import org.dipwatch.TestHome;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The commands as a user types them: {@code ingest}, {@code reindex}, {@code check-config}. */
+class CommandsTest {
+
+    @TempDir
+    Path home;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void setHome() {
+        TestHome.create(home);
+        System.setProperty("dipwatch.home", home.toString());
+    }
+
+    @AfterEach
+    void clearHome() {
+        System.clearProperty("dipwatch.home");
+    }
+
+    private int run(String... args) {
+        return App.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    private List<JsonNode> jsonLines() throws Exception {
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : out.toString().split("\n")) {
+            if (!line.isBlank()) {
+                lines.add(new ObjectMapper().readTree(line));
+            }
+        }
+        return lines;
+    }
+
+    @Test
+    void ingestPrintsOneJsonObjectPerFileWithItsVerdict() throws Exception {
+        Path dir = Files.createDirectories(home.resolve("drop"));
+        Files.writeString(dir.resolve("libya.txt"), """
+                Moscow hosts talks on Libya
+
+                Deputy Foreign Minister Mikhail Bogdanov held consultations in Moscow with a delegation of the Libyan Presidential Council.
+                """);
+        Files.write(dir.resolve("noise.bin"), new byte[] {0, 1, 2, 3, 0, 0, 7});
+        int status = run("ingest", TestHome.original("004_c77918350a6e0771.txt").toString(), dir.resolve("libya.txt").toString(),
+                dir.resolve("noise.bin").toString(), dir.resolve("missing.txt").toString());
+        assertThat(status).isZero();
+        List<JsonNode> lines = jsonLines();
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(0).path("verdict").asText()).isEqualTo("duplicate");
+        assertThat(lines.get(0).path("article").asText()).isEqualTo("004_c77918350a6e0771.txt");
+        assertThat(lines.get(1).path("verdict").asText()).isEqualTo("new");
+        assertThat(lines.get(1).path("article").asText()).matches("005_[0-9a-f]{16}\\.txt");
+        assertThat(lines.get(1).path("title").asText()).isEqualTo("Moscow hosts talks on Libya");
+        assertThat(lines.get(2).path("verdict").asText()).isEqualTo("failed");
+        assertThat(lines.get(2).path("reason").asText()).contains("noise.bin");
+        assertThat(lines.get(3).path("verdict").asText()).isEqualTo("failed");
+        assertThat(lines.get(3).path("reason").asText()).contains("missing.txt");
+        assertThat(lines).allSatisfy(l -> assertThat(l.path("file").asText()).isNotEmpty());
+        // the files themselves stay where they were
+        assertThat(dir.resolve("libya.txt")).exists();
+        assertThat(home.resolve("seeds").resolve(lines.get(1).path("article").asText())).exists();
+    }
+
+    @Test
+    void ingestingTheSameFileTwiceMakesTheSecondADuplicate() throws Exception {
+        Path f = Files.writeString(home.resolve("a.txt"), "Lavrov met the Arab League envoy in Moscow on Tuesday.\n");
+        run("ingest", f.toString());
+        run("ingest", f.toString());
+        List<JsonNode> lines = jsonLines();
+        assertThat(lines.get(1).path("verdict").asText()).isEqualTo("duplicate");
+        assertThat(lines.get(1).path("duplicateOf").asText()).isEqualTo(lines.get(0).path("article").asText());
+    }
+
+    @Test
+    void reindexRebuildsTheIndexFromSeeds() throws Exception {
+        Files.writeString(home.resolve("seeds").resolve("007_0123456789abcdef.txt"), " date 2024-01-02 Put there by hand.\n");
+        assertThat(run("reindex")).isZero();
+        JsonNode report = jsonLines().get(0);
+        assertThat(report.path("files").asInt()).isEqualTo(6);
+        assertThat(report.path("unreadable").size()).isZero();
+    }
+
+    @Test
+    void checkConfigAcceptsTheDefaults() {
+        assertThat(run("check-config")).isZero();
+        assertThat(out.toString()).contains("are valid").contains("routes load from classpath:routes/");
+    }
+
+    @Test
+    void checkConfigNamesABadKey() throws Exception {
+        Files.writeString(home.resolve("dipwatch.properties"), "dipwatch.inbox.poll-delay=soon\n");
+        assertThat(run("check-config")).isEqualTo(1);
+        assertThat(err.toString()).contains("dipwatch.inbox.poll-delay=soon").contains("dipwatch.properties");
+    }
+
+    @Test
+    void checkConfigNamesTheRouteFileThatDoesNotLoad() throws Exception {
+        Path routes = Files.createDirectories(home.resolve("routes"));
+        Files.writeString(routes.resolve("broken.camel.yaml"), """
+                - route:
+                    id: ingest-broken
+                    from:
+                      uri: "timer:tick"
+                      steps:
+                        - tooo: "log:x"
+                """, StandardCharsets.UTF_8);
+        assertThat(run("check-config")).isEqualTo(1);
+        assertThat(err.toString()).contains("broken.camel.yaml");
+    }
+}
