@@ -148,6 +148,40 @@ class DaemonTest {
 
     @Test
     @Order(4)
+    void aSavedNewsPageBecomesItsArticleTextAndAnEmailItsTitleDateAndBody() throws Exception {
+        drop("page.html", fixture("ingest/html/news_page_world_desk.html"));
+        drop("release.eml", fixture("ingest/eml/press_release_plain.eml"));
+        awaitGone("page.html");
+        awaitGone("release.eml");
+        String page = seedContaining("Lavrov meets Arab League envoy");
+        assertThat(page).startsWith(" date 2024-04-02 Lavrov meets Arab League envoy on Gaza truce\n\nRussian Foreign Minister Sergey Lavrov met")
+                .contains("two-state solution")
+                .doesNotContain("Subscribe to our newsletter", "Celebrity chef", "PIXEL-TRACKER", "Cookie settings", "Related stories");
+        String mail = seedContaining("Jenin");
+        assertThat(mail).startsWith(" date 2023-07-04 Statement by the Ministry on the situation in Jenin\n\nThe Ministry expresses deep concern")
+                .contains("principled position");
+    }
+
+    private static byte[] fixture(String name) throws IOException {
+        try (var in = DaemonTest.class.getResourceAsStream("/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+
+    private String seedContaining(String text) throws IOException {
+        try (var files = Files.list(home.resolve("seeds"))) {
+            for (Path p : files.toList()) {
+                String content = Files.readString(p);
+                if (content.contains(text) && !TestHome.ORIGINALS.contains(p.getFileName().toString())) {
+                    return content;
+                }
+            }
+        }
+        throw new AssertionError("no new article in seeds/ contains " + text);
+    }
+
+    @Test
+    @Order(5)
     void binaryEmptyAndOversizedFilesFailWithAReasonAndTheDaemonKeepsRunning() throws Exception {
         byte[] noise = new byte[4096];
         new Random(42).nextBytes(noise);
@@ -173,7 +207,7 @@ class DaemonTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aFileDroppedAgainWithATakenNameIsKeptBesideTheFirst() throws Exception {
         drop("copy-a.txt", Files.readAllBytes(TestHome.original(TestHome.ORIGINALS.get(0))));
         awaitGone("copy-a.txt");
@@ -182,22 +216,22 @@ class DaemonTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void metricsCountArticlesBySourceAndVerdictBesideCamelAndJvmMetrics() throws Exception {
         HttpResponse<String> r = get("/metrics");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body())
                 .containsPattern("(?m)^dipwatch_articles_total\\{.*source=\"inbox\".*verdict=\"duplicate\".*} 6\\.0$")
-                .containsPattern("(?m)^dipwatch_articles_total\\{.*verdict=\"new\".*} 1\\.0$")
+                .containsPattern("(?m)^dipwatch_articles_total\\{.*verdict=\"new\".*} 3\\.0$")
                 .containsPattern("(?m)^dipwatch_articles_total\\{.*verdict=\"failed\".*} 4\\.0$")
                 .containsPattern("(?m)^dipwatch_ingest_failures_total\\{.*stage=\"read\".*} 4\\.0$")
-                .containsPattern("(?m)^dipwatch_corpus_articles\\{.*} 6\\.0$")
+                .containsPattern("(?m)^dipwatch_corpus_articles\\{.*} 8\\.0$")
                 .contains("jvm_memory_used_bytes")
                 .containsPattern("(?m)^camel_exchanges_total\\{.*routeId=\"ingest-inbox\"");
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void healthAnswers503WhenARouteIsDown() throws Exception {
         daemon.main().getCamelContext().getRouteController().stopRoute("ingest-inbox");
         try {

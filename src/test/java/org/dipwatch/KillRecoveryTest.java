@@ -75,10 +75,24 @@ class KillRecoveryTest {
     }
 
     @Test
-    void everyFileEndsDoneOrFailedOnceAfterASigkill() throws Exception {
+    void sigtermStopsGracefullyLeavingEachFileDoneOrStillInTheInbox() throws Exception {
         TestHome.create(home);
         Path inbox = Files.createDirectories(home.resolve("inbox"));
         Files.createDirectories(inbox.resolve(".done"));
+        writeStatements(inbox);
+        daemon = startDaemon();
+        awaitOrShowLog(Duration.ofSeconds(60), () -> processed() >= 10);
+        daemon.destroy();
+        assertThat(daemon.waitFor(40, java.util.concurrent.TimeUnit.SECONDS)).as("stopped within the shutdown timeout").isTrue();
+        List<String> seeds = TestHome.list(home.resolve("seeds"));
+        assertThat(seeds).noneMatch(n -> n.startsWith("."));
+        // every new article came from a file that reached .done/, and every other file is still waiting
+        assertThat(seeds).hasSize(5 + (int) processed());
+        assertThat(processed() + pending().size()).isEqualTo(FILES);
+        assertThat(Files.readString(home.resolve("daemon.log"))).doesNotContain("Exception in thread");
+    }
+
+    private static void writeStatements(Path inbox) throws IOException {
         for (int i = 0; i < FILES; i++) {
             Path temp = inbox.resolve(".statement-" + i + ".part");
             Files.writeString(temp, "Statement number " + i + " on the situation in the region\n\n"
@@ -86,6 +100,14 @@ class KillRecoveryTest {
                     StandardCharsets.UTF_8);
             Files.move(temp, inbox.resolve("statement-" + i + ".txt"));
         }
+    }
+
+    @Test
+    void everyFileEndsDoneOrFailedOnceAfterASigkill() throws Exception {
+        TestHome.create(home);
+        Path inbox = Files.createDirectories(home.resolve("inbox"));
+        Files.createDirectories(inbox.resolve(".done"));
+        writeStatements(inbox);
         daemon = startDaemon();
         awaitOrShowLog(Duration.ofSeconds(60), () -> processed() >= 30);
         daemon.destroyForcibly().waitFor();
