@@ -162,7 +162,7 @@ public final class Pipeline implements AutoCloseable {
         String fingerprint = ExactDedup.fingerprint(article);
         IngestResult result;
         synchronized (corpus) {
-            Optional<String> copyOf = dedup.duplicateOf(article);
+            Optional<String> copyOf = dedup.duplicateOf(article, fingerprint);
             if (copyOf.isPresent()) {
                 corpus.record(new Arrival(intakeKey, source, name, Verdict.DUPLICATE.label(), copyOf.get(), null,
                         fingerprint, article.url(), received, Instant.now()));

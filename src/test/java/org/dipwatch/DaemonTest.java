@@ -44,7 +44,7 @@ class DaemonTest {
         TestHome.create(home);
         port = TestHome.freePort();
         daemon = new Daemon(Settings.of(home, Map.of("dipwatch.http.port", Integer.toString(port),
-                "dipwatch.http.host", "127.0.0.1", "dipwatch.ingest.max-bytes", Integer.toString(16 << 20))));
+                "dipwatch.http.host", "127.0.0.1")));
         daemon.start();
         inbox = home.resolve("inbox");
     }

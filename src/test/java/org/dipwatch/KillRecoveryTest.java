@@ -38,20 +38,7 @@ class KillRecoveryTest {
     }
 
     private Process startDaemon() throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-cp", classPath(),
-                "-Ddipwatch.home=" + home, "-Ddipwatch.http.port=" + TestHome.freePort(), "-Ddipwatch.http.host=127.0.0.1",
-                "-Ddipwatch.inbox.max-per-poll=20", "org.dipwatch.App", "run");
-        // surefire's class path ends with ':', which would put the working directory on it
-        pb.directory(home.toFile());
-        pb.redirectErrorStream(true);
-        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("daemon.log").toFile()));
-        return pb.start();
-    }
-
-    private static String classPath() {
-        return Stream.of(System.getProperty("java.class.path").split(File.pathSeparator)).filter(e -> !e.isBlank())
-                .collect(java.util.stream.Collectors.joining(File.pathSeparator));
+        return TestHome.startDaemonProcess(home, TestHome.freePort(), "-Ddipwatch.inbox.max-per-poll=20");
     }
 
     private List<Path> pending() throws IOException {

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.dipwatch.model.Article;
 
 /**
@@ -26,10 +25,6 @@ public final class ExactDedup {
     private static final Set<String> TRACKING = Set.of(
             "fbclid", "gclid", "dclid", "msclkid", "yclid", "igshid", "mc_cid", "mc_eid",
             "ref", "ref_src", "cmpid", "ito", "_ga", "_gl", "spm", "share", "s_cid");
-    private static final Pattern SPACE = Pattern.compile("\\s+");
-    private static final Pattern SINGLE_QUOTES = Pattern.compile("[\u2018\u2019\u201A\u201B\u2032\u00B4`]");
-    private static final Pattern DOUBLE_QUOTES = Pattern.compile("[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]");
-    private static final Pattern DASHES = Pattern.compile("[\u2010\u2011\u2012\u2013\u2014\u2015\u2212]");
 
     private final CorpusLookup corpus;
 
@@ -40,6 +35,11 @@ public final class ExactDedup {
 
     /** The corpus file that this article copies, if any: the same canonical URL first, then the same folded text. */
     public Optional<String> duplicateOf(Article article) {
+        return duplicateOf(article, fingerprint(article));
+    }
+
+    /** {@link #duplicateOf(Article)} with the article's {@link #fingerprint} already computed. */
+    public Optional<String> duplicateOf(Article article, String fingerprint) {
         String url = canonicalUrl(article.url());
         if (url != null) {
             Optional<String> byUrl = corpus.articleWithUrlHash(sha256(url));
@@ -47,7 +47,7 @@ public final class ExactDedup {
                 return byUrl;
             }
         }
-        return corpus.articleWithContentHash(fingerprint(article));
+        return corpus.articleWithContentHash(fingerprint);
     }
 
     /**
@@ -106,12 +106,33 @@ public final class ExactDedup {
 
     /** The text as the fingerprint sees it: NFKC, one space for any white space, lower case, plain quotes and hyphens. */
     static String fold(String text) {
-        String folded = Normalizer.normalize(text, Normalizer.Form.NFKC);
-        folded = SINGLE_QUOTES.matcher(folded).replaceAll("'");
-        folded = DOUBLE_QUOTES.matcher(folded).replaceAll("\"");
-        folded = DASHES.matcher(folded).replaceAll("-");
-        folded = SPACE.matcher(folded).replaceAll(" ").strip();
-        return folded.toLowerCase(Locale.ROOT);
+        String composed = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        StringBuilder out = new StringBuilder(composed.length());
+        boolean pendingSpace = false;
+        for (int i = 0; i < composed.length(); ) {
+            int c = composed.codePointAt(i);
+            i += Character.charCount(c);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                pendingSpace = true;
+                continue;
+            }
+            if (pendingSpace && out.length() > 0) {
+                out.append(' ');
+            }
+            pendingSpace = false;
+            out.appendCodePoint(Character.toLowerCase(plain(c)));
+        }
+        return out.toString();
+    }
+
+    /** The ASCII stand-in of a typographic quote, prime or dash; any other character as it is. */
+    private static int plain(int c) {
+        return switch (c) {
+            case '\u2018', '\u2019', '\u201A', '\u201B', '\u2032', '\u00B4', '`' -> '\'';
+            case '\u201C', '\u201D', '\u201E', '\u201F', '\u2033', '\u00AB', '\u00BB' -> '"';
+            case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212' -> '-';
+            default -> c;
+        };
     }
 
     /** SHA-256 of a string's UTF-8 bytes, as 64 lower-case hex digits. */
