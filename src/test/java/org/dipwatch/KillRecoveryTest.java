@@ -63,10 +63,7 @@ class KillRecoveryTest {
 
     @Test
     void sigtermStopsGracefullyLeavingEachFileDoneOrStillInTheInbox() throws Exception {
-        TestHome.create(home);
-        Path inbox = Files.createDirectories(home.resolve("inbox"));
-        Files.createDirectories(inbox.resolve(".done"));
-        writeStatements(inbox);
+        Path inbox = homeWithStatements();
         daemon = startDaemon();
         awaitOrShowLog(Duration.ofSeconds(60), () -> processed() >= 10);
         daemon.destroy();
@@ -79,7 +76,11 @@ class KillRecoveryTest {
         assertThat(Files.readString(home.resolve("daemon.log"))).doesNotContain("Exception in thread");
     }
 
-    private static void writeStatements(Path inbox) throws IOException {
+    /** A home with the originals and {@link #FILES} distinct statements waiting in its inbox; returns the inbox. */
+    private Path homeWithStatements() throws IOException {
+        TestHome.create(home);
+        Path inbox = Files.createDirectories(home.resolve("inbox"));
+        Files.createDirectories(inbox.resolve(".done"));
         for (int i = 0; i < FILES; i++) {
             Path temp = inbox.resolve(".statement-" + i + ".part");
             Files.writeString(temp, "Statement number " + i + " on the situation in the region\n\n"
@@ -87,14 +88,12 @@ class KillRecoveryTest {
                     StandardCharsets.UTF_8);
             Files.move(temp, inbox.resolve("statement-" + i + ".txt"));
         }
+        return inbox;
     }
 
     @Test
     void everyFileEndsDoneOrFailedOnceAfterASigkill() throws Exception {
-        TestHome.create(home);
-        Path inbox = Files.createDirectories(home.resolve("inbox"));
-        Files.createDirectories(inbox.resolve(".done"));
-        writeStatements(inbox);
+        Path inbox = homeWithStatements();
         daemon = startDaemon();
         awaitOrShowLog(Duration.ofSeconds(60), () -> processed() >= 30);
         daemon.destroyForcibly().waitFor();
