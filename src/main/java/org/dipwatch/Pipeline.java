@@ -67,7 +67,7 @@ public final class Pipeline implements AutoCloseable {
             }
             DocumentReader reader = new DocumentReader(SeedText::parse, settings.longValue("dipwatch.ingest.max-bytes"));
             Pipeline pipeline = new Pipeline(reader, corpus, metrics, inbox);
-            metrics.corpusSize(() -> index.articles().values().stream().filter(a -> !a.fileMissing()).count());
+            metrics.corpusSize(index::articleCount);
             return pipeline;
         } catch (IOException e) {
             throw new UncheckedIOException("dipwatch: cannot create the folders of " + home + ": " + e.getMessage(), e);
@@ -123,18 +123,6 @@ public final class Pipeline implements AutoCloseable {
     /** Processes a file once, wherever it is (the {@code ingest} command): the file itself is left where it is. */
     public IngestResult ingestFile(Path file, String source) {
         return ingest(file, file.toString(), source, null);
-    }
-
-    /** Processes an article that arrived as a draft (a feed item, a posted article). */
-    public IngestResult ingestDraft(Draft draft, String origin, String source) {
-        Instant received = Instant.now();
-        Article article;
-        try {
-            article = Normalizer.normalize(draft);
-        } catch (IllegalArgumentException e) {
-            return fail(origin, source, null, received, "normalize", origin + ": " + e.getMessage());
-        }
-        return decide(article, origin, source, null, received);
     }
 
     private IngestResult ingest(Path file, String name, String source, String intakeKey) {

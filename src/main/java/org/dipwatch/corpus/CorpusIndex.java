@@ -182,6 +182,18 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
         }
     }
 
+    /** The number of articles whose file is in {@code seeds/}. */
+    public long articleCount() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM article WHERE NOT file_missing");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IndexException("index: cannot count articles: " + e.getMessage(), e);
+        }
+    }
+
     /** Counts of arrivals by verdict, for the health report and tests. */
     public Map<String, Long> arrivalCounts() {
         Map<String, Long> out = new LinkedHashMap<>();
