@@ -39,20 +39,11 @@ class EmailReaderTest {
                 null));
     }
 
-    @Test
-    void forwardedMultipartAlternativeUsesThePlainPartAndTheInnerHeaders() throws Exception {
-        Draft draft = EmailReader.read(TextDecoderTest.fixture("eml/forwarded_html_multipart.eml"));
-
-        assertThat(draft).isEqualTo(new Draft(
-                "Statement by the Foreign Ministry on the Black Sea Grain Initiative",
-                LocalDate.of(2023, 7, 17),
-                GRAIN_STATEMENT,
-                null));
-    }
-
-    @Test
-    void forwardedHtmlOnlyGoesThroughTheArticleExtractor() throws Exception {
-        Draft draft = EmailReader.read(TextDecoderTest.fixture("eml/forwarded_html_only.eml"));
+    /** A multipart/alternative forward uses its plain part; an HTML-only one goes through the article extractor. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"eml/forwarded_html_multipart.eml", "eml/forwarded_html_only.eml"})
+    void forwardedStatementUsesTheInnerHeadersAndTheStatementText(String fixture) throws Exception {
+        Draft draft = EmailReader.read(TextDecoderTest.fixture(fixture));
 
         assertThat(draft).isEqualTo(new Draft(
                 "Statement by the Foreign Ministry on the Black Sea Grain Initiative",
