@@ -1,7 +1,9 @@
 package org.dipwatch;
 
 import org.dipwatch.cli.CheckConfigCommand;
+import org.dipwatch.cli.ClassifyCommand;
 import org.dipwatch.cli.IngestCommand;
+import org.dipwatch.cli.ReclassifyCommand;
 import org.dipwatch.cli.ReindexCommand;
 import org.dipwatch.cli.RunCommand;
 import picocli.CommandLine;
@@ -14,7 +16,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "dipwatch", mixinStandardHelpOptions = true, versionProvider = App.Version.class,
         description = "Watches diplomatic statements: ingest, normalize, deduplicate, store, alert.",
-        subcommands = {RunCommand.class, IngestCommand.class, ReindexCommand.class, CheckConfigCommand.class,
+        subcommands = {RunCommand.class, IngestCommand.class, ClassifyCommand.class, ReindexCommand.class,
+                ReclassifyCommand.class, CheckConfigCommand.class,
                 CommandLine.HelpCommand.class})
 public final class App {
 

@@ -7,6 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.List;
+import org.dipwatch.classify.Classifier;
+import org.dipwatch.classify.Dictionaries;
+import org.dipwatch.config.ConfigException;
 import org.dipwatch.config.Settings;
 import org.dipwatch.corpus.Arrival;
 import org.dipwatch.corpus.Corpus;
@@ -17,6 +21,7 @@ import org.dipwatch.ingest.DocumentReader;
 import org.dipwatch.ingest.Inbox;
 import org.dipwatch.ingest.UnreadableDocumentException;
 import org.dipwatch.model.Article;
+import org.dipwatch.model.Classification;
 import org.dipwatch.model.Draft;
 import org.dipwatch.model.IngestResult;
 import org.dipwatch.model.Verdict;
@@ -41,8 +46,10 @@ public final class Pipeline implements AutoCloseable {
     private final ExactDedup dedup;
     private final Metrics metrics;
     private final Inbox inbox;
+    private final Classifier classifier;
 
-    private Pipeline(DocumentReader reader, Corpus corpus, Metrics metrics, Inbox inbox) {
+    private Pipeline(DocumentReader reader, Corpus corpus, Metrics metrics, Inbox inbox, Classifier classifier) {
+        this.classifier = classifier;
         this.reader = reader;
         this.corpus = corpus;
         this.dedup = new ExactDedup(corpus.index());
@@ -56,22 +63,37 @@ public final class Pipeline implements AutoCloseable {
         try {
             Files.createDirectories(home.resolve("data"));
             Inbox inbox = new Inbox(home.resolve("inbox"));
+            Classifier classifier = classifier(settings);
             CorpusIndex index = CorpusIndex.open(settings.require("dipwatch.index.url"), settings.get("dipwatch.index.user"),
                     settings.get("dipwatch.index.password"), settings.intValue("dipwatch.index.pool-size"));
             Corpus corpus;
             try {
-                corpus = Corpus.open(home.resolve("seeds"), index, Pipeline::readSeed, ExactDedup::fingerprint);
+                corpus = Corpus.open(home.resolve("seeds"), index, Pipeline::readSeed, ExactDedup::fingerprint,
+                        a -> classifier.classify(a, false));
             } catch (RuntimeException e) {
                 index.close();
                 throw e;
             }
             DocumentReader reader = new DocumentReader(SeedText::parse, settings.longValue("dipwatch.ingest.max-bytes"));
-            Pipeline pipeline = new Pipeline(reader, corpus, metrics, inbox);
+            Pipeline pipeline = new Pipeline(reader, corpus, metrics, inbox, classifier);
             metrics.corpusSize(index::articleCount);
             return pipeline;
         } catch (IOException e) {
             throw new UncheckedIOException("dipwatch: cannot create the folders of " + home + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The classifier of a home: the packaged dictionaries with the home's additions; a problem in
+     * them stops the start with the file and entry named.
+     */
+    public static Classifier classifier(Settings settings) {
+        Dictionaries dictionaries = Dictionaries.load(Path.of(settings.require("dipwatch.classify.dir")));
+        if (!dictionaries.problems().isEmpty()) {
+            throw new ConfigException("classify: the dictionaries have problems (run check-config):\n  "
+                    + String.join("\n  ", dictionaries.problems()));
+        }
+        return new Classifier(dictionaries, List.of(settings.require("dipwatch.classify.languages").split(",")));
     }
 
     /** Reads a seed file's text as the corpus holds it: any of the three shapes, normalized. */
@@ -102,7 +124,7 @@ public final class Pipeline implements AutoCloseable {
         if (before.isPresent()) {
             Arrival a = before.get();
             result = new IngestResult(name, a.source(), Verdict.valueOf(a.verdict().toUpperCase(java.util.Locale.ROOT)),
-                    a.articleFile(), null, null, a.reason());
+                    a.articleFile(), null, null, a.reason(), null);
             LOG.info("source=inbox file={} verdict={} article={} replayed=true", name, a.verdict(), a.articleFile());
         } else {
             result = ingest(file, name, "inbox", key);
@@ -148,18 +170,21 @@ public final class Pipeline implements AutoCloseable {
         String canonicalUrl = ExactDedup.canonicalUrl(article.url());
         String urlHash = canonicalUrl == null ? null : ExactDedup.sha256(canonicalUrl);
         String fingerprint = ExactDedup.fingerprint(article);
+        Classification tags = classifier.classify(article, false);
         IngestResult result;
         synchronized (corpus) {
             Optional<String> copyOf = dedup.duplicateOf(article, fingerprint);
             if (copyOf.isPresent()) {
                 corpus.record(new Arrival(intakeKey, source, name, Verdict.DUPLICATE.label(), copyOf.get(), null,
                         fingerprint, article.url(), received, Instant.now()));
-                result = new IngestResult(name, source, Verdict.DUPLICATE, copyOf.get(), article.title(), article.published(), null);
+                result = new IngestResult(name, source, Verdict.DUPLICATE, copyOf.get(), article.title(), article.published(),
+                        null, tags);
             } else {
                 String idSource = canonicalUrl != null ? canonicalUrl : article.text();
                 IndexedArticle stored = corpus.store(article, urlHash, idSource, new Arrival(intakeKey, source, name,
-                        Verdict.NEW.label(), null, null, fingerprint, article.url(), received, Instant.now()));
-                result = new IngestResult(name, source, Verdict.NEW, stored.fileName(), article.title(), article.published(), null);
+                        Verdict.NEW.label(), null, null, fingerprint, article.url(), received, Instant.now()), tags);
+                result = new IngestResult(name, source, Verdict.NEW, stored.fileName(), article.title(), article.published(),
+                        null, tags);
             }
         }
         metrics.article(source, result.verdict().label(), Duration.between(received, Instant.now()));

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.dipwatch.Daemon;
+import org.dipwatch.classify.Dictionaries;
 import org.dipwatch.config.ConfigException;
 import org.dipwatch.config.Settings;
 import org.dipwatch.config.SettingsCheck;
@@ -36,12 +37,17 @@ public final class CheckConfigCommand implements Callable<Integer> {
             problems.forEach(p -> err.println("check-config: " + p));
             return 1;
         }
+        Dictionaries dictionaries = Dictionaries.load(java.nio.file.Path.of(settings.require("dipwatch.classify.dir")));
+        if (!dictionaries.problems().isEmpty()) {
+            dictionaries.problems().forEach(p -> err.println("check-config: classify: " + p));
+            return 1;
+        }
         // Camel's start-up lines would bury the verdict: only its warnings and errors are shown here
         org.apache.logging.log4j.core.config.Configurator.setLevel("org.apache.camel", org.apache.logging.log4j.Level.WARN);
         try {
             int routes = Daemon.checkRoutes(settings);
             out.println("check-config: settings of " + settings.home() + " are valid; " + routes + " routes load from "
-                    + Daemon.routesLocation(settings));
+                    + Daemon.routesLocation(settings) + "; dictionaries " + dictionaries.counts());
             return 0;
         } catch (Exception e) {
             err.println("check-config: routes from " + Daemon.routesLocation(settings) + " do not load:");

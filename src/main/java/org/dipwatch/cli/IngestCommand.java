@@ -8,10 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.dipwatch.Pipeline;
 import org.dipwatch.config.Settings;
+import org.dipwatch.corpus.ClassificationJson;
 import org.dipwatch.model.IngestResult;
 import org.dipwatch.observe.Metrics;
 import picocli.CommandLine.Command;
@@ -22,7 +24,8 @@ import picocli.CommandLine.Spec;
 /** {@code ingest FILE...}: pushes files through the pipeline once, without the daemon, and prints one JSON object per file. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {"Push files through the pipeline once (no daemon) and print one JSON object per file:",
-                "file, verdict (new, duplicate, failed), article (the corpus file), reason (for failed).",
+                "file, verdict (new, duplicate, failed), article (the corpus file), reason (for failed),",
+                "and the classification: actors, speaker, counterparts, regions, kind, language.",
                 "A folder stands for the files in it. The files themselves are left where they are."})
 public final class IngestCommand implements Callable<Integer> {
 
@@ -46,7 +49,11 @@ public final class IngestCommand implements Callable<Integer> {
                 } else {
                     result = pipeline.ingestFile(file, "cli");
                 }
-                out.println(json.writeValueAsString(result.fields()));
+                Map<String, Object> fields = result.fields();
+                if (result.tags() != null) {
+                    fields.putAll(ClassificationJson.fields(result.tags()));
+                }
+                out.println(json.writeValueAsString(fields));
                 out.flush();
             }
         }

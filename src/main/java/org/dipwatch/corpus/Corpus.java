@@ -22,6 +22,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import org.dipwatch.dedup.ExactDedup;
 import org.dipwatch.model.Article;
+import org.dipwatch.model.Classification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,13 +44,16 @@ public final class Corpus {
     private final CorpusIndex index;
     private final Function<String, Article> seedReader;
     private final Function<Article, String> fingerprint;
+    private final Function<Article, Classification> classifier;
     private long maxSeqOnDisk = -1;
 
-    private Corpus(Path seeds, CorpusIndex index, Function<String, Article> seedReader, Function<Article, String> fingerprint) {
+    private Corpus(Path seeds, CorpusIndex index, Function<String, Article> seedReader, Function<Article, String> fingerprint,
+                   Function<Article, Classification> classifier) {
         this.seeds = seeds;
         this.index = index;
         this.seedReader = seedReader;
         this.fingerprint = fingerprint;
+        this.classifier = classifier;
     }
 
     /**
@@ -58,15 +62,16 @@ public final class Corpus {
      *
      * @param seedReader  reads a seed file's text into its normalized article
      * @param fingerprint the dedup fingerprint of an article's text
+     * @param classifier  the tags of an article, stored with it
      */
     public static Corpus open(Path seeds, CorpusIndex index, Function<String, Article> seedReader,
-                              Function<Article, String> fingerprint) {
+                              Function<Article, String> fingerprint, Function<Article, Classification> classifier) {
         try {
             Files.createDirectories(seeds);
         } catch (IOException e) {
             throw new UncheckedIOException("corpus: cannot create " + seeds + ": " + e.getMessage(), e);
         }
-        Corpus corpus = new Corpus(seeds, index, seedReader, fingerprint);
+        Corpus corpus = new Corpus(seeds, index, seedReader, fingerprint, classifier);
         corpus.recoverInterruptedWrites();
         SyncReport report = corpus.sync(false);
         if (report.added() > 0 || report.missing() > 0 || report.unreadable() > 0) {
@@ -92,8 +97,10 @@ public final class Corpus {
      * @param urlHash   SHA-256 of the article's canonical URL, or {@code null}
      * @param idSource  the text whose SHA-256 names the file: the canonical URL, else the article text
      * @param arrival   the arrival to record; its verdict and article file are filled in here
+     * @param tags      the article's classification, stored with it
      */
-    public synchronized IndexedArticle store(Article article, String urlHash, String idSource, Arrival arrival) {
+    public synchronized IndexedArticle store(Article article, String urlHash, String idSource, Arrival arrival,
+                                             Classification tags) {
         String text = article.text();
         String id = sha256(idSource).substring(0, 16);
         IndexedArticle derived = derive(new SeedFile(0, id), text);
@@ -110,6 +117,7 @@ public final class Corpus {
                         article.url(), urlHash, "new", arrival.receivedAt(), Instant.now(), false);
                 try {
                     index.insert(c, row);
+                    index.saveClassification(c, file.fileName(), tags, ClassificationJson.write(tags));
                     index.insert(c, withArticle(arrival, "new", file.fileName()));
                     c.commit();
                 } catch (SQLException e) {
@@ -162,11 +170,12 @@ public final class Corpus {
                 if (row != null && !rereadAll && !row.fileMissing()) {
                     continue;
                 }
-                Optional<IndexedArticle> derived = read(e.getValue());
-                if (derived.isEmpty()) {
+                Optional<Article> article = read(e.getValue());
+                if (article.isEmpty()) {
                     unreadable.add(e.getKey());
                     continue;
                 }
+                Optional<IndexedArticle> derived = Optional.of(derive(SeedFile.parse(e.getKey()).orElseThrow(), article.get()));
                 if (row == null) {
                     Instant modified = Files.getLastModifiedTime(e.getValue()).toInstant();
                     IndexedArticle d = derived.get();
@@ -181,6 +190,8 @@ public final class Corpus {
                         updated++;
                     }
                 }
+                Classification tags = classifier.apply(article.get());
+                index.saveClassification(c, e.getKey(), tags, ClassificationJson.write(tags));
             }
             for (IndexedArticle row : known.values()) {
                 if (!row.fileMissing() && !onDisk.containsKey(row.fileName())) {
@@ -197,17 +208,19 @@ public final class Corpus {
 
     /** The index row that the text of a seed file yields, without where it came from. */
     private IndexedArticle derive(SeedFile file, String text) {
-        Article article = seedReader.apply(text);
+        return derive(file, seedReader.apply(text));
+    }
+
+    private IndexedArticle derive(SeedFile file, Article article) {
         return new IndexedArticle(file.seq(), file.fileName(), file.id(), article.title(), article.published(),
                 fingerprint.apply(article), article.body().size(), article.text().length(), null, null, null, null,
                 null, null, null, false);
     }
 
-    private Optional<IndexedArticle> read(Path file) {
-        SeedFile name = SeedFile.parse(file.getFileName().toString()).orElseThrow();
+    private Optional<Article> read(Path file) {
         try {
             String text = Files.readString(file, StandardCharsets.UTF_8);
-            return Optional.of(derive(name, text));
+            return Optional.of(seedReader.apply(text));
         } catch (IOException | RuntimeException e) {
             LOG.warn("corpus: {} cannot be read as an article ({}); it is left as it is and not indexed", file, e.getMessage());
             return Optional.empty();

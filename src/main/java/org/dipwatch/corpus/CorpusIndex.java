@@ -18,6 +18,10 @@ import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.dipwatch.dedup.CorpusLookup;
+import org.dipwatch.model.ActorTag;
+import org.dipwatch.model.Attribution;
+import org.dipwatch.model.Classification;
+import org.dipwatch.model.RegionTag;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -192,6 +196,79 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
         } catch (SQLException e) {
             throw new IndexException("index: cannot count articles: " + e.getMessage(), e);
         }
+    }
+
+    /** Replaces what the index holds of an article's classification: the JSON and one row per tag. */
+    void saveClassification(Connection c, String fileName, Classification cl, String json) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE article SET classification = ?, language = ?, statement_kind = ? WHERE file_name = ?")) {
+            ps.setString(1, json);
+            ps.setString(2, cl.language());
+            ps.setString(3, cl.kind());
+            ps.setString(4, fileName);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM article_tag WHERE file_name = ?")) {
+            ps.setString(1, fileName);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO article_tag (file_name, dimension, tag_id, tag_type, country, "
+                + "salience) VALUES (?, ?, ?, ?, ?, ?)")) {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (ActorTag a : cl.actors()) {
+                addTag(ps, seen, fileName, "actor", a.id(), a.type(), a.country(), a.salience());
+            }
+            if (cl.speaker() != null) {
+                ActorTag a = cl.speaker().actor();
+                addTag(ps, seen, fileName, "speaker", a.id(), a.type(), a.country(), a.salience());
+                addTag(ps, seen, fileName, "speaker", cl.speaker().side(), "side", a.country(), a.salience());
+            }
+            for (Attribution cp : cl.counterparts()) {
+                addTag(ps, seen, fileName, "counterpart", cp.actor().id(), cp.actor().type(), cp.actor().country(), cp.actor().salience());
+                addTag(ps, seen, fileName, "counterpart", cp.side(), "side", cp.actor().country(), cp.actor().salience());
+            }
+            for (RegionTag r : cl.regions()) {
+                addTag(ps, seen, fileName, "region", r.id(), r.type(), r.country(), r.salience());
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void addTag(PreparedStatement ps, java.util.Set<String> seen, String file, String dimension, String id,
+                               String type, String country, double salience) throws SQLException {
+        if (id == null || !seen.add(dimension + "\0" + id)) {
+            return;
+        }
+        ps.setString(1, file);
+        ps.setString(2, dimension);
+        ps.setString(3, clip(id, 100));
+        ps.setString(4, type);
+        ps.setString(5, country);
+        ps.setDouble(6, salience);
+        ps.addBatch();
+    }
+
+    /** The stored classification JSON of an article, if it has one. */
+    public Optional<String> classificationJson(String fileName) {
+        return firstString("SELECT classification FROM article WHERE file_name = ? AND classification IS NOT NULL", fileName);
+    }
+
+    /** The tags of an article as {@code dimension:id} strings, sorted: what alert filters see. */
+    public List<String> tags(String fileName) {
+        List<String> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT dimension, tag_id FROM article_tag WHERE file_name = ? "
+                     + "ORDER BY dimension, tag_id")) {
+            ps.setString(1, fileName);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1) + ":" + rs.getString(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IndexException("index: cannot read tags of " + fileName + ": " + e.getMessage(), e);
+        }
+        return out;
     }
 
     /** Counts of arrivals by verdict, for the health report and tests. */

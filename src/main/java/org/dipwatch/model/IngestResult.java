@@ -15,16 +15,21 @@ import java.util.Map;
  * @param title       the article's title where known
  * @param published   the article's publication date where known
  * @param reason      why it failed, else {@code null}
+ * @param tags        who and where the article involves, else {@code null}
  */
 public record IngestResult(String file, String source, Verdict verdict, String article, String title,
-                           LocalDate published, String reason) {
+                           LocalDate published, String reason, Classification tags) {
 
     /** A failure with its reason. */
     public static IngestResult failed(String file, String source, String reason) {
-        return new IngestResult(file, source, Verdict.FAILED, null, null, null, reason);
+        return new IngestResult(file, source, Verdict.FAILED, null, null, null, reason, null);
     }
 
-    /** The fields as the CLI prints them: {@code file}, {@code verdict}, {@code article}, {@code duplicateOf}, … (absent when empty). */
+    /**
+     * The fields as the CLI prints them: {@code file}, {@code verdict}, {@code article},
+     * {@code duplicateOf}, … (absent when empty); the classification's fields ({@code actors},
+     * {@code speaker}, {@code regions}, …) are added by the caller, which knows their JSON form.
+     */
     public Map<String, Object> fields() {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("file", file);

@@ -11,6 +11,7 @@ import java.util.List;
 import org.dipwatch.TestHome;
 import org.dipwatch.dedup.ExactDedup;
 import org.dipwatch.model.Article;
+import org.dipwatch.model.Classification;
 import org.dipwatch.normalize.Normalizer;
 import org.dipwatch.normalize.SeedText;
 import org.junit.jupiter.api.AfterEach;
@@ -41,8 +42,12 @@ class CorpusTest {
             index.close();
         }
         index = CorpusIndex.open("jdbc:h2:file:" + home.resolve("data").resolve(indexName), "sa", "", 2);
-        return Corpus.open(home.resolve("seeds"), index, t -> Normalizer.normalize(SeedText.parse(t)), ExactDedup::fingerprint);
+        return Corpus.open(home.resolve("seeds"), index, t -> Normalizer.normalize(SeedText.parse(t)), ExactDedup::fingerprint,
+                a -> NO_TAGS);
     }
+
+    /** The corpus stores whatever the classifier says; these tests are about files and rows, not tags. */
+    private static final Classification NO_TAGS = new Classification(List.of(), null, List.of(), List.of(), List.of(), null, null, "en");
 
     private static Arrival arrival(String origin) {
         return new Arrival(null, "test", origin, "new", null, null, null, null, Instant.now(), Instant.now());
@@ -67,7 +72,7 @@ class CorpusTest {
     @Test
     void storeWritesTheNextNumberInTheSeedShapeAndLeavesNoTemporaryFile() throws IOException {
         Article a = article("Russia calls for an immediate ceasefire in Sudan", "The Russian Foreign Ministry called for a ceasefire.");
-        IndexedArticle row = corpus.store(a, null, a.text(), arrival("new.txt"));
+        IndexedArticle row = corpus.store(a, null, a.text(), arrival("new.txt"), NO_TAGS);
         assertThat(row.fileName()).matches("005_[0-9a-f]{16}\\.txt");
         assertThat(row.articleId()).isEqualTo(ExactDedup.sha256(a.text()).substring(0, 16));
         assertThat(Files.readString(home.resolve("seeds").resolve(row.fileName()))).isEqualTo("""
@@ -84,17 +89,17 @@ class CorpusTest {
 
     @Test
     void aNumberIsNeverGivenOutTwiceEvenAfterADelete() throws IOException {
-        IndexedArticle first = corpus.store(article(null, "First text."), null, "first", arrival("a"));
+        IndexedArticle first = corpus.store(article(null, "First text."), null, "first", arrival("a"), NO_TAGS);
         Files.delete(home.resolve("seeds").resolve(first.fileName()));
         corpus = reopen("index");
         assertThat(index.articles().get(first.fileName()).fileMissing()).isTrue();
-        IndexedArticle second = corpus.store(article(null, "Second text."), null, "second", arrival("b"));
+        IndexedArticle second = corpus.store(article(null, "Second text."), null, "second", arrival("b"), NO_TAGS);
         assertThat(second.seq()).isEqualTo(6);
     }
 
     @Test
     void aWriteCommittedButNotRenamedIsFinishedOnOpen() throws IOException {
-        IndexedArticle row = corpus.store(article(null, "Committed text."), null, "c", arrival("c"));
+        IndexedArticle row = corpus.store(article(null, "Committed text."), null, "c", arrival("c"), NO_TAGS);
         Path file = home.resolve("seeds").resolve(row.fileName());
         String text = Files.readString(file);
         // as if the process died between the commit and the rename
@@ -114,9 +119,9 @@ class CorpusTest {
 
     @Test
     void aRebuiltIndexAgreesWithTheLiveOneOnEverythingDerivedFromText() {
-        corpus.store(article("A title", "Text one."), null, "1", arrival("1"));
+        corpus.store(article("A title", "Text one."), null, "1", arrival("1"), NO_TAGS);
         corpus.store(new Article(null, null, List.of("Para \u201cquoted\u201d.", "Second para."), "https://x.org/a"),
-                ExactDedup.sha256("https://x.org/a"), "https://x.org/a", arrival("2"));
+                ExactDedup.sha256("https://x.org/a"), "https://x.org/a", arrival("2"), NO_TAGS);
         List<IndexedArticle> live = List.copyOf(index.articles().values());
         corpus = reopen("rebuilt");
         corpus.reindex();
@@ -134,7 +139,7 @@ class CorpusTest {
 
     @Test
     void reindexKeepsWhereAnArticleCameFrom() {
-        IndexedArticle row = corpus.store(article(null, "From a feed."), null, "f", arrival("https://mfa.example/1"));
+        IndexedArticle row = corpus.store(article(null, "From a feed."), null, "f", arrival("https://mfa.example/1"), NO_TAGS);
         Corpus.SyncReport report = corpus.reindex();
         assertThat(report.files()).isEqualTo(6);
         assertThat(report.unreadable()).isZero();

@@ -1,0 +1,67 @@
+package org.dipwatch.classify;
+
+import java.util.List;
+
+/**
+ * One way a text names a dictionary entry, with the rules a match must pass.
+ *
+ * @param text       the words as written in the dictionary
+ * @param form       whether it is a name, a demonym or adjective, a metonym or a short name (surname)
+ * @param caseRule   how letter case is compared
+ * @param ambiguous  whether the words are also a common name or word and need context
+ * @param unlessNear words that, within five words, show the match means something else
+ */
+record Alias(String text, Form form, CaseRule caseRule, boolean ambiguous, List<String> unlessNear) {
+
+    Alias {
+        unlessNear = List.copyOf(unlessNear);
+    }
+
+    /** How an alias names its entry. */
+    enum Form {
+        /** A name of the entry ("Russia", "the Kremlin", "Sergey Lavrov"). */
+        NAME,
+        /** A demonym or adjective ("Russian", "Israelis"): an actor, never a place. */
+        DEMONYM,
+        /** A capital or seat standing for a government ("Moscow said"): an actor; the place is matched separately. */
+        METONYM,
+        /** A surname that names an official on its own ("Lavrov"). */
+        SHORT
+    }
+
+    /** How letter case is compared between the alias and the text. */
+    enum CaseRule {
+        /**
+         * Letters the alias writes in upper case must be upper case in the text; letters it writes in
+         * lower case may be either ("Turkey" does not match "turkey"; "foreign ministry" matches
+         * "Foreign Ministry").
+         */
+        AS_WRITTEN,
+        /** Exactly as written: for acronyms that collide with words ("US" is not "us"). */
+        EXACT,
+        /** Any case. */
+        ANY
+    }
+
+    /** Whether the text of a match passes this alias' case rule. */
+    boolean caseMatches(CharSequence matched) {
+        if (caseRule == CaseRule.ANY) {
+            return true;
+        }
+        if (matched.length() != text.length()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char a = text.charAt(i);
+            char t = matched.charAt(i);
+            if (caseRule == CaseRule.EXACT || Character.isUpperCase(a)) {
+                if (Matcher.fold(a) != Matcher.fold(t)) {
+                    return false;
+                }
+            } else if (Character.toLowerCase(Matcher.fold(t)) != Character.toLowerCase(Matcher.fold(a))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

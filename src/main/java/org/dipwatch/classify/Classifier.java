@@ -1,0 +1,529 @@
+package org.dipwatch.classify;
+
+import java.text.BreakIterator;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.dipwatch.classify.Alias.Form;
+import org.dipwatch.classify.Entry.Type;
+import org.dipwatch.classify.Matcher.Mention;
+import org.dipwatch.model.ActorTag;
+import org.dipwatch.model.Article;
+import org.dipwatch.model.Attribution;
+import org.dipwatch.model.Classification;
+import org.dipwatch.model.RegionTag;
+
+/**
+ * Tags an article with who is involved and where, explainably. Rules apply in this order:
+ * <ol>
+ *   <li>find every alias of the dictionaries in one pass, keep those whose case and context fit,
+ *       drop those inside a phrase to ignore ("The Times of Israel"), keep the longest of overlaps;</li>
+ *   <li>actors: a state's name or demonym right before a generic institution ("Russian Foreign
+ *       Ministry", "Israel's army") or after one ("Ministry of Foreign Affairs of Russia") makes that
+ *       state's institution; before a role ("Russian Foreign Minister") it joins the official named
+ *       next, or, with no name, the official who held the role on the article's date; a bare
+ *       institution ("the Foreign Ministry said") is the one of that kind named before;</li>
+ *   <li>places: places of the gazetteer, countries by name and capitals, each resolved up to its
+ *       country, sub-region, continent and the common regions that contain it;</li>
+ *   <li>salience: mentions and the position of the first one, so the subject outranks a passing mention;</li>
+ *   <li>the speaker: the subject of a speech verb ("Lavrov said") or the actor after "according to",
+ *       weighed by how early the sentence comes, summed per side (a state, or an organisation such as
+ *       Hamas); counterparts: the actor after "a telephone conversation with", "told", "between",
+ *       in a sentence where the speaker's side appears;</li>
+ *   <li>the statement kind by weighted cue phrases, early sentences counting more; the language by Lingua.</li>
+ * </ol>
+ */
+public final class Classifier {
+
+    private static final Pattern POSSESSIVE_GAP = Pattern.compile("(?:['\u2019]s?)?\\s+");
+    private static final Pattern OF_GAP = Pattern.compile("\\s+of\\s+(?:the\\s+)?");
+
+    private final Dictionaries dictionaries;
+    private final Matcher matcher;
+    private final Cues cues;
+    private final LanguageGuess languages;
+
+    /** A classifier over loaded dictionaries, telling languages among the given ISO 639-1 codes. */
+    public Classifier(Dictionaries dictionaries, List<String> languages) {
+        this.dictionaries = dictionaries;
+        this.cues = dictionaries.cues();
+        this.matcher = new Matcher(dictionaries.entries(), cues.titleWords);
+        this.languages = new LanguageGuess(languages);
+    }
+
+    /** An actor or place found in the text, resolved to the tag it counts for. */
+    private record Found(String id, String type, String name, String country, ActorTag.Ref organisation, String role,
+                         String side, int rank, int start, int end, String text) {
+    }
+
+    /** A sentence of the article: where it is and its number in reading order. */
+    private record Sentence(int index, int start, int end, String text) {
+    }
+
+    /** Classifies an article; with {@code explain}, every tag carries the matched text of its mentions. */
+    public Classification classify(Article article, boolean explain) {
+        String text = String.join("\n\n", article.body());
+        List<Sentence> sentences = sentences(text);
+        List<Mention> all = matcher.dropAmbiguous(text, matcher.find(text));
+        all = withoutIgnored(all);
+        List<Found> actors = actors(text, Matcher.longestFirst(actorMentions(all)), article.published());
+        List<Found> places = places(Matcher.longestFirst(placeMentions(all)));
+
+        List<ActorTag> actorTags = actorTags(actors, text.length(), sentences, explain);
+        List<RegionTag> regionTags = regionTags(places, text.length(), sentences, explain);
+        Map<String, ActorTag> tagById = new LinkedHashMap<>();
+        actorTags.forEach(t -> tagById.put(t.id(), t));
+
+        List<Attribution> speakers = speakers(sentences, actors, tagById);
+        Attribution speaker = speakers.isEmpty() ? null : speakers.get(0);
+        List<Attribution> counterparts = speaker == null ? List.of() : counterparts(sentences, actors, speaker.side(), tagById);
+        String primaryRegion = regionTags.isEmpty() ? null : regionTags.get(0).id();
+        return new Classification(actorTags, speaker, speakers, counterparts, regionTags, primaryRegion,
+                kind(sentences), languages.of(text));
+    }
+
+    // --- mentions --------------------------------------------------------------------------
+
+    private static List<Mention> withoutIgnored(List<Mention> all) {
+        List<Mention> ignored = all.stream().filter(m -> m.entry().type() == Type.IGNORE).toList();
+        List<Mention> out = new ArrayList<>();
+        for (Mention m : all) {
+            if (m.entry().type() != Type.IGNORE && ignored.stream().noneMatch(i -> i.overlaps(m))) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    private static List<Mention> actorMentions(List<Mention> all) {
+        return all.stream().filter(m -> switch (m.entry().type()) {
+            case STATE, INSTITUTION, INSTITUTION_KIND, ORGANISATION, OFFICIAL, ROLE -> true;
+            default -> false;
+        }).toList();
+    }
+
+    private static List<Mention> placeMentions(List<Mention> all) {
+        return all.stream().filter(m -> switch (m.entry().type()) {
+            case PLACE, REGION -> true;
+            case STATE -> m.alias().form() == Form.NAME;
+            default -> false;
+        }).toList();
+    }
+
+    // --- actors ----------------------------------------------------------------------------
+
+    private List<Found> actors(String text, List<Mention> mentions, LocalDate date) {
+        List<Found> out = new ArrayList<>();
+        Set<Mention> consumed = new HashSet<>();
+        Map<String, Found> institutionsByKind = new LinkedHashMap<>();
+        for (int i = 0; i < mentions.size(); i++) {
+            Mention m = mentions.get(i);
+            if (consumed.contains(m)) {
+                continue;
+            }
+            Mention prev = i > 0 ? mentions.get(i - 1) : null;
+            Mention next = i + 1 < mentions.size() ? mentions.get(i + 1) : null;
+            Mention stateBefore = prev != null && !consumed.contains(prev) && prev.entry().type() == Type.STATE
+                    && gapIs(text, prev.end(), m.start(), POSSESSIVE_GAP) ? prev : null;
+            switch (m.entry().type()) {
+                case INSTITUTION_KIND -> {
+                    Mention state = stateBefore;
+                    int end = m.end();
+                    if (state == null && next != null && next.entry().type() == Type.STATE && gapIs(text, m.end(), next.start(), OF_GAP)) {
+                        state = next;
+                        end = next.end();
+                    }
+                    if (state != null) {
+                        consumed.add(state);
+                        dropLastIf(out, state);
+                        Found f = institution(state.entry(), m.entry(), Math.min(state.start(), m.start()), end, text);
+                        institutionsByKind.put(m.entry().kind(), f);
+                        out.add(f);
+                    } else if (prev != null && prev.entry().type() == Type.ORGANISATION && !out.isEmpty()
+                            && out.get(out.size() - 1).start() == prev.start() && gapIs(text, prev.end(), m.start(), POSSESSIVE_GAP)) {
+                        // "the Hamas leadership", "Hamas' political bureau": the organisation itself
+                        Found org = out.remove(out.size() - 1);
+                        out.add(at(org, org.start(), m.end(), text.substring(org.start(), m.end())));
+                    } else if (institutionsByKind.containsKey(m.entry().kind()) && Character.isUpperCase(m.text().charAt(0))) {
+                        // "the Foreign Ministry said", after "the Russian Foreign Ministry": the same one
+                        Found earlier = institutionsByKind.get(m.entry().kind());
+                        out.add(at(earlier, m.start(), m.end(), m.text()));
+                    }
+                }
+                case ROLE -> {
+                    if (next != null && next.entry().type() == Type.OFFICIAL && text.substring(m.end(), next.start()).isBlank()) {
+                        consumed.add(next);
+                        if (stateBefore != null) {
+                            consumed.add(stateBefore);
+                            dropLastIf(out, stateBefore);
+                        }
+                        int start = stateBefore != null ? stateBefore.start() : m.start();
+                        out.add(official(next.entry(), date, start, next.end(), text.substring(start, next.end())));
+                    } else if (stateBefore != null) {
+                        Entry holder = holder(m.entry().kind(), stateBefore.entry().id(), date);
+                        if (holder != null) {
+                            consumed.add(stateBefore);
+                            dropLastIf(out, stateBefore);
+                            out.add(official(holder, date, stateBefore.start(), m.end(), text.substring(stateBefore.start(), m.end())));
+                        }
+                    }
+                }
+                case OFFICIAL -> out.add(official(m.entry(), date, m.start(), m.end(), m.text()));
+                case INSTITUTION -> {
+                    Found f = new Found(m.entry().id(), "institution", m.entry().name(), m.entry().country(), null, null,
+                            m.entry().country(), 2, m.start(), m.end(), m.text());
+                    if (m.entry().kind() != null) {
+                        institutionsByKind.put(m.entry().kind(), f);
+                    }
+                    out.add(f);
+                }
+                case ORGANISATION -> out.add(new Found(m.entry().id(), "organisation", m.entry().name(), m.entry().country(),
+                        parentRef(m.entry()), null, m.entry().id(), 1, m.start(), m.end(), m.text()));
+                case STATE -> out.add(new Found(m.entry().id(), "state", m.entry().name(), m.entry().id(), null, null,
+                        m.entry().id(), 0, m.start(), m.end(), m.text()));
+                default -> {
+                    // places are not actors
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void dropLastIf(List<Found> out, Mention state) {
+        if (!out.isEmpty() && out.get(out.size() - 1).start() == state.start() && out.get(out.size() - 1).type().equals("state")) {
+            out.remove(out.size() - 1);
+        }
+    }
+
+    private static boolean gapIs(String text, int from, int to, Pattern gap) {
+        return from <= to && gap.matcher(text.substring(from, to)).matches();
+    }
+
+    private Found institution(Entry state, Entry kind, int start, int end, String text) {
+        String id = state.id() + "-" + kind.kind();
+        String name = dictionaries.actor(id).name();
+        return new Found(id, "institution", name, state.id(), null, null, state.id(), 2, start, end, text.substring(start, end));
+    }
+
+    private Found official(Entry e, LocalDate date, int start, int end, String text) {
+        Entry.Role role = e.roleOn(date);
+        Entry org = e.organisation() == null ? null : dictionaries.actor(e.organisation());
+        ActorTag.Ref orgRef = org == null ? null : new ActorTag.Ref(org.id(), org.name());
+        String side = org != null && org.type() == Type.ORGANISATION ? org.id() : e.country();
+        return new Found(e.id(), "official", e.name(), e.country(), orgRef, role == null ? null : role.title(), side, 3,
+                start, end, text);
+    }
+
+    private ActorTag.Ref parentRef(Entry org) {
+        Entry parent = org.parent() == null ? null : dictionaries.entry(org.parent());
+        return parent == null ? null : new ActorTag.Ref(parent.id(), parent.name());
+    }
+
+    /** The official of a state who held a role of this kind on the date (the latest holder when the date is unknown). */
+    private Entry holder(String roleKind, String state, LocalDate date) {
+        Entry best = null;
+        LocalDate bestFrom = null;
+        for (Entry e : dictionaries.entries()) {
+            if (e.type() != Type.OFFICIAL || !state.equals(e.country())) {
+                continue;
+            }
+            for (Entry.Role r : e.roles()) {
+                if (!roleKind.equals(r.kind())) {
+                    continue;
+                }
+                if (date != null ? r.heldOn(date) : r.to() == null) {
+                    if (best == null || r.from() != null && (bestFrom == null || r.from().isAfter(bestFrom))) {
+                        best = e;
+                        bestFrom = r.from();
+                    }
+                }
+            }
+        }
+        return best;
+    }
+
+    private static Found at(Found f, int start, int end, String text) {
+        return new Found(f.id(), f.type(), f.name(), f.country(), f.organisation(), f.role(), f.side(), f.rank(), start, end, text);
+    }
+
+    // --- places ----------------------------------------------------------------------------
+
+    private List<Found> places(List<Mention> mentions) {
+        List<Found> out = new ArrayList<>();
+        for (Mention m : mentions) {
+            Entry e = m.entry();
+            switch (e.type()) {
+                case STATE -> out.add(new Found(e.id(), "country", e.name(), e.id(), null, null, null, 0, m.start(), m.end(), m.text()));
+                case PLACE -> out.add(new Found(e.id(), "place", e.name(), dictionaries.countryOfPlace(e), null, null, null, 0,
+                        m.start(), m.end(), m.text()));
+                case REGION -> out.add(new Found(e.id(), "region", e.name(), null, null, null, null, 0, m.start(), m.end(), m.text()));
+                default -> {
+                    // actors are not places
+                }
+            }
+        }
+        return out;
+    }
+
+    private List<String> path(Found place) {
+        List<String> path = new ArrayList<>();
+        if (place.type().equals("region")) {
+            return path;
+        }
+        Entry e = dictionaries.entry(place.id());
+        for (int depth = 0; e != null && depth < 10; depth++) {
+            path.add(e.id());
+            if (e.type() == Type.STATE) {
+                break;
+            }
+            e = e.parent() != null ? dictionaries.entry(e.parent()) : e.country() != null ? dictionaries.entry(e.country()) : null;
+        }
+        return path;
+    }
+
+    private List<RegionTag.Ref> rollup(Found place) {
+        List<RegionTag.Ref> out = new ArrayList<>();
+        if (place.type().equals("region")) {
+            out.add(new RegionTag.Ref(place.id(), place.name(), "region"));
+            return out;
+        }
+        Dictionaries.Country c = place.country() == null ? null : dictionaries.country(place.country());
+        if (c == null) {
+            return out;
+        }
+        if (c.subregion() != null && !c.subregion().isBlank()) {
+            out.add(new RegionTag.Ref(code(c.subregion()), c.subregion(), "subregion"));
+        }
+        if (c.continent() != null && !c.continent().isBlank()) {
+            out.add(new RegionTag.Ref(code(c.continent()), c.continent(), "continent"));
+        }
+        for (Entry e : dictionaries.entries()) {
+            if (e.type() == Type.REGION && e.countries().contains(c.id())) {
+                out.add(new RegionTag.Ref(e.id(), e.name(), "region"));
+            }
+        }
+        return out;
+    }
+
+    private static String code(String name) {
+        return name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_").replaceAll("(^_|_$)", "");
+    }
+
+    // --- tags and salience -----------------------------------------------------------------
+
+    private record Tally(Found first, List<Found> all) {
+    }
+
+    private static Map<String, Tally> tally(List<Found> found) {
+        Map<String, Tally> out = new LinkedHashMap<>();
+        for (Found f : found) {
+            out.computeIfAbsent(f.id(), k -> new Tally(f, new ArrayList<>())).all().add(f);
+        }
+        return out;
+    }
+
+    private static double salience(Tally t, int maxMentions, int length, List<Sentence> sentences) {
+        double mentions = (double) t.all().size() / Math.max(1, maxMentions);
+        double position = 1.0 - (double) t.first().start() / Math.max(1, length);
+        double lead = !sentences.isEmpty() && t.first().start() < sentences.get(0).end() ? 1.0 : 0.0;
+        return Math.round((0.5 * mentions + 0.4 * position + 0.1 * lead) * 1000) / 1000.0;
+    }
+
+    private static List<ActorTag> actorTags(List<Found> found, int length, List<Sentence> sentences, boolean explain) {
+        Map<String, Tally> tallies = tally(found);
+        int max = tallies.values().stream().mapToInt(t -> t.all().size()).max().orElse(1);
+        List<ActorTag> out = new ArrayList<>();
+        for (Tally t : tallies.values()) {
+            Found f = t.first();
+            out.add(new ActorTag(f.id(), f.type(), f.name(), f.country(), f.organisation(), f.role(), t.all().size(),
+                    salience(t, max, length, sentences), explain ? t.all().stream().map(Found::text).toList() : List.of()));
+        }
+        out.sort(Comparator.comparingDouble(ActorTag::salience).reversed());
+        return out;
+    }
+
+    private List<RegionTag> regionTags(List<Found> found, int length, List<Sentence> sentences, boolean explain) {
+        Map<String, Tally> tallies = tally(found);
+        int max = tallies.values().stream().mapToInt(t -> t.all().size()).max().orElse(1);
+        List<RegionTag> out = new ArrayList<>();
+        for (Tally t : tallies.values()) {
+            Found f = t.first();
+            out.add(new RegionTag(f.id(), f.type(), f.name(), f.country(), path(f), rollup(f), t.all().size(),
+                    salience(t, max, length, sentences), explain ? t.all().stream().map(Found::text).toList() : List.of()));
+        }
+        out.sort(Comparator.comparingDouble(RegionTag::salience).reversed());
+        return out;
+    }
+
+    // --- speakers and counterparts ---------------------------------------------------------
+
+    private List<Attribution> speakers(List<Sentence> sentences, List<Found> actors, Map<String, ActorTag> tags) {
+        Map<String, Double> weight = new LinkedHashMap<>();
+        Map<String, Found> best = new LinkedHashMap<>();
+        Map<String, String> sentenceOf = new LinkedHashMap<>();
+        for (Sentence s : sentences) {
+            List<Found> in = within(actors, s.start(), s.end());
+            if (in.isEmpty()) {
+                continue;
+            }
+            double w = 1.0 / (1.0 + 0.15 * s.index());
+            java.util.regex.Matcher verb = cues.speechVerb.matcher(s.text());
+            while (verb.find()) {
+                int at = s.start() + verb.start();
+                Found subject = lastBefore(in, at);
+                if (subject == null) {
+                    subject = firstAfter(in, s.start() + verb.end(), 60);
+                }
+                credit(subject, w, s, weight, best, sentenceOf);
+            }
+            java.util.regex.Matcher follows = cues.speakerFollows.matcher(s.text());
+            while (follows.find()) {
+                credit(firstAfter(in, s.start() + follows.end(), 80), w, s, weight, best, sentenceOf);
+            }
+        }
+        List<String> sides = new ArrayList<>(weight.keySet());
+        sides.sort(Comparator.comparingDouble((String side) -> weight.get(side)).reversed());
+        List<Attribution> out = new ArrayList<>();
+        for (String side : sides) {
+            Found f = best.get(side);
+            out.add(new Attribution(tags.get(f.id()), side, sentenceOf.get(side)));
+        }
+        return out;
+    }
+
+    private static void credit(Found actor, double w, Sentence s, Map<String, Double> weight, Map<String, Found> best,
+                               Map<String, String> sentenceOf) {
+        if (actor == null || actor.side() == null) {
+            return;
+        }
+        weight.merge(actor.side(), w, Double::sum);
+        Found before = best.get(actor.side());
+        if (before == null || actor.rank() > before.rank()) {
+            best.put(actor.side(), actor);
+            sentenceOf.put(actor.side(), s.text());
+        }
+    }
+
+    private List<Attribution> counterparts(List<Sentence> sentences, List<Found> actors, String speakerSide,
+                                           Map<String, ActorTag> tags) {
+        Map<String, Found> bySide = new LinkedHashMap<>();
+        Map<String, String> sentenceOf = new LinkedHashMap<>();
+        for (Sentence s : sentences) {
+            List<Found> in = within(actors, s.start(), s.end());
+            if (in.stream().noneMatch(f -> speakerSide.equals(f.side()))) {
+                continue;
+            }
+            java.util.regex.Matcher cue = cues.counterpart.matcher(s.text());
+            while (cue.find()) {
+                Found f = specific(in, firstAfter(in, s.start() + cue.end(), 100));
+                addCounterpart(f, speakerSide, s, bySide, sentenceOf);
+            }
+            java.util.regex.Matcher pair = cues.counterpartPair.matcher(s.text());
+            while (pair.find()) {
+                for (Found f : in) {
+                    if (f.start() >= s.start() + pair.end()) {
+                        addCounterpart(specific(in, f), speakerSide, s, bySide, sentenceOf);
+                    }
+                }
+            }
+        }
+        List<Attribution> out = new ArrayList<>();
+        bySide.forEach((side, f) -> out.add(new Attribution(tags.get(f.id()), side, sentenceOf.get(side))));
+        return out;
+    }
+
+    private static void addCounterpart(Found f, String speakerSide, Sentence s, Map<String, Found> bySide,
+                                       Map<String, String> sentenceOf) {
+        if (f == null || f.side() == null || f.side().equals(speakerSide)) {
+            return;
+        }
+        Found before = bySide.get(f.side());
+        if (before == null || f.rank() > before.rank()) {
+            bySide.put(f.side(), f);
+            sentenceOf.put(f.side(), s.text());
+        }
+    }
+
+    /** A state or demonym right before an official or institution of the same side stands for them ("Palestinian President Mahmoud Abbas"). */
+    private static Found specific(List<Found> in, Found f) {
+        if (f == null || f.rank() > 1) {
+            return f;
+        }
+        for (Found o : in) {
+            if (o.start() > f.start() && o.start() - f.end() < 40 && o.rank() > f.rank() && f.side().equals(o.side())) {
+                return o;
+            }
+        }
+        return f;
+    }
+
+    private static List<Found> within(List<Found> found, int start, int end) {
+        return found.stream().filter(f -> f.start() >= start && f.end() <= end).toList();
+    }
+
+    private static Found lastBefore(List<Found> in, int at) {
+        Found out = null;
+        for (Found f : in) {
+            if (f.end() <= at) {
+                out = f;
+            }
+        }
+        return out;
+    }
+
+    private static Found firstAfter(List<Found> in, int at, int within) {
+        for (Found f : in) {
+            if (f.start() >= at && f.start() - at <= within) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    // --- kind and sentences ----------------------------------------------------------------
+
+    private String kind(List<Sentence> sentences) {
+        String best = null;
+        double bestScore = 0;
+        for (Cues.Kind k : cues.kinds.values()) {
+            double score = 0;
+            for (Sentence s : sentences) {
+                java.util.regex.Matcher m = k.phrases().matcher(s.text());
+                while (m.find()) {
+                    score += k.weight() / (1.0 + 0.3 * s.index());
+                }
+            }
+            if (score > bestScore) {
+                best = k.id();
+                bestScore = score;
+            }
+        }
+        return bestScore >= 1.0 ? best : null;
+    }
+
+    private static List<Sentence> sentences(String text) {
+        List<Sentence> out = new ArrayList<>();
+        BreakIterator it = BreakIterator.getSentenceInstance(Locale.ENGLISH);
+        it.setText(text);
+        int start = it.first();
+        for (int end = it.next(); end != BreakIterator.DONE; start = end, end = it.next()) {
+            String s = text.substring(start, end);
+            // a paragraph break always ends a sentence (titles have no full stop)
+            int offset = start;
+            for (String part : s.split("\n\n", -1)) {
+                if (!part.isBlank()) {
+                    out.add(new Sentence(out.size(), offset, offset + part.length(), part));
+                }
+                offset += part.length() + 2;
+            }
+        }
+        return out;
+    }
+}

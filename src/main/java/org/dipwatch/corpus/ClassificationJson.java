@@ -1,0 +1,33 @@
+package org.dipwatch.corpus;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.Map;
+import org.dipwatch.model.Classification;
+
+/** The JSON form of a classification, as the index stores it and the commands print it: empty fields left out. */
+public final class ClassificationJson {
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .serializationInclusion(JsonInclude.Include.NON_EMPTY).build();
+
+    private ClassificationJson() {
+    }
+
+    /** The classification as a JSON object. */
+    public static String write(Classification c) {
+        try {
+            return JSON.writeValueAsString(c);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a classification cannot be written as JSON", e);
+        }
+    }
+
+    /** The classification as the fields of a JSON object (to merge into another object). */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> fields(Classification c) {
+        return JSON.convertValue(c, Map.class);
+    }
+}

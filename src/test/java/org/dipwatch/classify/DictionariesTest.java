@@ -1,0 +1,87 @@
+package org.dipwatch.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.dipwatch.model.Article;
+import org.dipwatch.model.Classification;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DictionariesTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void thePackagedDictionariesLoadWithoutProblems() {
+        Dictionaries d = Dictionaries.load(null);
+        assertThat(d.problems()).isEmpty();
+        assertThat(d.counts().get("state")).isGreaterThanOrEqualTo(195);
+        assertThat(d.entry("PSE").name()).isNotBlank();
+        assertThat(d.entry("TWN")).isNotNull();
+        assertThat(d.entry("VAT")).isNotNull();
+        assertThat(d.country("RUS").subregion()).isEqualTo("Eastern Europe");
+        assertThat(d.country("PSE").subregion()).isEqualTo("Western Asia");
+    }
+
+    @Test
+    void aHomeFileAddsEntriesAndReplacesOnesWithTheSameId() throws IOException {
+        Files.writeString(dir.resolve("places.yaml"), """
+                places:
+                  - id: al-mawasi
+                    name: Al-Mawasi
+                    kind: area
+                    parent: gaza-strip
+                """);
+        Files.writeString(dir.resolve("officials.yaml"), """
+                officials:
+                  - id: sergey-lavrov
+                    name: Sergey Lavrov
+                    country: RUS
+                    organisation: RUS-MFA
+                    aliases: [Sergei Lavrov]
+                    short: [Lavrov]
+                    roles:
+                      - {title: Chief Diplomat of Test, kind: foreign_minister, from: 2004-03-09}
+                """);
+        Dictionaries d = Dictionaries.load(dir);
+        assertThat(d.problems()).isEmpty();
+        Classifier c = new Classifier(d, List.of("en", "ru"));
+        Classification result = c.classify(new Article(null, LocalDate.of(2024, 2, 1),
+                List.of("Lavrov said strikes near Al-Mawasi must stop."), null), false);
+        assertThat(result.regions()).anySatisfy(r -> {
+            assertThat(r.id()).isEqualTo("al-mawasi");
+            assertThat(r.path()).containsExactly("al-mawasi", "gaza-strip", "PSE");
+        });
+        assertThat(result.speaker().actor().role()).isEqualTo("Chief Diplomat of Test");
+    }
+
+    @Test
+    void problemsNameTheFileAndTheEntry() throws IOException {
+        Files.writeString(dir.resolve("places.yaml"), """
+                places:
+                  - id: nowhere
+                    name: Nowhere Town
+                    parent: atlantis
+                  - id: unnamed
+                """);
+        Files.writeString(dir.resolve("officials.yaml"), """
+                officials:
+                  - id: someone
+                    name: Some One
+                    country: XXX
+                    roles: [{title: Minister, kind: other, from: 2024-05-01, to: 2023-01-01}]
+                """);
+        Files.writeString(dir.resolve("regions.yaml"), "regions: [ {id: BROKEN\n");
+        List<String> problems = Dictionaries.load(dir).problems();
+        assertThat(problems).anySatisfy(p -> assertThat(p).contains("places.yaml").contains("'nowhere'").contains("atlantis"));
+        assertThat(problems).anySatisfy(p -> assertThat(p).contains("places.yaml").contains("'unnamed'").contains("'name' is missing"));
+        assertThat(problems).anySatisfy(p -> assertThat(p).contains("officials.yaml").contains("'someone'").contains("ends"));
+        assertThat(problems).anySatisfy(p -> assertThat(p).contains("regions.yaml").contains("not valid YAML"));
+    }
+}
