@@ -73,17 +73,21 @@ public final class Classifier {
         List<Sentence> sentences = sentences(text);
         List<Mention> all = matcher.dropAmbiguous(text, matcher.find(text));
         all = withoutIgnored(all);
-        List<Found> actors = actors(text, Matcher.longestFirst(actorMentions(all)), article.published());
-        List<Found> places = places(Matcher.longestFirst(placeMentions(all)));
+        List<Mention> actorMentions = Matcher.longestFirst(actorMentions(all));
+        List<Mention> placeMentions = Matcher.longestFirst(placeMentions(all));
+        // a longer name of the other kind wins: "Taiwan Strait" is no actor, "Israel Defense Forces" no place
+        List<Found> actors = actors(text, withoutContained(actorMentions, placeMentions), article.published());
+        List<Found> places = places(withoutContained(placeMentions, actorMentions));
 
         List<ActorTag> actorTags = actorTags(actors, text.length(), sentences, explain);
-        List<RegionTag> regionTags = regionTags(places, text.length(), sentences, explain);
         Map<String, ActorTag> tagById = new LinkedHashMap<>();
         actorTags.forEach(t -> tagById.put(t.id(), t));
 
         List<Attribution> speakers = speakers(sentences, actors, tagById);
         Attribution speaker = speakers.isEmpty() ? null : speakers.get(0);
         List<Attribution> counterparts = speaker == null ? List.of() : counterparts(sentences, actors, speaker.side(), tagById);
+        List<RegionTag> regionTags = regionTags(places, text.length(), sentences, explain,
+                speaker == null ? null : speaker.actor().country());
         String primaryRegion = regionTags.isEmpty() ? null : regionTags.get(0).id();
         return new Classification(actorTags, speaker, speakers, counterparts, regionTags, primaryRegion,
                 kind(sentences), languages.of(text));
@@ -96,6 +100,24 @@ public final class Classifier {
         List<Mention> out = new ArrayList<>();
         for (Mention m : all) {
             if (m.entry().type() != Type.IGNORE && ignored.stream().noneMatch(i -> i.overlaps(m))) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    /** The mentions that no strictly longer mention of {@code others} contains. */
+    private static List<Mention> withoutContained(List<Mention> mentions, List<Mention> others) {
+        List<Mention> out = new ArrayList<>();
+        for (Mention m : mentions) {
+            boolean contained = false;
+            for (Mention o : others) {
+                if (o.start() <= m.start() && m.end() <= o.end() && o.length() > m.length()) {
+                    contained = true;
+                    break;
+                }
+            }
+            if (!contained) {
                 out.add(m);
             }
         }
@@ -349,14 +371,22 @@ public final class Classifier {
         return out;
     }
 
-    private List<RegionTag> regionTags(List<Found> found, int length, List<Sentence> sentences, boolean explain) {
+    /**
+     * Region tags ranked for the subject: a place below country level weighs more than a country's
+     * name (which is often the actor: "Russia calls for…"), and the speaker's own country counts half,
+     * since a statement is about somewhere else more often than about its author's home.
+     */
+    private List<RegionTag> regionTags(List<Found> found, int length, List<Sentence> sentences, boolean explain,
+                                       String speakerCountry) {
         Map<String, Tally> tallies = tally(found);
         int max = tallies.values().stream().mapToInt(t -> t.all().size()).max().orElse(1);
         List<RegionTag> out = new ArrayList<>();
         for (Tally t : tallies.values()) {
             Found f = t.first();
+            double weight = (f.type().equals("country") ? 0.6 : 1.0) * (f.country() != null && f.country().equals(speakerCountry) ? 0.5 : 1.0);
+            double salience = Math.round(salience(t, max, length, sentences) * weight * 1000) / 1000.0;
             out.add(new RegionTag(f.id(), f.type(), f.name(), f.country(), path(f), rollup(f), t.all().size(),
-                    salience(t, max, length, sentences), explain ? t.all().stream().map(Found::text).toList() : List.of()));
+                    salience, explain ? t.all().stream().map(Found::text).toList() : List.of()));
         }
         out.sort(Comparator.comparingDouble(RegionTag::salience).reversed());
         return out;

@@ -163,7 +163,8 @@ public final class Dictionaries {
                     boolean code = alt.length() <= 4 && alt.equals(alt.toUpperCase(Locale.ROOT));
                     aliases.add(new Alias(alt, Form.NAME, code ? CaseRule.EXACT : CaseRule.AS_WRITTEN, false, List.of()));
                 }
-                if (!row.getOrDefault("demonym", "").isBlank()) {
+                // a dependent territory shares its sovereign's demonym ("French", "American"): it stays the sovereign's
+                if (!row.getOrDefault("demonym", "").isBlank() && !"false".equals(row.get("independent"))) {
                     aliases.add(plain(row.get("demonym"), Form.DEMONYM));
                 }
                 entries.put(id, new Entry(id, Type.STATE, row.get("name"), id, null, null, null, aliases, List.of(),
@@ -230,13 +231,20 @@ public final class Dictionaries {
     private void state(JsonNode n, String source) {
         String id = required(n, "id");
         Entry base = entries.get(id);
+        List<Alias> curated = new ArrayList<>();
+        curated.addAll(aliases(n.path("aliases"), Form.NAME));
+        curated.addAll(aliases(n.path("demonyms"), Form.DEMONYM));
+        curated.addAll(aliases(n.path("metonyms"), Form.METONYM));
         List<Alias> aliases = new ArrayList<>();
         if (base != null && base.type() == Type.STATE && COUNTRIES.equals(base.source())) {
-            aliases.addAll(base.aliases());
+            // the data set's names stay, unless the curated file says how to read the same words ("Jordan": ambiguous)
+            for (Alias a : base.aliases()) {
+                if (curated.stream().noneMatch(c -> c.text().equalsIgnoreCase(a.text()))) {
+                    aliases.add(a);
+                }
+            }
         }
-        aliases.addAll(aliases(n.path("aliases"), Form.NAME));
-        aliases.addAll(aliases(n.path("demonyms"), Form.DEMONYM));
-        aliases.addAll(aliases(n.path("metonyms"), Form.METONYM));
+        aliases.addAll(curated);
         String name = n.path("name").asText(base != null ? base.name() : id);
         if (base == null && !countries.containsKey(id)) {
             countries.put(id, new Country(id, name, n.path("continent").asText(null), n.path("subregion").asText(null), List.of()));

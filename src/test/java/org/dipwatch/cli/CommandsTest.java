@@ -81,6 +81,55 @@ class CommandsTest {
     }
 
     @Test
+    void ingestAddsWhoAndWhereTheArticleInvolves() throws Exception {
+        Path f = Files.writeString(home.resolve("lavrov.txt"), """
+                 date 2024-04-02 Russian Foreign Minister Sergey Lavrov said in Moscow on Tuesday that a lasting truce in the Gaza Strip was urgent, after a telephone conversation with Palestinian President Mahmoud Abbas.
+                """);
+        run("ingest", f.toString());
+        JsonNode line = jsonLines().get(0);
+        assertThat(line.path("verdict").asText()).isEqualTo("new");
+        assertThat(line.path("speaker").path("actor").path("id").asText()).isEqualTo("sergey-lavrov");
+        assertThat(line.path("counterparts").get(0).path("actor").path("id").asText()).isEqualTo("mahmoud-abbas");
+        assertThat(line.path("regions").findValuesAsText("id")).contains("gaza-strip");
+        assertThat(line.path("kind").asText()).isEqualTo("phone_call");
+        assertThat(line.path("language").asText()).isEqualTo("en");
+        assertThat(line.path("actors").findValuesAsText("evidence")).isEmpty();
+    }
+
+    @Test
+    void classifyPrintsTheTagsWithoutIngestingAndExplainsThemOnRequest() throws Exception {
+        List<String> before = TestHome.list(home.resolve("seeds"));
+        assertThat(run("classify", "--explain", TestHome.original("004_c77918350a6e0771.txt").toString())).isZero();
+        JsonNode line = jsonLines().get(0);
+        assertThat(line.path("file").asText()).endsWith("004_c77918350a6e0771.txt");
+        assertThat(line.path("actors").findValuesAsText("id")).contains("HAMAS", "benny-gantz");
+        assertThat(line.path("speaker").path("side").asText()).isEqualTo("HAMAS");
+        JsonNode hamas = null;
+        for (JsonNode a : line.path("actors")) {
+            if (a.path("id").asText().equals("HAMAS")) {
+                hamas = a;
+            }
+        }
+        assertThat(hamas).isNotNull();
+        assertThat(hamas.path("evidence").size()).isEqualTo(hamas.path("mentions").asInt()).isGreaterThan(1);
+        assertThat(TestHome.list(home.resolve("seeds"))).isEqualTo(before);
+    }
+
+    @Test
+    void reclassifyRunsOverTheWholeCorpus() throws Exception {
+        assertThat(run("reclassify")).isZero();
+        assertThat(jsonLines().get(0).path("reclassified").asInt()).isEqualTo(5);
+    }
+
+    @Test
+    void checkConfigNamesABadDictionaryEntry() throws Exception {
+        Path dir = Files.createDirectories(home.resolve("classify"));
+        Files.writeString(dir.resolve("places.yaml"), "places:\n  - id: somewhere\n    name: Somewhere\n    parent: ZZZ\n");
+        assertThat(run("check-config")).isEqualTo(1);
+        assertThat(err.toString()).contains("places.yaml").contains("'somewhere'").contains("ZZZ");
+    }
+
+    @Test
     void ingestingTheSameFileTwiceMakesTheSecondADuplicate() throws Exception {
         Path f = Files.writeString(home.resolve("a.txt"), "Lavrov met the Arab League envoy in Moscow on Tuesday.\n");
         run("ingest", f.toString());

@@ -1,0 +1,34 @@
+package org.dipwatch.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/** Runs {@link ClassifierBenchmark} with JMH ({@code ./mvnw -Pbench test}); the figure goes to {@code target/bench/classify.txt}. */
+@Tag("bench")
+class ClassifierBench {
+
+    @Test
+    void classifyTakesWellUnderAMillisecond() throws Exception {
+        Options options = new OptionsBuilder().include(ClassifierBenchmark.class.getName())
+                .forks(1).warmupIterations(3).warmupTime(TimeValue.seconds(2))
+                .measurementIterations(5).measurementTime(TimeValue.seconds(2))
+                .jvmArgsAppend("-Xmx512m").build();
+        Collection<RunResult> results = new Runner(options).run();
+        StringBuilder report = new StringBuilder();
+        for (RunResult r : results) {
+            report.append(String.format("classify, ~3,000-character article: %.1f ± %.1f µs/op (JMH, 1 fork, 5 x 2 s)%n",
+                    r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError()));
+        }
+        System.out.print("[bench] " + report);
+        Files.createDirectories(Path.of("target", "bench"));
+        Files.writeString(Path.of("target", "bench", "classify.txt"), report);
+    }
+}
