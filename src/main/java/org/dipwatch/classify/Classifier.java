@@ -89,8 +89,13 @@ public final class Classifier {
         List<RegionTag> regionTags = regionTags(places, text.length(), sentences, explain,
                 speaker == null ? null : speaker.actor().country());
         String primaryRegion = regionTags.isEmpty() ? null : regionTags.get(0).id();
-        return new Classification(actorTags, speaker, speakers, counterparts, regionTags, primaryRegion,
-                kind(sentences), languages.of(text));
+        String kind = kind(sentences);
+        if (kind == null && speaker != null) {
+            // someone speaks and no other form shows: a statement
+            kind = "statement";
+        }
+        return new Classification(actorTags, speaker, speakers, counterparts, regionTags, primaryRegion, kind,
+                languages.of(text));
     }
 
     // --- mentions --------------------------------------------------------------------------
@@ -403,7 +408,8 @@ public final class Classifier {
             if (in.isEmpty()) {
                 continue;
             }
-            double w = 1.0 / (1.0 + 0.15 * s.index());
+            // news puts the speaker in the lead: the first sentence counts double, later ones less and less
+            double w = s.index() == 0 ? 2.0 : 1.0 / (1.0 + s.index());
             java.util.regex.Matcher verb = cues.speechVerb.matcher(s.text());
             while (verb.find()) {
                 int at = s.start() + verb.start();
@@ -416,6 +422,11 @@ public final class Classifier {
             java.util.regex.Matcher follows = cues.speakerFollows.matcher(s.text());
             while (follows.find()) {
                 credit(firstAfter(in, s.start() + follows.end(), 80), w, s, weight, best, sentenceOf);
+            }
+            // "X held a phone conversation with Y": X speaks for the call, at half weight
+            java.util.regex.Matcher call = cues.counterpart.matcher(s.text());
+            while (call.find()) {
+                credit(lastBefore(in, s.start() + call.start()), w / 2, s, weight, best, sentenceOf);
             }
         }
         List<String> sides = new ArrayList<>(weight.keySet());
