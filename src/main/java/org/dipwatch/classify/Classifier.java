@@ -83,13 +83,18 @@ public final class Classifier {
         Map<String, ActorTag> tagById = new LinkedHashMap<>();
         actorTags.forEach(t -> tagById.put(t.id(), t));
 
-        List<Attribution> speakers = speakers(sentences, actors, tagById);
+        List<List<Cues.Hit>> hits = bySentence(cues.find(text), sentences, Cues.Hit::start, Cues.Hit::end);
+        List<Found> actorsInOrder = new ArrayList<>(actors);
+        actorsInOrder.sort(Comparator.comparingInt(Found::start));
+        List<List<Found>> actorsBySentence = bySentence(actorsInOrder, sentences, Found::start, Found::end);
+        List<Attribution> speakers = speakers(sentences, hits, actorsBySentence, tagById);
         Attribution speaker = speakers.isEmpty() ? null : speakers.get(0);
-        List<Attribution> counterparts = speaker == null ? List.of() : counterparts(sentences, actors, speaker.side(), tagById);
+        List<Attribution> counterparts = speaker == null ? List.of()
+                : counterparts(sentences, hits, actorsBySentence, speaker.side(), tagById);
         List<RegionTag> regionTags = regionTags(places, text.length(), sentences, explain,
                 speaker == null ? null : speaker.actor().country());
         String primaryRegion = regionTags.isEmpty() ? null : regionTags.get(0).id();
-        String kind = kind(sentences);
+        String kind = kind(sentences, hits);
         if (kind == null && speaker != null) {
             // someone speaks and no other form shows: a statement
             kind = "statement";
@@ -331,10 +336,8 @@ public final class Classifier {
         if (c.continent() != null && !c.continent().isBlank()) {
             out.add(new RegionTag.Ref(code(c.continent()), c.continent(), "continent"));
         }
-        for (Entry e : dictionaries.entries()) {
-            if (e.type() == Type.REGION && e.countries().contains(c.id())) {
-                out.add(new RegionTag.Ref(e.id(), e.name(), "region"));
-            }
+        for (Entry e : dictionaries.regionsOf(c.id())) {
+            out.add(new RegionTag.Ref(e.id(), e.name(), "region"));
         }
         return out;
     }
@@ -399,34 +402,31 @@ public final class Classifier {
 
     // --- speakers and counterparts ---------------------------------------------------------
 
-    private List<Attribution> speakers(List<Sentence> sentences, List<Found> actors, Map<String, ActorTag> tags) {
+    private List<Attribution> speakers(List<Sentence> sentences, List<List<Cues.Hit>> hits, List<List<Found>> actors,
+                                       Map<String, ActorTag> tags) {
         Map<String, Double> weight = new LinkedHashMap<>();
         Map<String, Found> best = new LinkedHashMap<>();
         Map<String, String> sentenceOf = new LinkedHashMap<>();
         for (Sentence s : sentences) {
-            List<Found> in = within(actors, s.start(), s.end());
+            List<Found> in = actors.get(s.index());
             if (in.isEmpty()) {
                 continue;
             }
             // news puts the speaker in the lead: the first sentence counts double, later ones less and less
             double w = s.index() == 0 ? 2.0 : 1.0 / (1.0 + s.index());
-            java.util.regex.Matcher verb = cues.speechVerb.matcher(s.text());
-            while (verb.find()) {
-                int at = s.start() + verb.start();
-                Found subject = lastBefore(in, at);
-                if (subject == null) {
-                    subject = firstAfter(in, s.start() + verb.end(), 60);
+            for (Cues.Hit hit : hits.get(s.index())) {
+                switch (hit.category()) {
+                    case SPEECH -> {
+                        Found subject = lastBefore(in, hit.start());
+                        credit(subject != null ? subject : firstAfter(in, hit.end(), 60), w, s, weight, best, sentenceOf);
+                    }
+                    case SPEAKER_FOLLOWS -> credit(firstAfter(in, hit.end(), 80), w, s, weight, best, sentenceOf);
+                    // "X held a phone conversation with Y": X speaks for the call, at half weight
+                    case COUNTERPART -> credit(lastBefore(in, hit.start()), w / 2, s, weight, best, sentenceOf);
+                    default -> {
+                        // kinds and pairs do not name a speaker
+                    }
                 }
-                credit(subject, w, s, weight, best, sentenceOf);
-            }
-            java.util.regex.Matcher follows = cues.speakerFollows.matcher(s.text());
-            while (follows.find()) {
-                credit(firstAfter(in, s.start() + follows.end(), 80), w, s, weight, best, sentenceOf);
-            }
-            // "X held a phone conversation with Y": X speaks for the call, at half weight
-            java.util.regex.Matcher call = cues.counterpart.matcher(s.text());
-            while (call.find()) {
-                credit(lastBefore(in, s.start() + call.start()), w / 2, s, weight, best, sentenceOf);
             }
         }
         List<String> sides = new ArrayList<>(weight.keySet());
@@ -435,6 +435,28 @@ public final class Classifier {
         for (String side : sides) {
             Found f = best.get(side);
             out.add(new Attribution(tags.get(f.id()), side, sentenceOf.get(side)));
+        }
+        return out;
+    }
+
+    /** The items (sorted by start) that lie within each sentence, in one sweep. */
+    private static <T> List<List<T>> bySentence(List<T> items, List<Sentence> sentences,
+                                                java.util.function.ToIntFunction<T> start, java.util.function.ToIntFunction<T> end) {
+        List<List<T>> out = new ArrayList<>(sentences.size());
+        int i = 0;
+        for (Sentence s : sentences) {
+            List<T> in = new ArrayList<>();
+            while (i < items.size() && start.applyAsInt(items.get(i)) < s.start()) {
+                i++;
+            }
+            int j = i;
+            while (j < items.size() && start.applyAsInt(items.get(j)) < s.end()) {
+                if (end.applyAsInt(items.get(j)) <= s.end()) {
+                    in.add(items.get(j));
+                }
+                j++;
+            }
+            out.add(in);
         }
         return out;
     }
@@ -452,25 +474,23 @@ public final class Classifier {
         }
     }
 
-    private List<Attribution> counterparts(List<Sentence> sentences, List<Found> actors, String speakerSide,
-                                           Map<String, ActorTag> tags) {
+    private List<Attribution> counterparts(List<Sentence> sentences, List<List<Cues.Hit>> hits, List<List<Found>> actors,
+                                           String speakerSide, Map<String, ActorTag> tags) {
         Map<String, Found> bySide = new LinkedHashMap<>();
         Map<String, String> sentenceOf = new LinkedHashMap<>();
         for (Sentence s : sentences) {
-            List<Found> in = within(actors, s.start(), s.end());
+            List<Found> in = actors.get(s.index());
             if (in.stream().noneMatch(f -> speakerSide.equals(f.side()))) {
                 continue;
             }
-            java.util.regex.Matcher cue = cues.counterpart.matcher(s.text());
-            while (cue.find()) {
-                Found f = specific(in, firstAfter(in, s.start() + cue.end(), 100));
-                addCounterpart(f, speakerSide, s, bySide, sentenceOf);
-            }
-            java.util.regex.Matcher pair = cues.counterpartPair.matcher(s.text());
-            while (pair.find()) {
-                for (Found f : in) {
-                    if (f.start() >= s.start() + pair.end()) {
-                        addCounterpart(specific(in, f), speakerSide, s, bySide, sentenceOf);
+            for (Cues.Hit hit : hits.get(s.index())) {
+                if (hit.category() == Cues.Category.COUNTERPART) {
+                    addCounterpart(specific(in, firstAfter(in, hit.end(), 100)), speakerSide, s, bySide, sentenceOf);
+                } else if (hit.category() == Cues.Category.COUNTERPART_PAIR) {
+                    for (Found f : in) {
+                        if (f.start() >= hit.end()) {
+                            addCounterpart(specific(in, f), speakerSide, s, bySide, sentenceOf);
+                        }
                     }
                 }
             }
@@ -505,10 +525,6 @@ public final class Classifier {
         return f;
     }
 
-    private static List<Found> within(List<Found> found, int start, int end) {
-        return found.stream().filter(f -> f.start() >= start && f.end() <= end).toList();
-    }
-
     private static Found lastBefore(List<Found> in, int at) {
         Found out = null;
         for (Found f : in) {
@@ -530,20 +546,21 @@ public final class Classifier {
 
     // --- kind and sentences ----------------------------------------------------------------
 
-    private String kind(List<Sentence> sentences) {
-        String best = null;
-        double bestScore = 0;
-        for (Cues.Kind k : cues.kinds.values()) {
-            double score = 0;
-            for (Sentence s : sentences) {
-                java.util.regex.Matcher m = k.phrases().matcher(s.text());
-                while (m.find()) {
-                    score += k.weight() / (1.0 + 0.3 * s.index());
+    private String kind(List<Sentence> sentences, List<List<Cues.Hit>> hits) {
+        Map<String, Double> score = new LinkedHashMap<>();
+        for (Sentence s : sentences) {
+            for (Cues.Hit hit : hits.get(s.index())) {
+                if (hit.category() == Cues.Category.KIND) {
+                    score.merge(hit.kind(), cues.kindWeights.get(hit.kind()) / (1.0 + 0.3 * s.index()), Double::sum);
                 }
             }
-            if (score > bestScore) {
-                best = k.id();
-                bestScore = score;
+        }
+        String best = null;
+        double bestScore = 0;
+        for (Map.Entry<String, Double> e : score.entrySet()) {
+            if (e.getValue() > bestScore) {
+                best = e.getKey();
+                bestScore = e.getValue();
             }
         }
         return bestScore >= 1.0 ? best : null;

@@ -2,41 +2,43 @@ package org.dipwatch.classify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * The words of {@code statements.yaml} that show who speaks and to whom, and what kind of
  * statement an article reports: speech verbs (the speaker is their subject), phrases the speaker
  * follows ("according to"), counterpart phrases ("in a telephone conversation with"), title words
- * that may stand next to a name, and weighted phrases for each statement kind.
+ * that may stand next to a name, and weighted phrases for each statement kind. All phrases are
+ * found in one pass of a {@link WordTrie} (whole words, any case); where phrases of one category overlap,
+ * the longest counts.
  */
 final class Cues {
 
-    final Pattern speechVerb;
-    final Pattern speakerFollows;
-    final Pattern counterpart;
-    final Pattern counterpartPair;
-    final Set<String> titleWords;
-    final Map<String, Kind> kinds;
+    /** What a cue phrase shows. */
+    enum Category { SPEECH, SPEAKER_FOLLOWS, COUNTERPART, COUNTERPART_PAIR, KIND }
 
-    /** A statement kind with its weight and the phrases that show it. */
-    record Kind(String id, double weight, Pattern phrases) {
+    /** A cue found in a text: its category, the statement kind for {@code KIND}, and where ({@code end} exclusive). */
+    record Hit(Category category, String kind, int start, int end) {
     }
 
-    private Cues(Pattern speechVerb, Pattern speakerFollows, Pattern counterpart, Pattern counterpartPair,
-                 Set<String> titleWords, Map<String, Kind> kinds) {
-        this.speechVerb = speechVerb;
-        this.speakerFollows = speakerFollows;
-        this.counterpart = counterpart;
-        this.counterpartPair = counterpartPair;
+    private record Phrase(Category category, String kind) {
+    }
+
+    final Set<String> titleWords;
+    final Map<String, Double> kindWeights;
+    private final WordTrie<List<Phrase>> trie;
+
+    private Cues(Set<String> titleWords, Map<String, Double> kindWeights, WordTrie<List<Phrase>> trie) {
         this.titleWords = titleWords;
-        this.kinds = kinds;
+        this.kindWeights = kindWeights;
+        this.trie = trie;
     }
 
     static Cues from(JsonNode doc, List<String> problems) {
@@ -46,28 +48,43 @@ final class Cues {
         }
         Set<String> titles = new TreeSet<>();
         doc.path("title_words").forEach(w -> titles.add(w.asText()));
-        Map<String, Kind> kinds = new LinkedHashMap<>();
-        doc.path("kinds").fields().forEachRemaining(e -> kinds.put(e.getKey(),
-                new Kind(e.getKey(), e.getValue().path("weight").asDouble(1), phrases(e.getValue().path("cues")))));
-        return new Cues(phrases(doc.path("speech_verbs")), phrases(doc.path("speaker_follows")),
-                phrases(doc.path("counterpart")), phrases(doc.path("counterpart_pair")), titles, kinds);
+        Map<String, List<Phrase>> phrases = new HashMap<>();
+        add(phrases, doc.path("speech_verbs"), new Phrase(Category.SPEECH, null));
+        add(phrases, doc.path("speaker_follows"), new Phrase(Category.SPEAKER_FOLLOWS, null));
+        add(phrases, doc.path("counterpart"), new Phrase(Category.COUNTERPART, null));
+        add(phrases, doc.path("counterpart_pair"), new Phrase(Category.COUNTERPART_PAIR, null));
+        Map<String, Double> weights = new LinkedHashMap<>();
+        doc.path("kinds").fields().forEachRemaining(e -> {
+            weights.put(e.getKey(), e.getValue().path("weight").asDouble(1));
+            add(phrases, e.getValue().path("cues"), new Phrase(Category.KIND, e.getKey()));
+        });
+        Map<String, List<Phrase>> frozen = new HashMap<>();
+        phrases.forEach((text, list) -> frozen.put(text, List.copyOf(list)));
+        return new Cues(titles, weights, new WordTrie<>(frozen));
     }
 
-    /** One case-insensitive pattern for a list of phrases, whole words, longest first; matches nothing for an empty list. */
-    private static Pattern phrases(JsonNode list) {
-        List<String> items = new ArrayList<>();
-        list.forEach(p -> items.add(p.asText().toLowerCase(Locale.ROOT)));
-        if (items.isEmpty()) {
-            return Pattern.compile("(?!)");
-        }
-        items.sort((a, b) -> b.length() - a.length());
-        StringBuilder re = new StringBuilder("\\b(?:");
-        for (int i = 0; i < items.size(); i++) {
-            if (i > 0) {
-                re.append('|');
+    private static void add(Map<String, List<Phrase>> phrases, JsonNode list, Phrase phrase) {
+        list.forEach(p -> phrases.computeIfAbsent(p.asText().toLowerCase(Locale.ROOT).strip().replaceAll("\\s+", " "),
+                k -> new ArrayList<>()).add(phrase));
+    }
+
+    /** Every cue in the text, in text order; of overlapping cues of one category only the longest. */
+    List<Hit> find(String text) {
+        List<Hit> all = new ArrayList<>();
+        trie.find(text, (start, end, phrases) -> {
+            for (Phrase p : phrases) {
+                all.add(new Hit(p.category(), p.kind(), start, end));
             }
-            re.append(Pattern.quote(items.get(i)).replace(" ", "\\E\\s+\\Q"));
+        });
+        all.sort(Comparator.comparingInt((Hit h) -> h.end() - h.start()).reversed());
+        List<Hit> kept = new ArrayList<>();
+        for (Hit h : all) {
+            boolean free = kept.stream().noneMatch(k -> k.category() == h.category() && k.start() < h.end() && h.start() < k.end());
+            if (free) {
+                kept.add(h);
+            }
         }
-        return Pattern.compile(re.append(")\\b").toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        kept.sort(Comparator.comparingInt(Hit::start));
+        return kept;
     }
 }

@@ -44,6 +44,7 @@ public final class Dictionaries {
     private final Map<String, Country> countries = new LinkedHashMap<>();
     private final List<String> problems = new ArrayList<>();
     private final Cues cues;
+    private final Map<String, List<Entry>> regionsByCountry = new HashMap<>();
 
     /** Facts about a country from the data set: where it lies and its capitals. */
     record Country(String id, String name, String continent, String subregion, List<String> capitals) {
@@ -82,6 +83,11 @@ public final class Dictionaries {
         addCapitals();
         cues = Cues.from(statements, problems);
         checkReferences();
+        for (Entry e : entries.values()) {
+            if (e.type() == Type.REGION) {
+                e.countries().forEach(c -> regionsByCountry.computeIfAbsent(c, k -> new ArrayList<>()).add(e));
+            }
+        }
     }
 
     /** The packaged dictionaries with the additions and replacements in {@code homeDir} (may be {@code null} or absent). */
@@ -131,6 +137,11 @@ public final class Dictionaries {
         }
         return new Entry(id, Type.INSTITUTION, state.name() + " " + kind.name(), state.id(), null, null, kind.kind(),
                 List.of(), List.of(), List.of(), kind.source());
+    }
+
+    /** The common regions (regions.yaml) that contain a country. */
+    List<Entry> regionsOf(String countryId) {
+        return regionsByCountry.getOrDefault(countryId, List.of());
     }
 
     Country country(String id) {

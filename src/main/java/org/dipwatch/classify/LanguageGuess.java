@@ -15,7 +15,7 @@ import java.util.Locale;
  */
 final class LanguageGuess {
 
-    static final int SAMPLE = 600;
+    static final int SAMPLE = 150;
     private final LanguageDetector detector;
 
     /** A detector for the given ISO 639-1 codes; an unknown code is an error naming it. */

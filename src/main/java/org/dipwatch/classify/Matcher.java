@@ -6,11 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.ahocorasick.trie.PayloadEmit;
-import org.ahocorasick.trie.PayloadTrie;
 
 /**
- * Finds every alias of every dictionary entry in a text in one pass (Aho-Corasick over the
+ * Finds every alias of every dictionary entry in a text in one pass (a {@link WordTrie} of the
  * folded, lower-cased aliases), then keeps the matches that pass their alias' rules: whole words,
  * letter case, and for ambiguous aliases the context. Typographic apostrophes equal straight
  * ones and hyphens equal spaces, so "Abu-Marzook" matches "Abu Marzook" and "Israel’s" is
@@ -33,7 +31,7 @@ final class Matcher {
         }
     }
 
-    private final PayloadTrie<List<Ref>> trie;
+    private final WordTrie<List<Ref>> trie;
     private final java.util.Set<String> titleWords;
 
     Matcher(Iterable<Entry> entries, java.util.Set<String> titleWords) {
@@ -46,9 +44,9 @@ final class Matcher {
                 }
             }
         }
-        PayloadTrie.PayloadTrieBuilder<List<Ref>> builder = PayloadTrie.<List<Ref>>builder().ignoreCase().onlyWholeWords();
-        byKeyword.forEach((k, refs) -> builder.addKeyword(k, List.copyOf(refs)));
-        this.trie = builder.build();
+        Map<String, List<Ref>> frozen = new HashMap<>();
+        byKeyword.forEach((k, refs) -> frozen.put(k, List.copyOf(refs)));
+        this.trie = new WordTrie<>(frozen);
         this.titleWords = titleWords;
     }
 
@@ -56,16 +54,14 @@ final class Matcher {
     List<Mention> find(String text) {
         String folded = fold(text);
         List<Mention> out = new ArrayList<>();
-        for (PayloadEmit<List<Ref>> emit : trie.parseText(folded)) {
-            int start = emit.getStart();
-            int end = emit.getEnd() + 1;
+        trie.find(folded, (start, end, refs) -> {
             String matched = folded.substring(start, end);
-            for (Ref ref : emit.getPayload()) {
+            for (Ref ref : refs) {
                 if (ref.alias().caseMatches(matched)) {
                     out.add(new Mention(ref.entry(), ref.alias(), start, end, text.substring(start, end)));
                 }
             }
-        }
+        });
         out.sort(Comparator.comparingInt(Mention::start).thenComparing(m -> -m.length()));
         return out;
     }
