@@ -128,6 +128,35 @@ public final class Daemon {
     }
 
     /**
+     * The packaged route files by name ({@code classpath:routes/a.camel.yaml,…}). Camel would find
+     * them with the wildcard too, but scanning the 30,000 entries of the fat jar for it takes
+     * seconds at every start; listing the jar's {@code routes/} entries takes milliseconds.
+     */
+    static String packagedRouteFiles() {
+        try {
+            java.net.URI source = Daemon.class.getProtectionDomain().getCodeSource().getLocation().toURI();
+            Path location = Path.of(source);
+            java.util.List<String> names = new java.util.ArrayList<>();
+            if (Files.isDirectory(location)) {
+                try (java.util.stream.Stream<Path> files = Files.list(location.resolve("routes"))) {
+                    files.map(f -> f.getFileName().toString()).forEach(names::add);
+                }
+            } else {
+                try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(location.toFile())) {
+                    jar.stream().map(java.util.zip.ZipEntry::getName)
+                            .filter(n -> n.startsWith("routes/") && n.indexOf('/', 7) < 0)
+                            .map(n -> n.substring(7)).forEach(names::add);
+                }
+            }
+            return names.stream().filter(n -> n.endsWith(".camel.yaml")).sorted().map(n -> "classpath:routes/" + n)
+                    .collect(java.util.stream.Collectors.joining(","));
+        } catch (java.io.IOException | java.net.URISyntaxException | RuntimeException e) {
+            LOG.warn("dipwatch: cannot list the packaged routes ({}); scanning for them instead", e.toString());
+            return PACKAGED_ROUTES;
+        }
+    }
+
+    /**
      * The properties Camel Main starts with: every dipwatch setting (routes refer to them as
      * {@code {{dipwatch.…}}}), the Camel settings dipwatch needs, then any {@code camel.*} key the
      * user set, which wins.
@@ -135,7 +164,8 @@ public final class Daemon {
     static Properties camelProperties(Settings settings, boolean checkOnly) {
         Properties p = new Properties();
         p.setProperty("camel.main.name", "dipwatch");
-        p.setProperty("camel.main.routes-include-pattern", routesLocation(settings));
+        String location = routesLocation(settings);
+        p.setProperty("camel.main.routes-include-pattern", PACKAGED_ROUTES.equals(location) ? packagedRouteFiles() : location);
         p.setProperty("camel.main.shutdown-timeout", settings.get("dipwatch.shutdown.timeout"));
         p.setProperty("camel.main.shutdown-suppress-logging-on-timeout", "false");
         p.setProperty("camel.main.use-breadcrumb", "false");
