@@ -38,10 +38,22 @@ public final class Daemon {
     /** Starts the daemon and blocks until it is told to stop. */
     public void run() throws Exception {
         configure();
+        java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+        // On SIGTERM the JVM halts once its shutdown hooks end, whatever the main thread is doing;
+        // this hook holds it until Camel has let in-flight files finish and the index is closed.
+        Thread waitForClose = new Thread(() -> {
+            try {
+                closed.await(settings.longValue("dipwatch.shutdown.timeout") + 10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "dipwatch-shutdown");
+        Runtime.getRuntime().addShutdownHook(waitForClose);
         try {
             main.run();
         } finally {
             close();
+            closed.countDown();
         }
     }
 

@@ -417,7 +417,7 @@ public final class Classifier {
             for (Cues.Hit hit : hits.get(s.index())) {
                 switch (hit.category()) {
                     case SPEECH -> {
-                        Found subject = lastBefore(in, hit.start());
+                        Found subject = appositiveHead(in, lastBefore(in, hit.start()), s.text(), s.start());
                         credit(subject != null ? subject : firstAfter(in, hit.end(), 60), w, s, weight, best, sentenceOf);
                     }
                     case SPEAKER_FOLLOWS -> credit(firstAfter(in, hit.end(), 80), w, s, weight, best, sentenceOf);
@@ -459,6 +459,25 @@ public final class Classifier {
             out.add(in);
         }
         return out;
+    }
+
+    /**
+     * The head of an appositive: in "Moussa Abu Marzouk, deputy head of Hamas' political wing, told",
+     * the subject is the official, not the organisation inside his title.
+     */
+    private static Found appositiveHead(List<Found> in, Found subject, String sentence, int offset) {
+        if (subject == null) {
+            return null;
+        }
+        Found head = subject;
+        for (Found f : in) {
+            if (f.end() <= subject.start() && subject.start() - f.end() < 80 && f.rank() > subject.rank()
+                    && f.side() != null && f.side().equals(subject.side())
+                    && sentence.substring(f.end() - offset, subject.start() - offset).startsWith(",")) {
+                head = f;
+            }
+        }
+        return head;
     }
 
     private static void credit(Found actor, double w, Sentence s, Map<String, Double> weight, Map<String, Found> best,

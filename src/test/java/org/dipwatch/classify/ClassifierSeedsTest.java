@@ -100,7 +100,10 @@ class ClassifierSeedsTest {
     void seed004IsAbuMarzoukOfHamasToBogdanovWithStatementsByGantz() {
         Classification c = seed("004");
         assertThat(c.speaker().side()).isEqualTo("HAMAS");
+        assertThat(c.speaker().actor().id()).isEqualTo("mousa-abu-marzook");
+        assertThat(c.speaker().sentence()).contains("told Russia’s deputy Foreign Minister Mikhail Bogdanov");
         assertThat(c.counterparts()).extracting(Attribution::side).contains("RUS");
+        assertThat(c.counterparts().get(0).actor().id()).isEqualTo("mikhail-bogdanov");
         assertThat(c.speakers()).extracting(Attribution::side).contains("HAMAS", "RUS", "ISR");
         assertThat(c.speakers().stream().filter(a -> a.side().equals("ISR")).findFirst().orElseThrow().actor().id())
                 .isEqualTo("benny-gantz");
