@@ -1,0 +1,35 @@
+package org.dipwatch.alert;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.dipwatch.model.Classification;
+
+/**
+ * What one alert tells one subscription about one article: everything the webhook payload and
+ * the e-mail are made of. Built when the article is stored and kept in the outbox, so that a
+ * delivery after a restart says exactly what the first attempt would have said.
+ *
+ * @param messageId      unique per alert and subscription; the {@code webhook-id} receivers deduplicate on
+ * @param createdAt      when the alert was written to the outbox
+ * @param subscriptionId the subscription it is for
+ * @param verdict        the article's dedup verdict ({@code new}, …)
+ * @param articleFile    the corpus file name ({@code 005_0123456789abcdef.txt})
+ * @param articleId      the 16 hex digits of the file name
+ * @param title          the title, or {@code null}
+ * @param published      the publication date, or {@code null}
+ * @param url            the article's URL, or {@code null}
+ * @param source         where it came from ({@code inbox}, a feed's name, …)
+ * @param paragraphs     the article's paragraphs (title excluded), for the excerpt
+ * @param tags           the classification
+ * @param story          the story id, or {@code null} until stories exist
+ * @param why            one line on why the article matched this subscription
+ */
+public record AlertContent(String messageId, Instant createdAt, String subscriptionId, String verdict, String articleFile,
+                           String articleId, String title, LocalDate published, String url, String source,
+                           List<String> paragraphs, Classification tags, String story, String why) {
+
+    public AlertContent {
+        paragraphs = List.copyOf(paragraphs);
+    }
+}
