@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Writes the body of a webhook delivery: a CloudEvents 1.0 event in structured mode (the event's
@@ -68,7 +66,7 @@ public final class AlertPayload {
         article.put("date", c.published() == null ? null : c.published().toString());
         article.put("url", c.url());
         article.put("source", required(c.source(), "source", c));
-        article.put("excerpt", excerpt(c.paragraphs(), EXCERPT_CHARS));
+        article.put("excerpt", Excerpt.of(c.paragraphs(), EXCERPT_CHARS));
         article.put("text", String.join("\n\n", c.paragraphs()));
 
         data.set("tags", c.tags() == null ? JSON.createObjectNode() : JSON.valueToTree(c.tags()));
@@ -77,43 +75,6 @@ public final class AlertPayload {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("webhook: the alert " + c.messageId() + " cannot be written as JSON", e);
         }
-    }
-
-    /**
-     * The first paragraphs, joined with blank lines, up to about {@code limit} characters: whole
-     * paragraphs while they fit, and the first one cut at a word with an ellipsis when it alone is longer.
-     */
-    static String excerpt(List<String> paragraphs, int limit) {
-        List<String> kept = new ArrayList<>();
-        int length = 0;
-        for (String p : paragraphs) {
-            int added = (kept.isEmpty() ? 0 : 2) + p.length();
-            if (length + added > limit) {
-                if (kept.isEmpty()) {
-                    kept.add(cut(p, limit));
-                }
-                break;
-            }
-            kept.add(p);
-            length += added;
-        }
-        return String.join("\n\n", kept);
-    }
-
-    /** {@code s} cut to at most {@code limit} characters at a word boundary, ending in an ellipsis when cut. */
-    static String cut(String s, int limit) {
-        if (s.length() <= limit) {
-            return s;
-        }
-        int end = limit - 1;
-        if (Character.isLowSurrogate(s.charAt(end))) {
-            end--;
-        }
-        int space = s.lastIndexOf(' ', end);
-        if (space > limit / 2) {
-            end = space;
-        }
-        return s.substring(0, end).stripTrailing().replaceAll("[\\s,;:.\\-–—]+$", "") + "…";
     }
 
     private static <T> T required(T value, String field, AlertContent c) {

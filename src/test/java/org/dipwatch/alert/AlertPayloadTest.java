@@ -164,22 +164,6 @@ class AlertPayloadTest {
     }
 
     @Test
-    void theExcerptKeepsWholeParagraphsWhileTheyFit() {
-        String a = "a".repeat(300);
-        String b = "b".repeat(290);
-        String c = "c".repeat(10);
-        assertThat(AlertPayload.excerpt(List.of(a, b, c), 600)).isEqualTo(a + "\n\n" + b);
-        assertThat(AlertPayload.excerpt(List.of(a, c), 600)).isEqualTo(a + "\n\n" + c);
-    }
-
-    @Test
-    void theExcerptCutsALongFirstParagraphAtAWord() {
-        String first = "word ".repeat(200).strip();
-        String excerpt = AlertPayload.excerpt(List.of(first, "second"), 600);
-        assertThat(excerpt).hasSizeLessThanOrEqualTo(600).endsWith("word…").doesNotContain("second");
-    }
-
-    @Test
     void anAlertWithoutAMessageIdIsRefusedWithItsArticle() {
         AlertContent c = TestAlerts.russiaCallsHamas();
         AlertContent noId = new AlertContent(null, c.createdAt(), c.subscriptionId(), c.verdict(), c.articleFile(),
