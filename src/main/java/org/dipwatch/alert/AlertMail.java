@@ -1,0 +1,343 @@
+package org.dipwatch.alert;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.dipwatch.model.ActorTag;
+import org.dipwatch.model.Attribution;
+import org.dipwatch.model.Classification;
+import org.dipwatch.model.RegionTag;
+
+/**
+ * Writes the e-mail of an alert: a subject that says who speaks to whom about where, and the same
+ * body as plain text and as HTML (date, source, link, the first paragraphs, every tag, why it
+ * matched, the subscription and the article file).
+ *
+ * <p>Article text is untrusted. In the subject every control character and line separator becomes a
+ * space, so a title cannot add a header; in the HTML every value is escaped, and the link is an
+ * {@code <a href>} only for an http or https URL.
+ */
+public final class AlertMail {
+
+    /** The longest subject, ellipsis included; longer ones are cut at a word. */
+    static final int SUBJECT_CHARS = 160;
+
+    /** At most this many paragraphs go into the mail; the third only when the first two are short. */
+    static final int LEAD_PARAGRAPHS = 3;
+
+    /** The first two paragraphs must be shorter than this for the third to follow them. */
+    static final int LEAD_CHARS = 1000;
+
+    // C0 and C1 controls (CR, LF, tab, NEL, …) and the Unicode line and paragraph separators
+    private static final Pattern BREAKS = Pattern.compile("[\\p{Cc}\\p{Zl}\\p{Zp}]+");
+    private static final Pattern SPACES = Pattern.compile("\\s{2,}");
+    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
+
+    /**
+     * A composed alert e-mail.
+     *
+     * @param subject one line, no control characters, at most {@value #SUBJECT_CHARS} characters
+     * @param text    the plain-text part
+     * @param html    the HTML part: a whole document, every article value escaped
+     */
+    public record Mail(String subject, String text, String html) {
+    }
+
+    private AlertMail() {
+    }
+
+    /** The e-mail for one alert. */
+    public static Mail compose(AlertContent c) {
+        Body body = Body.of(c);
+        String subject = subject(c);
+        return new Mail(subject, text(body), html(subject, body, c));
+    }
+
+    /**
+     * {@code [dipwatch] RUS → HAMAS · Gaza Strip: title}: the speaker's side, its counterparts and the
+     * primary region, each left out when unknown, then the title (or else the first paragraph).
+     */
+    static String subject(AlertContent c) {
+        Classification tags = c.tags();
+        List<String> head = new ArrayList<>();
+        if (tags != null && tags.speaker() != null) {
+            String who = side(tags.speaker());
+            Set<String> others = new LinkedHashSet<>();
+            for (Attribution counterpart : tags.counterparts()) {
+                others.add(side(counterpart));
+            }
+            others.remove("");
+            others.remove(who);
+            if (!others.isEmpty()) {
+                who = (who.isEmpty() ? "" : who + " ") + "→ " + String.join(", ", others);
+            }
+            if (!who.isEmpty()) {
+                head.add(who);
+            }
+        }
+        String region = primaryRegion(tags).map(RegionTag::name).map(AlertMail::oneLine).orElse("");
+        if (!region.isEmpty()) {
+            head.add(region);
+        }
+        String subject = "[dipwatch] " + (head.isEmpty() ? "" : String.join(" · ", head) + ": ") + headline(c);
+        return Excerpt.cut(oneLine(subject), SUBJECT_CHARS);
+    }
+
+    private static String text(Body b) {
+        StringBuilder t = new StringBuilder();
+        t.append(b.headline).append("\n\n");
+        t.append("Date:   ").append(b.date).append('\n');
+        t.append("Source: ").append(b.source).append('\n');
+        t.append("Link:   ").append(b.url == null ? "none" : b.url).append("\n\n");
+        for (String p : b.lead) {
+            t.append(p).append("\n\n");
+        }
+        if (b.more > 0) {
+            t.append('[').append(more(b.more)).append("]\n\n");
+        }
+        t.append("Why: ").append(b.why).append("\n\n");
+        t.append(b.tags.isEmpty() ? "Tags: none\n" : "Tags\n");
+        for (Row row : b.tags) {
+            if (row.values.size() == 1 && !row.list) {
+                t.append(String.format("%-13s %s\n", row.label + ":", row.values.get(0)));
+            } else {
+                t.append(row.label).append(":\n");
+                row.values.forEach(v -> t.append("  - ").append(v).append('\n'));
+            }
+        }
+        t.append('\n');
+        t.append("Subscription: ").append(b.subscription).append('\n');
+        t.append("Article:      ").append(b.file).append('\n');
+        return t.toString();
+    }
+
+    private static String html(String subject, Body b, AlertContent c) {
+        StringBuilder h = new StringBuilder();
+        String language = c.tags() == null ? null : c.tags().language();
+        h.append("<!DOCTYPE html>\n<html");
+        if (language != null && LANGUAGE.matcher(language).matches()) {
+            h.append(" lang=\"").append(language).append('"');
+        }
+        h.append(">\n<head><meta charset=\"UTF-8\"><title>").append(escape(subject)).append("</title></head>\n<body>\n");
+        h.append("<h1>").append(escape(b.headline)).append("</h1>\n");
+        h.append("<p>").append(escape(b.date)).append(" · ").append(escape(b.source)).append(" · ");
+        if (b.url == null) {
+            h.append("no link");
+        } else if (isWebLink(b.url)) {
+            h.append("<a href=\"").append(escape(b.url)).append("\">").append(escape(b.url)).append("</a>");
+        } else {
+            h.append(escape(b.url));
+        }
+        h.append("</p>\n");
+        for (String p : b.lead) {
+            h.append("<p>").append(escape(p)).append("</p>\n");
+        }
+        if (b.more > 0) {
+            h.append("<p><em>").append(escape(more(b.more))).append("</em></p>\n");
+        }
+        h.append("<p><strong>Why:</strong> ").append(escape(b.why)).append("</p>\n");
+        h.append("<h2>Tags</h2>\n");
+        if (b.tags.isEmpty()) {
+            h.append("<p>none</p>\n");
+        } else {
+            h.append("<table>\n");
+        }
+        for (Row row : b.tags) {
+            h.append("<tr><th align=\"left\" valign=\"top\">").append(escape(row.label)).append("</th><td>");
+            if (row.values.size() == 1 && !row.list) {
+                h.append(escape(row.values.get(0)));
+            } else {
+                h.append("<ul>");
+                row.values.forEach(v -> h.append("<li>").append(escape(v)).append("</li>"));
+                h.append("</ul>");
+            }
+            h.append("</td></tr>\n");
+        }
+        if (!b.tags.isEmpty()) {
+            h.append("</table>\n");
+        }
+        h.append("<p>Subscription ").append(escape(b.subscription)).append(" · article ")
+                .append(escape(b.file)).append("</p>\n</body>\n</html>\n");
+        return h.toString();
+    }
+
+    /** What both parts show, each value already one line where it has to be. */
+    private record Body(String headline, String date, String source, String url, List<String> lead, int more,
+                        String why, List<Row> tags, String subscription, String file) {
+
+        static Body of(AlertContent c) {
+            List<String> paragraphs = c.paragraphs().stream().filter(p -> !p.isBlank()).toList();
+            List<String> lead = AlertMail.lead(paragraphs);
+            String url = c.url() == null || c.url().isBlank() ? null : oneLine(c.url());
+            return new Body(AlertMail.headline(c), c.published() == null ? "unknown" : c.published().toString(),
+                    orNone(c.source()), url, lead, paragraphs.size() - lead.size(), orNone(c.why()), rows(c.tags()),
+                    orNone(c.subscriptionId()), orNone(c.articleFile()));
+        }
+    }
+
+    /** One line of the tags: a label and one value, or a list of them. */
+    private record Row(String label, List<String> values, boolean list) {
+    }
+
+    private static List<Row> rows(Classification tags) {
+        List<Row> rows = new ArrayList<>();
+        if (tags == null) {
+            return rows;
+        }
+        if (tags.speaker() != null) {
+            rows.add(new Row("Speaker", List.of(attribution(tags.speaker())), false));
+        }
+        List<String> others = new ArrayList<>();
+        for (Attribution s : tags.speakers()) {
+            if (tags.speaker() == null || !s.actor().id().equals(tags.speaker().actor().id())) {
+                others.add(attribution(s));
+            }
+        }
+        if (!others.isEmpty()) {
+            rows.add(new Row("Also speaking", others, true));
+        }
+        if (!tags.counterparts().isEmpty()) {
+            rows.add(new Row("Counterparts", tags.counterparts().stream().map(AlertMail::attribution).toList(), true));
+        }
+        if (!tags.actors().isEmpty()) {
+            rows.add(new Row("Actors", tags.actors().stream().map(AlertMail::actor).toList(), true));
+        }
+        if (!tags.regions().isEmpty()) {
+            rows.add(new Row("Regions", tags.regions().stream()
+                    .map(r -> region(r, r.id().equals(tags.primaryRegion()))).toList(), true));
+        }
+        if (tags.kind() != null) {
+            rows.add(new Row("Kind", List.of(oneLine(tags.kind())), false));
+        }
+        if (tags.language() != null) {
+            rows.add(new Row("Language", List.of(oneLine(tags.language())), false));
+        }
+        return rows;
+    }
+
+    /** {@code Mikhail Bogdanov [mikhail-bogdanov] for RUS}. */
+    private static String attribution(Attribution a) {
+        String side = side(a);
+        return oneLine(a.actor().name() + " [" + a.actor().id() + "]" + (side.isEmpty() ? "" : " for " + side));
+    }
+
+    /** {@code Mousa Abu Marzook [mousa-abu-marzook], official, deputy head…, Hamas, PSE}. */
+    private static String actor(ActorTag a) {
+        StringBuilder s = new StringBuilder(a.name()).append(" [").append(a.id()).append("], ").append(a.type());
+        if (a.role() != null) {
+            s.append(", ").append(a.role());
+        }
+        if (a.organisation() != null) {
+            s.append(", ").append(a.organisation().name() != null ? a.organisation().name() : a.organisation().id());
+        }
+        if (a.country() != null) {
+            s.append(", ").append(a.country());
+        }
+        return oneLine(s.toString());
+    }
+
+    /** {@code Gaza Strip [gaza-strip], primary: gaza-strip › PSE; Western Asia, Middle East}. */
+    private static String region(RegionTag r, boolean primary) {
+        StringBuilder s = new StringBuilder(r.name()).append(" [").append(r.id()).append(']');
+        if (primary) {
+            s.append(", primary");
+        }
+        if (!r.path().isEmpty()) {
+            s.append(": ").append(String.join(" › ", r.path()));
+        }
+        if (!r.rollup().isEmpty()) {
+            s.append(r.path().isEmpty() ? ": " : "; ")
+                    .append(String.join(", ", r.rollup().stream().map(RegionTag.Ref::name).toList()));
+        }
+        return oneLine(s.toString());
+    }
+
+    /** The party an attribution speaks for: its side, else its actor's country, else the actor's id. */
+    private static String side(Attribution a) {
+        if (a.side() != null && !a.side().isBlank()) {
+            return oneLine(a.side());
+        }
+        ActorTag actor = a.actor();
+        if (actor == null) {
+            return "";
+        }
+        return oneLine(actor.country() != null && !actor.country().isBlank() ? actor.country() : actor.id());
+    }
+
+    private static Optional<RegionTag> primaryRegion(Classification tags) {
+        if (tags == null || tags.primaryRegion() == null) {
+            return Optional.empty();
+        }
+        return tags.regions().stream().filter(r -> tags.primaryRegion().equals(r.id())).findFirst();
+    }
+
+    /** The title, else the first paragraph, else the file name; on one line. */
+    private static String headline(AlertContent c) {
+        if (c.title() != null && !oneLine(c.title()).isEmpty()) {
+            return oneLine(c.title());
+        }
+        return c.paragraphs().stream().map(AlertMail::oneLine).filter(p -> !p.isEmpty()).findFirst()
+                .orElse(orNone(c.articleFile()));
+    }
+
+    /** The first paragraphs: at most three, the third only when the first two leave room for it. */
+    private static List<String> lead(List<String> paragraphs) {
+        List<String> lead = new ArrayList<>();
+        int length = 0;
+        for (String p : paragraphs) {
+            if (lead.size() == LEAD_PARAGRAPHS || (lead.size() == LEAD_PARAGRAPHS - 1 && length >= LEAD_CHARS)) {
+                break;
+            }
+            lead.add(p.strip());
+            length += p.length();
+        }
+        return lead;
+    }
+
+    private static String more(int paragraphs) {
+        return paragraphs == 1 ? "1 more paragraph at the link" : paragraphs + " more paragraphs at the link";
+    }
+
+    /** {@code s} on one line: control characters and line separators become spaces, runs of spaces one. */
+    static String oneLine(String s) {
+        return SPACES.matcher(BREAKS.matcher(s).replaceAll(" ")).replaceAll(" ").strip();
+    }
+
+    /** Whether {@code url} is an absolute http or https URL with a host, the only kind the HTML links. */
+    static boolean isWebLink(String url) {
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    /** {@code s} safe as HTML text and as a double- or single-quoted attribute value. */
+    static String escape(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            switch (ch) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(ch);
+            }
+        }
+        return out.toString();
+    }
+
+    private static String orNone(String s) {
+        return s == null || s.isBlank() ? "none" : oneLine(s);
+    }
+}
