@@ -1,5 +1,6 @@
 package org.dipwatch;
 
+import org.dipwatch.cli.AlertsCommand;
 import org.dipwatch.cli.CheckConfigCommand;
 import org.dipwatch.cli.ClassifyCommand;
 import org.dipwatch.cli.IngestCommand;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
 @Command(name = "dipwatch", mixinStandardHelpOptions = true, versionProvider = App.Version.class,
         description = "Watches diplomatic statements: ingest, normalize, deduplicate, store, alert.",
         subcommands = {RunCommand.class, IngestCommand.class, ClassifyCommand.class, ReindexCommand.class,
-                ReclassifyCommand.class, CheckConfigCommand.class,
+                ReclassifyCommand.class, AlertsCommand.class, CheckConfigCommand.class,
                 CommandLine.HelpCommand.class})
 public final class App {
 

@@ -7,6 +7,9 @@ import java.util.Properties;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
+import org.dipwatch.alert.CamelMail;
+import org.dipwatch.alert.Deliverer;
+import org.dipwatch.alert.MailTransport;
 import org.dipwatch.config.Settings;
 import org.dipwatch.observe.Health;
 import org.dipwatch.observe.Metrics;
@@ -114,13 +117,26 @@ public final class Daemon {
         main.bind("pipeline", pipeline);
         Health health = new Health(pipeline.corpus().index());
         main.bind("health", health);
-        // beans bound to Main are not handed the context: give it to the health report once it exists
+        java.util.concurrent.atomic.AtomicReference<MailTransport> mail = new java.util.concurrent.atomic.AtomicReference<>();
+        main.bind("deliverer", new Deliverer(pipeline.outbox(), pipeline.alerts().subscriptions(),
+                (to, m) -> mail.get().send(to, m), new Metrics(registry), policy(settings)));
+        // beans bound to Main are not handed the context: give it to those that need it once it exists
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void afterConfigure(BaseMainSupport configured) {
                 health.setCamelContext(configured.getCamelContext());
+                mail.set(new CamelMail(settings, configured.getCamelContext()));
             }
         });
+    }
+
+    /** The delivery policy the settings describe. */
+    static Deliverer.Policy policy(Settings settings) {
+        return new Deliverer.Policy(settings.intValue("dipwatch.alert.max-attempts"),
+                java.time.Duration.ofHours(settings.longValue("dipwatch.alert.max-age-hours")),
+                java.time.Duration.ofMillis(settings.longValue("dipwatch.alert.backoff-ms")),
+                java.time.Duration.ofMillis(settings.longValue("dipwatch.alert.backoff-max-ms")),
+                java.time.Duration.ofMillis(settings.longValue("dipwatch.webhook.timeout-ms")));
     }
 
     private void close() {

@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.List;
+import org.dipwatch.alert.Alerts;
+import org.dipwatch.alert.Outbox;
+import org.dipwatch.alert.Subscriptions;
 import org.dipwatch.classify.Classifier;
 import org.dipwatch.classify.Dictionaries;
 import org.dipwatch.config.ConfigException;
@@ -33,7 +36,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The pipeline every article goes through, whatever brought it: read (ingest) → normalize →
- * dedup → store (corpus). The daemon's routes and the {@code ingest} command call the same
+ * classify → dedup → store (corpus) with the alerts it owes written to the outbox in the same
+ * transaction. The daemon's routes and the {@code ingest} command call the same
  * instance methods, so a file gets the same verdict either way. Dedup and store run under one
  * lock: two copies arriving at once cannot both become new articles.
  */
@@ -47,9 +51,13 @@ public final class Pipeline implements AutoCloseable {
     private final Metrics metrics;
     private final Inbox inbox;
     private final Classifier classifier;
+    private final Alerts alerts;
+    private final Outbox outbox;
 
-    private Pipeline(DocumentReader reader, Corpus corpus, Metrics metrics, Inbox inbox, Classifier classifier) {
+    private Pipeline(DocumentReader reader, Corpus corpus, Metrics metrics, Inbox inbox, Classifier classifier, Alerts alerts) {
         this.classifier = classifier;
+        this.alerts = alerts;
+        this.outbox = new Outbox(corpus.index().dataSource());
         this.reader = reader;
         this.corpus = corpus;
         this.dedup = new ExactDedup(corpus.index());
@@ -75,7 +83,7 @@ public final class Pipeline implements AutoCloseable {
                 throw e;
             }
             DocumentReader reader = new DocumentReader(SeedText::parse, settings.longValue("dipwatch.ingest.max-bytes"));
-            Pipeline pipeline = new Pipeline(reader, corpus, metrics, inbox, classifier);
+            Pipeline pipeline = new Pipeline(reader, corpus, metrics, inbox, classifier, new Alerts(subscriptions(settings)));
             metrics.corpusSize(index::articleCount);
             return pipeline;
         } catch (IOException e) {
@@ -94,6 +102,22 @@ public final class Pipeline implements AutoCloseable {
                     + String.join("\n  ", dictionaries.problems()));
         }
         return new Classifier(dictionaries, List.of(settings.require("dipwatch.classify.languages").split(",")));
+    }
+
+    /** The subscriptions of a home ({@code dipwatch.alert.subscriptions}), secrets from the environment. */
+    public static Subscriptions subscriptions(Settings settings) {
+        return new Subscriptions(Path.of(settings.require("dipwatch.alert.subscriptions")), System::getenv,
+                Boolean.parseBoolean(settings.get("dipwatch.webhook.allow-private")));
+    }
+
+    /** The alert outbox in the index. */
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    /** The alerts stage: subscriptions and what they are owed. */
+    public Alerts alerts() {
+        return alerts;
     }
 
     /** Reads a seed file's text as the corpus holds it: any of the three shapes, normalized. */
@@ -182,7 +206,9 @@ public final class Pipeline implements AutoCloseable {
             } else {
                 String idSource = canonicalUrl != null ? canonicalUrl : article.text();
                 IndexedArticle stored = corpus.store(article, urlHash, idSource, new Arrival(intakeKey, source, name,
-                        Verdict.NEW.label(), null, null, fingerprint, article.url(), received, Instant.now()), tags);
+                        Verdict.NEW.label(), null, null, fingerprint, article.url(), received, Instant.now()), tags,
+                        (c, row) -> outbox.enqueue(c, alerts.owed(article, row.fileName(), row.articleId(), Verdict.NEW.label(),
+                                source, tags)));
                 result = new IngestResult(name, source, Verdict.NEW, stored.fileName(), article.title(), article.published(),
                         null, tags);
             }

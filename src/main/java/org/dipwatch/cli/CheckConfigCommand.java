@@ -42,6 +42,11 @@ public final class CheckConfigCommand implements Callable<Integer> {
             dictionaries.problems().forEach(p -> err.println("check-config: classify: " + p));
             return 1;
         }
+        List<String> subscriptionProblems = org.dipwatch.Pipeline.subscriptions(settings).problems();
+        if (!subscriptionProblems.isEmpty()) {
+            subscriptionProblems.forEach(p -> err.println("check-config: " + p));
+            return 1;
+        }
         // Camel's start-up lines would bury the verdict: only its warnings and errors are shown here
         org.apache.logging.log4j.core.config.Configurator.setLevel("org.apache.camel", org.apache.logging.log4j.Level.WARN);
         try {

@@ -98,9 +98,10 @@ public final class Corpus {
      * @param idSource  the text whose SHA-256 names the file: the canonical URL, else the article text
      * @param arrival   the arrival to record; its verdict and article file are filled in here
      * @param tags      the article's classification, stored with it
+     * @param alsoInTx  more to write in the same transaction once the row exists (the alerts it owes)
      */
     public synchronized IndexedArticle store(Article article, String urlHash, String idSource, Arrival arrival,
-                                             Classification tags) {
+                                             Classification tags, TransactionHook alsoInTx) {
         String text = article.text();
         String id = sha256(idSource).substring(0, 16);
         IndexedArticle derived = derive(new SeedFile(0, id), text);
@@ -119,6 +120,7 @@ public final class Corpus {
                     index.insert(c, row);
                     index.saveClassification(c, file.fileName(), tags, ClassificationJson.write(tags));
                     index.insert(c, withArticle(arrival, "new", file.fileName()));
+                    alsoInTx.write(c, row);
                     c.commit();
                 } catch (SQLException e) {
                     c.rollback();
@@ -299,6 +301,13 @@ public final class Corpus {
 
     static String sha256(String text) {
         return ExactDedup.sha256(text);
+    }
+
+    /** More writes in the transaction that stores an article; what they write commits or rolls back with it. */
+    @FunctionalInterface
+    public interface TransactionHook {
+        /** Writes within the transaction {@code c}, for the article just recorded as {@code row}. */
+        void write(Connection c, IndexedArticle row) throws SQLException;
     }
 
     /** Counts of the files seen by a sync or reindex of {@code seeds/}. */

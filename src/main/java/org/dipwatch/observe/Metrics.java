@@ -71,6 +71,19 @@ public final class Metrics {
                 .tag("source", source).tag("stage", stage).register(registry).increment();
     }
 
+    /** Alert deliveries by subscription, channel and outcome (delivered, retrying, dead): {@code dipwatch_alerts_total}. */
+    public static final String ALERTS = "dipwatch.alerts";
+    /** Time of one delivery attempt: {@code dipwatch_alert_delivery_seconds}. */
+    public static final String ALERT_LATENCY = "dipwatch.alert.delivery";
+
+    /** Counts one delivery attempt of an alert and records how long it took. */
+    public void alert(String subscription, String channel, String outcome, long millis) {
+        Counter.builder(ALERTS).description("Alert delivery attempts by subscription, channel and outcome")
+                .tag("subscription", subscription).tag("channel", channel).tag("outcome", outcome).register(registry).increment();
+        Timer.builder(ALERT_LATENCY).description("Time of one alert delivery attempt").tag("channel", channel)
+                .publishPercentileHistogram().register(registry).record(Duration.ofMillis(millis));
+    }
+
     /** Publishes the corpus size, read when scraped. */
     public void corpusSize(Supplier<Number> size) {
         io.micrometer.core.instrument.Gauge.builder(CORPUS_ARTICLES, size).description("Articles in the corpus")

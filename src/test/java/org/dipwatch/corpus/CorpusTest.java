@@ -49,6 +49,9 @@ class CorpusTest {
     /** The corpus stores whatever the classifier says; these tests are about files and rows, not tags. */
     private static final Classification NO_TAGS = new Classification(List.of(), null, List.of(), List.of(), List.of(), null, null, "en");
 
+    /** No alerts: these tests are about files and rows. */
+    private static final Corpus.TransactionHook NO_ALERTS = (c, stored) -> { };
+
     private static Arrival arrival(String origin) {
         return new Arrival(null, "test", origin, "new", null, null, null, null, Instant.now(), Instant.now());
     }
@@ -72,7 +75,7 @@ class CorpusTest {
     @Test
     void storeWritesTheNextNumberInTheSeedShapeAndLeavesNoTemporaryFile() throws IOException {
         Article a = article("Russia calls for an immediate ceasefire in Sudan", "The Russian Foreign Ministry called for a ceasefire.");
-        IndexedArticle row = corpus.store(a, null, a.text(), arrival("new.txt"), NO_TAGS);
+        IndexedArticle row = corpus.store(a, null, a.text(), arrival("new.txt"), NO_TAGS, NO_ALERTS);
         assertThat(row.fileName()).matches("005_[0-9a-f]{16}\\.txt");
         assertThat(row.articleId()).isEqualTo(ExactDedup.sha256(a.text()).substring(0, 16));
         assertThat(Files.readString(home.resolve("seeds").resolve(row.fileName()))).isEqualTo("""
@@ -89,17 +92,17 @@ class CorpusTest {
 
     @Test
     void aNumberIsNeverGivenOutTwiceEvenAfterADelete() throws IOException {
-        IndexedArticle first = corpus.store(article(null, "First text."), null, "first", arrival("a"), NO_TAGS);
+        IndexedArticle first = corpus.store(article(null, "First text."), null, "first", arrival("a"), NO_TAGS, NO_ALERTS);
         Files.delete(home.resolve("seeds").resolve(first.fileName()));
         corpus = reopen("index");
         assertThat(index.articles().get(first.fileName()).fileMissing()).isTrue();
-        IndexedArticle second = corpus.store(article(null, "Second text."), null, "second", arrival("b"), NO_TAGS);
+        IndexedArticle second = corpus.store(article(null, "Second text."), null, "second", arrival("b"), NO_TAGS, NO_ALERTS);
         assertThat(second.seq()).isEqualTo(6);
     }
 
     @Test
     void aWriteCommittedButNotRenamedIsFinishedOnOpen() throws IOException {
-        IndexedArticle row = corpus.store(article(null, "Committed text."), null, "c", arrival("c"), NO_TAGS);
+        IndexedArticle row = corpus.store(article(null, "Committed text."), null, "c", arrival("c"), NO_TAGS, NO_ALERTS);
         Path file = home.resolve("seeds").resolve(row.fileName());
         String text = Files.readString(file);
         // as if the process died between the commit and the rename
@@ -119,9 +122,9 @@ class CorpusTest {
 
     @Test
     void aRebuiltIndexAgreesWithTheLiveOneOnEverythingDerivedFromText() {
-        corpus.store(article("A title", "Text one."), null, "1", arrival("1"), NO_TAGS);
+        corpus.store(article("A title", "Text one."), null, "1", arrival("1"), NO_TAGS, NO_ALERTS);
         corpus.store(new Article(null, null, List.of("Para \u201cquoted\u201d.", "Second para."), "https://x.org/a"),
-                ExactDedup.sha256("https://x.org/a"), "https://x.org/a", arrival("2"), NO_TAGS);
+                ExactDedup.sha256("https://x.org/a"), "https://x.org/a", arrival("2"), NO_TAGS, NO_ALERTS);
         List<IndexedArticle> live = List.copyOf(index.articles().values());
         corpus = reopen("rebuilt");
         corpus.reindex();
@@ -139,7 +142,7 @@ class CorpusTest {
 
     @Test
     void reindexKeepsWhereAnArticleCameFrom() {
-        IndexedArticle row = corpus.store(article(null, "From a feed."), null, "f", arrival("https://mfa.example/1"), NO_TAGS);
+        IndexedArticle row = corpus.store(article(null, "From a feed."), null, "f", arrival("https://mfa.example/1"), NO_TAGS, NO_ALERTS);
         Corpus.SyncReport report = corpus.reindex();
         assertThat(report.files()).isEqualTo(6);
         assertThat(report.unreadable()).isZero();

@@ -1,0 +1,57 @@
+package org.dipwatch.alert;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.dipwatch.model.Article;
+import org.dipwatch.model.Classification;
+
+/**
+ * Matches a stored article against the subscriptions and makes the alerts it owes: one per
+ * matching subscription and channel, each with its own message id (the {@code webhook-id}).
+ */
+public final class Alerts {
+
+    private final Subscriptions subscriptions;
+
+    /** Alerts for the subscriptions of this file. */
+    public Alerts(Subscriptions subscriptions) {
+        this.subscriptions = subscriptions;
+    }
+
+    /** The subscriptions behind these alerts. */
+    public Subscriptions subscriptions() {
+        return subscriptions;
+    }
+
+    /** The alerts an article owes its subscribers. */
+    public List<Outbox.Pending> owed(Article article, String file, String articleId, String verdict, String source,
+                                     Classification tags) {
+        List<Outbox.Pending> out = new ArrayList<>();
+        String text = String.join("\n", article.body());
+        Instant now = Instant.now();
+        for (Subscription s : subscriptions.current()) {
+            String why = s.filter().why(verdict, source, text, tags);
+            if (why == null) {
+                continue;
+            }
+            if (s.webhook() != null) {
+                out.add(new Outbox.Pending(s.id(), Outbox.WEBHOOK, content(s, Outbox.WEBHOOK, article, file, articleId, verdict,
+                        source, tags, why, now)));
+            }
+            if (s.email() != null) {
+                out.add(new Outbox.Pending(s.id(), Outbox.EMAIL, content(s, Outbox.EMAIL, article, file, articleId, verdict,
+                        source, tags, why, now)));
+            }
+        }
+        return out;
+    }
+
+    private static AlertContent content(Subscription s, String channel, Article a, String file, String articleId, String verdict,
+                                        String source, Classification tags, String why, Instant now) {
+        String messageId = "msg_" + UUID.randomUUID().toString().replace("-", "");
+        return new AlertContent(messageId, now, s.id(), verdict, file, articleId, a.title(), a.published(), a.url(), source,
+                a.paragraphs(), tags, null, "matched " + s.id() + ": " + why);
+    }
+}

@@ -1,0 +1,246 @@
+package org.dipwatch.alert;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * The alert outbox in the index: alerts are written in the transaction that stores their article
+ * and stay {@code pending} until delivered; then {@code delivered}, or {@code dead} after too
+ * many attempts. Only the oldest pending alert of a subscription and channel is ever due, so
+ * alerts arrive in order even across retries. Every attempt is logged.
+ */
+public final class Outbox {
+
+    /** Channels an alert goes out on. */
+    public static final String WEBHOOK = "webhook";
+    public static final String EMAIL = "email";
+
+    static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+
+    private final DataSource dataSource;
+
+    /** The outbox in the index behind this data source. */
+    public Outbox(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** An alert about to be written: for which subscription, on which channel, saying what. */
+    public record Pending(String subscriptionId, String channel, AlertContent content) {
+    }
+
+    /** One outbox row. */
+    public record Row(long id, String messageId, String subscriptionId, String channel, String articleFile,
+                      AlertContent content, String status, int attempts, Instant nextAttemptAt, Instant createdAt,
+                      Instant deliveredAt, String lastError) {
+    }
+
+    /** One logged delivery attempt. */
+    public record Attempt(long outboxId, String subscriptionId, String channel, int attempt, Instant at, String outcome,
+                          Integer statusCode, long latencyMs, String error) {
+    }
+
+    /** Writes alerts within the caller's transaction (the one that stores the article). */
+    public void enqueue(Connection c, List<Pending> alerts) throws SQLException {
+        if (alerts.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO alert_outbox (message_id, subscription_id, channel, "
+                + "article_file, content, status, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?)")) {
+            for (Pending p : alerts) {
+                ps.setString(1, p.content().messageId());
+                ps.setString(2, p.subscriptionId());
+                ps.setString(3, p.channel());
+                ps.setString(4, p.content().articleFile());
+                ps.setString(5, write(p.content()));
+                ps.setTimestamp(6, Timestamp.from(p.content().createdAt()));
+                ps.setTimestamp(7, Timestamp.from(p.content().createdAt()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** The alerts due now: the oldest pending one of each subscription and channel, if its time has come. */
+    public List<Row> due(Instant now, int limit) {
+        return query("SELECT * FROM alert_outbox o WHERE o.status = 'pending' AND o.next_attempt_at <= ? AND o.id IN "
+                + "(SELECT MIN(id) FROM alert_outbox WHERE status = 'pending' GROUP BY subscription_id, channel) ORDER BY o.id",
+                limit, Timestamp.from(now));
+    }
+
+    /** Dead letters, newest first. */
+    public List<Row> dead(int limit) {
+        return query("SELECT * FROM alert_outbox WHERE status = 'dead' ORDER BY id DESC", limit);
+    }
+
+    /** Every alert of a subscription, newest first. */
+    public List<Row> ofSubscription(String subscriptionId, int limit) {
+        return query("SELECT * FROM alert_outbox WHERE subscription_id = ? ORDER BY id DESC", limit, subscriptionId);
+    }
+
+    /** Counts by status ({@code pending}, {@code delivered}, {@code dead}). */
+    public Map<String, Long> counts() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT status, COUNT(*) FROM alert_outbox GROUP BY status ORDER BY status");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getLong(2));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("alert: cannot count the outbox: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** Records a delivered alert and its attempt. */
+    void delivered(Row row, Integer statusCode, long latencyMs) {
+        finish(row, "delivered", "UPDATE alert_outbox SET status = 'delivered', attempts = ?, delivered_at = ?, last_error = NULL "
+                + "WHERE id = ?", null, statusCode, latencyMs, null);
+    }
+
+    /** Records a failed attempt and when to try again. */
+    void retry(Row row, Integer statusCode, long latencyMs, String error, Instant next) {
+        finish(row, "retrying", "UPDATE alert_outbox SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?",
+                next, statusCode, latencyMs, error);
+    }
+
+    /** Records a failed attempt after which the alert goes to the dead letters. */
+    void dead(Row row, Integer statusCode, long latencyMs, String error) {
+        finish(row, "dead", "UPDATE alert_outbox SET status = 'dead', attempts = ?, last_error = ? WHERE id = ?", null,
+                statusCode, latencyMs, error);
+    }
+
+    /** Puts a dead letter back in the queue, as if new; {@code false} when there is no dead letter with this id. */
+    public boolean replay(long id) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE alert_outbox SET status = 'pending', attempts = 0, "
+                     + "next_attempt_at = ?, last_error = NULL WHERE id = ? AND status = 'dead'")) {
+            ps.setTimestamp(1, Timestamp.from(Instant.now()));
+            ps.setLong(2, id);
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("alert: cannot replay " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The delivery log of a subscription, newest first. */
+    public List<Attempt> log(String subscriptionId, int limit) {
+        List<Attempt> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT outbox_id, subscription_id, channel, attempt, at, outcome, "
+                     + "status_code, latency_ms, error FROM alert_delivery WHERE subscription_id = ? ORDER BY id DESC")) {
+            ps.setString(1, subscriptionId);
+            ps.setMaxRows(limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    int code = rs.getInt(7);
+                    out.add(new Attempt(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                            rs.getTimestamp(5).toInstant(), rs.getString(6), rs.wasNull() ? null : code, rs.getLong(8),
+                            rs.getString(9)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("alert: cannot read the delivery log: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    private void finish(Row row, String outcome, String update, Instant next, Integer statusCode, long latencyMs, String error) {
+        Instant now = Instant.now();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(update)) {
+                int i = 1;
+                ps.setInt(i++, row.attempts() + 1);
+                if (outcome.equals("delivered")) {
+                    ps.setTimestamp(i++, Timestamp.from(now));
+                } else if (next != null) {
+                    ps.setTimestamp(i++, Timestamp.from(next));
+                    ps.setString(i++, clip(error));
+                } else {
+                    ps.setString(i++, clip(error));
+                }
+                ps.setLong(i, row.id());
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO alert_delivery (outbox_id, subscription_id, channel, "
+                    + "attempt, at, outcome, status_code, latency_ms, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setLong(1, row.id());
+                ps.setString(2, row.subscriptionId());
+                ps.setString(3, row.channel());
+                ps.setInt(4, row.attempts() + 1);
+                ps.setTimestamp(5, Timestamp.from(now));
+                ps.setString(6, outcome);
+                if (statusCode == null) {
+                    ps.setNull(7, java.sql.Types.INTEGER);
+                } else {
+                    ps.setInt(7, statusCode);
+                }
+                ps.setLong(8, latencyMs);
+                ps.setString(9, clip(error));
+                ps.executeUpdate();
+            }
+            c.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException("alert: cannot record the delivery of " + row.messageId() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private List<Row> query(String sql, int limit, Object... params) {
+        List<Row> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            ps.setMaxRows(limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Timestamp delivered = rs.getTimestamp("delivered_at");
+                    out.add(new Row(rs.getLong("id"), rs.getString("message_id"), rs.getString("subscription_id"),
+                            rs.getString("channel"), rs.getString("article_file"), read(rs.getString("content")),
+                            rs.getString("status"), rs.getInt("attempts"), rs.getTimestamp("next_attempt_at").toInstant(),
+                            rs.getTimestamp("created_at").toInstant(), delivered == null ? null : delivered.toInstant(),
+                            rs.getString("last_error")));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("alert: cannot read the outbox: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    static String write(AlertContent content) {
+        try {
+            return JSON.writeValueAsString(content);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("alert: an alert cannot be written as JSON", e);
+        }
+    }
+
+    static AlertContent read(String json) {
+        try {
+            return JSON.readValue(json, AlertContent.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("alert: an outbox row cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static String clip(String s) {
+        return s == null || s.length() <= 2000 ? s : s.substring(0, 2000);
+    }
+}

@@ -1,0 +1,157 @@
+package org.dipwatch.alert;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.dipwatch.model.ActorTag;
+import org.dipwatch.model.Attribution;
+import org.dipwatch.model.Classification;
+import org.dipwatch.model.RegionTag;
+
+/**
+ * One subscription: what articles it wants (the filter) and where alerts go (a webhook, e-mail
+ * addresses, or both).
+ *
+ * @param id      stable id, used in payloads, logs and metrics
+ * @param filter  which articles match
+ * @param webhook the webhook to POST to, or {@code null}
+ * @param email   the addresses to mail, or {@code null}
+ * @param mode    {@code immediate} (the only mode this version delivers)
+ */
+public record Subscription(String id, Filter filter, Webhook webhook, Email email, String mode) {
+
+    /** A signed webhook: where to POST, and the secret that signs it. */
+    public record Webhook(String url, String secret) {
+    }
+
+    /** The addresses an e-mail alert goes to. */
+    public record Email(List<String> to) {
+        public Email {
+            to = List.copyOf(to);
+        }
+    }
+
+    /**
+     * Which articles a subscription wants. Each field that is set must match (and); within a
+     * field any value may match (or). An empty filter matches every article with an alerting
+     * verdict ({@code new} unless {@code verdicts} says otherwise). Values compare without regard
+     * to case.
+     *
+     * @param actors   an actor's id, country or organisation ({@code RUS}, {@code HAMAS}, {@code sergey-lavrov})
+     * @param speaker  the speaker's id, side or country
+     * @param regions  a region's id, its country, any place on its path or any larger region it
+     *                 rolls up to, by code or name ({@code PSE}, {@code gaza-strip}, {@code Middle East})
+     * @param sources  where the article came from ({@code inbox}, a feed's name)
+     * @param keywords words or phrases that must occur in the text (whole words)
+     * @param language ISO 639-1 codes
+     * @param verdicts dedup verdicts that alert (default: {@code new})
+     */
+    public record Filter(Set<String> actors, Set<String> speaker, Set<String> regions, Set<String> sources,
+                         List<String> keywords, Set<String> language, Set<String> verdicts) {
+
+        /** The default verdicts that alert: new articles (and, once stories exist, first reports). */
+        public static final Set<String> DEFAULT_VERDICTS = Set.of("new");
+
+        public Filter {
+            actors = lower(actors);
+            speaker = lower(speaker);
+            regions = lower(regions);
+            sources = lower(sources);
+            keywords = keywords.stream().map(k -> k.toLowerCase(Locale.ROOT).strip()).filter(k -> !k.isEmpty()).toList();
+            language = lower(language);
+            verdicts = verdicts.isEmpty() ? DEFAULT_VERDICTS : lower(verdicts);
+        }
+
+        private static Set<String> lower(Set<String> values) {
+            return values.stream().map(v -> v.toLowerCase(Locale.ROOT).strip()).filter(v -> !v.isEmpty())
+                    .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        }
+
+        /** Whether an article with this verdict, source, text and classification matches; {@code null} when not, else why. */
+        public String why(String verdict, String source, String text, Classification tags) {
+            if (!verdicts.contains(verdict.toLowerCase(Locale.ROOT))) {
+                return null;
+            }
+            StringBuilder why = new StringBuilder();
+            if (!actors.isEmpty()) {
+                String hit = firstActor(tags.actors(), actors);
+                if (hit == null) {
+                    return null;
+                }
+                why.append("actor ").append(hit).append("; ");
+            }
+            if (!speaker.isEmpty()) {
+                Attribution s = tags.speaker();
+                if (s == null || !(has(speaker, s.side()) || has(speaker, s.actor().id()) || has(speaker, s.actor().country()))) {
+                    return null;
+                }
+                why.append("speaker ").append(s.side()).append("; ");
+            }
+            if (!regions.isEmpty()) {
+                String hit = firstRegion(tags.regions(), regions);
+                if (hit == null) {
+                    return null;
+                }
+                why.append("region ").append(hit).append("; ");
+            }
+            if (!sources.isEmpty()) {
+                if (!has(sources, source)) {
+                    return null;
+                }
+                why.append("source ").append(source).append("; ");
+            }
+            if (!keywords.isEmpty()) {
+                String lowerText = text.toLowerCase(Locale.ROOT);
+                String hit = keywords.stream().filter(k -> containsWords(lowerText, k)).findFirst().orElse(null);
+                if (hit == null) {
+                    return null;
+                }
+                why.append("keyword \"").append(hit).append("\"; ");
+            }
+            if (!language.isEmpty()) {
+                if (!has(language, tags.language())) {
+                    return null;
+                }
+                why.append("language ").append(tags.language()).append("; ");
+            }
+            return why.length() == 0 ? "every " + verdict + " article" : why.substring(0, why.length() - 2);
+        }
+
+        private static String firstActor(List<ActorTag> actors, Set<String> wanted) {
+            for (ActorTag a : actors) {
+                if (has(wanted, a.id()) || has(wanted, a.country()) || a.organisation() != null && has(wanted, a.organisation().id())) {
+                    return a.id() + (a.country() != null && !a.country().equals(a.id()) ? " (" + a.country() + ")" : "");
+                }
+            }
+            return null;
+        }
+
+        private static String firstRegion(List<RegionTag> regions, Set<String> wanted) {
+            for (RegionTag r : regions) {
+                if (has(wanted, r.id()) || has(wanted, r.country()) || has(wanted, r.name())
+                        || r.path().stream().anyMatch(p -> has(wanted, p))
+                        || r.rollup().stream().anyMatch(x -> has(wanted, x.code()) || has(wanted, x.name()))) {
+                    return r.name() + (r.country() != null && !r.id().equals(r.country()) ? " (" + r.country() + ")" : "");
+                }
+            }
+            return null;
+        }
+
+        private static boolean has(Set<String> wanted, String value) {
+            return value != null && wanted.contains(value.toLowerCase(Locale.ROOT));
+        }
+
+        private static boolean containsWords(String text, String phrase) {
+            int i = text.indexOf(phrase);
+            while (i >= 0) {
+                int end = i + phrase.length();
+                if ((i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)))
+                        && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)))) {
+                    return true;
+                }
+                i = text.indexOf(phrase, i + 1);
+            }
+            return false;
+        }
+    }
+}
