@@ -60,6 +60,56 @@ public final class AlertMail {
     }
 
     /**
+     * One mail for several alerts of a subscription (a digest, or what quiet hours held): grouped by
+     * story (an article without one is its own group), the newest group first and the newest
+     * article first within it; each with its one-line summary, date, source, link, opening and why.
+     */
+    public static Mail composeDigest(String subscriptionId, List<AlertContent> alerts) {
+        java.util.Map<String, List<AlertContent>> byStory = new java.util.LinkedHashMap<>();
+        List<AlertContent> newestFirst = new ArrayList<>(alerts);
+        newestFirst.sort(java.util.Comparator.comparing(AlertContent::createdAt).reversed());
+        for (AlertContent c : newestFirst) {
+            byStory.computeIfAbsent(c.story() != null ? c.story() : c.articleFile(), k -> new ArrayList<>()).add(c);
+        }
+        String subject = Excerpt.cut(oneLine("[dipwatch] " + alerts.size() + " statements for " + subscriptionId
+                + (byStory.size() < alerts.size() ? " in " + byStory.size() + " stories" : "")), SUBJECT_CHARS);
+        StringBuilder t = new StringBuilder(subject).append("\n\n");
+        StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html>\n<head><meta charset=\"UTF-8\"><title>")
+                .append(escape(subject)).append("</title></head>\n<body>\n<h1>").append(escape(subject)).append("</h1>\n");
+        for (List<AlertContent> story : byStory.values()) {
+            if (story.size() > 1) {
+                t.append("Story of ").append(story.size()).append(" reports:\n");
+                h.append("<h2>Story of ").append(story.size()).append(" reports</h2>\n");
+            }
+            for (AlertContent c : story) {
+                Body b = Body.of(c);
+                String line = subject(c).replaceFirst("^\\[dipwatch] ", "");
+                t.append("* ").append(line).append('\n').append("  ").append(b.date).append(" · ").append(b.source)
+                        .append(" · ").append(b.url == null ? "no link" : b.url).append('\n');
+                if (!b.lead.isEmpty()) {
+                    t.append("  ").append(Excerpt.cut(b.lead.get(0), 400)).append('\n');
+                }
+                t.append("  Why: ").append(b.why).append("\n  Article: ").append(b.file).append("\n\n");
+                h.append("<div><h3>").append(escape(line)).append("</h3>\n<p>").append(escape(b.date)).append(" · ")
+                        .append(escape(b.source)).append(" · ");
+                if (b.url != null && isWebLink(b.url)) {
+                    h.append("<a href=\"").append(escape(b.url)).append("\">").append(escape(b.url)).append("</a>");
+                } else {
+                    h.append(escape(b.url == null ? "no link" : b.url));
+                }
+                h.append("</p>\n");
+                if (!b.lead.isEmpty()) {
+                    h.append("<p>").append(escape(Excerpt.cut(b.lead.get(0), 400))).append("</p>\n");
+                }
+                h.append("<p><em>Why: ").append(escape(b.why)).append("</em> · ").append(escape(b.file)).append("</p></div>\n");
+            }
+        }
+        t.append("Subscription: ").append(subscriptionId).append('\n');
+        h.append("<p>Subscription: ").append(escape(subscriptionId)).append("</p>\n</body>\n</html>\n");
+        return new Mail(subject, t.toString(), h.toString());
+    }
+
+    /**
      * {@code [dipwatch] RUS → HAMAS · Gaza Strip: title}: the speaker's side, its counterparts and the
      * primary region, each left out when unknown, then the title (or else the first paragraph).
      */

@@ -38,11 +38,11 @@ public final class Alerts {
             }
             if (s.webhook() != null) {
                 out.add(new Outbox.Pending(s.id(), Outbox.WEBHOOK, content(s, Outbox.WEBHOOK, article, file, articleId, verdict,
-                        source, tags, why, now)));
+                        source, tags, why, now), s.notBefore(Outbox.WEBHOOK, now)));
             }
             if (s.email() != null) {
                 out.add(new Outbox.Pending(s.id(), Outbox.EMAIL, content(s, Outbox.EMAIL, article, file, articleId, verdict,
-                        source, tags, why, now)));
+                        source, tags, why, now), s.notBefore(Outbox.EMAIL, now)));
             }
         }
         return out;

@@ -60,6 +60,12 @@ public final class Deliverer {
 
     private boolean deliver(Outbox.Row row) {
         Optional<Subscription> sub = subscriptions.current().stream().filter(s -> s.id().equals(row.subscriptionId())).findFirst();
+        // e-mail alerts due together (a digest, the end of quiet hours, a backlog) go out as one mail
+        List<Outbox.Row> batch = row.channel().equals(Outbox.EMAIL)
+                ? outbox.dueBatch(row.subscriptionId(), Outbox.EMAIL, Instant.now(), 500) : List.of(row);
+        if (batch.isEmpty()) {
+            batch = List.of(row);
+        }
         long start = System.nanoTime();
         Integer status = null;
         String error;
@@ -71,15 +77,17 @@ public final class Deliverer {
                 HttpResponse<String> response = post(sub.get().webhook(), row);
                 status = response.statusCode();
                 if (status / 100 == 2) {
-                    return done(row, status, start);
+                    return done(batch, status, start);
                 }
                 error = "webhook: POST " + sub.get().webhook().url() + " answered " + status;
                 if (status == 429 || status == 503) {
                     retryAfter = retryAfter(response.headers().firstValue("Retry-After").orElse(null));
                 }
             } else if (row.channel().equals(Outbox.EMAIL) && sub.get().email() != null) {
-                mail.send(sub.get().email().to(), AlertMail.compose(row.content()));
-                return done(row, null, start);
+                List<AlertContent> contents = batch.stream().map(Outbox.Row::content).toList();
+                mail.send(sub.get().email().to(), contents.size() == 1 ? AlertMail.compose(contents.get(0))
+                        : AlertMail.composeDigest(row.subscriptionId(), contents));
+                return done(batch, null, start);
             } else {
                 error = "subscription '" + row.subscriptionId() + "' no longer has a " + row.channel();
             }
@@ -92,29 +100,37 @@ public final class Deliverer {
             error = row.channel() + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
         long latency = (System.nanoTime() - start) / 1_000_000;
+        for (Outbox.Row r : batch) {
+            failed(r, sub.isPresent(), status, latency, error, retryAfter);
+        }
+        return false;
+    }
+
+    private void failed(Outbox.Row row, boolean subscribed, Integer status, long latency, String error, Duration retryAfter) {
         int attempt = row.attempts() + 1;
         boolean tooOld = Duration.between(row.createdAt(), Instant.now()).compareTo(policy.maxAge()) > 0;
-        if (attempt >= policy.maxAttempts() || tooOld || sub.isEmpty()) {
+        if (attempt >= policy.maxAttempts() || tooOld || !subscribed) {
             outbox.dead(row, status, latency, error);
             metrics.alert(row.subscriptionId(), row.channel(), "dead", latency);
             LOG.error("alert: {} to {} ({}) is a dead letter after {} attempts: {}", row.messageId(), row.subscriptionId(),
                     row.channel(), attempt, error);
-            return false;
+            return;
         }
         Duration wait = retryAfter != null ? retryAfter : backoff(attempt);
         outbox.retry(row, status, latency, error, Instant.now().plus(wait));
         metrics.alert(row.subscriptionId(), row.channel(), "retrying", latency);
         LOG.warn("alert: {} to {} ({}): {}, retry {}/{} in {} s", row.messageId(), row.subscriptionId(), row.channel(), error,
                 attempt, policy.maxAttempts() - 1, wait.toMillis() / 1000.0);
-        return false;
     }
 
-    private boolean done(Outbox.Row row, Integer status, long start) {
+    private boolean done(List<Outbox.Row> batch, Integer status, long start) {
         long latency = (System.nanoTime() - start) / 1_000_000;
-        outbox.delivered(row, status, latency);
-        metrics.alert(row.subscriptionId(), row.channel(), "delivered", latency);
-        LOG.info("alert: {} delivered to {} ({}) article={} attempt={}", row.messageId(), row.subscriptionId(), row.channel(),
-                row.articleFile(), row.attempts() + 1);
+        for (Outbox.Row row : batch) {
+            outbox.delivered(row, status, latency);
+            metrics.alert(row.subscriptionId(), row.channel(), "delivered", latency);
+            LOG.info("alert: {} delivered to {} ({}) article={} attempt={}{}", row.messageId(), row.subscriptionId(),
+                    row.channel(), row.articleFile(), row.attempts() + 1, batch.size() > 1 ? " in a batch of " + batch.size() : "");
+        }
         return true;
     }
 

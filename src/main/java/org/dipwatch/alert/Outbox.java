@@ -39,8 +39,8 @@ public final class Outbox {
         this.dataSource = dataSource;
     }
 
-    /** An alert about to be written: for which subscription, on which channel, saying what. */
-    public record Pending(String subscriptionId, String channel, AlertContent content) {
+    /** An alert about to be written: for which subscription, on which channel, saying what, and when it may go out. */
+    public record Pending(String subscriptionId, String channel, AlertContent content, Instant notBefore) {
     }
 
     /** One outbox row. */
@@ -67,7 +67,7 @@ public final class Outbox {
                 ps.setString(3, p.channel());
                 ps.setString(4, p.content().articleFile());
                 ps.setString(5, write(p.content()));
-                ps.setTimestamp(6, Timestamp.from(p.content().createdAt()));
+                ps.setTimestamp(6, Timestamp.from(p.notBefore()));
                 ps.setTimestamp(7, Timestamp.from(p.content().createdAt()));
                 ps.addBatch();
             }
@@ -80,6 +80,12 @@ public final class Outbox {
         return query("SELECT * FROM alert_outbox o WHERE o.status = 'pending' AND o.next_attempt_at <= ? AND o.id IN "
                 + "(SELECT MIN(id) FROM alert_outbox WHERE status = 'pending' GROUP BY subscription_id, channel) ORDER BY o.id",
                 limit, Timestamp.from(now));
+    }
+
+    /** Every pending alert of a subscription and channel whose time has come, oldest first: what one digest mail carries. */
+    public List<Row> dueBatch(String subscriptionId, String channel, Instant now, int limit) {
+        return query("SELECT * FROM alert_outbox WHERE status = 'pending' AND subscription_id = ? AND channel = ? "
+                + "AND next_attempt_at <= ? ORDER BY id", limit, subscriptionId, channel, Timestamp.from(now));
     }
 
     /** Dead letters, newest first. */

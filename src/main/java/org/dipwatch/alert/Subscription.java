@@ -16,9 +16,63 @@ import org.dipwatch.model.RegionTag;
  * @param filter  which articles match
  * @param webhook the webhook to POST to, or {@code null}
  * @param email   the addresses to mail, or {@code null}
- * @param mode    {@code immediate} (the only mode this version delivers)
+ * @param mode    {@code immediate} (each alert as soon as it is due) or {@code digest} (e-mail alerts
+ *                collected into one mail on a Quartz cron)
+ * @param digest  the digest schedule, for mode {@code digest}
+ * @param quiet   hours in which alerts are held and then sent as one batch, or {@code null}
  */
-public record Subscription(String id, Filter filter, Webhook webhook, Email email, String mode) {
+public record Subscription(String id, Filter filter, Webhook webhook, Email email, String mode, Digest digest, Quiet quiet) {
+
+    /** A digest schedule: a Quartz cron expression (seconds first) in a time zone. */
+    public record Digest(String cron, java.time.ZoneId zone) {
+
+        /** When the next digest goes out after {@code after}. */
+        public java.time.Instant next(java.time.Instant after) {
+            try {
+                org.quartz.CronExpression expression = new org.quartz.CronExpression(cron);
+                expression.setTimeZone(java.util.TimeZone.getTimeZone(zone));
+                java.util.Date next = expression.getNextValidTimeAfter(java.util.Date.from(after));
+                return next == null ? after : next.toInstant();
+            } catch (java.text.ParseException e) {
+                throw new IllegalStateException("digest cron '" + cron + "' was checked when read", e);
+            }
+        }
+    }
+
+    /** Quiet hours: from {@code from} to {@code to} local time in {@code zone} (may span midnight). */
+    public record Quiet(java.time.LocalTime from, java.time.LocalTime to, java.time.ZoneId zone) {
+
+        /** The end of the quiet hours {@code at} falls in, or {@code null} when it falls outside them. */
+        public java.time.Instant endIfQuiet(java.time.Instant at) {
+            java.time.ZonedDateTime local = at.atZone(zone);
+            java.time.LocalTime t = local.toLocalTime();
+            boolean spansMidnight = from.isAfter(to);
+            boolean quiet = spansMidnight ? !t.isBefore(from) || t.isBefore(to) : !t.isBefore(from) && t.isBefore(to);
+            if (!quiet) {
+                return null;
+            }
+            java.time.ZonedDateTime end = local.with(to);
+            if (!end.isAfter(local)) {
+                end = end.plusDays(1);
+            }
+            return end.toInstant();
+        }
+    }
+
+    /** When an alert made at {@code now} on {@code channel} may go out: a digest's next time, the end of quiet hours, or now. */
+    public java.time.Instant notBefore(String channel, java.time.Instant now) {
+        java.time.Instant at = now;
+        if ("digest".equals(mode) && digest != null && "email".equals(channel)) {
+            at = digest.next(now);
+        }
+        if (quiet != null) {
+            java.time.Instant end = quiet.endIfQuiet(at);
+            if (end != null) {
+                at = end;
+            }
+        }
+        return at;
+    }
 
     /** A signed webhook: where to POST, and the secret that signs it. */
     public record Webhook(String url, String secret) {

@@ -105,8 +105,28 @@ public final class Subscriptions {
                 mine.add(where + ": the id is used twice");
             }
             String mode = s.path("mode").asText("immediate");
-            if (!mode.equals("immediate")) {
-                mine.add(where + ": mode '" + mode + "' is not delivered by this version of dipwatch (only 'immediate')");
+            Subscription.Digest digest = null;
+            if (mode.equals("digest")) {
+                String cron = s.path("digest").path("cron").asText("");
+                if (!org.quartz.CronExpression.isValidExpression(cron)) {
+                    mine.add(where + ": digest.cron '" + cron + "' is not a Quartz cron expression (seconds first, e.g. \"0 0 8,18 * * ?\")");
+                }
+                digest = new Subscription.Digest(cron, zone(s.path("digest").path("zone").asText("UTC"), where + ": digest.zone", mine));
+                if (!s.hasNonNull("email")) {
+                    mine.add(where + ": mode digest collects e-mail alerts; the subscription has no email");
+                }
+            } else if (!mode.equals("immediate")) {
+                mine.add(where + ": mode must be immediate or digest, not '" + mode + "'");
+            }
+            Subscription.Quiet quiet = null;
+            if (s.hasNonNull("quiet")) {
+                JsonNode q = s.path("quiet");
+                try {
+                    quiet = new Subscription.Quiet(java.time.LocalTime.parse(q.path("from").asText("")),
+                            java.time.LocalTime.parse(q.path("to").asText("")), zone(q.path("zone").asText("UTC"), where + ": quiet.zone", mine));
+                } catch (java.time.format.DateTimeParseException e) {
+                    mine.add(where + ": quiet.from and quiet.to must be times like 22:00 and 07:00");
+                }
             }
             Subscription.Webhook webhook = null;
             if (s.hasNonNull("webhook")) {
@@ -136,7 +156,7 @@ public final class Subscriptions {
                     set(f.path("verdicts")));
             problems.addAll(mine);
             if (mine.isEmpty()) {
-                out.add(new Subscription(id, filter, webhook, email, mode));
+                out.add(new Subscription(id, filter, webhook, email, mode, digest, quiet));
             }
         }
         return new Parsed(List.copyOf(out), List.copyOf(problems));
@@ -192,6 +212,15 @@ public final class Subscriptions {
             return a.isLinkLocalAddress() || a.getHostAddress().equalsIgnoreCase("fd00:ec2:0:0:0:0:0:254");
         } catch (UnknownHostException e) {
             return false;
+        }
+    }
+
+    private static java.time.ZoneId zone(String name, String where, List<String> problems) {
+        try {
+            return java.time.ZoneId.of(name);
+        } catch (java.time.DateTimeException e) {
+            problems.add(where + " '" + name + "' is not a time zone (e.g. Europe/Berlin, UTC)");
+            return java.time.ZoneOffset.UTC;
         }
     }
 

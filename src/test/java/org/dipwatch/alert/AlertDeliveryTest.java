@@ -156,6 +156,33 @@ class AlertDeliveryTest {
     }
 
     @Test
+    void aDigestCollectsFiveArticlesIntoOneMailAndTheFileIsReloadedWhenItChanges() throws Exception {
+        Path file = home.resolve("subscriptions.yaml");
+        Files.writeString(file, """
+                subscriptions:
+                  - id: evening-digest
+                    filter: { regions: [Middle East] }
+                    email: { to: [editor@example.org] }
+                    mode: digest
+                    digest: { cron: "0/4 * * * * ?", zone: "Europe/Berlin" }
+                """);
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 1000));
+        for (int i = 1; i <= 5; i++) {
+            drop("digest-" + i + ".txt", " date 2024-05-0" + i + " Russian Foreign Minister Sergey Lavrov said on day " + i
+                    + " that aid must reach the Gaza Strip without delay.\n");
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> daemon.pipeline().outbox().counts().getOrDefault("delivered", 0L) == 5L);
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        MimeMessage digest = smtp.getReceivedMessages()[0];
+        assertThat(digest.getSubject()).isEqualTo("[dipwatch] 5 statements for evening-digest");
+        String body = com.icegreen.greenmail.util.GreenMailUtil.getBody(digest);
+        for (int i = 1; i <= 5; i++) {
+            assertThat(body).contains("2024-05-0" + i);
+        }
+        assertThat(hooks).isEmpty();
+    }
+
+    @Test
     void anEndpointThatFailsGetsEveryAlertOnceInOrderWhenItRecovers() throws Exception {
         failuresLeft.set(6);
         for (int i = 1; i <= 3; i++) {

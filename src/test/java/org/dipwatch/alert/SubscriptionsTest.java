@@ -100,6 +100,42 @@ class SubscriptionsTest {
     }
 
     @Test
+    void quietHoursHoldAlertsUntilTheyEndAndDigestsWaitForTheirCron() throws IOException {
+        Subscriptions s = subscriptions("""
+                subscriptions:
+                  - id: night
+                    filter: {}
+                    webhook: { url: "https://example.org/hook", secret: "s" }
+                    quiet: { from: "22:00", to: "07:00", zone: "Europe/Moscow" }
+                  - id: digest
+                    email: { to: [a@example.org] }
+                    mode: digest
+                    digest: { cron: "0 0 8,18 * * ?", zone: "UTC" }
+                """);
+        assertThat(s.problems()).isEmpty();
+        Subscription night = s.current().get(0);
+        java.time.Instant lateEvening = java.time.Instant.parse("2024-03-01T20:30:00Z"); // 23:30 in Moscow
+        assertThat(night.notBefore("webhook", lateEvening)).isEqualTo(java.time.Instant.parse("2024-03-02T04:00:00Z"));
+        java.time.Instant noon = java.time.Instant.parse("2024-03-01T09:00:00Z");
+        assertThat(night.notBefore("webhook", noon)).isEqualTo(noon);
+        Subscription digest = s.current().get(1);
+        assertThat(digest.notBefore("email", noon)).isEqualTo(java.time.Instant.parse("2024-03-01T18:00:00Z"));
+    }
+
+    @Test
+    void aBadCronOrZoneIsNamed() throws IOException {
+        Subscriptions s = subscriptions("""
+                subscriptions:
+                  - id: d
+                    email: { to: [a@example.org] }
+                    mode: digest
+                    digest: { cron: "every morning", zone: "Mars/Olympus" }
+                """);
+        assertThat(s.problems()).anySatisfy(p -> assertThat(p).contains("'d'").contains("digest.cron"))
+                .anySatisfy(p -> assertThat(p).contains("Mars/Olympus"));
+    }
+
+    @Test
     void aBrokenEditKeepsTheSubscriptionsReadBefore() throws IOException, InterruptedException {
         Subscriptions s = subscriptions("""
                 subscriptions:
