@@ -7,6 +7,7 @@ import java.util.Properties;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
+import org.dipwatch.alert.AlertApi;
 import org.dipwatch.alert.CamelMail;
 import org.dipwatch.alert.Deliverer;
 import org.dipwatch.alert.MailTransport;
@@ -120,6 +121,8 @@ public final class Daemon {
         java.util.concurrent.atomic.AtomicReference<MailTransport> mail = new java.util.concurrent.atomic.AtomicReference<>();
         main.bind("deliverer", new Deliverer(pipeline.outbox(), pipeline.alerts().subscriptions(),
                 (to, m) -> mail.get().send(to, m), new Metrics(registry), policy(settings)));
+        main.bind("alertApi", new AlertApi(pipeline.alerts().subscriptions(), pipeline.outbox(),
+                Path.of(settings.require("dipwatch.alert.subscriptions")), settings.get("dipwatch.api.token")));
         // beans bound to Main are not handed the context: give it to those that need it once it exists
         main.addMainListener(new MainListenerSupport() {
             @Override

@@ -1,0 +1,220 @@
+package org.dipwatch.alert;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The alerts REST API, behind {@code /api/subscriptions} and {@code /api/alerts}: list, create,
+ * update and delete subscriptions (written to {@code subscriptions.yaml}, which the daemon
+ * reloads), the delivery log of a subscription, dead letters and their replay. Reading needs no
+ * token; writing needs {@code Authorization: Bearer <token>} with the token of
+ * {@code dipwatch.api.token} (set it as DIPWATCH_API_TOKEN); without a token configured the API
+ * is read-only. Secrets are never returned.
+ */
+public final class AlertApi {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    /** An HTTP answer: the status code and the JSON body. */
+    public record Answer(int status, Object body) {
+    }
+
+    private final Subscriptions subscriptions;
+    private final Outbox outbox;
+    private final Path file;
+    private final String token;
+
+    /** The API over these subscriptions (kept in {@code file}) and this outbox; {@code token} may be empty. */
+    public AlertApi(Subscriptions subscriptions, Outbox outbox, Path file, String token) {
+        this.subscriptions = subscriptions;
+        this.outbox = outbox;
+        this.file = file;
+        this.token = token == null ? "" : token.strip();
+    }
+
+    /** {@code /api/subscriptions[/{id}]}: GET lists (or shows one), POST creates, PUT replaces, DELETE removes. */
+    public synchronized Answer subscriptions(String method, String id, String authorization, String body) {
+        String m = method == null ? "GET" : method.toUpperCase(java.util.Locale.ROOT);
+        if (m.equals("GET")) {
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (Subscription s : subscriptions.current()) {
+                if (id == null || id.isEmpty() || s.id().equals(id)) {
+                    out.add(view(s));
+                }
+            }
+            if (id != null && !id.isEmpty()) {
+                return out.isEmpty() ? error(404, "no subscription '" + id + "'") : new Answer(200, out.get(0));
+            }
+            return new Answer(200, Map.of("subscriptions", out));
+        }
+        Answer denied = authorize(authorization);
+        if (denied != null) {
+            return denied;
+        }
+        try {
+            ObjectNode doc = read();
+            ArrayNode list = doc.withArray("subscriptions");
+            int at = indexOf(list, id);
+            switch (m) {
+                case "POST" -> {
+                    JsonNode entry = JSON.readTree(body == null ? "" : body);
+                    if (entry == null || !entry.isObject()) {
+                        return error(400, "send the subscription as a JSON object");
+                    }
+                    if (indexOf(list, entry.path("id").asText()) >= 0) {
+                        return error(409, "a subscription '" + entry.path("id").asText() + "' exists; PUT /api/subscriptions/{id} replaces it");
+                    }
+                    list.add(entry);
+                }
+                case "PUT" -> {
+                    JsonNode entry = JSON.readTree(body == null ? "" : body);
+                    if (entry == null || !entry.isObject()) {
+                        return error(400, "send the subscription as a JSON object");
+                    }
+                    if (at < 0) {
+                        return error(404, "no subscription '" + id + "'; POST /api/subscriptions creates one");
+                    }
+                    ((ObjectNode) entry).put("id", id);
+                    list.set(at, entry);
+                }
+                case "DELETE" -> {
+                    if (at < 0) {
+                        return error(404, "no subscription '" + id + "'");
+                    }
+                    list.remove(at);
+                }
+                default -> {
+                    return error(405, "use GET, POST, PUT or DELETE");
+                }
+            }
+            String yaml = YAML.writeValueAsString(doc);
+            List<String> problems = subscriptions.parse(yaml).problems();
+            if (!problems.isEmpty()) {
+                return new Answer(400, Map.of("error", "the subscriptions would not be valid", "problems", problems));
+            }
+            write(yaml);
+            return new Answer(m.equals("POST") ? 201 : 200, Map.of("subscriptions",
+                    subscriptions.current().stream().map(AlertApi::view).toList()));
+        } catch (IOException e) {
+            return error(400, "not valid JSON: " + e.getMessage());
+        }
+    }
+
+    /** {@code /api/subscriptions/{id}/deliveries}: the delivery log, newest first. */
+    public Answer deliveries(String id) {
+        return new Answer(200, Map.of("subscription", id, "deliveries", outbox.log(id, 200)));
+    }
+
+    /** {@code /api/alerts/dead}: the dead letters, newest first. */
+    public Answer dead() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Outbox.Row r : outbox.dead(200)) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", r.id());
+            m.put("messageId", r.messageId());
+            m.put("subscription", r.subscriptionId());
+            m.put("channel", r.channel());
+            m.put("article", r.articleFile());
+            m.put("attempts", r.attempts());
+            m.put("createdAt", r.createdAt().toString());
+            m.put("lastError", r.lastError());
+            out.add(m);
+        }
+        return new Answer(200, Map.of("dead", out, "counts", outbox.counts()));
+    }
+
+    /** {@code POST /api/alerts/dead/{id}/replay}: puts a dead letter back in the queue. */
+    public Answer replay(String id, String authorization) {
+        Answer denied = authorize(authorization);
+        if (denied != null) {
+            return denied;
+        }
+        if (id == null || !id.matches("\\d+")) {
+            return error(400, "the id of a dead letter is a number (see GET /api/alerts/dead)");
+        }
+        return outbox.replay(Long.parseLong(id)) ? new Answer(200, Map.of("replayed", Long.parseLong(id)))
+                : error(404, "no dead letter " + id);
+    }
+
+    private Answer authorize(String authorization) {
+        if (token.isEmpty()) {
+            return error(403, "the API is read-only: set DIPWATCH_API_TOKEN (dipwatch.api.token) to allow changes");
+        }
+        String given = authorization == null ? "" : authorization.replaceFirst("(?i)^Bearer\\s+", "").strip();
+        if (!MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
+            return error(401, "send Authorization: Bearer <the token of DIPWATCH_API_TOKEN>");
+        }
+        return null;
+    }
+
+    private static Map<String, Object> view(Subscription s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", s.id());
+        m.put("mode", s.mode());
+        Subscription.Filter f = s.filter();
+        Map<String, Object> filter = new LinkedHashMap<>();
+        filter.put("actors", f.actors());
+        filter.put("speaker", f.speaker());
+        filter.put("regions", f.regions());
+        filter.put("sources", f.sources());
+        filter.put("keywords", f.keywords());
+        filter.put("language", f.language());
+        filter.put("verdicts", f.verdicts());
+        m.put("filter", filter);
+        if (s.webhook() != null) {
+            m.put("webhook", Map.of("url", s.webhook().url(), "secret", "(set)"));
+        }
+        if (s.email() != null) {
+            m.put("email", Map.of("to", s.email().to()));
+        }
+        if (s.digest() != null) {
+            m.put("digest", Map.of("cron", s.digest().cron(), "zone", s.digest().zone().getId()));
+        }
+        if (s.quiet() != null) {
+            m.put("quiet", Map.of("from", s.quiet().from().toString(), "to", s.quiet().to().toString(), "zone", s.quiet().zone().getId()));
+        }
+        return m;
+    }
+
+    private ObjectNode read() throws IOException {
+        if (!Files.exists(file)) {
+            return JSON.createObjectNode();
+        }
+        JsonNode doc = YAML.readTree(Files.readString(file));
+        return doc instanceof ObjectNode o ? o : JSON.createObjectNode();
+    }
+
+    /** Writes the file whole or not at all: a temporary file beside it, then a rename. */
+    private void write(String yaml) throws IOException {
+        Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
+        Files.writeString(temp, "# written by the dipwatch API; comments of the previous version are not kept\n" + yaml);
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static int indexOf(ArrayNode list, String id) {
+        for (int i = 0; id != null && i < list.size(); i++) {
+            if (id.equals(list.get(i).path("id").asText())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static Answer error(int status, String message) {
+        return new Answer(status, Map.of("error", message));
+    }
+}

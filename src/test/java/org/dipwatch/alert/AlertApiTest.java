@@ -1,0 +1,94 @@
+package org.dipwatch.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.dipwatch.corpus.CorpusIndex;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The subscriptions API: reading is open, writing needs the bearer token, and the file stays valid. */
+class AlertApiTest {
+
+    @TempDir
+    Path dir;
+    private CorpusIndex index;
+    private Path file;
+    private Subscriptions subscriptions;
+
+    @BeforeEach
+    void open() {
+        index = CorpusIndex.open("jdbc:h2:mem:api" + System.nanoTime(), "sa", "", 2);
+        file = dir.resolve("subscriptions.yaml");
+        subscriptions = new Subscriptions(file, Map.<String, String>of()::get, false);
+    }
+
+    @AfterEach
+    void close() {
+        index.close();
+    }
+
+    private AlertApi api(String token) {
+        return new AlertApi(subscriptions, new Outbox(index.dataSource()), file, token);
+    }
+
+    private static final String DESK = """
+            {"id": "desk", "filter": {"regions": ["Middle East"], "keywords": ["ceasefire"]},
+             "webhook": {"url": "https://hooks.example.org/desk", "secret": "whsec_c2VjcmV0"}}""";
+
+    @Test
+    void withoutATokenTheApiIsReadOnly() {
+        AlertApi api = api("");
+        assertThat(api.subscriptions("GET", null, null, null).status()).isEqualTo(200);
+        AlertApi.Answer post = api.subscriptions("POST", null, "Bearer anything", DESK);
+        assertThat(post.status()).isEqualTo(403);
+        assertThat(post.body().toString()).contains("DIPWATCH_API_TOKEN");
+        assertThat(file).doesNotExist();
+    }
+
+    @Test
+    void withTheTokenSubscriptionsAreCreatedUpdatedAndDeletedInTheFile() {
+        AlertApi api = api("t0ken");
+        assertThat(api.subscriptions("POST", null, "Bearer wrong", DESK).status()).isEqualTo(401);
+        assertThat(api.subscriptions("POST", null, "Bearer t0ken", DESK).status()).isEqualTo(201);
+        assertThat(subscriptions.current()).extracting(Subscription::id).containsExactly("desk");
+        assertThat(api.subscriptions("POST", null, "Bearer t0ken", DESK).status()).isEqualTo(409);
+        AlertApi.Answer shown = api.subscriptions("GET", "desk", null, null);
+        assertThat(shown.body().toString()).contains("(set)").doesNotContain("whsec_c2VjcmV0");
+        assertThat(api.subscriptions("PUT", "desk", "Bearer t0ken", """
+                {"filter": {"actors": ["RUS"]}, "email": {"to": ["desk@example.org"]}}""").status()).isEqualTo(200);
+        assertThat(subscriptions.current().get(0).email().to()).containsExactly("desk@example.org");
+        assertThat(subscriptions.current().get(0).filter().actors()).containsExactly("rus");
+        assertThat(api.subscriptions("DELETE", "desk", "Bearer t0ken", null).status()).isEqualTo(200);
+        assertThat(subscriptions.current()).isEmpty();
+        assertThat(api.subscriptions("DELETE", "desk", "Bearer t0ken", null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void anInvalidChangeIsRefusedWithItsProblemsAndTheFileIsUntouched() throws Exception {
+        AlertApi api = api("t0ken");
+        api.subscriptions("POST", null, "Bearer t0ken", DESK);
+        String before = Files.readString(file);
+        AlertApi.Answer bad = api.subscriptions("POST", null, "Bearer t0ken", """
+                {"id": "meta", "webhook": {"url": "http://169.254.169.254/latest", "secret": "s"}}""");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body().toString()).contains("link-local");
+        assertThat(Files.readString(file)).isEqualTo(before);
+        assertThat(api.subscriptions("POST", null, "Bearer t0ken", "{not json").status()).isEqualTo(400);
+    }
+
+    @Test
+    void deadLettersAreListedAndReplayedWithTheToken() {
+        AlertApi api = api("t0ken");
+        assertThat(api.dead().status()).isEqualTo(200);
+        assertThat(api.replay("12", null).status()).isEqualTo(401);
+        assertThat(api.replay("12", "Bearer t0ken").status()).isEqualTo(404);
+        assertThat(api.replay("x", "Bearer t0ken").status()).isEqualTo(400);
+        assertThat(api.deliveries("desk").body().toString()).contains("deliveries=" + List.of());
+    }
+}
