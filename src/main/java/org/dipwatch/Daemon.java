@@ -139,7 +139,8 @@ public final class Daemon {
                 java.time.Duration.ofHours(settings.longValue("dipwatch.alert.max-age-hours")),
                 java.time.Duration.ofMillis(settings.longValue("dipwatch.alert.backoff-ms")),
                 java.time.Duration.ofMillis(settings.longValue("dipwatch.alert.backoff-max-ms")),
-                java.time.Duration.ofMillis(settings.longValue("dipwatch.webhook.timeout-ms")));
+                java.time.Duration.ofMillis(settings.longValue("dipwatch.webhook.timeout-ms")),
+                Boolean.parseBoolean(settings.get("dipwatch.webhook.allow-private")));
     }
 
     private void close() {

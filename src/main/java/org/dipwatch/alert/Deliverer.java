@@ -29,7 +29,8 @@ public final class Deliverer {
     private static final Logger LOG = LoggerFactory.getLogger(Deliverer.class);
 
     /** How retries are spaced and when an alert is given up. */
-    public record Policy(int maxAttempts, Duration maxAge, Duration backoff, Duration backoffMax, Duration timeout) {
+    public record Policy(int maxAttempts, Duration maxAge, Duration backoff, Duration backoffMax, Duration timeout,
+                         boolean allowPrivate) {
     }
 
     private final Outbox outbox;
@@ -135,8 +136,18 @@ public final class Deliverer {
     }
 
     private HttpResponse<String> post(Subscription.Webhook webhook, Outbox.Row row) throws IOException, InterruptedException {
+        URI uri = URI.create(webhook.url());
+        if (!policy.allowPrivate()) {
+            // the name may have come to point at a metadata address since the file was read (DNS rebinding)
+            for (java.net.InetAddress a : java.net.InetAddress.getAllByName(uri.getHost())) {
+                if (Subscriptions.isLinkLocal(a.getHostAddress())) {
+                    throw new IOException("refused: " + uri.getHost() + " resolves to the link-local or metadata address "
+                            + a.getHostAddress() + " (dipwatch.webhook.allow-private=false)");
+                }
+            }
+        }
         String body = AlertPayload.json(row.content());
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(webhook.url())).timeout(policy.timeout())
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(policy.timeout())
                 .header("Content-Type", "application/cloudevents+json; charset=utf-8")
                 .header("User-Agent", "dipwatch-alerts/1")
                 .POST(HttpRequest.BodyPublishers.ofString(body));

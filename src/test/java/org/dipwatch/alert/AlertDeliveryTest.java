@@ -153,6 +153,12 @@ class AlertDeliveryTest {
         Thread.sleep(500);
         assertThat(hooks).extracting(Received::path).containsExactly("/hook");
         assertThat(daemon.pipeline().outbox().counts()).containsEntry("delivered", 2L).doesNotContainKey("pending");
+        String metrics = daemon.main().getCamelContext().getRegistry()
+                .lookupByNameAndType("metricsRegistry", io.micrometer.prometheusmetrics.PrometheusMeterRegistry.class).scrape();
+        assertThat(metrics)
+                .containsPattern("(?m)^dipwatch_alerts_total\\{.*channel=\"webhook\".*outcome=\"delivered\".*subscription=\"russia-on-gaza\".*} 1\\.0$")
+                .containsPattern("(?m)^dipwatch_alerts_total\\{.*channel=\"email\".*outcome=\"delivered\".*subscription=\"desk\".*} 1\\.0$")
+                .contains("dipwatch_alert_delivery_seconds_bucket");
     }
 
     @Test
