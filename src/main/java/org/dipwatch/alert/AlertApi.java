@@ -121,19 +121,7 @@ public final class AlertApi {
 
     /** {@code /api/alerts/dead}: the dead letters, newest first. */
     public Answer dead() {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Outbox.Row r : outbox.dead(200)) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", r.id());
-            m.put("messageId", r.messageId());
-            m.put("subscription", r.subscriptionId());
-            m.put("channel", r.channel());
-            m.put("article", r.articleFile());
-            m.put("attempts", r.attempts());
-            m.put("createdAt", r.createdAt().toString());
-            m.put("lastError", r.lastError());
-            out.add(m);
-        }
+        List<Map<String, Object>> out = outbox.dead(200).stream().map(Outbox.Row::summary).toList();
         return new Answer(200, Map.of("dead", out, "counts", outbox.counts()));
     }
 

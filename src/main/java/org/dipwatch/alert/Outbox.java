@@ -47,6 +47,21 @@ public final class Outbox {
     public record Row(long id, String messageId, String subscriptionId, String channel, String articleFile,
                       AlertContent content, String status, int attempts, Instant nextAttemptAt, Instant createdAt,
                       Instant deliveredAt, String lastError) {
+
+        /** The row as the CLI and the API show it: without the alert's content. */
+        public Map<String, Object> summary() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", id);
+            m.put("messageId", messageId);
+            m.put("subscription", subscriptionId);
+            m.put("channel", channel);
+            m.put("article", articleFile);
+            m.put("status", status);
+            m.put("attempts", attempts);
+            m.put("createdAt", createdAt.toString());
+            m.put("lastError", lastError);
+            return m;
+        }
     }
 
     /** One logged delivery attempt. */

@@ -53,7 +53,7 @@ public final class AlertsCommand implements Callable<Integer> {
                 case "" -> out.println(JSON.writeValueAsString(outbox.counts()));
                 case "dead" -> {
                     for (Outbox.Row row : outbox.dead(limit)) {
-                        out.println(JSON.writeValueAsString(summary(row)));
+                        out.println(JSON.writeValueAsString(row.summary()));
                     }
                 }
                 case "replay" -> {
@@ -84,18 +84,5 @@ public final class AlertsCommand implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    private static Map<String, Object> summary(Outbox.Row row) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", row.id());
-        out.put("messageId", row.messageId());
-        out.put("subscription", row.subscriptionId());
-        out.put("channel", row.channel());
-        out.put("article", row.articleFile());
-        out.put("attempts", row.attempts());
-        out.put("createdAt", row.createdAt());
-        out.put("lastError", row.lastError());
-        return out;
     }
 }
