@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,7 +33,8 @@ public final class Subscriptions {
     private final Function<String, String> env;
     private final boolean allowPrivate;
     private volatile List<Subscription> current = List.of();
-    private volatile FileTime readAt;
+    /** What the file was when last read: its inode, modification time and size (an atomic rewrite changes the inode). */
+    private volatile String readAt;
 
     /** The subscriptions of {@code file} (which may not exist yet), with {@code env} for {@code ${env:…}}. */
     public Subscriptions(Path file, Function<String, String> env, boolean allowPrivate) {
@@ -46,7 +46,11 @@ public final class Subscriptions {
     /** The subscriptions now: the file is read again when it changed since the last read. */
     public List<Subscription> current() {
         try {
-            FileTime modified = Files.exists(file) ? Files.getLastModifiedTime(file) : null;
+            String modified = null;
+            if (Files.exists(file)) {
+                java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+                modified = a.fileKey() + "|" + a.lastModifiedTime().toMillis() + "|" + a.size();
+            }
             if (modified == null) {
                 current = List.of();
                 readAt = null;
