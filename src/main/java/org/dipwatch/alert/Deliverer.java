@@ -50,20 +50,31 @@ public final class Deliverer {
         this.http = HttpClient.newBuilder().connectTimeout(policy.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    /** Delivers every alert that is due now; returns how many were delivered. */
+    /**
+     * Delivers every alert that is due now, a backlog included (after each delivery the next alert
+     * of that subscription is due at once); returns how many were delivered.
+     */
     public synchronized int deliverDue() {
         int delivered = 0;
-        for (Outbox.Row row : outbox.due(Instant.now(), 100)) {
-            delivered += deliver(row) ? 1 : 0;
+        for (int round = 0; round < 50; round++) {
+            int now = 0;
+            for (Outbox.Row row : outbox.due(Instant.now(), 100)) {
+                now += deliver(row) ? 1 : 0;
+            }
+            delivered += now;
+            if (now == 0) {
+                break;
+            }
         }
         return delivered;
     }
 
     private boolean deliver(Outbox.Row row) {
         Optional<Subscription> sub = subscriptions.current().stream().filter(s -> s.id().equals(row.subscriptionId())).findFirst();
-        // e-mail alerts due together (a digest, the end of quiet hours, a backlog) go out as one mail
-        List<Outbox.Row> batch = row.channel().equals(Outbox.EMAIL)
-                ? outbox.dueBatch(row.subscriptionId(), Outbox.EMAIL, Instant.now(), 500) : List.of(row);
+        // a digest, and e-mail alerts that quiet hours held, go out as one mail; any other alert on its own
+        boolean collect = row.channel().equals(Outbox.EMAIL) && sub.isPresent()
+                && ("digest".equals(sub.get().mode()) || sub.get().quiet() != null && row.attempts() == 0);
+        List<Outbox.Row> batch = collect ? outbox.dueBatch(row.subscriptionId(), Outbox.EMAIL, Instant.now(), 500) : List.of(row);
         if (batch.isEmpty()) {
             batch = List.of(row);
         }
@@ -98,7 +109,12 @@ public final class Deliverer {
             Thread.currentThread().interrupt();
             return false;
         } catch (Exception e) {
-            error = row.channel() + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            // Camel wraps the mail server's refusal: the root cause is what a user can act on
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            error = row.channel() + ": " + (root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage());
         }
         long latency = (System.nanoTime() - start) / 1_000_000;
         for (Outbox.Row r : batch) {
