@@ -116,16 +116,24 @@ public final class Corpus {
                 IndexedArticle row = new IndexedArticle(seq, file.fileName(), id, derived.title(), derived.published(),
                         derived.contentHash(), derived.paragraphs(), derived.characters(), arrival.source(), arrival.origin(),
                         article.url(), urlHash, "new", arrival.receivedAt(), Instant.now(), false);
+                boolean committed = false;
                 try {
                     index.insert(c, row);
                     index.saveClassification(c, file.fileName(), tags, ClassificationJson.write(tags));
                     index.insert(c, withArticle(arrival, "new", file.fileName()));
                     alsoInTx.write(c, row);
                     c.commit();
-                } catch (SQLException e) {
-                    c.rollback();
-                    Files.deleteIfExists(temp);
-                    throw e;
+                    committed = true;
+                } finally {
+                    if (!committed) {
+                        // nothing recorded: the temporary file must not outlive the transaction
+                        Files.deleteIfExists(temp);
+                        try {
+                            c.rollback();
+                        } catch (SQLException ignored) {
+                            // the connection is gone; the transaction with it
+                        }
+                    }
                 }
                 moveIntoPlace(temp, target);
                 maxSeqOnDisk = Math.max(maxSeqOnDisk, seq);
