@@ -68,10 +68,18 @@ class KillRecoveryTest {
         awaitOrShowLog(Duration.ofSeconds(60), () -> processed() >= 10);
         daemon.destroy();
         assertThat(daemon.waitFor(40, java.util.concurrent.TimeUnit.SECONDS)).as("stopped within the shutdown timeout").isTrue();
+        // what the next start does first: finish or discard a write the stop interrupted (see Corpus)
+        System.setProperty("dipwatch.home", home.toString());
+        try {
+            assertThat(App.execute(new java.io.PrintWriter(java.io.Writer.nullWriter()), new java.io.PrintWriter(java.io.Writer.nullWriter()),
+                    "reindex")).isZero();
+        } finally {
+            System.clearProperty("dipwatch.home");
+        }
         List<String> seeds = TestHome.list(home.resolve("seeds"));
         assertThat(seeds).noneMatch(n -> n.startsWith("."));
         // every new article came from a file that reached .done/, and every other file is still waiting
-        assertThat(seeds).hasSize(5 + (int) processed());
+        assertThat(seeds).as(Files.readString(home.resolve("daemon.log"))).hasSize(5 + (int) processed());
         assertThat(processed() + pending().size()).isEqualTo(FILES);
         assertThat(Files.readString(home.resolve("daemon.log"))).doesNotContain("Exception in thread");
     }

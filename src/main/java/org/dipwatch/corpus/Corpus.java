@@ -116,16 +116,15 @@ public final class Corpus {
                 IndexedArticle row = new IndexedArticle(seq, file.fileName(), id, derived.title(), derived.published(),
                         derived.contentHash(), derived.paragraphs(), derived.characters(), arrival.source(), arrival.origin(),
                         article.url(), urlHash, "new", arrival.receivedAt(), Instant.now(), false);
-                boolean committed = false;
+                boolean written = false;
                 try {
                     index.insert(c, row);
                     index.saveClassification(c, file.fileName(), tags, ClassificationJson.write(tags));
                     index.insert(c, withArticle(arrival, "new", file.fileName()));
                     alsoInTx.write(c, row);
-                    c.commit();
-                    committed = true;
+                    written = true;
                 } finally {
-                    if (!committed) {
+                    if (!written) {
                         // nothing recorded: the temporary file must not outlive the transaction
                         Files.deleteIfExists(temp);
                         try {
@@ -135,6 +134,9 @@ public final class Corpus {
                         }
                     }
                 }
+                // if the commit fails (the index closed under it on SIGTERM) it may still have reached the
+                // file: the temporary file stays, and the next open finishes or discards it by the index
+                c.commit();
                 moveIntoPlace(temp, target);
                 maxSeqOnDisk = Math.max(maxSeqOnDisk, seq);
                 return row;
