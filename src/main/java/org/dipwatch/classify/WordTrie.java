@@ -48,7 +48,7 @@ final class WordTrie<V> {
         });
     }
 
-    /** The phrases found, as a list, for tests. */
+    /** The text of every phrase found, in the order found (overlapping ones included). */
     List<String> findAll(String text) {
         List<String> out = new java.util.ArrayList<>();
         find(text, (s, e, v) -> out.add(text.substring(s, e)));
