@@ -7,8 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -182,21 +180,7 @@ public final class Deliverer {
 
     /** A {@code Retry-After} value (seconds or an HTTP date) as a wait, at most the maximum backoff; {@code null} if absent or unreadable. */
     Duration retryAfter(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            Duration d = Duration.ofSeconds(Long.parseLong(value.strip()));
-            return d.compareTo(policy.backoffMax()) > 0 ? policy.backoffMax() : d;
-        } catch (NumberFormatException e) {
-            try {
-                Duration d = Duration.between(Instant.now(), ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME));
-                return d.isNegative() ? Duration.ZERO : d.compareTo(policy.backoffMax()) > 0 ? policy.backoffMax() : d;
-            } catch (java.time.format.DateTimeParseException e2) {
-                return null;
-            }
-        }
+        Duration d = org.dipwatch.ingest.FeedFetcher.retryAfter(value);
+        return d == null ? null : d.compareTo(policy.backoffMax()) > 0 ? policy.backoffMax() : d;
     }
-
-
 }

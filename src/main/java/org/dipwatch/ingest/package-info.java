@@ -10,7 +10,9 @@
  * parser for text and Markdown, {@link org.dipwatch.ingest.HtmlArticleExtractor} for web pages,
  * {@link org.dipwatch.ingest.EmailReader} for e-mails); last, a draft without a title and without
  * paragraphs is rejected. The date is always the one the document states, never the fetch date.
- * A fetched news feed is read by {@link org.dipwatch.ingest.FeedParser} into
+ * Feeds and pages are fetched by {@link org.dipwatch.ingest.FeedFetcher} (conditional GET, gzip,
+ * redirect limit, one request at a time per host with a minimum delay, Retry-After honoured) and
+ * a fetched news feed is read by {@link org.dipwatch.ingest.FeedParser} into
  * {@link org.dipwatch.ingest.FeedItem}s (its class comment gives the order of its steps: charset,
  * junk and HTML checks, DOCTYPE refusal, Rome's hardened XML reader, recovery of truncated feeds).
  * jsoup, Readability4J, Rome, JDOM, Jackson and Jakarta Mail types stay inside this package.
