@@ -4,7 +4,6 @@ import org.dipwatch.cli.AlertsCommand;
 import org.dipwatch.cli.CheckConfigCommand;
 import org.dipwatch.cli.ClassifyCommand;
 import org.dipwatch.cli.IngestCommand;
-import org.dipwatch.cli.ReclassifyCommand;
 import org.dipwatch.cli.ReindexCommand;
 import org.dipwatch.cli.RunCommand;
 import picocli.CommandLine;
@@ -18,7 +17,7 @@ import picocli.CommandLine.Command;
 @Command(name = "dipwatch", mixinStandardHelpOptions = true, versionProvider = App.Version.class,
         description = "Watches diplomatic statements: ingest, normalize, deduplicate, store, alert.",
         subcommands = {RunCommand.class, IngestCommand.class, ClassifyCommand.class, ReindexCommand.class,
-                ReclassifyCommand.class, AlertsCommand.class, CheckConfigCommand.class,
+                AlertsCommand.class, CheckConfigCommand.class,
                 CommandLine.HelpCommand.class})
 public final class App {
 

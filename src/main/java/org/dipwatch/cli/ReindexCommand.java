@@ -13,11 +13,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code reindex}: rebuilds the index from the text files in {@code seeds/}. */
-@Command(name = "reindex", mixinStandardHelpOptions = true,
-        description = {"Rebuild the index from the text files in seeds/: every field derived from the text is read again,",
-                "where each article came from is kept, new files are added, vanished files are marked missing.",
-                "Prints a JSON summary."})
+/**
+ * {@code reindex} (also {@code reclassify}): rebuilds the index from the text files in
+ * {@code seeds/}, classification included, so the same command serves after a dictionary change.
+ */
+@Command(name = "reindex", aliases = "reclassify", mixinStandardHelpOptions = true,
+        description = {"Rebuild the index from the text files in seeds/: every field derived from the text is read again",
+                "and every article classified again with the current dictionaries (so run it, as reindex or reclassify,",
+                "after editing the home's classify/ folder); where each article came from is kept, new files are added,",
+                "vanished files are marked missing. Prints a JSON summary."})
 public final class ReindexCommand implements Callable<Integer> {
 
     @Spec
@@ -25,6 +29,7 @@ public final class ReindexCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        long start = System.nanoTime();
         try (Pipeline pipeline = Pipeline.open(Settings.load(), new Metrics(new SimpleMeterRegistry()))) {
             Corpus.SyncReport report = pipeline.corpus().reindex();
             Map<String, Object> out = new LinkedHashMap<>();
@@ -32,7 +37,9 @@ public final class ReindexCommand implements Callable<Integer> {
             out.put("added", report.added());
             out.put("updated", report.updated());
             out.put("missing", report.missing());
+            out.put("reclassified", report.files() - report.unreadable());
             out.put("unreadable", report.unreadableFiles());
+            out.put("seconds", Math.round((System.nanoTime() - start) / 1e7) / 100.0);
             spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(out));
             return 0;
         }

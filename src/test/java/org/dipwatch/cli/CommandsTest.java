@@ -116,9 +116,25 @@ class CommandsTest {
     }
 
     @Test
-    void reclassifyRunsOverTheWholeCorpus() throws Exception {
+    void reclassifyAppliesADictionaryChangeToTheWholeCorpus() throws Exception {
+        Path f = Files.writeString(home.resolve("suheila.txt"),
+                " date 2024-02-01 Lavrov said strikes near Bani Suheila must stop at once, the ministry said.\n");
+        run("ingest", f.toString());
+        String article = jsonLines().get(0).path("article").asText();
+        org.dipwatch.config.Settings settings = org.dipwatch.config.Settings.load();
+        try (org.dipwatch.corpus.CorpusIndex index = org.dipwatch.corpus.CorpusIndex.open(settings.get("dipwatch.index.url"),
+                settings.get("dipwatch.index.user"), "", 2)) {
+            assertThat(index.tags(article)).doesNotContain("region:bani-suheila");
+        }
+        Path dir = Files.createDirectories(home.resolve("classify"));
+        Files.writeString(dir.resolve("places.yaml"), "places:\n  - {id: bani-suheila, name: Bani Suheila, kind: city, parent: gaza-strip}\n");
+        out.getBuffer().setLength(0);
         assertThat(run("reclassify")).isZero();
-        assertThat(jsonLines().get(0).path("reclassified").asInt()).isEqualTo(5);
+        assertThat(jsonLines().get(0).path("reclassified").asInt()).isEqualTo(6);
+        try (org.dipwatch.corpus.CorpusIndex index = org.dipwatch.corpus.CorpusIndex.open(settings.get("dipwatch.index.url"),
+                settings.get("dipwatch.index.user"), "", 2)) {
+            assertThat(index.tags(article)).contains("region:bani-suheila", "speaker:sergey-lavrov");
+        }
     }
 
     @Test
