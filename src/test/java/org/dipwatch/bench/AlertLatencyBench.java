@@ -13,9 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -43,18 +41,14 @@ class AlertLatencyBench {
 
     @TempDir
     Path home;
-    private final List<String> report = new ArrayList<>();
+    private final BenchReport report = new BenchReport("alerts.txt");
 
     /** A webhook as the endpoint saw it: when it arrived and the article's date that tells the drop. */
     record Arrival(long nanos, Instant at, String articleDate) {
     }
 
     private void say(String line) throws IOException {
-        System.out.println("[bench] " + line);
-        report.add(line);
-        Path out = Path.of("target", "bench", "alerts.txt");
-        Files.createDirectories(out.getParent());
-        Files.write(out, report);
+        report.say(line);
     }
 
     @Test

@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.dipwatch.Pipeline;
@@ -35,14 +34,10 @@ class IngestThroughputBench {
 
     @TempDir
     Path tmp;
-    private final List<String> report = new ArrayList<>();
+    private final BenchReport report = new BenchReport("spine.txt");
 
     private void say(String line) throws IOException {
-        System.out.println("[bench] " + line);
-        report.add(line);
-        Path out = Path.of("target", "bench", "spine.txt");
-        Files.createDirectories(out.getParent());
-        Files.write(out, report);
+        report.say(line);
     }
 
     @Test
