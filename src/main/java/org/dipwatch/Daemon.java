@@ -12,6 +12,11 @@ import org.dipwatch.alert.CamelMail;
 import org.dipwatch.alert.Deliverer;
 import org.dipwatch.alert.MailTransport;
 import org.dipwatch.config.Settings;
+import org.dipwatch.ingest.FeedFetcher;
+import org.dipwatch.source.SourceApi;
+import org.dipwatch.source.SourceHealth;
+import org.dipwatch.source.SourcePoller;
+import org.dipwatch.source.SourceStates;
 import org.dipwatch.observe.Health;
 import org.dipwatch.observe.Metrics;
 import org.slf4j.Logger;
@@ -28,6 +33,8 @@ public final class Daemon {
     private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
     /** Where the default routes live in the jar (the repo's {@code routes/}). */
     static final String PACKAGED_ROUTES = "classpath:routes/*.camel.yaml";
+    /** The source templates ({@code feed}, {@code page}): always loaded, before any route that names them. */
+    static final String SOURCE_TEMPLATES = "classpath:dipwatch/source-templates.camel.yaml";
 
     private final Settings settings;
     private final Main main = new Main();
@@ -121,6 +128,10 @@ public final class Daemon {
         java.util.concurrent.atomic.AtomicReference<MailTransport> mail = new java.util.concurrent.atomic.AtomicReference<>();
         main.bind("deliverer", new Deliverer(pipeline.outbox(), pipeline.alerts().subscriptions(),
                 (to, m) -> mail.get().send(to, m), new Metrics(registry), policy(settings)));
+        SourcePoller sources = sourcePoller(settings, pipeline, new Metrics(registry));
+        main.bind("sources", sources);
+        main.bind("sourceApi", new SourceApi(sources.states()));
+        health.sources(sources.states());
         main.bind("alertApi", new AlertApi(pipeline.alerts().subscriptions(), pipeline.outbox(),
                 Path.of(settings.require("dipwatch.alert.subscriptions")), settings.get("dipwatch.api.token")));
         // beans bound to Main are not handed the context: give it to those that need it once it exists
@@ -131,6 +142,25 @@ public final class Daemon {
                 mail.set(new CamelMail(settings, configured.getCamelContext()));
             }
         });
+    }
+
+    /** The source poller of a daemon: one fetcher for every source, so per-host politeness holds across them. */
+    public static SourcePoller sourcePoller(Settings settings, Pipeline pipeline, Metrics metrics) {
+        FeedFetcher fetcher = new FeedFetcher(settings.require("dipwatch.sources.user-agent"),
+                java.time.Duration.ofMillis(settings.longValue("dipwatch.sources.timeout-ms")),
+                settings.intValue("dipwatch.sources.max-redirects"),
+                java.time.Duration.ofMillis(settings.longValue("dipwatch.sources.host-delay-ms")));
+        SourceStates states = new SourceStates(pipeline.corpus().index().dataSource());
+        SourcePoller poller = new SourcePoller(fetcher, states, pipeline::ingestDraft, metrics, new SourcePoller.Policy(
+                Boolean.parseBoolean(settings.get("dipwatch.sources.enabled")),
+                java.time.Duration.ofMillis(settings.longValue("dipwatch.sources.backoff-ms")),
+                java.time.Duration.ofMillis(settings.longValue("dipwatch.sources.backoff-max-ms")),
+                java.time.Duration.ofSeconds(settings.longValue("dipwatch.sources.jitter-seconds")),
+                java.time.Duration.ofMillis(settings.longValue("dipwatch.sources.max-wait-ms"))), java.time.Clock.systemUTC());
+        poller.watcher(new SourceHealth(states, pipeline.alerts(), pipeline.outbox(), pipeline.corpus().index().dataSource(),
+                settings.intValue("dipwatch.sources.alert-after-failures"),
+                java.time.Duration.ofHours(settings.longValue("dipwatch.sources.silent-after-hours")))::polled);
+        return poller;
     }
 
     /** The delivery policy the settings describe. */
@@ -197,7 +227,12 @@ public final class Daemon {
         Properties p = new Properties();
         p.setProperty("camel.main.name", "dipwatch");
         String location = routesLocation(settings);
-        p.setProperty("camel.main.routes-include-pattern", PACKAGED_ROUTES.equals(location) ? packagedRouteFiles() : location);
+        p.setProperty("camel.main.routes-include-pattern", SOURCE_TEMPLATES + ","
+                + (PACKAGED_ROUTES.equals(location) ? packagedRouteFiles() : location));
+        if (!Boolean.parseBoolean(settings.get("dipwatch.sources.enabled"))) {
+            // sources switched off (offline, tests): their routes load and are checked, but never start
+            p.setProperty("camel.main.auto-startup-exclude-pattern", "source-*");
+        }
         p.setProperty("camel.main.shutdown-timeout", settings.get("dipwatch.shutdown.timeout"));
         p.setProperty("camel.main.shutdown-suppress-logging-on-timeout", "false");
         p.setProperty("camel.main.use-breadcrumb", "false");

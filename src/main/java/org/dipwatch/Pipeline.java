@@ -171,6 +171,35 @@ public final class Pipeline implements AutoCloseable {
         return ingest(file, file.toString(), source, null);
     }
 
+    /**
+     * Processes a document that a source fetched (a feed item, an article page) exactly once per
+     * {@code intakeKey}: the key names the item and its version, so an item handed over again after
+     * a restart keeps the verdict it was given and is not stored or alerted twice.
+     *
+     * @param draft     what the source extracted
+     * @param name      where it came from, for the log and the index (the item's link or id)
+     * @param source    the source's name, as in the metrics and the subscriptions' {@code sources}
+     * @param intakeKey the item's identity and version (at most 64 characters)
+     */
+    public IngestResult ingestDraft(Draft draft, String name, String source, String intakeKey) {
+        Optional<Arrival> before = corpus.index().arrival(intakeKey);
+        if (before.isPresent()) {
+            Arrival a = before.get();
+            LOG.info("source={} file={} verdict={} article={} replayed=true", source, name, a.verdict(), a.articleFile());
+            return new IngestResult(name, a.source(), Verdict.valueOf(a.verdict().toUpperCase(java.util.Locale.ROOT)),
+                    a.articleFile(), null, null, a.reason(), null);
+        }
+        Instant received = Instant.now();
+        Article article;
+        try {
+            article = Normalizer.normalize(draft);
+        } catch (IllegalArgumentException e) {
+            return fail(name, source, intakeKey, received, "normalize",
+                    "source " + source + ": " + name + " has no article text once normalized (" + e.getMessage() + ")");
+        }
+        return decide(article, name, source, intakeKey, received);
+    }
+
     private IngestResult ingest(Path file, String name, String source, String intakeKey) {
         Instant received = Instant.now();
         Draft draft;

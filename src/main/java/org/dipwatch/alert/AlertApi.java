@@ -163,6 +163,7 @@ public final class AlertApi {
         filter.put("language", f.language());
         filter.put("verdicts", f.verdicts());
         m.put("filter", filter);
+        m.put("sourceHealth", s.sourceHealth());
         if (s.webhook() != null) {
             m.put("webhook", Map.of("url", s.webhook().url(), "secret", "(set)"));
         }

@@ -54,6 +54,15 @@ public final class AlertMail {
 
     /** The e-mail for one alert. */
     public static Mail compose(AlertContent c) {
+        if (Alerts.isSourceNotice(c)) {
+            String subject = subject(c);
+            String text = subject + "\n\n" + c.title() + "\n\nSource: " + c.source() + "\nAddress: " + c.url()
+                    + "\n\nSee GET /api/sources on the daemon for every source's health.\n";
+            String html = "<!DOCTYPE html>\n<html><head><meta charset=\"UTF-8\"><title>" + escape(subject) + "</title></head>\n<body>\n<h1>"
+                    + escape(subject) + "</h1>\n<p>" + escape(c.title()) + "</p>\n<p>Source: " + escape(c.source()) + "<br>Address: "
+                    + escape(String.valueOf(c.url())) + "</p>\n</body></html>\n";
+            return new Mail(subject, text, html);
+        }
         Body body = Body.of(c);
         String subject = subject(c);
         return new Mail(subject, text(body), html(subject, body, c));
@@ -114,6 +123,14 @@ public final class AlertMail {
      * primary region, each left out when unknown, then the title (or else the first paragraph).
      */
     static String subject(AlertContent c) {
+        if (Alerts.isSourceNotice(c)) {
+            String what = switch (c.verdict()) {
+                case Alerts.SOURCE_FAILING -> "is failing";
+                case Alerts.SOURCE_SILENT -> "is silent";
+                default -> "has recovered";
+            };
+            return Excerpt.cut(oneLine("[dipwatch] source " + c.source() + " " + what + ": " + c.title()), SUBJECT_CHARS);
+        }
         Classification tags = c.tags();
         List<String> head = new ArrayList<>();
         if (tags != null && tags.speaker() != null) {

@@ -43,6 +43,9 @@ public final class AlertPayload {
      * @throws IllegalArgumentException when a field the schema requires is missing from the content
      */
     public static String json(AlertContent c) {
+        if (Alerts.isSourceNotice(c)) {
+            return sourceJson(c);
+        }
         ObjectNode event = JSON.createObjectNode();
         event.put("specversion", "1.0");
         event.put("id", required(c.messageId(), "messageId", c));
@@ -74,6 +77,32 @@ public final class AlertPayload {
             return JSON.writeValueAsString(event);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("webhook: the alert " + c.messageId() + " cannot be written as JSON", e);
+        }
+    }
+
+    /** The CloudEvents type of a source-health notice. */
+    public static final String SOURCE_TYPE = "org.dipwatch.source.v1";
+
+    /** A source-health notice: subject the source's name; data the event, source, URL and message. */
+    private static String sourceJson(AlertContent c) {
+        ObjectNode event = JSON.createObjectNode();
+        event.put("specversion", "1.0");
+        event.put("id", required(c.messageId(), "messageId", c));
+        event.put("source", SOURCE);
+        event.put("type", SOURCE_TYPE);
+        event.put("subject", required(c.source(), "source", c));
+        event.put("time", DateTimeFormatter.ISO_INSTANT.format(required(c.createdAt(), "createdAt", c)));
+        event.put("datacontenttype", "application/json");
+        ObjectNode data = event.putObject("data");
+        data.put("subscription", c.subscriptionId());
+        data.put("event", c.verdict().substring("source-".length()));
+        data.put("source", c.source());
+        data.put("url", c.url());
+        data.put("message", c.title());
+        try {
+            return JSON.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("webhook: the notice " + c.messageId() + " cannot be written as JSON", e);
         }
     }
 

@@ -48,6 +48,44 @@ public final class Alerts {
         return out;
     }
 
+    /** Verdicts of source-health notices: a source failing, silent, or back. */
+    public static final String SOURCE_FAILING = "source-failing";
+    public static final String SOURCE_SILENT = "source-silent";
+    public static final String SOURCE_RECOVERED = "source-recovered";
+
+    /** Whether an alert is a source-health notice rather than an article's. */
+    public static boolean isSourceNotice(AlertContent c) {
+        return c.verdict() != null && c.verdict().startsWith("source-");
+    }
+
+    /**
+     * The notices a change in a source's health owes the subscriptions that ask for them
+     * ({@code sourceHealth: true}), whatever their filter.
+     *
+     * @param event   {@link #SOURCE_FAILING}, {@link #SOURCE_SILENT} or {@link #SOURCE_RECOVERED}
+     * @param source  the source's name
+     * @param url     the source's address
+     * @param message one line naming the source and the problem
+     */
+    public List<Outbox.Pending> sourceNotice(String event, String source, String url, String message) {
+        List<Outbox.Pending> out = new ArrayList<>();
+        Instant now = Instant.now();
+        for (Subscription s : subscriptions.current()) {
+            if (!s.sourceHealth()) {
+                continue;
+            }
+            for (String channel : List.of(Outbox.WEBHOOK, Outbox.EMAIL)) {
+                if (channel.equals(Outbox.WEBHOOK) ? s.webhook() == null : s.email() == null) {
+                    continue;
+                }
+                String messageId = "msg_" + UUID.randomUUID().toString().replace("-", "");
+                out.add(new Outbox.Pending(s.id(), channel, new AlertContent(messageId, now, s.id(), event, null, null,
+                        message, null, url, source, List.of(message), null, null, "sourceHealth: " + event), now));
+            }
+        }
+        return out;
+    }
+
     private static AlertContent content(Subscription s, String channel, Article a, String file, String articleId, String verdict,
                                         String source, Classification tags, String why, Instant now) {
         String messageId = "msg_" + UUID.randomUUID().toString().replace("-", "");

@@ -70,9 +70,10 @@ public final class Deliverer {
     private boolean deliver(Outbox.Row row) {
         Optional<Subscription> sub = subscriptions.current().stream().filter(s -> s.id().equals(row.subscriptionId())).findFirst();
         // a digest, and e-mail alerts that quiet hours held, go out as one mail; any other alert on its own
-        boolean collect = row.channel().equals(Outbox.EMAIL) && sub.isPresent()
+        boolean collect = row.channel().equals(Outbox.EMAIL) && sub.isPresent() && !Alerts.isSourceNotice(row.content())
                 && ("digest".equals(sub.get().mode()) || sub.get().quiet() != null && row.attempts() == 0);
-        List<Outbox.Row> batch = collect ? outbox.dueBatch(row.subscriptionId(), Outbox.EMAIL, Instant.now(), 500) : List.of(row);
+        List<Outbox.Row> batch = collect ? outbox.dueBatch(row.subscriptionId(), Outbox.EMAIL, Instant.now(), 500).stream()
+                .filter(r -> !Alerts.isSourceNotice(r.content())).toList() : List.of(row);
         if (batch.isEmpty()) {
             batch = List.of(row);
         }

@@ -20,8 +20,11 @@ import org.dipwatch.model.RegionTag;
  *                collected into one mail on a Quartz cron)
  * @param digest  the digest schedule, for mode {@code digest}
  * @param quiet   hours in which alerts are held and then sent as one batch, or {@code null}
+ * @param sourceHealth whether the subscription is also told when a source fails repeatedly, falls
+ *                silent or recovers (webhook type {@code org.dipwatch.source.v1})
  */
-public record Subscription(String id, Filter filter, Webhook webhook, Email email, String mode, Digest digest, Quiet quiet) {
+public record Subscription(String id, Filter filter, Webhook webhook, Email email, String mode, Digest digest, Quiet quiet,
+                           boolean sourceHealth) {
 
     /** A digest schedule: a Quartz cron expression (seconds first) in a time zone. */
     public record Digest(String cron, java.time.ZoneId zone) {

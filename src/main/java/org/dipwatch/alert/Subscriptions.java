@@ -160,7 +160,7 @@ public final class Subscriptions {
                     set(f.path("verdicts")));
             problems.addAll(mine);
             if (mine.isEmpty()) {
-                out.add(new Subscription(id, filter, webhook, email, mode, digest, quiet));
+                out.add(new Subscription(id, filter, webhook, email, mode, digest, quiet, s.path("sourceHealth").asBoolean(false)));
             }
         }
         return new Parsed(List.copyOf(out), List.copyOf(problems));

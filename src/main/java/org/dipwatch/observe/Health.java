@@ -18,10 +18,19 @@ public final class Health implements CamelContextAware {
 
     private final CorpusIndex index;
     private CamelContext camelContext;
+    private java.util.function.Supplier<java.util.List<Map<String, Object>>> sources = java.util.List::of;
 
     /** Health of a daemon whose index is {@code index}. */
     public Health(CorpusIndex index) {
         this.index = index;
+    }
+
+    /**
+     * Adds each source's health to the report's details. A source that fails is reported as such
+     * there but does not make the daemon DOWN: the daemon keeps running without the network.
+     */
+    public void sources(org.dipwatch.source.SourceStates states) {
+        this.sources = () -> states.all().stream().map(org.dipwatch.source.SourceState::summary).toList();
     }
 
     /** The report as JSON-ready map: {@code status} ({@code UP}/{@code DOWN}), {@code checks} by id with their state and message. */
@@ -47,6 +56,20 @@ public final class Health implements CamelContextAware {
             up = false;
         }
         checks.put("dipwatch:index", indexCheck);
+        Map<String, Object> sourcesCheck = new LinkedHashMap<>();
+        try {
+            java.util.List<Map<String, Object>> all = sources.get();
+            long down = all.stream().filter(m -> "down".equals(m.get("status"))).count();
+            sourcesCheck.put("state", "UP");
+            sourcesCheck.put("message", all.size() + " sources, " + down + " failing");
+            Map<String, Object> each = new TreeMap<>();
+            all.forEach(m -> each.put((String) m.get("name"), m));
+            sourcesCheck.put("sources", each);
+        } catch (RuntimeException e) {
+            sourcesCheck.put("state", "UNKNOWN");
+            sourcesCheck.put("message", e.getMessage());
+        }
+        checks.put("dipwatch:sources", sourcesCheck);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("status", up ? "UP" : "DOWN");
         out.put("checks", checks);

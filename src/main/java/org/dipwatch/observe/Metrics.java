@@ -89,4 +89,33 @@ public final class Metrics {
         io.micrometer.core.instrument.Gauge.builder(CORPUS_ARTICLES, size).description("Articles in the corpus")
                 .register(registry);
     }
+
+    /** Polls of a source by outcome ({@code new}, {@code unchanged}, {@code error}, {@code backoff}): {@code dipwatch_source_polls_total}. */
+    public static final String SOURCE_POLLS = "dipwatch.source.polls";
+    /** Items of a source by outcome ({@code new}, {@code changed}, {@code failed}, {@code page-error}): {@code dipwatch_source_items_total}. */
+    public static final String SOURCE_ITEMS = "dipwatch.source.items";
+    /** Time of one poll of a source, fetches included: {@code dipwatch_source_poll_seconds}. */
+    public static final String SOURCE_POLL_TIME = "dipwatch.source.poll";
+    /** Consecutive failed polls of a source (0 when up): {@code dipwatch_source_consecutive_failures}. */
+    public static final String SOURCE_FAILURES = "dipwatch.source.consecutive.failures";
+
+    /** Counts one poll of a source with its outcome and records how long it took. */
+    public void sourcePoll(String source, String outcome, Duration took) {
+        Counter.builder(SOURCE_POLLS).description("Polls of a source by outcome")
+                .tag("source", source).tag("outcome", outcome).register(registry).increment();
+        Timer.builder(SOURCE_POLL_TIME).description("Time of one poll of a source, fetches included")
+                .tag("source", source).register(registry).record(took);
+    }
+
+    /** Counts one item of a source with its outcome. */
+    public void sourceItem(String source, String outcome) {
+        Counter.builder(SOURCE_ITEMS).description("Items of a source by outcome")
+                .tag("source", source).tag("outcome", outcome).register(registry).increment();
+    }
+
+    /** Publishes a source's consecutive failures, read when scraped (registering twice is harmless). */
+    public void sourceFailures(String source, Supplier<Number> failures) {
+        io.micrometer.core.instrument.Gauge.builder(SOURCE_FAILURES, failures)
+                .description("Consecutive failed polls of a source (0: up)").tag("source", source).register(registry);
+    }
 }

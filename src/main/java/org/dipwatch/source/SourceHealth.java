@@ -1,0 +1,78 @@
+package org.dipwatch.source;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import javax.sql.DataSource;
+import org.dipwatch.alert.Alerts;
+import org.dipwatch.alert.Outbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tells the subscriptions that ask for it ({@code sourceHealth: true}) when a source has failed
+ * {@code alertAfterFailures} polls in a row, or has listed nothing new for longer than
+ * {@code silentAfter}, and when a failing source recovers: once per episode, not at every poll
+ * (the episode told of is kept in the source's state). Notices go through the alert outbox, so
+ * they are retried and survive restarts like article alerts.
+ */
+public final class SourceHealth {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SourceHealth.class);
+
+    private final SourceStates states;
+    private final Alerts alerts;
+    private final Outbox outbox;
+    private final DataSource dataSource;
+    private final int alertAfterFailures;
+    private final Duration silentAfter;
+
+    /** Health notices for these states, through these alerts and outbox. */
+    public SourceHealth(SourceStates states, Alerts alerts, Outbox outbox, DataSource dataSource, int alertAfterFailures,
+                        Duration silentAfter) {
+        this.states = states;
+        this.alerts = alerts;
+        this.outbox = outbox;
+        this.dataSource = dataSource;
+        this.alertAfterFailures = alertAfterFailures;
+        this.silentAfter = silentAfter;
+    }
+
+    /** Looks at a source after a poll and writes the notice its health owes, if any. */
+    public void polled(SourceState s, Instant now) {
+        if (s.consecutiveFailures() >= alertAfterFailures && alertAfterFailures > 0 && !"failing".equals(s.alertState())) {
+            notice(s, "failing", Alerts.SOURCE_FAILING, "source " + s.name() + " failed " + s.consecutiveFailures()
+                    + " polls in a row; last error: " + s.lastError());
+        } else if (s.consecutiveFailures() == 0 && "failing".equals(s.alertState())) {
+            notice(s, "ok", Alerts.SOURCE_RECOVERED, "source " + s.name() + " answers again after failing");
+        } else if (s.consecutiveFailures() == 0 && !silentAfter.isZero() && s.lastNewItemAt() != null) {
+            boolean silent = Duration.between(s.lastNewItemAt(), now).compareTo(silentAfter) > 0;
+            if (silent && "ok".equals(s.alertState())) {
+                notice(s, "silent", Alerts.SOURCE_SILENT, "source " + s.name() + " has listed no new item since "
+                        + s.lastNewItemAt() + " (more than " + silentAfter.toHours() + " h)");
+            } else if (!silent && "silent".equals(s.alertState())) {
+                states.alertState(s.name(), "ok");
+            }
+        }
+    }
+
+    private void notice(SourceState s, String newState, String event, String message) {
+        List<Outbox.Pending> owed = alerts.sourceNotice(event, s.name(), s.url(), message);
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                outbox.enqueue(c, owed);
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("sources: cannot write the health notice of " + s.name() + ": " + e.getMessage(), e);
+        }
+        states.alertState(s.name(), newState);
+        LOG.warn("source={} health={} notices={} message=\"{}\"", s.name(), event, owed.size(), message);
+    }
+}

@@ -1,0 +1,348 @@
+package org.dipwatch.source;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.dipwatch.ingest.FeedFetcher;
+import org.dipwatch.ingest.FeedItem;
+import org.dipwatch.ingest.FeedParser;
+import org.dipwatch.ingest.UnreadableDocumentException;
+import org.dipwatch.ingest.WebPage;
+import org.dipwatch.model.Draft;
+import org.dipwatch.model.IngestResult;
+import org.dipwatch.model.Verdict;
+import org.dipwatch.observe.Metrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Polls one source and hands its new items to the pipeline; the bean every {@code source-*} route
+ * calls. One instance per daemon shares one {@link FeedFetcher}, so one request at a time per host
+ * and the minimum delay per host hold across all sources. The order of a poll is given in this
+ * package's description; a poll never throws: its failure is recorded in the source's state,
+ * counted, logged and answered with a report.
+ */
+public final class SourcePoller {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SourcePoller.class);
+
+    /** How the pipeline takes one item: the draft, a name for the log, the source, the intake key. */
+    @FunctionalInterface
+    public interface Intake {
+        IngestResult ingest(Draft draft, String name, String source, String intakeKey);
+    }
+
+    /** Told after every poll, to alert subscribers of a source's health (see {@code SourceHealth}). */
+    @FunctionalInterface
+    public interface Watcher {
+        void polled(SourceState state, Instant now);
+    }
+
+    /**
+     * The polling rules.
+     *
+     * @param enabled    whether sources are polled at all ({@code dipwatch.sources.enabled})
+     * @param backoff    the wait after a first failure, doubled per further failure (±20%)
+     * @param backoffMax the longest wait after failures
+     * @param jitterMax  the longest delay a trigger waits before polling (each source its own, fixed, by its name)
+     * @param maxWait    the longest a poll waits for its host's turn; a host held longer (Retry-After) defers the poll
+     */
+    public record Policy(boolean enabled, Duration backoff, Duration backoffMax, Duration jitterMax, Duration maxWait) {
+    }
+
+    /**
+     * What one poll did.
+     *
+     * @param source    the source's name
+     * @param outcome   {@code new} (items processed), {@code unchanged} (304, or nothing new), {@code error},
+     *                  {@code backoff} (skipped: waiting after failures or for its host), {@code disabled}
+     * @param listed    items the feed or page listed
+     * @param processed items handed to the pipeline
+     * @param error     the error, naming the source and the problem, or {@code null}
+     */
+    public record Report(String source, String outcome, int listed, int processed, String error) {
+    }
+
+    /** Waits; a test replaces it to see the waits without spending them. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(Duration d) throws InterruptedException;
+    }
+
+    private final FeedFetcher fetcher;
+    private final SourceStates states;
+    private final Intake intake;
+    private final Metrics metrics;
+    private final Policy policy;
+    private final Clock clock;
+    private final java.util.Set<String> gauged = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile Sleeper sleeper = d -> Thread.sleep(d.toMillis());
+    private volatile Watcher watcher = (s, now) -> { };
+
+    /** A poller that fetches with {@code fetcher}, keeps state in {@code states} and hands items to {@code intake}. */
+    public SourcePoller(FeedFetcher fetcher, SourceStates states, Intake intake, Metrics metrics, Policy policy, Clock clock) {
+        this.fetcher = fetcher;
+        this.states = states;
+        this.intake = intake;
+        this.metrics = metrics;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    /** Replaces how the trigger's jitter is waited (tests). */
+    public void sleeper(Sleeper s) {
+        this.sleeper = s;
+    }
+
+    /** Sets who is told of each poll's outcome (the source-health alerts). */
+    public void watcher(Watcher w) {
+        this.watcher = w;
+    }
+
+    /** The state store. */
+    public SourceStates states() {
+        return states;
+    }
+
+    /**
+     * The route's entry: the template sets one header per parameter and {@code sourceKind}; the
+     * source's fixed jitter is waited first, then the source is polled.
+     */
+    public Report trigger(Map<String, Object> headers) throws InterruptedException {
+        SourceSpec spec = SourceSpec.of(String.valueOf(headers.get("sourceKind")), headers);
+        Duration jitter = jitter(spec.name());
+        if (!jitter.isZero() && policy.enabled()) {
+            sleeper.sleep(jitter);
+        }
+        return poll(spec);
+    }
+
+    /** The fixed delay of a source's polls after its trigger: its name's hash within {@code jitterMax}. */
+    public Duration jitter(String name) {
+        long max = policy.jitterMax().toMillis();
+        return max <= 0 ? Duration.ZERO : Duration.ofMillis(Math.floorMod(name.hashCode(), max));
+    }
+
+    /** Polls a source now (unless its backoff holds it); never throws. */
+    public Report poll(SourceSpec spec) {
+        if (!policy.enabled() || !spec.enabled()) {
+            return new Report(spec.name(), "disabled", 0, 0, null);
+        }
+        Instant now = clock.instant();
+        SourceState state = states.register(spec.name(), spec.kind(), spec.url());
+        String name = spec.name();
+        if (gauged.add(name)) {
+            metrics.sourceFailures(name, () -> states.get(name).map(SourceState::consecutiveFailures).orElse(0));
+        }
+        if (state.nextAttemptAt() != null && now.isBefore(state.nextAttemptAt())) {
+            metrics.sourcePoll(spec.name(), "backoff", Duration.ZERO);
+            return new Report(spec.name(), "backoff", 0, 0, null);
+        }
+        URI uri = URI.create(spec.url());
+        Instant hostFree = fetcher.notBefore(uri.getHost());
+        if (Duration.between(now, hostFree).compareTo(policy.maxWait()) > 0) {
+            // the host asked us to stay away (Retry-After) for longer than a trigger should block
+            LOG.info("source={} outcome=deferred host={} until={}", spec.name(), uri.getHost(), hostFree);
+            metrics.sourcePoll(spec.name(), "backoff", Duration.ZERO);
+            return new Report(spec.name(), "backoff", 0, 0, null);
+        }
+        long start = System.nanoTime();
+        Report report;
+        try {
+            report = "page".equals(spec.kind()) ? pollPage(spec, state) : pollFeed(spec, state);
+        } catch (SourceFailure e) {
+            report = failed(spec, state, e.getMessage(), hostFree);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            report = new Report(spec.name(), "error", 0, 0, "source " + spec.name() + ": interrupted");
+        } catch (RuntimeException e) {
+            report = failed(spec, state, "source " + spec.name() + ": " + e, hostFree);
+        }
+        metrics.sourcePoll(spec.name(), report.outcome(), Duration.ofNanos(System.nanoTime() - start));
+        try {
+            states.get(spec.name()).ifPresent(s -> watcher.polled(s, clock.instant()));
+        } catch (RuntimeException e) {
+            LOG.warn("source={} health alert could not be written: {}", spec.name(), e.toString());
+        }
+        return report;
+    }
+
+    private Report failed(SourceSpec spec, SourceState state, String error, Instant hostFreeBefore) {
+        Instant now = clock.instant();
+        Duration wait = backoff(state.consecutiveFailures() + 1);
+        Instant next = now.plus(wait);
+        Instant hostFree = fetcher.notBefore(URI.create(spec.url()).getHost());
+        if (hostFree.isAfter(next)) {
+            next = hostFree;
+        }
+        states.failure(spec.name(), error, next, now);
+        LOG.warn("source={} outcome=error failures={} retry_at={} error=\"{}\"", spec.name(), state.consecutiveFailures() + 1,
+                next, error);
+        return new Report(spec.name(), "error", 0, 0, error);
+    }
+
+    /** The wait after the n-th consecutive failure: the backoff doubled per failure, ±20%, at most the maximum. */
+    Duration backoff(int failures) {
+        double base = policy.backoff().toMillis() * Math.pow(2, Math.min(failures - 1, 30));
+        double jittered = base * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble());
+        return Duration.ofMillis((long) Math.min(jittered, policy.backoffMax().toMillis()));
+    }
+
+    private Report pollFeed(SourceSpec spec, SourceState state) throws SourceFailure, InterruptedException {
+        FeedFetcher.Fetched fetched = fetch(spec, URI.create(spec.url()), new FeedFetcher.Validators(state.etag(), state.lastModified()));
+        if (fetched.notModified()) {
+            states.success(spec.name(), state.etag(), state.lastModified(), 0, clock.instant());
+            LOG.info("source={} outcome=unchanged status=304", spec.name());
+            return new Report(spec.name(), "unchanged", 0, 0, null);
+        }
+        List<FeedItem> items;
+        try {
+            items = FeedParser.parse(spec.name(), fetched.body(), fetched.contentType());
+        } catch (UnreadableDocumentException e) {
+            throw new SourceFailure(e.getMessage());
+        }
+        int processed = 0;
+        int newItems = 0;
+        // feeds list the newest first: the oldest goes into the corpus first
+        List<FeedItem> oldestFirst = new ArrayList<>(items);
+        java.util.Collections.reverse(oldestFirst);
+        for (FeedItem item : oldestFirst) {
+            String key = sha256(item.id());
+            String content = sha256(String.join("\n", nz(item.title()), nz(item.summary()), nz(item.content()), nz(item.link())));
+            String seen = states.seenContent(spec.name(), key).orElse(null);
+            if (content.equals(seen)) {
+                continue;
+            }
+            Draft draft = feedDraft(spec, item);
+            String name = item.link() != null ? item.link() : item.id();
+            IngestResult result = intake.ingest(draft, name, spec.name(), sha256(spec.name() + "\n" + key + "\n" + content));
+            metrics.sourceItem(spec.name(), result.verdict() == Verdict.FAILED ? "failed" : seen == null ? "new" : "changed");
+            if (states.markSeen(spec.name(), key, content, item.id(), clock.instant())) {
+                newItems++;
+            }
+            processed++;
+        }
+        states.success(spec.name(), fetched.validators().etag(), fetched.validators().lastModified(), newItems, clock.instant());
+        LOG.info("source={} outcome={} listed={} processed={}", spec.name(), processed > 0 ? "new" : "unchanged", items.size(), processed);
+        return new Report(spec.name(), processed > 0 ? "new" : "unchanged", items.size(), processed, null);
+    }
+
+    /** The article of a feed item: its page's text when the source asks for full text and the page has one, else the feed's. */
+    private Draft feedDraft(SourceSpec spec, FeedItem item) throws InterruptedException {
+        Draft fromFeed = new Draft(item.title(), item.published(), paragraphs(item.content() != null ? item.content() : item.summary()),
+                item.link());
+        if (!spec.fullText() || item.link() == null) {
+            return fromFeed;
+        }
+        try {
+            FeedFetcher.Fetched page = fetcher.fetch(URI.create(item.link()), FeedFetcher.Validators.NONE);
+            Draft fromPage = WebPage.article(item.link(), page.body(), page.contentType(), item.link());
+            if (fromPage.paragraphs().isEmpty()) {
+                return fromFeed;
+            }
+            return new Draft(fromPage.title() != null ? fromPage.title() : item.title(),
+                    fromPage.published() != null ? fromPage.published() : item.published(), fromPage.paragraphs(), item.link());
+        } catch (IOException | UnreadableDocumentException | IllegalArgumentException e) {
+            LOG.warn("source={} item={} full text unavailable, using the feed's text: {}", spec.name(), item.link(), e.getMessage());
+            metrics.sourceItem(spec.name(), "page-error");
+            return fromFeed;
+        }
+    }
+
+    private Report pollPage(SourceSpec spec, SourceState state) throws SourceFailure, InterruptedException {
+        FeedFetcher.Fetched fetched = fetch(spec, URI.create(spec.url()), new FeedFetcher.Validators(state.etag(), state.lastModified()));
+        if (fetched.notModified()) {
+            states.success(spec.name(), state.etag(), state.lastModified(), 0, clock.instant());
+            return new Report(spec.name(), "unchanged", 0, 0, null);
+        }
+        List<WebPage.Link> links;
+        try {
+            links = WebPage.links(spec.name(), fetched.body(), fetched.contentType(), fetched.uri().toString(), spec.selectors());
+        } catch (UnreadableDocumentException e) {
+            throw new SourceFailure("page " + spec.name() + ": " + e.getMessage());
+        }
+        if (links.isEmpty()) {
+            throw new SourceFailure("page " + spec.name() + ": no entry matches itemSelector '" + spec.itemSelector()
+                    + "' with a link matching linkSelector '" + spec.linkSelector() + "' at " + spec.url()
+                    + " (has the page's layout changed?)");
+        }
+        int processed = 0;
+        int newItems = 0;
+        List<WebPage.Link> oldestFirst = new ArrayList<>(links);
+        java.util.Collections.reverse(oldestFirst);
+        for (WebPage.Link link : oldestFirst) {
+            String key = sha256(link.url());
+            if (states.seenContent(spec.name(), key).isPresent()) {
+                continue;
+            }
+            Draft draft;
+            try {
+                FeedFetcher.Fetched page = fetcher.fetch(URI.create(link.url()), FeedFetcher.Validators.NONE);
+                Draft fromPage = WebPage.article(link.url(), page.body(), page.contentType(), link.url());
+                draft = new Draft(fromPage.title() != null ? fromPage.title() : link.title(),
+                        fromPage.published() != null ? fromPage.published() : link.published(), fromPage.paragraphs(), link.url());
+            } catch (IOException | UnreadableDocumentException | IllegalArgumentException e) {
+                // left unseen: the next poll tries this article again
+                LOG.warn("source={} item={} article page could not be read: {}", spec.name(), link.url(), e.getMessage());
+                metrics.sourceItem(spec.name(), "page-error");
+                continue;
+            }
+            String content = sha256(String.join("\n", draft.paragraphs()));
+            IngestResult result = intake.ingest(draft, link.url(), spec.name(), sha256(spec.name() + "\n" + key));
+            metrics.sourceItem(spec.name(), result.verdict() == Verdict.FAILED ? "failed" : "new");
+            if (states.markSeen(spec.name(), key, content, link.url(), clock.instant())) {
+                newItems++;
+            }
+            processed++;
+        }
+        states.success(spec.name(), fetched.validators().etag(), fetched.validators().lastModified(), newItems, clock.instant());
+        LOG.info("source={} outcome={} listed={} processed={}", spec.name(), processed > 0 ? "new" : "unchanged", links.size(), processed);
+        return new Report(spec.name(), processed > 0 ? "new" : "unchanged", links.size(), processed, null);
+    }
+
+    private FeedFetcher.Fetched fetch(SourceSpec spec, URI uri, FeedFetcher.Validators validators)
+            throws SourceFailure, InterruptedException {
+        try {
+            return fetcher.fetch(uri, validators);
+        } catch (IOException e) {
+            throw new SourceFailure("source " + spec.name() + ": " + e.getMessage());
+        }
+    }
+
+    private static List<String> paragraphs(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(text.split("\\n\\s*\\n")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A poll that failed as a whole, with a message naming the source and the problem. */
+    private static final class SourceFailure extends Exception {
+        SourceFailure(String message) {
+            super(message);
+        }
+    }
+}

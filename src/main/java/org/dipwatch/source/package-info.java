@@ -1,0 +1,14 @@
+/**
+ * Sources: the ministry and agency feeds and list pages that dipwatch polls on a Quartz schedule,
+ * one route per source made from the {@code feed} or {@code page} template. A poll goes in this
+ * order: a source whose backoff has not ended is skipped; the feed or list page is fetched with
+ * the validators of the last answer (a 304 ends the poll); it is read into items
+ * ({@code FeedItem}s, or links of a list page); items whose identity and content were seen before
+ * are dropped; for each remaining item the article page is fetched when the source asks for full
+ * text (always for a list page) and extracted like a page in the inbox, falling back to the feed's
+ * content or summary; each item goes to the pipeline with its identity and version as the intake
+ * key, then is recorded as seen. A failed poll counts a consecutive failure and backs the source
+ * off exponentially; the state of each source (validators, health, seen items) is kept in the
+ * index. Rome and jsoup types never reach this package: it sees records.
+ */
+package org.dipwatch.source;

@@ -1,0 +1,270 @@
+package org.dipwatch.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.dipwatch.Daemon;
+import org.dipwatch.Pipeline;
+import org.dipwatch.TestHome;
+import org.dipwatch.config.Settings;
+import org.dipwatch.observe.Metrics;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Polling sources against a real HTTP server on 127.0.0.1, through the real pipeline into
+ * {@code seeds/}: conditional re-polls, only new items processed, validators kept across a
+ * restart, Retry-After and per-host exclusion, and list pages whose articles are fetched once.
+ */
+class SourcePollerTest {
+
+    @TempDir
+    Path home;
+    private FixtureServer server;
+    private Pipeline pipeline;
+    private SourcePoller poller;
+    private Settings settings;
+
+    @BeforeEach
+    void open() {
+        TestHome.create(home);
+        server = new FixtureServer();
+        settings = Settings.of(home, Map.of("dipwatch.sources.host-delay-ms", "0", "dipwatch.sources.jitter-seconds", "0",
+                "dipwatch.sources.max-wait-ms", "1000", "dipwatch.sources.backoff-ms", "60000"));
+        start();
+    }
+
+    private void start() {
+        pipeline = Pipeline.open(settings, new Metrics(new SimpleMeterRegistry()));
+        poller = Daemon.sourcePoller(settings, pipeline, new Metrics(new SimpleMeterRegistry()));
+    }
+
+    @AfterEach
+    void close() {
+        pipeline.close();
+        server.close();
+    }
+
+    static String rss(String... items) {
+        StringBuilder s = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>MFA</title>\n");
+        for (String item : items) {
+            s.append(item).append('\n');
+        }
+        return s.append("</channel></rss>\n").toString();
+    }
+
+    static String item(int n, String title, String text) {
+        return "<item><guid>urn:mfa:" + n + "</guid><link>https://mfa.example/news/" + n + "</link><title>" + title
+                + "</title><pubDate>Fri, 20 Nov 2026 10:0" + (n % 10) + ":00 GMT</pubDate><description>" + text
+                + "</description></item>";
+    }
+
+    private List<String> newSeeds() {
+        return TestHome.list(home.resolve("seeds")).stream().filter(n -> !TestHome.ORIGINALS.contains(n))
+                .filter(n -> !n.startsWith(".")).toList();
+    }
+
+    private String seedsText() throws IOException {
+        StringBuilder all = new StringBuilder();
+        for (String n : newSeeds()) {
+            all.append(Files.readString(home.resolve("seeds").resolve(n))).append('\n');
+        }
+        return all.toString();
+    }
+
+    private SourceSpec feed(String name, String path) {
+        return SourceSpec.of("feed", Map.of("name", name, "url", server.url(path)));
+    }
+
+    @Test
+    void unchangedFeedIsAskedWithItsValidatorsAndAChangedOneGivesOnlyItsNewItems() throws IOException {
+        server.serve("/rss", FixtureServer.Answer.of("application/rss+xml", rss(
+                item(1, "Minister meets Egyptian counterpart", "The foreign minister met his Egyptian counterpart in Cairo."),
+                item(2, "Statement on the Black Sea", "The ministry issued a statement on shipping in the Black Sea."))).withEtag("\"v1\""));
+        SourcePoller.Report first = poller.poll(feed("mfa", "/rss"));
+        assertThat(first.outcome()).isEqualTo("new");
+        assertThat(first.processed()).isEqualTo(2);
+        assertThat(newSeeds()).hasSize(2);
+
+        SourcePoller.Report second = poller.poll(feed("mfa", "/rss"));
+        assertThat(second.outcome()).isEqualTo("unchanged");
+        assertThat(server.requests()).last().isEqualTo(new FixtureServer.Request("/rss", "\"v1\"", 304));
+        assertThat(newSeeds()).hasSize(2);
+
+        server.serve("/rss", FixtureServer.Answer.of("application/rss+xml", rss(
+                item(3, "Talks on Libya in Moscow", "Moscow hosted talks on Libya with the envoys of both governments."),
+                item(1, "Minister meets Egyptian counterpart", "The foreign minister met his Egyptian counterpart in Cairo."),
+                item(2, "Statement on the Black Sea", "The ministry issued a statement on shipping in the Black Sea."))).withEtag("\"v2\""));
+        SourcePoller.Report third = poller.poll(feed("mfa", "/rss"));
+        assertThat(third.processed()).isEqualTo(1);
+        assertThat(newSeeds()).hasSize(3);
+        assertThat(seedsText()).contains("Talks on Libya in Moscow");
+        assertThat(poller.states().get("mfa").orElseThrow().itemsSeen()).isEqualTo(3);
+    }
+
+    @Test
+    void anItemWhoseTextChangedIsANewVersion() throws IOException {
+        server.serve("/rss", FixtureServer.Answer.of("application/rss+xml", rss(
+                item(1, "Statement on Gaza", "The ministry calls for a ceasefire in Gaza."))));
+        poller.poll(feed("mfa", "/rss"));
+        server.serve("/rss", FixtureServer.Answer.of("application/rss+xml", rss(
+                item(1, "Statement on Gaza (updated)", "The ministry calls for an immediate and lasting ceasefire in Gaza."))));
+        SourcePoller.Report again = poller.poll(feed("mfa", "/rss"));
+        // handed to the pipeline again as a second version; its exact dedup (same article URL) has the say
+        assertThat(again.processed()).isEqualTo(1);
+        assertThat(pipeline.corpus().index().arrivals()).filteredOn(a -> a.source().equals("mfa"))
+                .extracting(org.dipwatch.corpus.Arrival::verdict).containsExactly("new", "duplicate");
+        assertThat(newSeeds()).hasSize(1);
+        assertThat(poller.states().itemCount("mfa")).isEqualTo(1);
+        // the same version again is not handed over
+        assertThat(poller.poll(feed("mfa", "/rss")).processed()).isZero();
+    }
+
+    @Test
+    void aRestartKeepsTheValidatorsAndTheSeenItems() {
+        server.serve("/rss", FixtureServer.Answer.of("application/rss+xml", rss(
+                item(1, "Minister meets Egyptian counterpart", "The foreign minister met his Egyptian counterpart in Cairo.")))
+                .withEtag("\"abc\""));
+        poller.poll(feed("mfa", "/rss"));
+        pipeline.close();
+        start();
+        SourcePoller.Report afterRestart = poller.poll(feed("mfa", "/rss"));
+        assertThat(afterRestart.outcome()).isEqualTo("unchanged");
+        assertThat(server.requests()).last().isEqualTo(new FixtureServer.Request("/rss", "\"abc\"", 304));
+        // a server that forgets its ETag sends the feed again: the item is known, nothing is processed
+        server.serve("/rss", FixtureServer.Answer.of("application/rss+xml", rss(
+                item(1, "Minister meets Egyptian counterpart", "The foreign minister met his Egyptian counterpart in Cairo."))));
+        assertThat(poller.poll(feed("mfa", "/rss")).processed()).isZero();
+        assertThat(newSeeds()).hasSize(1);
+    }
+
+    @Test
+    void retryAfterHoldsEverySourceOfTheHostAndAFailureBacksOff() {
+        server.serve("/busy", new FixtureServer.Answer(429, "text/plain", "slow down".getBytes(), null, Map.of("Retry-After", "30")));
+        server.serve("/rss", FixtureServer.Answer.of("application/rss+xml", rss(item(1, "Statement", "Text of the statement."))));
+        Instant before = Instant.now();
+        SourcePoller.Report busy = poller.poll(feed("busy", "/busy"));
+        assertThat(busy.outcome()).isEqualTo("error");
+        assertThat(busy.error()).contains("busy").contains("429");
+        SourceState state = poller.states().get("busy").orElseThrow();
+        assertThat(state.consecutiveFailures()).isEqualTo(1);
+        assertThat(state.lastError()).contains("source busy").contains("answered 429");
+        // the next request to the host is 30 s away: the source waits at least that long
+        assertThat(Duration.between(before, state.nextAttemptAt())).isGreaterThanOrEqualTo(Duration.ofSeconds(30));
+        // another source on the same host does not ask it before then either
+        SourcePoller.Report other = poller.poll(feed("other", "/rss"));
+        assertThat(other.outcome()).isEqualTo("backoff");
+        assertThat(server.count("/rss")).isZero();
+        // and the failed source is not polled again during its backoff
+        assertThat(poller.poll(feed("busy", "/busy")).outcome()).isEqualTo("backoff");
+        assertThat(server.count("/busy")).isEqualTo(1);
+    }
+
+    @Test
+    void backoffDoublesPerFailureWithinItsCap() {
+        assertThat(poller.backoff(1).toMillis()).isBetween(48_000L, 72_000L);
+        assertThat(poller.backoff(3).toMillis()).isBetween(192_000L, 288_000L);
+        assertThat(poller.backoff(40)).isEqualTo(Duration.ofHours(6));
+    }
+
+    @Test
+    void twoSourcesOnOneHostNeverFetchAtTheSameTime() throws Exception {
+        server.delay(150);
+        for (int i = 0; i < 4; i++) {
+            server.serve("/rss" + i, FixtureServer.Answer.of("application/rss+xml",
+                    rss(item(10 + i, "Statement " + i, "Text of statement number " + i + " on the talks."))));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<SourcePoller.Report>> polls = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            SourceSpec s = feed("s" + i, "/rss" + i);
+            polls.add(pool.submit(() -> poller.poll(s)));
+        }
+        for (Future<SourcePoller.Report> f : polls) {
+            assertThat(f.get().outcome()).isEqualTo("new");
+        }
+        pool.shutdown();
+        assertThat(server.requests()).hasSize(4);
+        assertThat(server.maxInFlight()).isEqualTo(1);
+    }
+
+    @Test
+    void fullTextTakesTheArticleFromTheItemsPageAndFallsBackToTheFeed() throws IOException {
+        server.serve("/rss", FixtureServer.Answer.of("application/rss+xml", rss(
+                "<item><guid>a</guid><link>" + server.url("/news/a") + "</link><title>Talks in Cairo</title><description>Short summary only."
+                        + "</description></item>",
+                "<item><guid>b</guid><link>" + server.url("/news/missing") + "</link><title>Talks in Doha</title><description>"
+                        + "The summary of the Doha talks, all the feed has.</description></item>")));
+        server.serve("/news/a", FixtureServer.Answer.of("text/html; charset=utf-8", """
+                <html><head><title>Talks in Cairo</title></head><body><nav>Home | News</nav><article><h1>Talks in Cairo</h1>
+                <p>The foreign ministers of Egypt and Jordan met in Cairo on Thursday to discuss the situation in Gaza.</p>
+                <p>They agreed to coordinate their positions ahead of the Arab League summit next month in Baghdad.</p>
+                </article><footer>Copyright</footer></body></html>"""));
+        SourceSpec spec = SourceSpec.of("feed", Map.of("name", "mfa", "url", server.url("/rss"), "fullText", "true"));
+        assertThat(poller.poll(spec).processed()).isEqualTo(2);
+        String text = seedsText();
+        assertThat(text).contains("agreed to coordinate their positions").doesNotContain("Short summary only")
+                .doesNotContain("Copyright");
+        assertThat(text).contains("The summary of the Doha talks, all the feed has.");
+    }
+
+    @Test
+    void aPageSourceFindsNewLinksAndFetchesEachArticleOnce() throws IOException {
+        server.serve("/news", FixtureServer.Answer.of("text/html; charset=utf-8", listPage("/news/1", "/news/2")));
+        server.serve("/news/1", article("Minister receives the ambassador of Qatar",
+                "The minister received the ambassador of Qatar and discussed mediation efforts in Sudan."));
+        server.serve("/news/2", article("Statement on the elections in Georgia",
+                "The ministry takes note of the preliminary results of the parliamentary elections in Georgia."));
+        SourceSpec spec = SourceSpec.of("page", Map.of("name", "mfa-news", "url", server.url("/news"),
+                "itemSelector", "ul.news li", "linkSelector", "a", "dateSelector", "time"));
+        assertThat(poller.poll(spec).processed()).isEqualTo(2);
+        assertThat(seedsText()).contains("mediation efforts in Sudan").contains("elections in Georgia")
+                .contains("date 2026-11-19");
+
+        server.serve("/news", FixtureServer.Answer.of("text/html; charset=utf-8", listPage("/news/3", "/news/1", "/news/2")));
+        server.serve("/news/3", article("Phone call with the Turkish foreign minister",
+                "The minister had a phone call with the Turkish foreign minister about the situation in Syria."));
+        assertThat(poller.poll(spec).processed()).isEqualTo(1);
+        assertThat(server.count("/news/1")).isEqualTo(1);
+        assertThat(server.count("/news/2")).isEqualTo(1);
+        assertThat(server.count("/news/3")).isEqualTo(1);
+        assertThat(newSeeds()).hasSize(3);
+        assertThat(seedsText()).contains("situation in Syria");
+    }
+
+    @Test
+    void aPageWhoseSelectorsFindNothingFailsWithAClearError() {
+        server.serve("/news", FixtureServer.Answer.of("text/html", "<html><body><p>Redesigned site</p></body></html>"));
+        SourceSpec spec = SourceSpec.of("page", Map.of("name", "mfa-news", "url", server.url("/news"),
+                "itemSelector", "ul.news li", "linkSelector", "a"));
+        SourcePoller.Report r = poller.poll(spec);
+        assertThat(r.outcome()).isEqualTo("error");
+        assertThat(r.error()).contains("mfa-news").contains("ul.news li");
+    }
+
+    static String listPage(String... paths) {
+        StringBuilder s = new StringBuilder("<html><body><h1>News</h1><ul class=\"news\">");
+        for (String p : paths) {
+            s.append("<li><a href=\"").append(p).append("\">Entry ").append(p).append("</a> <time datetime=\"2026-11-19\">19 Nov</time></li>");
+        }
+        return s.append("</ul><footer><a href=\"/about\">About</a></footer></body></html>").toString();
+    }
+
+    static FixtureServer.Answer article(String title, String text) {
+        return FixtureServer.Answer.of("text/html; charset=utf-8", "<html><head><title>" + title + "</title></head><body><article><h1>"
+                + title + "</h1><p>" + text + "</p><p>" + text.replace("The", "Moreover, the") + "</p></article></body></html>");
+    }
+}
