@@ -3,6 +3,7 @@ package org.dipwatch;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
@@ -40,6 +41,7 @@ public final class Daemon {
     private final Main main = new Main();
     private PrometheusMeterRegistry registry;
     private Pipeline pipeline;
+    private SourceRoutes sourceRoutes;
 
     /** A daemon for the home the settings describe; nothing runs until {@link #start()} or {@link #run()}. */
     public Daemon(Settings settings) {
@@ -100,7 +102,7 @@ public final class Daemon {
      */
     public static int checkRoutes(Settings settings) throws Exception {
         Daemon daemon = new Daemon(settings);
-        daemon.bindBeans();
+        daemon.bindBeans(true);
         daemon.main.setInitialProperties(camelProperties(settings, true));
         try {
             daemon.main.start();
@@ -118,6 +120,10 @@ public final class Daemon {
     }
 
     private void bindBeans() {
+        bindBeans(false);
+    }
+
+    private void bindBeans(boolean checkOnly) {
         registry = Metrics.prometheus();
         Metrics metrics = new Metrics(registry);
         pipeline = Pipeline.open(settings, metrics);
@@ -139,6 +145,10 @@ public final class Daemon {
             @Override
             public void afterConfigure(BaseMainSupport configured) {
                 health.setCamelContext(configured.getCamelContext());
+                Path routes = settings.home().resolve("routes");
+                if (!checkOnly && Files.isDirectory(routes) && Boolean.parseBoolean(settings.get("dipwatch.sources.enabled"))) {
+                    sourceRoutes = SourceRoutes.watch(configured.getCamelContext(), routes);
+                }
                 mail.set(new CamelMail(settings, configured.getCamelContext()));
             }
         });
@@ -163,6 +173,17 @@ public final class Daemon {
         return poller;
     }
 
+    /**
+     * What is wrong with the sources the routes declare (parameters, names, route ids), each
+     * problem naming the file and the source: part of {@code check-config}.
+     */
+    public static List<String> sourceProblems(Settings settings) {
+        String packaged = packagedRouteFiles();
+        List<String> resources = packaged.equals(PACKAGED_ROUTES) ? List.of()
+                : java.util.Arrays.stream(packaged.split(",")).map(r -> r.substring("classpath:".length())).toList();
+        return SourceRoutes.problems(settings.home().resolve("routes"), resources);
+    }
+
     /** The delivery policy the settings describe. */
     static Deliverer.Policy policy(Settings settings) {
         return new Deliverer.Policy(settings.intValue("dipwatch.alert.max-attempts"),
@@ -174,6 +195,10 @@ public final class Daemon {
     }
 
     private void close() {
+        if (sourceRoutes != null) {
+            sourceRoutes.close();
+            sourceRoutes = null;
+        }
         if (pipeline != null) {
             pipeline.close();
             pipeline = null;

@@ -43,7 +43,7 @@ class DaemonTest {
     void start() throws Exception {
         TestHome.create(home);
         port = TestHome.freePort();
-        daemon = new Daemon(Settings.of(home, Map.of("dipwatch.http.port", Integer.toString(port),
+        daemon = new Daemon(Settings.of(home, Map.of("dipwatch.sources.enabled", "false", "dipwatch.http.port", Integer.toString(port),
                 "dipwatch.http.host", "127.0.0.1")));
         daemon.start();
         inbox = home.resolve("inbox");

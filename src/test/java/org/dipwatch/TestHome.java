@@ -48,6 +48,8 @@ public final class TestHome {
     /**
      * Starts {@code dipwatch run} in a JVM of its own on this home (the test class path, 256 MB
      * heap, HTTP on 127.0.0.1:{@code port}), its output appended to {@code daemon.log} in the home.
+     * Sources are off (no test contacts the internet) unless an option sets
+     * {@code -Ddipwatch.sources.enabled=true}, which comes later and wins.
      */
     public static Process startDaemonProcess(Path home, int port, String... options) throws IOException {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -55,7 +57,7 @@ public final class TestHome {
         String classPath = String.join(java.io.File.pathSeparator, Stream.of(
                 System.getProperty("java.class.path").split(java.io.File.pathSeparator)).filter(e -> !e.isBlank()).toList());
         List<String> command = new java.util.ArrayList<>(List.of(javaBin, "-Xmx256m", "-cp", classPath,
-                "-Ddipwatch.home=" + home, "-Ddipwatch.http.port=" + port, "-Ddipwatch.http.host=127.0.0.1"));
+                "-Ddipwatch.home=" + home, "-Ddipwatch.http.port=" + port, "-Ddipwatch.http.host=127.0.0.1", "-Ddipwatch.sources.enabled=false"));
         command.addAll(List.of(options));
         command.addAll(List.of("org.dipwatch.App", "run"));
         return new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)

@@ -47,6 +47,11 @@ public final class CheckConfigCommand implements Callable<Integer> {
             subscriptionProblems.forEach(p -> err.println("check-config: " + p));
             return 1;
         }
+        List<String> sourceProblems = Daemon.sourceProblems(settings);
+        if (!sourceProblems.isEmpty()) {
+            sourceProblems.forEach(p -> err.println("check-config: " + p));
+            return 1;
+        }
         // Camel's start-up lines would bury the verdict: only its warnings and errors are shown here
         org.apache.logging.log4j.core.config.Configurator.setLevel("org.apache.camel", org.apache.logging.log4j.Level.WARN);
         try {

@@ -66,7 +66,8 @@ public final class SourcePoller {
      *
      * @param source    the source's name
      * @param outcome   {@code new} (items processed), {@code unchanged} (304, or nothing new), {@code error},
-     *                  {@code backoff} (skipped: waiting after failures or for its host), {@code disabled}
+     *                  {@code backoff} (skipped: waiting after failures or for its host), {@code busy} (skipped:
+     *                  its previous poll still runs), {@code disabled}
      * @param listed    items the feed or page listed
      * @param processed items handed to the pipeline
      * @param error     the error, naming the source and the problem, or {@code null}
@@ -86,6 +87,7 @@ public final class SourcePoller {
     private final Metrics metrics;
     private final Policy policy;
     private final Clock clock;
+    private final Map<String, java.util.concurrent.locks.ReentrantLock> running = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Set<String> gauged = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile Sleeper sleeper = d -> Thread.sleep(d.toMillis());
     private volatile Watcher watcher = (s, now) -> { };
@@ -134,11 +136,28 @@ public final class SourcePoller {
         return max <= 0 ? Duration.ZERO : Duration.ofMillis(Math.floorMod(name.hashCode(), max));
     }
 
-    /** Polls a source now (unless its backoff holds it); never throws. */
+    /**
+     * Polls a source now (unless its backoff holds it, or a poll of it is still running: a slow
+     * poll is not overtaken by its next trigger); never throws.
+     */
     public Report poll(SourceSpec spec) {
         if (!policy.enabled() || !spec.enabled()) {
             return new Report(spec.name(), "disabled", 0, 0, null);
         }
+        java.util.concurrent.locks.ReentrantLock lock = running.computeIfAbsent(spec.name(),
+                k -> new java.util.concurrent.locks.ReentrantLock());
+        if (!lock.tryLock()) {
+            metrics.sourcePoll(spec.name(), "busy", Duration.ZERO);
+            return new Report(spec.name(), "busy", 0, 0, null);
+        }
+        try {
+            return pollExclusively(spec);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Report pollExclusively(SourceSpec spec) {
         Instant now = clock.instant();
         SourceState state = states.register(spec.name(), spec.kind(), spec.url());
         String name = spec.name();

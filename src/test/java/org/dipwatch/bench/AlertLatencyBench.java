@@ -72,7 +72,7 @@ class AlertLatencyBench {
                     webhook: { url: "http://127.0.0.1:%d/hook", secret: "whsec_YmVuY2gtc2VjcmV0LW9mLTI0LWJ5dGVzIQ==" }
                 """.formatted(endpoint.getAddress().getPort()));
         // the defaults as shipped: only where the HTTP server listens is set
-        Daemon daemon = new Daemon(Settings.of(home, Map.of("dipwatch.http.port", Integer.toString(TestHome.freePort()),
+        Daemon daemon = new Daemon(Settings.of(home, Map.of("dipwatch.sources.enabled", "false", "dipwatch.http.port", Integer.toString(TestHome.freePort()),
                 "dipwatch.http.host", "127.0.0.1")));
         daemon.start();
         Path inbox = Files.createDirectories(home.resolve("inbox"));

@@ -43,6 +43,7 @@ final class FixtureServer implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private volatile long delayMs;
+    private final List<String> posted = Collections.synchronizedList(new ArrayList<>());
 
     FixtureServer() {
         try {
@@ -79,6 +80,13 @@ final class FixtureServer implements AutoCloseable {
         return requests().stream().filter(r -> r.path().equals(path)).count();
     }
 
+    /** The bodies POSTed to this server (webhooks), in order. */
+    List<String> posted() {
+        synchronized (posted) {
+            return List.copyOf(posted);
+        }
+    }
+
     int maxInFlight() {
         return maxInFlight.get();
     }
@@ -90,6 +98,9 @@ final class FixtureServer implements AutoCloseable {
                 Thread.sleep(delayMs);
             }
             String path = exchange.getRequestURI().getPath();
+            if (exchange.getRequestMethod().equals("POST")) {
+                posted.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            }
             String ifNoneMatch = exchange.getRequestHeaders().getFirst("If-None-Match");
             Answer a = answers.get(path);
             int status;

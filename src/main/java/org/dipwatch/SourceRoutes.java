@@ -1,0 +1,211 @@
+package org.dipwatch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.dipwatch.source.SourceSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sources that route files declare as {@code templatedRoute}s of the {@code feed} and
+ * {@code page} templates: read for {@code check-config}, and watched while the daemon runs.
+ * Camel's route reload reloads plain routes but creates no route from a templatedRoute in a file
+ * added or changed at run time; the watcher does that: every two seconds it looks at the route
+ * files, and a source whose route does not exist is created from its template, one whose
+ * parameters changed is created again.
+ */
+final class SourceRoutes implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SourceRoutes.class);
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    /** One templatedRoute: the file it is in, the template, its route id and its parameters. */
+    record Entry(String file, String template, String routeId, Map<String, String> parameters) {
+    }
+
+    private final CamelContext context;
+    private final Path dir;
+    private final Map<Path, String> seenFiles = new HashMap<>();
+    private final Map<String, Map<String, String>> created = new HashMap<>();
+    private ScheduledExecutorService timer;
+
+    private SourceRoutes(CamelContext context, Path dir) {
+        this.context = context;
+        this.dir = dir;
+    }
+
+    /** Starts watching {@code dir}; the sources in it now are taken as created by Camel at start. */
+    static SourceRoutes watch(CamelContext context, Path dir) {
+        SourceRoutes w = new SourceRoutes(context, dir);
+        for (Path f : files(dir)) {
+            w.seenFiles.put(f, stamp(f));
+            try {
+                read(f.toString(), Files.readString(f)).forEach(e -> w.created.put(e.routeId(), e.parameters()));
+            } catch (IOException | RuntimeException e) {
+                // Camel has reported it at start; the watcher will look again when it changes
+            }
+        }
+        w.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "dipwatch-source-routes");
+            t.setDaemon(true);
+            return t;
+        });
+        w.timer.scheduleWithFixedDelay(w::scan, 2, 2, TimeUnit.SECONDS);
+        return w;
+    }
+
+    private void scan() {
+        for (Path f : files(dir)) {
+            String stamp = stamp(f);
+            if (stamp.equals(seenFiles.get(f))) {
+                continue;
+            }
+            seenFiles.put(f, stamp);
+            List<Entry> entries;
+            try {
+                entries = read(f.toString(), Files.readString(f));
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("sources: {} cannot be read: {}", f, e.getMessage());
+                continue;
+            }
+            for (Entry e : entries) {
+                List<String> problems = SourceSpec.problems(e.template(), e.parameters());
+                if (!problems.isEmpty()) {
+                    LOG.warn("sources: {}: {}", f, String.join("; ", problems));
+                    continue;
+                }
+                try {
+                    boolean exists = context.getRoute(e.routeId()) != null;
+                    if (exists && e.parameters().equals(created.get(e.routeId()))) {
+                        continue;
+                    }
+                    if (exists) {
+                        context.getRouteController().stopRoute(e.routeId());
+                        context.removeRoute(e.routeId());
+                    }
+                    TemplatedRouteBuilder b = TemplatedRouteBuilder.builder(context, e.template()).routeId(e.routeId());
+                    e.parameters().forEach(b::parameter);
+                    b.add();
+                    created.put(e.routeId(), e.parameters());
+                    LOG.info("sources: {} {} from {}", exists ? "re-created" : "added", e.routeId(), f);
+                } catch (Exception ex) {
+                    LOG.warn("sources: {}: cannot create {}: {}", f, e.routeId(), ex.getMessage());
+                }
+            }
+        }
+    }
+
+    /**
+     * The templatedRoutes of {@code feed} and {@code page} in a route file's text, in order. A
+     * templatedRoute without a routeId gets {@code source-<name>}.
+     */
+    static List<Entry> read(String file, String yaml) throws IOException {
+        List<Entry> out = new ArrayList<>();
+        JsonNode doc = YAML.readTree(yaml);
+        if (doc == null || !doc.isArray()) {
+            return out;
+        }
+        for (JsonNode item : doc) {
+            JsonNode t = item.path("templatedRoute");
+            if (t.isMissingNode()) {
+                continue;
+            }
+            String template = t.path("routeTemplateRef").asText("");
+            if (!template.equals("feed") && !template.equals("page")) {
+                continue;
+            }
+            Map<String, String> params = new LinkedHashMap<>();
+            for (JsonNode p : t.path("parameters")) {
+                params.put(p.path("name").asText(""), p.path("value").asText(""));
+            }
+            String routeId = t.path("routeId").asText("source-" + params.getOrDefault("name", ""));
+            out.add(new Entry(file, template, routeId, params));
+        }
+        return out;
+    }
+
+    /**
+     * What is wrong with the sources the daemon would load (the home's {@code routes/} or the
+     * packaged routes), each problem naming the file and the source; empty when all are valid.
+     */
+    static List<String> problems(Path homeRoutes, List<String> packagedResources) {
+        List<Entry> all = new ArrayList<>();
+        List<String> out = new ArrayList<>();
+        try {
+            if (Files.isDirectory(homeRoutes)) {
+                for (Path f : files(homeRoutes)) {
+                    all.addAll(read(f.toString(), Files.readString(f)));
+                }
+            } else {
+                for (String r : packagedResources) {
+                    try (InputStream in = SourceRoutes.class.getClassLoader().getResourceAsStream(r)) {
+                        if (in != null) {
+                            all.addAll(read("classpath:" + r, new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            out.add("routes: " + e.getMessage());
+            return out;
+        }
+        Map<String, String> names = new HashMap<>();
+        for (Entry e : all) {
+            for (String p : SourceSpec.problems(e.template(), e.parameters())) {
+                out.add(e.file() + ": " + p);
+            }
+            String name = e.parameters().getOrDefault("name", "");
+            String before = names.putIfAbsent(name, e.file());
+            if (before != null) {
+                out.add(e.file() + ": source " + name + ": the name is already used in " + before);
+            }
+            if (!e.routeId().equals("source-" + name)) {
+                out.add(e.file() + ": source " + name + ": routeId '" + e.routeId() + "' must be source-" + name);
+            }
+        }
+        return out;
+    }
+
+    private static List<Path> files(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".camel.yaml") && !p.getFileName().toString().startsWith("."))
+                    .sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private static String stamp(Path f) {
+        try {
+            return Files.getLastModifiedTime(f).toMillis() + "|" + Files.size(f);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    @Override
+    public void close() {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package org.dipwatch.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.dipwatch.Daemon;
+import org.dipwatch.TestHome;
+import org.dipwatch.config.Settings;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Sources as a user runs them: templatedRoutes in the home's {@code routes/}, a daemon polling a
+ * good feed and ten malformed ones served on 127.0.0.1 every two seconds; what lands in
+ * {@code seeds/}, {@code /api/sources}, {@code /health}, {@code /metrics}, the health notice a
+ * subscriber receives, and a feed added to {@code routes/} while the daemon runs.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SourcesDaemonTest {
+
+    /** Ten bodies no reader takes as they are: each must end in recovered items or a counted, named error. */
+    static final List<String> MALFORMED = List.of("feeds/bare_ampersand.xml", "feeds/billion_laughs.xml",
+            "feeds/html_instead_of_feed.html", "feeds/junk_before_prolog.xml", "feeds/truncated.xml",
+            "feeds/wrong_encoding_declared.xml", "feeds/xxe_external_entity.xml", "sources/not_a_feed.json",
+            "sources/empty.xml", "sources/plain_text_error.txt");
+
+    @TempDir
+    static Path home;
+    private final FixtureServer server = new FixtureServer();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+    private Daemon daemon;
+    private int port;
+
+    @BeforeAll
+    void start() throws Exception {
+        TestHome.create(home);
+        Path routes = Files.createDirectories(home.resolve("routes"));
+        try (Stream<Path> packaged = Files.list(Path.of("routes"))) {
+            for (Path p : packaged.filter(p -> p.toString().endsWith(".camel.yaml")).toList()) {
+                Files.copy(p, routes.resolve(p.getFileName()));
+            }
+        }
+        server.serve("/good", FixtureServer.Answer.of("application/rss+xml; charset=utf-8", SourcePollerTest.rss(
+                SourcePollerTest.item(1, "Foreign minister speaks on the Sudan talks",
+                        "The foreign minister said the talks on Sudan in Jeddah would resume next week."))).withEtag("\"g1\""));
+        StringBuilder yaml = new StringBuilder("# test sources\n");
+        yaml.append(feed("good", "/good"));
+        for (int i = 0; i < MALFORMED.size(); i++) {
+            String fixture = MALFORMED.get(i);
+            try (var in = getClass().getClassLoader().getResourceAsStream(fixture)) {
+                String type = fixture.endsWith(".json") ? "application/json" : fixture.endsWith(".html") ? "text/html"
+                        : fixture.endsWith(".txt") ? "text/plain" : "application/xml";
+                server.serve("/bad" + i, new FixtureServer.Answer(200, type, in.readAllBytes(), null, Map.of()));
+            }
+            yaml.append(feed("bad-" + i, "/bad" + i));
+        }
+        Files.writeString(routes.resolve("test-sources.camel.yaml"), yaml.toString());
+        Files.writeString(home.resolve("subscriptions.yaml"), """
+                subscriptions:
+                  - id: ops
+                    filter: { keywords: ["no article says this"] }
+                    webhook: { url: "%s", secret: "test-secret" }
+                    sourceHealth: true
+                """.formatted(server.url("/hook")));
+        server.serve("/hook", FixtureServer.Answer.of("text/plain", "ok"));
+        port = TestHome.freePort();
+        daemon = new Daemon(Settings.of(home, Map.of("dipwatch.sources.enabled", "true", "dipwatch.http.port",
+                Integer.toString(port), "dipwatch.http.host", "127.0.0.1", "dipwatch.sources.host-delay-ms", "0",
+                "dipwatch.sources.jitter-seconds", "0", "dipwatch.sources.alert-after-failures", "1",
+                "dipwatch.alert.poll-ms", "100")));
+        daemon.start();
+    }
+
+    static String feed(String name, String path, FixtureServer server) {
+        return """
+                - templatedRoute:
+                    routeTemplateRef: feed
+                    routeId: source-%s
+                    parameters:
+                      - {name: name, value: %s}
+                      - {name: url, value: "%s"}
+                      - {name: cron, value: "0/2 * * * * ?"}
+                """.formatted(name, name, server.url(path));
+    }
+
+    private String feed(String name, String path) {
+        return feed(name, path, server);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        daemon.stop();
+        server.close();
+    }
+
+    private JsonNode get(String path, int status) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(path + " answered " + r.body()).isEqualTo(status);
+        return path.equals("/metrics") ? json.getNodeFactory().textNode(r.body()) : json.readTree(r.body());
+    }
+
+    private String seeds() throws IOException {
+        StringBuilder all = new StringBuilder();
+        for (String n : TestHome.list(home.resolve("seeds"))) {
+            if (!n.startsWith(".") && !TestHome.ORIGINALS.contains(n)) {
+                all.append(Files.readString(home.resolve("seeds").resolve(n)));
+            }
+        }
+        return all.toString();
+    }
+
+    @Test
+    @Order(1)
+    void malformedFeedsEndInRecoveredItemsOrANamedCountedErrorWhileTheGoodOneIngests() throws Exception {
+        await().atMost(Duration.ofSeconds(30)).until(() -> seeds().contains("Sudan in Jeddah"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            JsonNode all = get("/api/sources", 200).path("sources");
+            return all.size() == 11 && stream(all).allMatch(s -> !s.path("lastPoll").isNull());
+        });
+        JsonNode all = get("/api/sources", 200).path("sources");
+        String metrics = get("/metrics", 200).asText();
+        int recovered = 0;
+        int rejected = 0;
+        for (int i = 0; i < MALFORMED.size(); i++) {
+            String name = "bad-" + i;
+            JsonNode s = stream(all).filter(n -> n.path("name").asText().equals(name)).findFirst().orElseThrow();
+            if (s.path("itemsSeen").asLong() > 0) {
+                recovered++;
+                assertThat(s.path("status").asText()).as(name).isEqualTo("up");
+            } else {
+                rejected++;
+                assertThat(s.path("status").asText()).as(name).isEqualTo("down");
+                assertThat(s.path("lastError").asText()).as(name).contains(name);
+                assertThat(metrics).as(name).containsPattern("dipwatch_source_polls_total\\{[^}]*outcome=\"error\",source=\""
+                        + name + "\"[^}]*} [1-9]");
+            }
+        }
+        assertThat(recovered + rejected).isEqualTo(10);
+        assertThat(rejected).as("the hostile and broken feeds are rejected").isGreaterThanOrEqualTo(5);
+        assertThat(recovered).as("the lenient reader recovers some").isGreaterThanOrEqualTo(2);
+        assertThat(seeds()).doesNotContain("/etc/passwd").doesNotContain("lol9");
+        // the good source keeps being polled: conditional re-polls answered 304
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.requests().stream()
+                .anyMatch(r -> r.path().equals("/good") && r.status() == 304));
+        JsonNode health = get("/health", 200);
+        assertThat(health.path("status").asText()).isEqualTo("UP");
+        assertThat(health.path("checks").path("dipwatch:sources").path("sources").path("good").path("status").asText()).isEqualTo("up");
+    }
+
+    @Test
+    @Order(2)
+    void aSubscriberWhoAsksIsToldOnceThatASourceFails() throws Exception {
+        await().atMost(Duration.ofSeconds(20)).until(() -> server.posted().stream().anyMatch(b -> b.contains("\"subject\":\"bad-")));
+        List<String> notices = server.posted();
+        assertThat(notices).allSatisfy(b -> assertThat(b).contains("\"type\":\"org.dipwatch.source.v1\""));
+        JsonNode first = json.readTree(notices.get(0));
+        String source = first.path("subject").asText();
+        assertThat(first.path("data").path("event").asText()).isEqualTo("failing");
+        assertThat(first.path("data").path("message").asText()).contains("source " + source + " failed");
+        // failing sources back off and are not announced again at every poll
+        Thread.sleep(3000);
+        assertThat(server.posted().stream().filter(b -> b.contains("\"subject\":\"" + source + "\""))).hasSize(1);
+    }
+
+    @Test
+    @Order(3)
+    void aFeedAddedToRoutesWhileTheDaemonRunsIsPolledWithoutARestart() throws Exception {
+        server.serve("/hot", FixtureServer.Answer.of("application/atom+xml", """
+                <?xml version="1.0" encoding="utf-8"?>
+                <feed xmlns="http://www.w3.org/2005/Atom"><title>Agency</title><id>urn:agency</id><updated>2026-11-21T09:00:00Z</updated>
+                <entry><id>urn:agency:77</id><title>Envoy arrives in Kinshasa</title><updated>2026-11-21T09:00:00Z</updated>
+                <link href="https://agency.example/77"/><content type="html">&lt;p&gt;The special envoy arrived in Kinshasa for talks with the government of the Democratic Republic of the Congo.&lt;/p&gt;</content></entry>
+                </feed>
+                """));
+        Path added = home.resolve("routes").resolve(".hot.camel.yaml.part");
+        Files.writeString(added, feed("hot", "/hot"));
+        Files.move(added, home.resolve("routes").resolve("hot.camel.yaml"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> seeds().contains("special envoy arrived in Kinshasa"));
+        assertThat(daemon.main().getCamelContext().getRoute("source-hot")).isNotNull();
+        assertThat(get("/api/sources/hot", 200).path("itemsSeen").asLong()).isEqualTo(1);
+    }
+
+    private static Stream<JsonNode> stream(JsonNode array) {
+        return java.util.stream.StreamSupport.stream(array.spliterator(), false);
+    }
+}
