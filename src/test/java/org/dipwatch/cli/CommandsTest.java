@@ -191,4 +191,67 @@ class CommandsTest {
         assertThat(run("check-config")).isEqualTo(1);
         assertThat(err.toString()).contains("broken.camel.yaml");
     }
+
+    @Test
+    void checkConfigAcceptsValidSourcesAndCountsTheirRoutes() throws Exception {
+        Path routes = Files.createDirectories(home.resolve("routes"));
+        Files.writeString(routes.resolve("my-sources.camel.yaml"), """
+                - templatedRoute:
+                    routeTemplateRef: feed
+                    routeId: source-mfa-en
+                    parameters:
+                      - {name: name, value: mfa-en}
+                      - {name: url, value: "https://mfa.example/en/rss"}
+                      - {name: cron, value: "0 0/15 * * * ?"}
+                      - {name: fullText, value: "true"}
+                - templatedRoute:
+                    routeTemplateRef: page
+                    routeId: source-mfa-news
+                    parameters:
+                      - {name: name, value: mfa-news}
+                      - {name: url, value: "https://mfa.example/news"}
+                      - {name: itemSelector, value: "ul.news > li"}
+                      - {name: linkSelector, value: "a[href]"}
+                      - {name: dateSelector, value: "time"}
+                """, StandardCharsets.UTF_8);
+        assertThat(run("check-config")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("2 routes load");
+    }
+
+    @Test
+    void checkConfigNamesTheFileSourceAndParameterOfEveryBadSource() throws Exception {
+        Path routes = Files.createDirectories(home.resolve("routes"));
+        Files.writeString(routes.resolve("bad-sources.camel.yaml"), """
+                - templatedRoute:
+                    routeTemplateRef: feed
+                    routeId: source-mfa-en
+                    parameters:
+                      - {name: name, value: mfa-en}
+                      - {name: url, value: "ftp://mfa.example/rss"}
+                      - {name: cron, value: "every 5 minutes"}
+                      - {name: fulltext, value: "true"}
+                - templatedRoute:
+                    routeTemplateRef: feed
+                    routeId: source-mfa-en
+                    parameters:
+                      - {name: name, value: mfa-en}
+                      - {name: url, value: "https://mfa.example/other"}
+                - templatedRoute:
+                    routeTemplateRef: page
+                    routeId: source-bad-page
+                    parameters:
+                      - {name: name, value: bad-page}
+                      - {name: url, value: "/news"}
+                      - {name: itemSelector, value: "ul.news >> li["}
+                """, StandardCharsets.UTF_8);
+        assertThat(run("check-config")).isEqualTo(1);
+        String e = err.toString();
+        assertThat(e).contains("bad-sources.camel.yaml: source mfa-en (template feed): url 'ftp://mfa.example/rss' must be http or https")
+                .contains("source mfa-en (template feed): cron 'every 5 minutes' is not a Quartz cron expression")
+                .contains("unknown parameter 'fulltext'")
+                .contains("source mfa-en: the name is already used in")
+                .contains("source bad-page (template page): url '/news' is not an absolute address")
+                .contains("source bad-page (template page): itemSelector is not a CSS selector jsoup understands")
+                .contains("source bad-page (template page): linkSelector is empty (a page source needs it)");
+    }
 }
