@@ -75,6 +75,21 @@ class SourcesDaemonTest {
             }
             yaml.append(feed("bad-" + i, "/bad" + i));
         }
+        server.serve("/list", FixtureServer.Answer.of("text/html; charset=utf-8", SourcePollerTest.listPage("/news/1")));
+        server.serve("/news/1", SourcePollerTest.article("Minister receives the ambassador of Qatar",
+                "The minister received the ambassador of Qatar and discussed mediation efforts in Sudan."));
+        yaml.append("""
+                - templatedRoute:
+                    routeTemplateRef: page
+                    routeId: source-list
+                    parameters:
+                      - {name: name, value: list}
+                      - {name: url, value: "%s"}
+                      - {name: cron, value: "0/2 * * * * ?"}
+                      - {name: itemSelector, value: "ul.news > li"}
+                      - {name: linkSelector, value: "a[href]"}
+                      - {name: dateSelector, value: "time"}
+                """.formatted(server.url("/list")));
         Files.writeString(routes.resolve("test-sources.camel.yaml"), yaml.toString());
         Files.writeString(home.resolve("subscriptions.yaml"), """
                 subscriptions:
@@ -135,9 +150,14 @@ class SourcesDaemonTest {
     @Order(1)
     void malformedFeedsEndInRecoveredItemsOrANamedCountedErrorWhileTheGoodOneIngests() throws Exception {
         await().atMost(Duration.ofSeconds(30)).until(() -> seeds().contains("Sudan in Jeddah"));
+        // the page source, its selectors handed through the template: the listed article's text, fetched once
+        await().atMost(Duration.ofSeconds(30)).until(() -> seeds().contains("mediation efforts in Sudan"));
+        Thread.sleep(2500);
+        assertThat(server.count("/news/1")).isEqualTo(1);
+        assertThat(server.count("/list")).isGreaterThan(1);
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             JsonNode all = get("/api/sources", 200).path("sources");
-            return all.size() == 11 && stream(all).allMatch(s -> !s.path("lastPoll").isNull());
+            return all.size() == 12 && stream(all).allMatch(s -> !s.path("lastPoll").isNull());
         });
         JsonNode all = get("/api/sources", 200).path("sources");
         String metrics = get("/metrics", 200).asText();
