@@ -43,8 +43,12 @@ public final class Subscriptions {
         this.allowPrivate = allowPrivate;
     }
 
-    /** The subscriptions now: the file is read again when it changed since the last read. */
-    public List<Subscription> current() {
+    /**
+     * The subscriptions now: the file is read again when it changed since the last read. One
+     * caller at a time: another thread (sources poll in parallel) would otherwise see the new
+     * file stamp before the subscriptions read from it.
+     */
+    public synchronized List<Subscription> current() {
         try {
             String modified = null;
             if (Files.exists(file)) {

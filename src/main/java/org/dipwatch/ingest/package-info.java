@@ -14,7 +14,9 @@
  * redirect limit, one request at a time per host with a minimum delay, Retry-After honoured) and
  * a fetched news feed is read by {@link org.dipwatch.ingest.FeedParser} into
  * {@link org.dipwatch.ingest.FeedItem}s (its class comment gives the order of its steps: charset,
- * junk and HTML checks, DOCTYPE refusal, Rome's hardened XML reader, recovery of truncated feeds).
+ * junk and HTML checks, DOCTYPE refusal, Rome's hardened XML reader, recovery of truncated feeds);
+ * a fetched web page is read by {@link org.dipwatch.ingest.WebPage}: an article page through the
+ * same extraction as a dropped page, a list page into the links its CSS selectors find.
  * jsoup, Readability4J, Rome, JDOM, Jackson and Jakarta Mail types stay inside this package.
  */
 package org.dipwatch.ingest;

@@ -1,0 +1,107 @@
+package org.dipwatch.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.dipwatch.Pipeline;
+import org.dipwatch.TestHome;
+import org.dipwatch.alert.AlertMail;
+import org.dipwatch.alert.AlertPayload;
+import org.dipwatch.alert.Outbox;
+import org.dipwatch.config.Settings;
+import org.dipwatch.observe.Metrics;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Source-health notices: once per episode of failures or silence, again on recovery, only to subscriptions that ask. */
+class SourceHealthTest {
+
+    @TempDir
+    Path home;
+    private Pipeline pipeline;
+    private SourceStates states;
+    private SourceHealth health;
+
+    @BeforeEach
+    void open() throws Exception {
+        TestHome.create(home);
+        Files.writeString(home.resolve("subscriptions.yaml"), """
+                subscriptions:
+                  - id: ops
+                    filter: { keywords: ["never in any article"] }
+                    email: { to: [ops@example.org] }
+                    sourceHealth: true
+                  - id: desk
+                    filter: {}
+                    email: { to: [desk@example.org] }
+                """);
+        pipeline = Pipeline.open(Settings.of(home, Map.of()), new Metrics(new SimpleMeterRegistry()));
+        states = new SourceStates(pipeline.corpus().index().dataSource());
+        health = new SourceHealth(states, pipeline.alerts(), pipeline.outbox(), pipeline.corpus().index().dataSource(), 3,
+                Duration.ofHours(72));
+        states.register("mfa", "feed", "https://mfa.example/rss");
+    }
+
+    @AfterEach
+    void close() {
+        pipeline.close();
+    }
+
+    private List<Outbox.Row> notices(String subscription) {
+        return pipeline.outbox().ofSubscription(subscription, 100);
+    }
+
+    private void poll(boolean ok, Instant now) {
+        if (ok) {
+            states.success("mfa", null, null, 0, now);
+        } else {
+            states.failure("mfa", "source mfa: fetch https://mfa.example/rss: answered 503", now.plusSeconds(60), now);
+        }
+        health.polled(states.get("mfa").orElseThrow(), now);
+    }
+
+    @Test
+    void aSourceFailingNTimesInARowIsAnnouncedOnceAndItsRecoveryOnce() {
+        Instant now = Instant.now();
+        poll(false, now);
+        poll(false, now);
+        assertThat(notices("ops")).isEmpty();
+        poll(false, now);
+        poll(false, now);
+        poll(false, now);
+        assertThat(notices("ops")).hasSize(1);
+        Outbox.Row failing = notices("ops").get(0);
+        assertThat(failing.content().verdict()).isEqualTo("source-failing");
+        assertThat(AlertMail.compose(failing.content()).subject()).isEqualTo(
+                "[dipwatch] source mfa is failing: source mfa failed 3 polls in a row; last error: source mfa: fetch https://mfa.example/rss: answered 503");
+        assertThat(AlertPayload.json(failing.content())).contains("\"type\":\"org.dipwatch.source.v1\"").contains("\"subject\":\"mfa\"")
+                .contains("\"event\":\"failing\"");
+        poll(true, now);
+        poll(true, now);
+        assertThat(notices("ops")).extracting(r -> r.content().verdict()).containsExactly("source-recovered", "source-failing");
+        assertThat(notices("desk")).isEmpty();
+    }
+
+    @Test
+    void aSourceSilentLongerThanExpectedIsAnnouncedOncePerSilence() {
+        Instant longAgo = Instant.now().minus(Duration.ofHours(100));
+        states.success("mfa", null, null, 3, longAgo);
+        poll(true, Instant.now());
+        poll(true, Instant.now());
+        assertThat(notices("ops")).extracting(r -> r.content().verdict()).containsExactly("source-silent");
+        assertThat(notices("ops").get(0).content().title()).contains("source mfa has listed no new item since");
+        // new items end the silence; the next one is announced again
+        states.success("mfa", null, null, 1, Instant.now());
+        poll(true, Instant.now());
+        poll(true, Instant.now().plus(Duration.ofHours(80)));
+        assertThat(notices("ops")).hasSize(2);
+    }
+}
