@@ -168,7 +168,19 @@ public final class SourcePoller {
             metrics.sourcePoll(spec.name(), "backoff", Duration.ZERO);
             return new Report(spec.name(), "backoff", 0, 0, null);
         }
-        URI uri = URI.create(spec.url());
+        URI uri;
+        try {
+            uri = URI.create(spec.url());
+            if (uri.getHost() == null) {
+                throw new IllegalArgumentException("no host");
+            }
+        } catch (IllegalArgumentException e) {
+            // check-config names this before a start; a file edited while running gets here
+            String error = "source " + spec.name() + ": url '" + spec.url() + "' is not an absolute address (" + e.getMessage() + ")";
+            states.failure(spec.name(), error, now.plus(policy.backoffMax()), now);
+            metrics.sourcePoll(spec.name(), "error", Duration.ZERO);
+            return new Report(spec.name(), "error", 0, 0, error);
+        }
         Instant hostFree = fetcher.notBefore(uri.getHost());
         if (Duration.between(now, hostFree).compareTo(policy.maxWait()) > 0) {
             // the host asked us to stay away (Retry-After) for longer than a trigger should block
@@ -272,7 +284,12 @@ public final class SourcePoller {
             }
             return new Draft(fromPage.title() != null ? fromPage.title() : item.title(),
                     fromPage.published() != null ? fromPage.published() : item.published(), fromPage.paragraphs(), item.link());
-        } catch (IOException | UnreadableDocumentException | IllegalArgumentException e) {
+        } catch (IOException e) {
+            LOG.warn("source={} item={} full text unavailable, using the feed's text: {}", spec.name(), item.link(),
+                    describe(URI.create(item.link()), e));
+            metrics.sourceItem(spec.name(), "page-error");
+            return fromFeed;
+        } catch (UnreadableDocumentException | IllegalArgumentException e) {
             LOG.warn("source={} item={} full text unavailable, using the feed's text: {}", spec.name(), item.link(), e.getMessage());
             metrics.sourceItem(spec.name(), "page-error");
             return fromFeed;
@@ -335,8 +352,25 @@ public final class SourcePoller {
         try {
             return fetcher.fetch(uri, validators);
         } catch (IOException e) {
-            throw new SourceFailure("source " + spec.name() + ": " + e.getMessage());
+            throw new SourceFailure("source " + spec.name() + ": " + describe(uri, e));
         }
+    }
+
+    /** What went wrong with a request, for a person: the JDK's connect errors often carry no message of their own. */
+    static String describe(URI uri, IOException e) {
+        if (e.getMessage() != null && e.getMessage().startsWith("fetch ")) {
+            return e.getMessage();
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String what = root instanceof java.nio.channels.UnresolvedAddressException || root instanceof java.net.UnknownHostException
+                ? "the host name does not resolve (no network, or a wrong URL?)"
+                : root instanceof java.net.ConnectException || e instanceof java.net.ConnectException
+                ? "the connection was refused or could not be made"
+                : root.getClass().getSimpleName() + (root.getMessage() == null ? "" : " " + root.getMessage());
+        return "fetch " + uri + ": " + what;
     }
 
     private static List<String> paragraphs(String text) {

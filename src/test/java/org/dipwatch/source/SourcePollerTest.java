@@ -255,6 +255,15 @@ class SourcePollerTest {
         assertThat(r.error()).contains("mfa-news").contains("ul.news li");
     }
 
+    @Test
+    void anUnreachableSourceFailsWithAMessageAPersonCanActOn() {
+        int closed = TestHome.freePort();
+        SourcePoller.Report r = poller.poll(SourceSpec.of("feed", Map.of("name", "gone", "url", "http://127.0.0.1:" + closed + "/rss")));
+        assertThat(r.outcome()).isEqualTo("error");
+        assertThat(r.error()).isEqualTo("source gone: fetch http://127.0.0.1:" + closed + "/rss: the connection was refused or could not be made");
+        assertThat(poller.states().get("gone").orElseThrow().lastError()).isEqualTo(r.error());
+    }
+
     static String listPage(String... paths) {
         StringBuilder s = new StringBuilder("<html><body><h1>News</h1><ul class=\"news\">");
         for (String p : paths) {
