@@ -222,6 +222,21 @@ class SourcesDaemonTest {
         assertThat(get("/api/sources/hot", 200).path("itemsSeen").asLong()).isEqualTo(1);
     }
 
+    @Test
+    @Order(4)
+    void aSourceEditedWhileTheDaemonRunsPollsItsNewAddress() throws Exception {
+        server.serve("/hot2", FixtureServer.Answer.of("application/rss+xml", SourcePollerTest.rss(SourcePollerTest.item(42,
+                "Ministry welcomes the prisoner exchange", "The ministry welcomed the exchange of prisoners agreed in Abu Dhabi."))));
+        Path edited = home.resolve("routes").resolve(".hot.camel.yaml.part");
+        Files.writeString(edited, feed("hot", "/hot2"));
+        Files.move(edited, home.resolve("routes").resolve("hot.camel.yaml"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        await().atMost(Duration.ofSeconds(30)).until(() -> seeds().contains("exchange of prisoners agreed in Abu Dhabi"));
+        long before = server.count("/hot");
+        Thread.sleep(4500);
+        assertThat(server.count("/hot")).as("the old address is no longer polled").isEqualTo(before);
+        assertThat(get("/api/sources/hot", 200).path("url").asText()).endsWith("/hot2");
+    }
+
     private static Stream<JsonNode> stream(JsonNode array) {
         return java.util.stream.StreamSupport.stream(array.spliterator(), false);
     }
