@@ -56,7 +56,8 @@ final class SourceRoutes implements AutoCloseable {
         for (Path f : files(dir)) {
             w.seenFiles.put(f, stamp(f));
             try {
-                read(f.toString(), Files.readString(f)).forEach(e -> w.created.put(e.routeId(), e.parameters()));
+                read(f.toString(), Files.readString(f)).stream().filter(e -> e.routeId() != null)
+                        .forEach(e -> w.created.put(e.routeId(), e.parameters()));
             } catch (IOException | RuntimeException e) {
                 // Camel has reported it at start; the watcher will look again when it changes
             }
@@ -85,7 +86,10 @@ final class SourceRoutes implements AutoCloseable {
                 continue;
             }
             for (Entry e : entries) {
-                List<String> problems = SourceSpec.problems(e.template(), e.parameters());
+                List<String> problems = new java.util.ArrayList<>(SourceSpec.problems(e.template(), e.parameters()));
+                if (e.routeId() == null || !e.routeId().equals("source-" + e.parameters().get("name"))) {
+                    problems.add("source " + e.parameters().get("name") + ": routeId must be source-" + e.parameters().get("name"));
+                }
                 if (!problems.isEmpty()) {
                     LOG.warn("sources: {}: {}", f, String.join("; ", problems));
                     continue;
@@ -112,8 +116,8 @@ final class SourceRoutes implements AutoCloseable {
     }
 
     /**
-     * The templatedRoutes of {@code feed} and {@code page} in a route file's text, in order. A
-     * templatedRoute without a routeId gets {@code source-<name>}.
+     * The templatedRoutes of {@code feed} and {@code page} in a route file's text, in order; the
+     * route id is {@code null} when the templatedRoute gives none.
      */
     static List<Entry> read(String file, String yaml) throws IOException {
         List<Entry> out = new ArrayList<>();
@@ -134,7 +138,8 @@ final class SourceRoutes implements AutoCloseable {
             for (JsonNode p : t.path("parameters")) {
                 params.put(p.path("name").asText(""), p.path("value").asText(""));
             }
-            String routeId = t.path("routeId").asText("source-" + params.getOrDefault("name", ""));
+            // Camel names a templatedRoute without routeId route1, route2, ...: check-config asks for source-<name>
+            String routeId = t.hasNonNull("routeId") ? t.path("routeId").asText() : null;
             out.add(new Entry(file, template, routeId, params));
         }
         return out;
@@ -175,7 +180,9 @@ final class SourceRoutes implements AutoCloseable {
             if (before != null) {
                 out.add(e.file() + ": source " + name + ": the name is already used in " + before);
             }
-            if (!e.routeId().equals("source-" + name)) {
+            if (e.routeId() == null) {
+                out.add(e.file() + ": source " + name + ": routeId is missing; add routeId: source-" + name);
+            } else if (!e.routeId().equals("source-" + name)) {
                 out.add(e.file() + ": source " + name + ": routeId '" + e.routeId() + "' must be source-" + name);
             }
         }

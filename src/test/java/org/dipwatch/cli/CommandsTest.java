@@ -238,7 +238,6 @@ class CommandsTest {
                       - {name: url, value: "https://mfa.example/other"}
                 - templatedRoute:
                     routeTemplateRef: page
-                    routeId: source-bad-page
                     parameters:
                       - {name: name, value: bad-page}
                       - {name: url, value: "/news"}
@@ -252,6 +251,7 @@ class CommandsTest {
                 .contains("source mfa-en: the name is already used in")
                 .contains("source bad-page (template page): url '/news' is not an absolute address")
                 .contains("source bad-page (template page): itemSelector is not a CSS selector jsoup understands")
-                .contains("source bad-page (template page): linkSelector is empty (a page source needs it)");
+                .contains("source bad-page (template page): linkSelector is empty (a page source needs it)")
+                .contains("source bad-page: routeId is missing; add routeId: source-bad-page");
     }
 }
