@@ -83,7 +83,7 @@ public final class AlertPayload {
     /** The CloudEvents type of a source-health notice. */
     public static final String SOURCE_TYPE = "org.dipwatch.source.v1";
 
-    /** A source-health notice: subject the source's name; data the event, source, URL and message. */
+    /** A source-health notice (schema {@code docs/schemas/source-v1.schema.json}): subject the source's name; data the event, source, URL and message. */
     private static String sourceJson(AlertContent c) {
         ObjectNode event = JSON.createObjectNode();
         event.put("specversion", "1.0");
@@ -93,6 +93,7 @@ public final class AlertPayload {
         event.put("subject", required(c.source(), "source", c));
         event.put("time", DateTimeFormatter.ISO_INSTANT.format(required(c.createdAt(), "createdAt", c)));
         event.put("datacontenttype", "application/json");
+        event.put("dataschema", "https://dipwatch.org/schemas/source-v1.json");
         ObjectNode data = event.putObject("data");
         data.put("subscription", c.subscriptionId());
         data.put("event", c.verdict().substring("source-".length()));

@@ -55,6 +55,20 @@ class SourceHealthTest {
         pipeline.close();
     }
 
+    /** What the published schema (docs/schemas/source-v1.schema.json) says against a payload. */
+    private static java.util.Set<com.networknt.schema.ValidationMessage> schemaProblems(String json) {
+        try {
+            com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+            com.networknt.schema.JsonSchemaFactory factory = com.networknt.schema.JsonSchemaFactory.getInstance(
+                    com.networknt.schema.SpecVersion.VersionFlag.V202012);
+            com.networknt.schema.JsonSchema schema = factory.getSchema(mapper.readTree(Path.of("docs", "schemas",
+                    "source-v1.schema.json").toFile()), com.networknt.schema.SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
+            return schema.validate(mapper.readTree(json));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private List<Outbox.Row> notices(String subscription) {
         return pipeline.outbox().ofSubscription(subscription, 100);
     }
@@ -84,6 +98,9 @@ class SourceHealthTest {
                 "[dipwatch] source mfa is failing: source mfa failed 3 polls in a row; last error: source mfa: fetch https://mfa.example/rss: answered 503");
         assertThat(AlertPayload.json(failing.content())).contains("\"type\":\"org.dipwatch.source.v1\"").contains("\"subject\":\"mfa\"")
                 .contains("\"event\":\"failing\"");
+        assertThat(schemaProblems(AlertPayload.json(failing.content()))).isEmpty();
+        assertThat(schemaProblems(AlertPayload.json(failing.content()).replace("\"event\":\"failing\"", "\"event\":\"broken\"")))
+                .isNotEmpty();
         poll(true, now);
         poll(true, now);
         assertThat(notices("ops")).extracting(r -> r.content().verdict()).containsExactly("source-recovered", "source-failing");
