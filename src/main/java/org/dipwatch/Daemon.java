@@ -143,6 +143,11 @@ public final class Daemon {
         // beans bound to Main are not handed the context: give it to those that need it once it exists
         main.addMainListener(new MainListenerSupport() {
             @Override
+            public void beforeStop(BaseMainSupport stopping) {
+                sources.stop();
+            }
+
+            @Override
             public void afterConfigure(BaseMainSupport configured) {
                 health.setCamelContext(configured.getCamelContext());
                 Path routes = settings.home().resolve("routes");

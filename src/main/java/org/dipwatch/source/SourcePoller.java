@@ -67,7 +67,7 @@ public final class SourcePoller {
      * @param source    the source's name
      * @param outcome   {@code new} (items processed), {@code unchanged} (304, or nothing new), {@code error},
      *                  {@code backoff} (skipped: waiting after failures or for its host), {@code busy} (skipped:
-     *                  its previous poll still runs), {@code disabled}
+     *                  its previous poll still runs), {@code disabled}, {@code stopping} (the daemon stops)
      * @param listed    items the feed or page listed
      * @param processed items handed to the pipeline
      * @param error     the error, naming the source and the problem, or {@code null}
@@ -89,7 +89,16 @@ public final class SourcePoller {
     private final Clock clock;
     private final Map<String, java.util.concurrent.locks.ReentrantLock> running = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Set<String> gauged = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private volatile Sleeper sleeper = d -> Thread.sleep(d.toMillis());
+    private final Object wake = new Object();
+    private volatile boolean stopping;
+    // a trigger's jitter ends early when the daemon stops, so SIGTERM is not held up by it
+    private volatile Sleeper sleeper = d -> {
+        synchronized (wake) {
+            if (!stopping) {
+                wake.wait(Math.max(1, d.toMillis()));
+            }
+        }
+    };
     private volatile Watcher watcher = (s, now) -> { };
 
     /** A poller that fetches with {@code fetcher}, keeps state in {@code states} and hands items to {@code intake}. */
@@ -110,6 +119,14 @@ public final class SourcePoller {
     /** Sets who is told of each poll's outcome (the source-health alerts). */
     public void watcher(Watcher w) {
         this.watcher = w;
+    }
+
+    /** Ends the waits of triggers and refuses new polls: the daemon is stopping. */
+    public void stop() {
+        stopping = true;
+        synchronized (wake) {
+            wake.notifyAll();
+        }
     }
 
     /** The state store. */
@@ -133,7 +150,12 @@ public final class SourcePoller {
     /** The fixed delay of a source's polls after its trigger: its name's hash within {@code jitterMax}. */
     public Duration jitter(String name) {
         long max = policy.jitterMax().toMillis();
-        return max <= 0 ? Duration.ZERO : Duration.ofMillis(Math.floorMod(name.hashCode(), max));
+        if (max <= 0) {
+            return Duration.ZERO;
+        }
+        // a hash that spreads short and similar names (String.hashCode of "a" is 97)
+        long h = Long.parseUnsignedLong(sha256(name).substring(0, 15), 16);
+        return Duration.ofMillis(Math.floorMod(h, max));
     }
 
     /**
@@ -143,6 +165,9 @@ public final class SourcePoller {
     public Report poll(SourceSpec spec) {
         if (!policy.enabled() || !spec.enabled()) {
             return new Report(spec.name(), "disabled", 0, 0, null);
+        }
+        if (stopping) {
+            return new Report(spec.name(), "stopping", 0, 0, null);
         }
         java.util.concurrent.locks.ReentrantLock lock = running.computeIfAbsent(spec.name(),
                 k -> new java.util.concurrent.locks.ReentrantLock());

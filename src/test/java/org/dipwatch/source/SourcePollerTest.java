@@ -264,6 +264,29 @@ class SourcePollerTest {
         assertThat(poller.states().get("gone").orElseThrow().lastError()).isEqualTo(r.error());
     }
 
+    @Test
+    void eachSourceWaitsItsOwnFixedJitterAndAStoppingDaemonEndsTheWait() throws Exception {
+        Settings jittery = Settings.of(home, Map.of("dipwatch.sources.jitter-seconds", "30"));
+        SourcePoller p = Daemon.sourcePoller(jittery, pipeline, new Metrics(new SimpleMeterRegistry()));
+        assertThat(p.jitter("mfa-ru-en")).isEqualTo(p.jitter("mfa-ru-en")).isLessThan(Duration.ofSeconds(30));
+        List<String> names = List.of("a", "b", "mfa-1", "mfa-2", "tass-en", "tass-ru", "kremlin", "un-news");
+        // spread over the window, not bunched at its start
+        assertThat(names.stream().map(p::jitter).distinct()).hasSize(names.size());
+        assertThat(names.stream().filter(n -> p.jitter(n).toSeconds() >= 10)).isNotEmpty();
+        String name = names.stream().filter(n -> p.jitter(n).toMillis() > 5000).findFirst().orElseThrow();
+        server.serve("/rss", FixtureServer.Answer.of("application/rss+xml", rss(item(1, "Statement", "Text of the statement."))));
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        long t0 = System.nanoTime();
+        Future<SourcePoller.Report> r = pool.submit(() -> p.trigger(Map.of("sourceKind", "feed", "name", name, "url", server.url("/rss"))));
+        Thread.sleep(300);
+        assertThat(r.isDone()).isFalse();
+        p.stop();
+        assertThat(r.get(2, java.util.concurrent.TimeUnit.SECONDS).outcome()).isEqualTo("stopping");
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(3));
+        assertThat(server.requests()).isEmpty();
+        pool.shutdown();
+    }
+
     static String listPage(String... paths) {
         StringBuilder s = new StringBuilder("<html><body><h1>News</h1><ul class=\"news\">");
         for (String p : paths) {
