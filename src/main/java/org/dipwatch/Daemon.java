@@ -259,6 +259,8 @@ public final class Daemon {
         String location = routesLocation(settings);
         p.setProperty("camel.main.routes-include-pattern", SOURCE_TEMPLATES + ","
                 + (PACKAGED_ROUTES.equals(location) ? packagedRouteFiles() : location));
+        // Quartz's own default is 10 threads; a source's trigger holds one while it waits its jitter and its host's turn
+        p.setProperty("camel.component.quartz.properties[org.quartz.threadPool.threadCount]", settings.get("dipwatch.sources.threads"));
         if (!Boolean.parseBoolean(settings.get("dipwatch.sources.enabled"))) {
             // sources switched off (offline, tests): their routes load and are checked, but never start
             p.setProperty("camel.main.auto-startup-exclude-pattern", "source-*");
