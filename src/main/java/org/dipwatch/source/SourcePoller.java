@@ -218,12 +218,12 @@ public final class SourcePoller {
         try {
             report = "page".equals(spec.kind()) ? pollPage(spec, state) : pollFeed(spec, state);
         } catch (SourceFailure e) {
-            report = failed(spec, state, e.getMessage(), hostFree);
+            report = failed(spec, state, e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             report = new Report(spec.name(), "error", 0, 0, "source " + spec.name() + ": interrupted");
         } catch (RuntimeException e) {
-            report = failed(spec, state, "source " + spec.name() + ": " + e, hostFree);
+            report = failed(spec, state, "source " + spec.name() + ": " + e);
         }
         metrics.sourcePoll(spec.name(), report.outcome(), Duration.ofNanos(System.nanoTime() - start));
         try {
@@ -234,7 +234,7 @@ public final class SourcePoller {
         return report;
     }
 
-    private Report failed(SourceSpec spec, SourceState state, String error, Instant hostFreeBefore) {
+    private Report failed(SourceSpec spec, SourceState state, String error) {
         Instant now = clock.instant();
         Duration wait = backoff(state.consecutiveFailures() + 1);
         Instant next = now.plus(wait);
