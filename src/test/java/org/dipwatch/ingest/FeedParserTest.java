@@ -25,7 +25,7 @@ class FeedParserTest {
 
     @Test
     void rss20MinistryFeedGivesItemsWithGuidOrLinkAsIdAndDatesInTheirOwnOffset() throws Exception {
-        List<FeedItem> items = FeedParser.parse("mid-en", fixture("rss_2.0_ministry.xml"), RSS + "; charset=UTF-8");
+        List<FeedItem> items = FeedParser.parse("mid-en", fixture("rss_2.0_mid-en.xml"), RSS + "; charset=UTF-8");
 
         assertThat(items).containsExactly(
                 new FeedItem("mid-1987001", "https://mid.ru/en/foreign_policy/news/1987001/",
@@ -52,7 +52,7 @@ class FeedParserTest {
 
     @Test
     void rss10RdfAgencyFeed() throws Exception {
-        List<FeedItem> items = FeedParser.parse("tass-en", fixture("rss_1.0_rdf_agency.xml"), "application/rdf+xml");
+        List<FeedItem> items = FeedParser.parse("tass-en", fixture("rss_1.0_tass.xml"), "application/rdf+xml");
 
         assertThat(items).containsExactly(
                 new FeedItem("https://tass.com/politics/2040101", "https://tass.com/politics/2040101",
@@ -66,7 +66,7 @@ class FeedParserTest {
 
     @Test
     void atom10UnFeedReadsHtmlSummaryXhtmlContentAndFallsBackToUpdated() throws Exception {
-        List<FeedItem> items = FeedParser.parse("un-news", fixture("atom_1.0_un.xml"), "application/atom+xml");
+        List<FeedItem> items = FeedParser.parse("un-news", fixture("atom_1.0_un-news.xml"), "application/atom+xml");
 
         assertThat(items).containsExactly(
                 new FeedItem("tag:news.un.org,2025:1165432", "https://news.un.org/en/story/2025/11/1165432",
@@ -81,7 +81,7 @@ class FeedParserTest {
 
     @Test
     void atom03OldFeedUsesIssuedDate() throws Exception {
-        List<FeedItem> items = FeedParser.parse("um-fi", fixture("atom_0.3_old.xml"), null);
+        List<FeedItem> items = FeedParser.parse("um-fi", fixture("atom_0.3_um-fi.xml"), null);
 
         assertThat(items).containsExactly(new FeedItem("tag:um.fi,2009:press-release-159",
                 "https://um.fi/press-releases/2009/05/cbss",
@@ -91,7 +91,7 @@ class FeedParserTest {
 
     @Test
     void rss091WithNetscapeDoctypeAndLatin1IsReadWithoutFetchingTheDtd() throws Exception {
-        List<FeedItem> items = FeedParser.parse("diplomatie-fr", fixture("rss_0.91_old.xml"), "text/xml");
+        List<FeedItem> items = FeedParser.parse("diplomatie-fr", fixture("rss_0.91_diplomatie-fr.xml"), "text/xml");
 
         assertThat(items).containsExactly(new FeedItem("https://www.diplomatie.gouv.fr/fr/communiques/2003/soudan",
                 "https://www.diplomatie.gouv.fr/fr/communiques/2003/soudan",
@@ -136,7 +136,7 @@ class FeedParserTest {
 
     @Test
     void bareAmpersandsAreEscapedInsteadOfFailingTheFeed() throws Exception {
-        List<FeedItem> items = FeedParser.parse("mfat", fixture("bare_ampersand.xml"), RSS);
+        List<FeedItem> items = FeedParser.parse("mfat", fixture("malformed_bare-ampersand.xml"), RSS);
 
         assertThat(items).containsExactly(new FeedItem("mfat-4411",
                 "https://www.mfat.example/en/media/release?id=4411&lang=en",
@@ -146,7 +146,7 @@ class FeedParserTest {
 
     @Test
     void bomAndPhpWarningBeforeThePrologAreDropped() throws Exception {
-        List<FeedItem> items = FeedParser.parse("embassy", fixture("junk_before_prolog.xml"), "text/xml");
+        List<FeedItem> items = FeedParser.parse("embassy", fixture("malformed_junk-before-prolog.xml"), "text/xml");
 
         assertThat(items).containsExactly(new FeedItem("https://embassy.example/news/credentials",
                 "https://embassy.example/news/credentials", "Ambassador presents credentials",
@@ -156,7 +156,7 @@ class FeedParserTest {
     @ParameterizedTest(name = "Content-Type: {0}")
     @CsvSource(nullValues = "none", value = {"none", "text/xml", "application/rss+xml; charset=windows-1251"})
     void windows1251BytesUnderAPrologClaimingUtf8AreRecovered(String contentType) throws Exception {
-        List<FeedItem> items = FeedParser.parse("mid-ru", fixture("wrong_encoding_declared.xml"), contentType);
+        List<FeedItem> items = FeedParser.parse("mid-ru", fixture("malformed_wrong-encoding-declared.xml"), contentType);
 
         assertThat(items).containsExactly(new FeedItem("mid-ru-1987002",
                 "https://mid.ru/ru/foreign_policy/news/1987002/",
@@ -166,7 +166,7 @@ class FeedParserTest {
 
     @Test
     void truncatedFeedYieldsTheCompleteItemsBeforeTheCut() throws Exception {
-        List<FeedItem> items = FeedParser.parse("tass-en", fixture("truncated.xml"), RSS);
+        List<FeedItem> items = FeedParser.parse("tass-en", fixture("malformed_truncated.xml"), RSS);
 
         assertThat(items).extracting(FeedItem::id, FeedItem::title, FeedItem::published).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("https://tass.com/politics/2040200",
@@ -190,10 +190,10 @@ class FeedParserTest {
 
     @Test
     void htmlPageInsteadOfFeedIsRejectedWithItsTitle() {
-        assertThatThrownBy(() -> FeedParser.parse("tass-en", fixture("html_instead_of_feed.html"), "text/html"))
+        assertThatThrownBy(() -> FeedParser.parse("tass-en", fixture("malformed_html-instead-of-feed.html"), "text/html"))
                 .isInstanceOf(UnreadableDocumentException.class)
                 .hasMessage("feed tass-en: the server sent an HTML page, not a feed (title: 'Access denied')");
-        assertThatThrownBy(() -> FeedParser.parse("tass-en", fixture("html_instead_of_feed.html"), RSS))
+        assertThatThrownBy(() -> FeedParser.parse("tass-en", fixture("malformed_html-instead-of-feed.html"), RSS))
                 .hasMessage("feed tass-en: the server sent an HTML page, not a feed (title: 'Access denied')");
     }
 
@@ -201,7 +201,7 @@ class FeedParserTest {
     void externalEntityNeverReadsTheLocalFile(@TempDir Path dir) throws Exception {
         Path secret = dir.resolve("secret.txt");
         Files.writeString(secret, "TOP-SECRET-4242");
-        String xxe = new String(fixture("xxe_external_entity.xml"), StandardCharsets.UTF_8)
+        String xxe = new String(fixture("malformed_xxe-external-entity.xml"), StandardCharsets.UTF_8)
                 .replace("SECRET_PATH", secret.toAbsolutePath().toString());
 
         assertThatThrownBy(() -> FeedParser.parse("attacker", xxe.getBytes(StandardCharsets.UTF_8), RSS))
@@ -218,7 +218,7 @@ class FeedParserTest {
 
     @Test
     void billionLaughsFailsFastWithoutExpandingEntities() throws Exception {
-        byte[] bomb = fixture("billion_laughs.xml");
+        byte[] bomb = fixture("malformed_billion-laughs.xml");
 
         assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
             assertThatThrownBy(() -> FeedParser.parse("bomb", bomb, RSS))
