@@ -175,6 +175,55 @@ class FeedParserTest {
                         "Moscow expects clarity from Washington on New START", LocalDate.of(2025, 11, 4)));
     }
 
+    @ParameterizedTest(name = "{0} is {1}")
+    @CsvSource(delimiter = '|', value = {
+            // RFC 822 zone names: Rome reads them in UTC, which put a 21:40 EST readout on the next day
+            "Fri, 20 Nov 2026 21:40:00 EST   | 2026-11-20",
+            "Fri, 20 Nov 2026 22:40:00 EDT   | 2026-11-20",
+            "20 NOV 2026 21:30 pdt           | 2026-11-20",
+            "Sat, 21 Nov 2026 10:00:00 GMT   | 2026-11-21",
+            // an ISO-style offset in an RFC 822 date was no date at all
+            "Sat, 21 Nov 2026 01:15:00 +03:00 | 2026-11-21",
+            "Fri, 20 Nov 2026 23:30:00 -0500 | 2026-11-20"})
+    void rfc822DateWithAZoneNameOrAColonOffsetKeepsItsOwnDay(String written, LocalDate day) {
+        assertThat(FeedParser.date(written)).isEqualTo(day);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"'32 Nov 2026 10:00:00 +0000'", "'Mon, 30 Feb 2026 10:00:00 GMT'", "'2026-13-45T25:61:00+02:00'"})
+    void impossibleDateIsNoDateRatherThanAnInventedOne(String written) throws Exception {
+        String rss = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0"><channel><title>MFA</title><link>https://mfa.example.gov/</link>
+                <description>Statements</description>
+                <item><title>Statement</title><link>https://mfa.example.gov/s/1</link><pubDate>%s</pubDate></item>
+                </channel></rss>
+                """.formatted(written);
+
+        // Rome's lenient parse rolled these over (2 December, 2 March, 15 February 2027); 30 February
+        // was resolved to 28 February
+        assertThat(FeedParser.parse("mfa", rss.getBytes(StandardCharsets.UTF_8), RSS))
+                .extracting(FeedItem::published).containsExactly((LocalDate) null);
+    }
+
+    @Test
+    void latin1DeclaredOverWindows1252BytesKeepsTheQuotesAndDashes() throws Exception {
+        String rss = """
+                <?xml version="1.0" encoding="ISO-8859-1"?>
+                <rss version="2.0"><channel><title>MAE</title><link>https://mae.example.fr/</link>
+                <description>Communiqués</description>
+                <item><title>Déclaration – Liban</title><link>https://mae.example.fr/c/1</link>
+                <description>L’application de la résolution 1701.</description></item>
+                </channel></rss>
+                """;
+
+        // read as Latin-1, the dash and the apostrophe became the control characters U+0096 and U+0092
+        assertThat(FeedParser.parse("mae", rss.getBytes("windows-1252"), "text/xml"))
+                .extracting(FeedItem::title, FeedItem::summary)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Déclaration – Liban",
+                        "L’application de la résolution 1701."));
+    }
+
     @Test
     void feedCutBeforeItsFirstItemIsRejectedWithTheLineOfTheError() {
         String rss = """
