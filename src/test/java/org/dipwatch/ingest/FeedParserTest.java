@@ -118,6 +118,152 @@ class FeedParserTest {
     }
 
     @Test
+    void rss090MofaJpFeedHasOnlyTitlesAndLinksSoTheLinkIsTheId() throws Exception {
+        List<FeedItem> items = FeedParser.parse("mofa-jp", fixture("rss_0.90_mofa-jp.xml"), "application/rdf+xml");
+
+        assertThat(items).containsExactly(
+                new FeedItem("https://www.mofa.go.jp/announce/announce/1999/9/907.html",
+                        "https://www.mofa.go.jp/announce/announce/1999/9/907.html",
+                        "Statement by the Press Secretary on the Situation in East Timor", null, null, null),
+                new FeedItem("https://www.mofa.go.jp/region/n-america/us/meet9909.html",
+                        "https://www.mofa.go.jp/region/n-america/us/meet9909.html",
+                        "Meeting between Foreign Minister Komura and Secretary of State Albright", null, null, null));
+    }
+
+    @Test
+    void rss092MfaTrFeedKeepsAnItemWithoutTitleAndDecodesDoublyEscapedHtml() throws Exception {
+        List<FeedItem> items = FeedParser.parse("mfa-tr", fixture("rss_0.92_mfa-tr.xml"), "text/xml");
+
+        assertThat(items).containsExactly(
+                new FeedItem("https://www.mfa.gov.tr/no_-312_-mogadisu-da-gerceklestirilen-teror-saldirisi-hk.en.mfa",
+                        "https://www.mfa.gov.tr/no_-312_-mogadisu-da-gerceklestirilen-teror-saldirisi-hk.en.mfa",
+                        "No: 312, 20 November 2026, Press Release Regarding the Terrorist Attack in Mogadishu", null,
+                        "We strongly condemn the terrorist attack carried out today in Mogadishu, Somalia.\n\n"
+                                + "We wish God’s mercy upon those who lost their lives and a speedy recovery to the wounded.",
+                        null),
+                // RSS 0.92 makes every item element optional: a release without a title is still an item
+                new FeedItem("https://www.mfa.gov.tr/sayin-bakanimizin-azerbaycan-disisleri-bakani-ile-gorusmesi.en.mfa",
+                        "https://www.mfa.gov.tr/sayin-bakanimizin-azerbaycan-disisleri-bakani-ile-gorusmesi.en.mfa", null,
+                        null, "Minister of Foreign Affairs Hakan Fidan met with Jeyhun Bayramov, Minister of Foreign"
+                                + " Affairs of Azerbaijan, in Ankara.", null));
+    }
+
+    @ParameterizedTest(name = "Content-Type: {0}")
+    @CsvSource(nullValues = "none", value = {"none", "application/rss+xml", "text/xml; charset=windows-1251"})
+    void rss20MidRuFeedInWindows1251AsItsPrologDeclares(String contentType) throws Exception {
+        List<FeedItem> items = FeedParser.parse("mid-ru", fixture("rss_2.0_mid-ru.xml"), contentType);
+
+        assertThat(items).containsExactly(
+                // 01:15 at +03:00 is still 20 November in UTC: the feed's own offset decides
+                new FeedItem("mid-ru-2061234", "https://mid.ru/ru/foreign_policy/news/2061234/",
+                        "Заявление МИД России в связи с ситуацией вокруг Венесуэлы", LocalDate.of(2026, 11, 21),
+                        "Москва с тревогой следит за развитием ситуации вокруг Венесуэлы.\n\n"
+                                + "Призываем к «политико-дипломатическому урегулированию» на основе Устава ООН.", null),
+                new FeedItem("https://mid.ru/ru/foreign_policy/news/2061190/",
+                        "https://mid.ru/ru/foreign_policy/news/2061190/",
+                        "Комментарий официального представителя МИД России М.В.Захаровой в связи с заявлением"
+                                + " генсека НАТО", LocalDate.of(2026, 11, 20),
+                        "Обратили внимание на очередное заявление — уже № 3 за неделю — генерального секретаря НАТО.",
+                        null));
+    }
+
+    @Test
+    void rss20StateDeptWordPressFeedReadsContentEncodedAndTheDayOfAnEstDate() throws Exception {
+        List<FeedItem> items = FeedParser.parse("state-dept", fixture("rss_2.0_state-dept.xml"),
+                "application/rss+xml; charset=UTF-8");
+
+        String link = "https://www.state.gov/releases/office-of-the-spokesperson/2026/11/";
+        assertThat(items).containsExactly(
+                // 21:40 EST is 02:40 UTC on the 21st; the readout is of the 20th
+                new FeedItem("https://www.state.gov/?p=612345",
+                        link + "secretarys-call-with-egyptian-foreign-minister-abdelatty",
+                        "Secretary’s Call with Egyptian Foreign Minister Abdelatty", LocalDate.of(2026, 11, 20),
+                        "The following is attributable to the Spokesperson: The Secretary spoke today with Egyptian"
+                                + " Foreign Minister Badr Abdelatty about the ceasefire in Gaza. The post Secretary’s"
+                                + " Call with Egyptian Foreign Minister Abdelatty appeared first on United States"
+                                + " Department of State.",
+                        "The following is attributable to the Spokesperson:\n\n"
+                                + "The Secretary spoke today with Egyptian Foreign Minister Badr Abdelatty about the"
+                                + " ceasefire in Gaza and the return of all hostages’ remains.\n\n"
+                                + "The Secretary and Foreign Minister agreed to stay in close contact.\n\n"
+                                + "The post Secretary’s Call with Egyptian Foreign Minister Abdelatty appeared first on"
+                                + " United States Department of State."),
+                new FeedItem("https://www.state.gov/?p=612301", link + "joint-statement-on-sudan-by-the-quad",
+                        "Joint Statement on Sudan by the Quad", LocalDate.of(2026, 11, 20),
+                        "The text of the following statement was released by the Governments of the United States,"
+                                + " Egypt, Saudi Arabia, and the United Arab Emirates.",
+                        "The text of the following statement was released by the Governments of the United States,"
+                                + " Egypt, Saudi Arabia, and the United Arab Emirates.\n\n"
+                                + "Begin text:\n\n"
+                                + "A humanitarian truce of three months;\n\n"
+                                + "Unhindered access for aid across all front lines.\n\n"
+                                + "End text."));
+    }
+
+    @Test
+    void rss20UnNewsFeedDropsTheImageAndKeepsTheDayOfItsOwnOffset() throws Exception {
+        List<FeedItem> items = FeedParser.parse("un-news", fixture("rss_2.0_un-news.xml"), RSS);
+
+        assertThat(items).containsExactly(
+                // 21:30 at -05:00 is 02:30 UTC on the 22nd
+                new FeedItem("1166210 at https://news.un.org/en", "https://news.un.org/en/story/2026/11/1166210",
+                        "Security Council members call for restraint after strikes in southern Lebanon",
+                        LocalDate.of(2026, 11, 21),
+                        "Council members urged all parties to respect the cessation of hostilities & Resolution 1701.",
+                        null),
+                new FeedItem("1166198 at https://news.un.org/en", "https://news.un.org/en/story/2026/11/1166198",
+                        "Sudan: UN relief chief demands safe passage for aid convoys to El Fasher",
+                        LocalDate.of(2026, 11, 21), "Trucks carrying food and medicine have waited for weeks at"
+                                + " Tawila.\n\n“Every day of delay costs lives,” the Emergency Relief Coordinator said.",
+                        null),
+                new FeedItem("1166175 at https://news.un.org/en", "https://news.un.org/en/story/2026/11/1166175",
+                        "Ukraine: Türk condemns attacks on energy infrastructure as winter sets in",
+                        LocalDate.of(2026, 11, 20),
+                        "UN human rights chief Volker Türk said attacks on power plants put millions at risk.", null));
+    }
+
+    @Test
+    void rss20ChineseMfaFeedInUtf8ReadsACmsDateWithoutOffset() throws Exception {
+        List<FeedItem> items = FeedParser.parse("mfa-cn", fixture("rss_2.0_mfa-cn.xml"), "text/xml");
+
+        String list = "https://www.mfa.gov.cn/web/fyrbt_673021/";
+        assertThat(items).containsExactly(
+                // 07:30 at +08:00 is 23:30 on the 19th in UTC
+                new FeedItem(list + "jzhsl_673025/202611/t20261120_11788888.shtml",
+                        list + "jzhsl_673025/202611/t20261120_11788888.shtml",
+                        "2026年11月20日外交部发言人毛宁主持例行记者会", LocalDate.of(2026, 11, 20),
+                        "应国务院总理李强邀请，新西兰总理将于11月23日至26日对中国进行正式访问。\n\n"
+                                + "问：中方对朝鲜半岛局势有何评论？\n\n答：中方始终致力于维护半岛和平稳定。", null),
+                // "2026-11-19 21:05:00" is no RFC 822 date, but its day is plain
+                new FeedItem(list + "dhdw_673027/202611/t20261119_11788500.shtml",
+                        list + "dhdw_673027/202611/t20261119_11788500.shtml",
+                        "外交部发言人就美方对台军售答记者问", LocalDate.of(2026, 11, 19),
+                        "问：美国国务院宣布批准对台军售，中方有何回应？\n\n答：中方对此坚决反对，已向美方提出严正交涉。", null));
+    }
+
+    @Test
+    void atom10FcdoGovUkFeedDatesEntriesByUpdatedInTheirOwnOffset() throws Exception {
+        List<FeedItem> items = FeedParser.parse("fcdo", fixture("atom_1.0_fcdo.xml"), "application/atom+xml");
+
+        String govUk = "https://www.gov.uk/government/";
+        assertThat(items).containsExactly(
+                new FeedItem(govUk + "news/foreign-secretary-statement-on-the-situation-in-sudan-21-november-2026",
+                        govUk + "news/foreign-secretary-statement-on-the-situation-in-sudan-21-november-2026",
+                        "Foreign Secretary statement on the situation in Sudan: 21 November 2026",
+                        LocalDate.of(2026, 11, 21), "The Foreign Secretary calls on the warring parties to agree a"
+                                + " humanitarian truce & allow aid into El Fasher.", null),
+                // 23:30 at -05:00 (a statement given in New York) is the 21st in UTC
+                new FeedItem(govUk + "speeches/uk-statement-at-the-un-security-council-meeting-on-ukraine-nov-2026",
+                        govUk + "speeches/uk-statement-at-the-un-security-council-meeting-on-ukraine-nov-2026",
+                        "UK statement at the UN Security Council meeting on Ukraine", LocalDate.of(2026, 11, 20),
+                        "Statement by Ambassador James Kariuki at the UN Security Council meeting on Ukraine.", null),
+                new FeedItem(govUk + "news/uk-sanctions-network-supplying-drones-to-russia",
+                        govUk + "news/uk-sanctions-network-supplying-drones-to-russia",
+                        "UK sanctions network supplying drones to Russia", LocalDate.of(2026, 11, 20),
+                        "The UK has sanctioned 12 individuals and entities.", null));
+    }
+
+    @Test
     void itemWithoutGuidOrLinkIsIdentifiedByTheHashOfItsText() throws Exception {
         String rss = """
                 <?xml version="1.0" encoding="UTF-8"?>
