@@ -12,12 +12,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.jdom2.input.JDOMParseException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class FeedParserTest {
 
@@ -280,23 +283,123 @@ class FeedParserTest {
                 .containsExactly("sha256:5f4c32c3ada44a84cb0c2d81c5435dcf125f0a224efcb749fd16dfd070a2e414");
     }
 
-    @Test
-    void bareAmpersandsAreEscapedInsteadOfFailingTheFeed() throws Exception {
-        List<FeedItem> items = FeedParser.parse("mfat", fixture("malformed_bare-ampersand.xml"), RSS);
+    /**
+     * The malformed fixtures, listed with the same outcomes in feeds/MALFORMED.md for the daemon test
+     * that serves them over HTTP: either the exact items recovered or the one-line error, which names
+     * the source and the problem. All are served as {@code application/rss+xml} without a charset.
+     */
+    static Stream<Arguments> malformedFeeds() {
+        return Stream.of(
+                recovered("malformed_bare-ampersand.xml", new FeedItem("mfat-4411",
+                        "https://www.mfat.example/en/media/release?id=4411&lang=en",
+                        "Trade & Investment talks with ASEAN partners conclude", LocalDate.of(2025, 11, 4),
+                        "Ministers met in Kuala Lumpur & agreed on next steps for 2026.", null)),
+                recovered("malformed_wrong-encoding-declared.xml", new FeedItem("mid-ru-1987002",
+                        "https://mid.ru/ru/foreign_policy/news/1987002/",
+                        "Заявление МИД России в связи с ситуацией на Ближнем Востоке", LocalDate.of(2025, 11, 4),
+                        "Москва призывает все стороны к сдержанности и возобновлению переговоров.", null)),
+                recovered("malformed_missing-encoding-windows-1251.xml", new FeedItem(
+                        "https://germany.mid.ru/ru/press-centre/news/2026-11-15-pamyat/",
+                        "https://germany.mid.ru/ru/press-centre/news/2026-11-15-pamyat/",
+                        "Посол России принял участие в церемонии памяти жертв войны", LocalDate.of(2026, 11, 15),
+                        "Посол возложил венок к советскому воинскому мемориалу в Тиргартене и выступил с речью о"
+                                + " значении исторической памяти.", null)),
+                recovered("malformed_latin1-declared-cp1252-bytes.xml", new FeedItem(
+                        "https://www.diplomatie.gouv.fr/fr/communiques/2026/liban-1117",
+                        "https://www.diplomatie.gouv.fr/fr/communiques/2026/liban-1117",
+                        "Déclaration de la porte-parole – Liban", LocalDate.of(2026, 11, 17),
+                        "La France appelle au respect du cessez-le-feu et à l’application de la résolution 1701"
+                                + " – « sans délai ».", null)),
+                recovered("malformed_junk-before-prolog.xml", new FeedItem("https://embassy.example/news/credentials",
+                        "https://embassy.example/news/credentials", "Ambassador presents credentials",
+                        LocalDate.of(2025, 11, 5), "The Ambassador presented his credentials to the President.", null)),
+                recovered("malformed_bom-whitespace.xml", new FeedItem("aa-2731442",
+                        "https://www.auswaertiges-amt.de/de/newsroom/reise-kyjiw-2026",
+                        "Außenministerin reist nach Kyjiw", LocalDate.of(2026, 11, 16),
+                        "Die Außenministerin trifft heute in Kyjiw ihren ukrainischen Amtskollegen.", null)),
+                recovered("malformed_truncated.xml",
+                        new FeedItem("https://tass.com/politics/2040200", "https://tass.com/politics/2040200",
+                                "Russian, Chinese diplomats discuss Korean Peninsula", LocalDate.of(2025, 11, 4),
+                                "The sides exchanged views on the situation.", null),
+                        new FeedItem("https://tass.com/politics/2040199", "https://tass.com/politics/2040199",
+                                "Moscow expects clarity from Washington on New START", LocalDate.of(2025, 11, 4),
+                                "Deputy Foreign Minister Sergey Ryabkov said", null)),
+                recovered("malformed_invalid-dates.xml",
+                        undated("https://mfa.example.gov/statements/1201", "Statement on the elections in Moldova"),
+                        undated("https://mfa.example.gov/statements/1200",
+                                "Statement on the anniversary of the Dayton Agreement"),
+                        undated("https://mfa.example.gov/statements/1199", "Minister receives the Ambassador of Chile"),
+                        undated("https://mfa.example.gov/statements/1198", "Statement on World Children's Day"),
+                        undated("https://mfa.example.gov/statements/1197", "Minister meets the OSCE Secretary General"),
+                        new FeedItem("https://mfa.example.gov/statements/1196", "https://mfa.example.gov/statements/1196",
+                                "Consultations with the Ministry of Foreign Affairs of Kazakhstan",
+                                LocalDate.of(2026, 11, 19), null, null)),
+                recovered("malformed_cdata-broken-html.xml", new FeedItem("mofa-qa-41277",
+                        "https://www.mofa.gov.qa/en/latest-articles/news/details/2026/11/18/qatar-welcomes-the-agreement",
+                        "Qatar welcomes the agreement", LocalDate.of(2026, 11, 18),
+                        "Ministers met in Doha\n\nThey agreed on a joint communiqué\n\nThe talks will resume in December.",
+                        null)),
+                // SHA-256 of title, summary and content joined by line feeds (FeedItem's identity rule)
+                recovered("malformed_no-link-no-guid.xml",
+                        new FeedItem("sha256:5713e47cf68b4d84e90db90c182857ee8b3d74133d1d905a3ef16a79138cfc52", null,
+                                "Note verbale No. 118/2026", LocalDate.of(2026, 11, 17),
+                                "The Royal Norwegian Embassy presents its compliments to the Ministry of Foreign Affairs.",
+                                null),
+                        new FeedItem("sha256:856eb9904486488316189acbba5ee0e8b3c761c7019ab15a03c1bf43f8112e3a", null,
+                                "Consular section closed on 24 December", null,
+                                "The consular section will be closed on 24 December.", null)),
+                rejected("malformed_empty-body.xml", "feed ministry: the server sent an empty body (0 bytes), not a feed"),
+                rejected("malformed_html-instead-of-feed.html",
+                        "feed ministry: the server sent an HTML page, not a feed (title: 'Access denied')"),
+                rejected("malformed_xxe-external-entity.xml", "feed ministry: the feed declares its own DTD entities"
+                        + " (<!DOCTYPE ... [ ]>), which dipwatch refuses to expand (XML external entity / entity"
+                        + " expansion attack, or a broken feed)"),
+                rejected("malformed_billion-laughs.xml", "feed ministry: the feed declares its own DTD entities"
+                        + " (<!DOCTYPE ... [ ]>), which dipwatch refuses to expand (XML external entity / entity"
+                        + " expansion attack, or a broken feed)"));
+    }
 
-        assertThat(items).containsExactly(new FeedItem("mfat-4411",
-                "https://www.mfat.example/en/media/release?id=4411&lang=en",
-                "Trade & Investment talks with ASEAN partners conclude", LocalDate.of(2025, 11, 4),
-                "Ministers met in Kuala Lumpur & agreed on next steps for 2026.", null));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("malformedFeeds")
+    void malformedFeedGivesTheRecoverableItemsOrOneErrorNamingSourceAndProblem(String fixture, List<FeedItem> items,
+            String error) throws Exception {
+        byte[] body = fixture(fixture);
+
+        if (error == null) {
+            assertThat(FeedParser.parse("ministry", body, RSS)).containsExactlyElementsOf(items);
+        } else {
+            assertThatThrownBy(() -> FeedParser.parse("ministry", body, RSS))
+                    .isInstanceOf(UnreadableDocumentException.class)
+                    .hasMessage(error);
+        }
     }
 
     @Test
-    void bomAndPhpWarningBeforeThePrologAreDropped() throws Exception {
-        List<FeedItem> items = FeedParser.parse("embassy", fixture("malformed_junk-before-prolog.xml"), "text/xml");
+    void malformedFixturesAreExactlyThoseListedInMalformedMd() throws Exception {
+        String listing = new String(fixture("MALFORMED.md"), StandardCharsets.UTF_8);
+        List<String> listed = listing.lines().filter(line -> line.startsWith("| `malformed_"))
+                .map(line -> line.substring(3, line.indexOf('`', 3))).sorted().toList();
 
-        assertThat(items).containsExactly(new FeedItem("https://embassy.example/news/credentials",
-                "https://embassy.example/news/credentials", "Ambassador presents credentials",
-                LocalDate.of(2025, 11, 5), "The Ambassador presented his credentials to the President.", null));
+        List<String> tested = malformedFeeds().map(arguments -> (String) arguments.get()[0]).sorted().toList();
+        List<String> files;
+        try (Stream<Path> folder = Files.list(Path.of(FeedParserTest.class.getResource("/feeds/").toURI()))) {
+            files = folder.map(file -> file.getFileName().toString()).filter(name -> name.startsWith("malformed_"))
+                    .sorted().toList();
+        }
+
+        assertThat(listed).hasSizeGreaterThanOrEqualTo(10).isEqualTo(tested).isEqualTo(files);
+    }
+
+    private static Arguments recovered(String fixture, FeedItem... items) {
+        return Arguments.of(fixture, List.of(items), null);
+    }
+
+    private static Arguments rejected(String fixture, String error) {
+        return Arguments.of(fixture, null, error);
+    }
+
+    private static FeedItem undated(String link, String title) {
+        return new FeedItem(link, link, title, null, null, null);
     }
 
     @ParameterizedTest(name = "Content-Type: {0}")
@@ -308,17 +411,6 @@ class FeedParserTest {
                 "https://mid.ru/ru/foreign_policy/news/1987002/",
                 "Заявление МИД России в связи с ситуацией на Ближнем Востоке", LocalDate.of(2025, 11, 4),
                 "Москва призывает все стороны к сдержанности и возобновлению переговоров.", null));
-    }
-
-    @Test
-    void truncatedFeedYieldsTheCompleteItemsBeforeTheCut() throws Exception {
-        List<FeedItem> items = FeedParser.parse("tass-en", fixture("malformed_truncated.xml"), RSS);
-
-        assertThat(items).extracting(FeedItem::id, FeedItem::title, FeedItem::published).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("https://tass.com/politics/2040200",
-                        "Russian, Chinese diplomats discuss Korean Peninsula", LocalDate.of(2025, 11, 4)),
-                org.assertj.core.groups.Tuple.tuple("https://tass.com/politics/2040199",
-                        "Moscow expects clarity from Washington on New START", LocalDate.of(2025, 11, 4)));
     }
 
     @ParameterizedTest(name = "{0} is {1}")
