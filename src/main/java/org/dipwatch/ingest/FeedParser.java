@@ -9,8 +9,11 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.text.ParsePosition;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Date;
@@ -18,6 +21,7 @@ import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -54,7 +58,9 @@ import org.slf4j.LoggerFactory;
  * or that starts with <code>{</code>, is read as JSON Feed with Jackson. Otherwise the bytes are
  * decoded by {@link TextDecoder}: byte order mark, then the charset of the Content-Type header, else
  * the one the XML prolog declares, each only if the bytes decode under it without error (a prolog
- * that claims UTF-8 over windows-1251 bytes is thus overruled), then strict UTF-8, then detection.
+ * that claims UTF-8 over windows-1251 bytes is thus overruled), then strict UTF-8, then detection; a
+ * declared ISO-8859-1 is read as windows-1252, as browsers do, since feeds that declare it put
+ * windows-1252 quotes and dashes where Latin-1 has control characters.
  * Anything before the first {@code <} (junk, a stray byte order mark) is dropped; an HTML page is
  * rejected with its title; a DOCTYPE without internal subset (old RSS 0.91 feeds reference
  * Netscape's DTD) is removed, one with an internal subset is rejected, because only an internal
@@ -88,7 +94,18 @@ public final class FeedParser {
             "<!--.*?-->|<!\\[CDATA\\[.*?]]>|<\\?.*?\\?>|<(/?)([\\w.:-]+)(?:\"[^\"]*\"|'[^']*'|[^'\">])*?(/?)>",
             Pattern.DOTALL);
     private static final Pattern MARKUP = Pattern.compile("<[A-Za-z/!]");
-    private static final Pattern RFC_822_ZONE = Pattern.compile("\\s(?:UT|UTC|GMT|Z)$");
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    /** The zone names RFC 822 allows besides numeric offsets (military letters other than Z aside). */
+    private static final Map<String, String> RFC_822_ZONES = Map.ofEntries(Map.entry("UT", "+0000"),
+            Map.entry("UTC", "+0000"), Map.entry("GMT", "+0000"), Map.entry("Z", "+0000"), Map.entry("EST", "-0500"),
+            Map.entry("EDT", "-0400"), Map.entry("CST", "-0600"), Map.entry("CDT", "-0500"), Map.entry("MST", "-0700"),
+            Map.entry("MDT", "-0600"), Map.entry("PST", "-0800"), Map.entry("PDT", "-0700"));
+    private static final Pattern RFC_822_ZONE = Pattern.compile("\\s(UTC?|GMT|Z|[ECMP][SD]T)$", Pattern.CASE_INSENSITIVE);
+    /** A numeric offset written ISO-style ({@code +03:00}) at the end of an RFC 822 date. */
+    private static final Pattern COLON_OFFSET = Pattern.compile("([+-]\\d{2}):(\\d{2})$");
+    /** RFC 822 without the day name; strict, so that 30 February is no date rather than 28 February. */
+    private static final DateTimeFormatter RFC_822 = new DateTimeFormatterBuilder().parseCaseInsensitive()
+            .appendPattern("d MMM uuuu H:mm[:ss] Z").toFormatter(Locale.ENGLISH).withResolverStyle(ResolverStyle.STRICT);
     private static final Pattern DAY_NAME = Pattern.compile("^[A-Za-z]{3,9},\\s*");
 
     private FeedParser() {
@@ -115,9 +132,9 @@ public final class FeedParser {
         Charset headerCharset = charset(HEADER_CHARSET.matcher(contentTypeHeader == null ? "" : contentTypeHeader));
         String text;
         try {
-            text = TextDecoder.decode(sourceName, body,
+            text = TextDecoder.decode(sourceName, body, asBrowsersRead(
                     headerCharset != null ? headerCharset : charset(PROLOG_ENCODING.matcher(
-                            new String(body, 0, Math.min(body.length, 1024), StandardCharsets.ISO_8859_1))));
+                            new String(body, 0, Math.min(body.length, 1024), StandardCharsets.ISO_8859_1)))));
         } catch (UnreadableDocumentException e) {
             throw new UnreadableDocumentException(feed + "the server sent binary data (" + body.length
                     + " bytes), not a feed", e);
@@ -231,8 +248,13 @@ public final class FeedParser {
         }
     }
 
-    /** The date as written in the item (keeping its offset), else Rome's parse of it in UTC. */
+    /**
+     * The date as written in the item (keeping its offset), else Rome's parse of it in UTC. A date in
+     * a form this parser reads but with impossible values ({@code 32 Nov}, {@code 30 Feb}, month 13)
+     * gives {@code null}: Rome's lenient parse would roll it over into another, invented day.
+     */
     private static LocalDate published(Element item, SyndEntry entry) {
+        boolean impossible = false;
         if (item != null) {
             for (String name : List.of("pubDate", "date", "published", "issued", "updated", "modified")) {
                 for (Element child : item.getChildren()) {
@@ -241,15 +263,22 @@ public final class FeedParser {
                         if (date != null) {
                             return date;
                         }
+                        impossible |= readableForm(child.getTextTrim());
                     }
                 }
             }
+        }
+        if (impossible) {
+            return null;
         }
         Date date = entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
         return date == null ? null : date.toInstant().atOffset(ZoneOffset.UTC).toLocalDate();
     }
 
-    /** An RFC 822 or W3C/ISO 8601 date in its own offset, or {@code null} when the format is not one of these. */
+    /**
+     * An RFC 822 (zone names such as {@code EST} and {@code +03:00} offsets included) or W3C/ISO 8601
+     * date in its own offset, or {@code null} when the format is not one of these or names no real day.
+     */
     static LocalDate date(String text) {
         if (text == null || text.isBlank()) {
             return null;
@@ -261,18 +290,46 @@ public final class FeedParser {
             // not a full ISO timestamp; try the other forms
         }
         try {
-            return LocalDate.parse(value.length() >= 10 ? value.substring(0, 10) : value);
+            return LocalDate.parse(isoDatePart(value));
         } catch (DateTimeParseException notIsoDate) {
             // not ISO; try RFC 822
         }
-        String rfc = DAY_NAME.matcher(value).replaceFirst("");
-        rfc = RFC_822_ZONE.matcher(rfc).replaceFirst(" +0000");
         try {
-            return OffsetDateTime.parse(rfc, DateTimeFormatter.ofPattern("d MMM yyyy H:mm[:ss] Z", Locale.ENGLISH))
-                    .toLocalDate();
+            return OffsetDateTime.parse(rfc822(value), RFC_822).toLocalDate();
         } catch (DateTimeParseException notRfc) {
             return null;
         }
+    }
+
+    /** Whether the text has the form of a date {@link #date} reads, whatever its values. */
+    private static boolean readableForm(String text) {
+        if (text == null || text.isBlank()) {
+            return false;
+        }
+        String value = text.strip();
+        return parsesAsForm(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                || parsesAsForm(isoDatePart(value), DateTimeFormatter.ISO_LOCAL_DATE)
+                || parsesAsForm(rfc822(value), RFC_822);
+    }
+
+    private static boolean parsesAsForm(String value, DateTimeFormatter format) {
+        ParsePosition position = new ParsePosition(0);
+        return format.parseUnresolved(value, position) != null && position.getErrorIndex() < 0
+                && position.getIndex() == value.length();
+    }
+
+    private static String isoDatePart(String value) {
+        return value.length() >= 10 ? value.substring(0, 10) : value;
+    }
+
+    /** The text without its day name, a zone name or {@code +03:00} offset written as {@code +0300}. */
+    private static String rfc822(String value) {
+        String rfc = DAY_NAME.matcher(value).replaceFirst("");
+        Matcher zone = RFC_822_ZONE.matcher(rfc);
+        if (zone.find()) {
+            rfc = rfc.substring(0, zone.start()) + " " + RFC_822_ZONES.get(zone.group(1).toUpperCase(Locale.ROOT));
+        }
+        return COLON_OFFSET.matcher(rfc).replaceFirst("$1$2");
     }
 
     private static List<FeedItem> jsonFeed(String feed, String json) throws UnreadableDocumentException {
@@ -434,6 +491,11 @@ public final class FeedParser {
             }
         }
         return Math.min(text.length(), offset + Math.max(0, column - 1));
+    }
+
+    /** ISO-8859-1 read as windows-1252, as browsers do (WHATWG Encoding Standard); other charsets as they are. */
+    private static Charset asBrowsersRead(Charset declared) {
+        return StandardCharsets.ISO_8859_1.equals(declared) ? WINDOWS_1252 : declared;
     }
 
     private static Charset charset(Matcher matcher) {
