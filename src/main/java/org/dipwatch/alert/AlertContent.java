@@ -24,12 +24,23 @@ import org.dipwatch.model.Classification;
  * @param tags           the classification
  * @param story          the story id, or {@code null} until stories exist
  * @param why            one line on why the article matched this subscription
+ * @param alsoReportedBy the earlier reports of its story, one line each ("outlet: title (file)"), oldest first
  */
 public record AlertContent(String messageId, Instant createdAt, String subscriptionId, String verdict, String articleFile,
                            String articleId, String title, LocalDate published, String url, String source,
-                           List<String> paragraphs, Classification tags, String story, String why) {
+                           List<String> paragraphs, Classification tags, String story, String why, List<String> alsoReportedBy) {
 
+    @com.fasterxml.jackson.annotation.JsonCreator
     public AlertContent {
         paragraphs = List.copyOf(paragraphs);
+        alsoReportedBy = alsoReportedBy == null ? List.of() : List.copyOf(alsoReportedBy);
+    }
+
+    /** An alert that names no earlier reports. */
+    public AlertContent(String messageId, Instant createdAt, String subscriptionId, String verdict, String articleFile,
+                        String articleId, String title, LocalDate published, String url, String source,
+                        List<String> paragraphs, Classification tags, String story, String why) {
+        this(messageId, createdAt, subscriptionId, verdict, articleFile, articleId, title, published, url, source, paragraphs,
+                tags, story, why, List.of());
     }
 }

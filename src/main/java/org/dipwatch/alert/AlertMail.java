@@ -56,7 +56,19 @@ public final class AlertMail {
     public static Mail compose(AlertContent c) {
         Body body = Body.of(c);
         String subject = subject(c);
-        return new Mail(subject, text(body), html(subject, body, c));
+        String text = text(body);
+        String html = html(subject, body, c);
+        if (!c.alsoReportedBy().isEmpty()) {
+            // a later report of a story names the earlier ones, before the reason it matched
+            int t = text.indexOf("Why: ");
+            text = text.substring(0, t) + "Also reported by:\n  - " + String.join("\n  - ", c.alsoReportedBy().stream()
+                    .map(AlertMail::oneLine).toList()) + "\n\n" + text.substring(t);
+            int h = html.indexOf("<p><strong>Why:</strong>");
+            StringBuilder list = new StringBuilder("<p><strong>Also reported by:</strong></p>\n<ul>\n");
+            c.alsoReportedBy().forEach(r -> list.append("<li>").append(escape(r)).append("</li>\n"));
+            html = html.substring(0, h) + list.append("</ul>\n") + html.substring(h);
+        }
+        return new Mail(subject, text, html);
     }
 
     /**
@@ -80,6 +92,17 @@ public final class AlertMail {
             if (story.size() > 1) {
                 t.append("Story of ").append(story.size()).append(" reports:\n");
                 h.append("<h2>Story of ").append(story.size()).append(" reports</h2>\n");
+            }
+            Set<String> also = new LinkedHashSet<>();
+            for (AlertContent c : story) {
+                also.addAll(c.alsoReportedBy());
+            }
+            for (AlertContent c : story.subList(1, story.size())) {
+                also.add(c.source() + ": " + (c.title() == null ? "untitled" : c.title()) + " (" + c.articleFile() + ")");
+            }
+            if (!also.isEmpty()) {
+                t.append("Also reported by: ").append(String.join("; ", also)).append('\n');
+                h.append("<p>Also reported by: ").append(escape(String.join("; ", also))).append("</p>\n");
             }
             for (AlertContent c : story) {
                 Body b = Body.of(c);
