@@ -75,11 +75,15 @@ public final class Pipeline implements AutoCloseable {
 
     /** Opens the pipeline of a home: creates its folders, opens the index and the corpus. */
     public static Pipeline open(Settings settings, Metrics metrics) {
+        return open(settings, metrics, classifier(settings));
+    }
+
+    /** {@link #open(Settings, Metrics)} with a classifier already loaded (tests that open many homes). */
+    public static Pipeline open(Settings settings, Metrics metrics, Classifier classifier) {
         Path home = settings.home();
         try {
             Files.createDirectories(home.resolve("data"));
             Inbox inbox = new Inbox(home.resolve("inbox"));
-            Classifier classifier = classifier(settings);
             CorpusIndex index = CorpusIndex.open(settings.require("dipwatch.index.url"), settings.get("dipwatch.index.user"),
                     settings.get("dipwatch.index.password"), settings.intValue("dipwatch.index.pool-size"));
             Corpus corpus;
@@ -237,6 +241,34 @@ public final class Pipeline implements AutoCloseable {
             inbox.moveToDone(file);
         }
         return result;
+    }
+
+    /**
+     * How a file would be judged against the corpus now, without storing it (the {@code similar}
+     * command): the verdict and every compared corpus article with its scores. An exact copy is
+     * reported as {@code duplicate} of the file it copies.
+     *
+     * @throws UnreadableDocumentException when the file cannot be read as an article
+     */
+    public Similar similar(Path file, String source) throws UnreadableDocumentException {
+        Article article = Normalizer.normalize(reader.read(file));
+        Classification tags = classifier.classify(article, false);
+        synchronized (corpus) {
+            Optional<String> copyOf = dedup.duplicateOf(article, ExactDedup.fingerprint(article));
+            StoryMatcher.Judgement j = stories.judge(article, Who.of(tags), StoryMatcher.outlet(article.url(), source),
+                    Long.MAX_VALUE);
+            return new Similar(article, copyOf.orElse(null), j);
+        }
+    }
+
+    /**
+     * What {@link #similar} found.
+     *
+     * @param article   the article as read
+     * @param duplicate the corpus file it copies exactly, or {@code null}
+     * @param judgement the near-duplicate and story judgement
+     */
+    public record Similar(Article article, String duplicate, StoryMatcher.Judgement judgement) {
     }
 
     /** {@link #ingestInboxFile(Path)} for the inbox route, which hands over a {@code java.io.File}. */
