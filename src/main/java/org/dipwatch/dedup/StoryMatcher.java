@@ -46,7 +46,7 @@ public final class StoryMatcher {
 
         /** The shipped defaults (as in {@code dipwatch-defaults.properties}). */
         public static Thresholds defaults() {
-            return new Thresholds(0.5, 0.9, 3, 0.45, 3, 300);
+            return new Thresholds(0.36, 0.9, 3, 0.26, 3, 300);
         }
     }
 
@@ -81,6 +81,12 @@ public final class StoryMatcher {
     public record Judgement(Verdict verdict, String of, Double similarity, String story, List<Neighbour> nearest,
                             TextFeatures features, String outlet, Who who) {
     }
+
+    static final double W_QUOTE = 0.3;
+    static final double W_TERMS = 0.8;
+    static final double W_ACTORS = 0.2;
+    static final double W_SPEAKER = 0.0;
+    static final double W_DATE = 0.1;
 
     private final StoryStore store;
     private final Thresholds thresholds;
@@ -249,10 +255,18 @@ public final class StoryMatcher {
                 speakers.retainAll(c.who().speakers());
                 double speaker = speakers.isEmpty() ? 0 : 1;
                 double date = days == null ? 0.5 : 1 - days / (thresholds.windowDays() + 1.0);
-                score = 0.30 * quote + 0.35 * terms + 0.15 * actors + 0.10 * speaker + 0.10 * date;
+                // weights chosen on the development set (docs/stories.md): shared rare terms carry a story;
+                // a shared quotation and shared actors add to them; the same speaker alone says little
+                // (a ministry's briefings all have one), so it only breaks ties
+                score = W_QUOTE * quote + W_TERMS * terms + W_ACTORS * actors + W_SPEAKER * speaker + W_DATE * date;
                 why = String.format(java.util.Locale.ROOT, "quotes %d, rare terms %.2f, actors %d/%d, speaker %s, days %s",
                         quotes, terms, sharedActors.size(), allActors.size(), speaker > 0 ? "same" : "different",
                         days == null ? "unknown" : days.toString());
+                if (Boolean.getBoolean("dipwatch.dedup.trace")) {
+                    why += String.format(java.util.Locale.ROOT, "|%d\t%.3f\t%.3f\t%d\t%d\t%.3f\t%d\t%d\t%.0f\t%s\t%d",
+                            quotes, shared, massA, a.length, b.length, meanIdf, sharedActors.size(), allActors.size(), speaker,
+                            days == null ? "-1" : days.toString(), TextFeatures.shared(a, b));
+                }
             }
             Verdict level = near ? Verdict.NEAR_DUPLICATE
                     : gate && score >= thresholds.storyThreshold() ? Verdict.SAME_STORY : Verdict.NEW;

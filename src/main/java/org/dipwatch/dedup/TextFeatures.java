@@ -16,7 +16,7 @@ import java.util.Set;
 /**
  * What the near-duplicate and story judgements compare of an article's text, boilerplate left
  * out: the MinHash signature of its 3-word shingles, its rare-term candidates (words of three or
- * more letters that are no stop words), the 5-word runs inside its quotations, and the hashes of
+ * more characters that are no stop words, and pairs of adjacent ones), the 5-word runs inside its quotations, and the hashes of
  * its paragraphs (for the per-source boilerplate count).
  *
  * @param signature  {@link MinHash#K} minimum hashes of the shingles
@@ -73,15 +73,29 @@ public record TextFeatures(int[] signature, int shingles, long[] terms, long[] q
             shingles.add(Hashing.sequence(wordHashes, i, n));
         }
         long[] shingleArray = shingles.stream().mapToLong(Long::longValue).toArray();
+        // rare-term candidates: content words (plural s dropped) and pairs of adjacent content words,
+        // which name what an event is about ("water cannon", "planning group") better than either word
         Set<Long> terms = new HashSet<>();
-        for (int i = 0; i < words.size(); i++) {
-            String w = words.get(i);
-            if (w.length() >= 3 && !STOP.contains(w) && !Character.isDigit(w.charAt(0))) {
-                terms.add(wordHashes[i]);
+        long previous = 0;
+        for (String w : words) {
+            if (w.length() >= 3 && !STOP.contains(w)) {
+                long h = Hashing.string(stem(w));
+                terms.add(h);
+                if (previous != 0) {
+                    terms.add(Hashing.mix(previous * 31 + h));
+                }
+                previous = h;
+            } else {
+                previous = 0;
             }
         }
         return new TextFeatures(MinHash.signature(shingleArray), shingleArray.length, sorted(terms), sorted(quoteGrams),
                 paragraphHashes);
+    }
+
+    /** A word without a plural or third-person {@code s}: "talks" and "talk" are one term. */
+    static String stem(String w) {
+        return w.length() > 4 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") ? w.substring(0, w.length() - 1) : w;
     }
 
     /** The words of folded text: runs of letters and digits. */
