@@ -45,6 +45,9 @@ public final class NearDuplicateIndex {
     }
 
     private void addBands(long seq, int[] signature) {
+        if (entries + MinHash.BANDS > slots.length * MAX_LOAD) {
+            throw new Overfull();
+        }
         for (int band = 0; band < MinHash.BANDS; band++) {
             insert(MinHash.bandKey(signature, band), (int) seq + 1);
         }
@@ -117,18 +120,36 @@ public final class NearDuplicateIndex {
      */
     private void grow(long adding) {
         int[] old = slots;
-        slots = new int[capacityFor((long) (articles + 1) * MinHash.BANDS)];
-        entries = 0;
-        articles = 0;
-        try {
-            source.forEach((sig, seq) -> {
-                if (seq != adding) {
-                    addBands(seq, sig);
-                }
-            });
-        } catch (RuntimeException e) {
-            slots = old;
-            throw e;
+        int oldEntries = entries;
+        int oldArticles = articles;
+        long want = (long) (articles + 1) * MinHash.BANDS;
+        while (true) {
+            slots = new int[capacityFor(want)];
+            entries = 0;
+            articles = 0;
+            try {
+                source.forEach((sig, seq) -> {
+                    if (seq != adding) {
+                        addBands(seq, sig);
+                    }
+                });
+                return;
+            } catch (Overfull e) {
+                // the source holds more than the index did (articles stored by another process): bigger
+                want = want * 2;
+            } catch (RuntimeException e) {
+                slots = old;
+                entries = oldEntries;
+                articles = oldArticles;
+                throw e;
+            }
+        }
+    }
+
+    /** A refill that does not fit the table being filled. */
+    private static final class Overfull extends RuntimeException {
+        Overfull() {
+            super(null, null, false, false);
         }
     }
 
