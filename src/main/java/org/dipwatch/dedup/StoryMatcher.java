@@ -87,6 +87,8 @@ public final class StoryMatcher {
     static final double W_ACTORS = 0.2;
     static final double W_SPEAKER = 0.0;
     static final double W_DATE = 0.1;
+    /** Shared rare terms below which only a shared quotation makes a story. */
+    static final double MIN_TERMS = 0.10;
 
     private final StoryStore store;
     private final Thresholds thresholds;
@@ -230,6 +232,7 @@ public final class StoryMatcher {
             boolean gate = !sharedActors.isEmpty()
                     && (days != null ? days <= thresholds.windowDays() : quotes >= 2);
             double score = 0;
+            boolean sharesWhatHappened = false;
             String why = "";
             if (gate) {
                 double shared = 0;
@@ -249,6 +252,9 @@ public final class StoryMatcher {
                 double fromA = massA == 0 ? 0 : shared / massA;
                 double fromC = b.length == 0 || meanIdf == 0 ? 0 : Math.min(1, shared / (b.length * meanIdf));
                 double terms = Math.sqrt(fromA * fromC);
+                // actors, speaker and dates alone are what two statements of one minister in one week
+                // share: a story needs its own words (rare terms) or the same quotation
+                sharesWhatHappened = terms >= MIN_TERMS || quotes >= 2;
                 double quote = Math.min(1, quotes / 4.0);
                 double actors = sharedActors.size() / (double) allActors.size();
                 Set<String> speakers = new HashSet<>(who.speakers());
@@ -269,7 +275,7 @@ public final class StoryMatcher {
                 }
             }
             Verdict level = near ? Verdict.NEAR_DUPLICATE
-                    : gate && score >= thresholds.storyThreshold() ? Verdict.SAME_STORY : Verdict.NEW;
+                    : gate && sharesWhatHappened && score >= thresholds.storyThreshold() ? Verdict.SAME_STORY : Verdict.NEW;
             out.add(new Neighbour(c.file(), c.title(), c.outlet(), c.story(), round(j), round(score), level,
                     near ? String.format(java.util.Locale.ROOT, "jaccard %.2f, containment %.2f", j, containment) : why));
         }

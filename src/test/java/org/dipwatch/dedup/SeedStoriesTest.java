@@ -97,4 +97,30 @@ class SeedStoriesTest {
             });
         }
     }
+
+    @Test
+    void oneMinistersStatementsOnConsecutiveDaysAboutOtherThingsAreDifferentStories() throws Exception {
+        TestHome.create(home);
+        Path gaza = Files.writeString(home.resolve("gaza.txt"), """
+                 date 2024-04-02 Lavrov urges lasting truce in Gaza
+
+                Russian Foreign Minister Sergey Lavrov said in Moscow that a lasting truce in the Gaza Strip was urgent, after a telephone conversation with Palestinian President Mahmoud Abbas.
+
+                Lavrov said humanitarian convoys had to reach Rafah without delay and that the hostages should be released.
+                """);
+        Path libya = Files.writeString(home.resolve("libya.txt"), """
+                 date 2024-04-03 Lavrov receives Libyan delegation
+
+                Russian Foreign Minister Sergey Lavrov received a delegation of the Libyan Presidential Council in Moscow and discussed preparations for national elections.
+
+                The sides talked about oil exports, the reopening of the Russian embassy in Tripoli and the withdrawal of foreign mercenaries, the ministry said.
+                """);
+        try (Pipeline p = StoryHomes.open(home)) {
+            IngestResult first = p.ingestFile(gaza, "cli");
+            IngestResult second = p.ingestFile(libya, "cli");
+            assertThat(first.verdict()).isEqualTo(Verdict.NEW);
+            assertThat(second.verdict()).isEqualTo(Verdict.NEW);
+            assertThat(second.story()).isNotEqualTo(first.story());
+        }
+    }
 }
