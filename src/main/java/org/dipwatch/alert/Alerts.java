@@ -50,15 +50,25 @@ public final class Alerts {
         for (Subscription s : subscriptions.current()) {
             String why = s.filter().why(verdict, source, text, tags);
             if (why == null) {
+                // a later report of a story: a digest that would have taken the first report names it
+                // among the story's reports, without alerting about it
+                if ("same_story".equals(verdict) && "digest".equals(s.mode()) && s.email() != null) {
+                    String asFirst = s.filter().why("new", source, text, tags);
+                    if (asFirst != null) {
+                        out.add(new Outbox.Pending(s.id(), Outbox.EMAIL, content(s, Outbox.EMAIL, article, file, articleId, verdict,
+                                source, tags, "later report of story " + story + " (" + asFirst + ")", now, story, also, true),
+                                s.notBefore(Outbox.EMAIL, now)));
+                    }
+                }
                 continue;
             }
             if (s.webhook() != null) {
                 out.add(new Outbox.Pending(s.id(), Outbox.WEBHOOK, content(s, Outbox.WEBHOOK, article, file, articleId, verdict,
-                        source, tags, why, now, story, also), s.notBefore(Outbox.WEBHOOK, now)));
+                        source, tags, why, now, story, also, false), s.notBefore(Outbox.WEBHOOK, now)));
             }
             if (s.email() != null) {
                 out.add(new Outbox.Pending(s.id(), Outbox.EMAIL, content(s, Outbox.EMAIL, article, file, articleId, verdict,
-                        source, tags, why, now, story, also), s.notBefore(Outbox.EMAIL, now)));
+                        source, tags, why, now, story, also, false), s.notBefore(Outbox.EMAIL, now)));
             }
         }
         return out;
@@ -66,9 +76,9 @@ public final class Alerts {
 
     private static AlertContent content(Subscription s, String channel, Article a, String file, String articleId, String verdict,
                                         String source, Classification tags, String why, Instant now, String story,
-                                        List<String> also) {
+                                        List<String> also, boolean mentionOnly) {
         String messageId = "msg_" + UUID.randomUUID().toString().replace("-", "");
         return new AlertContent(messageId, now, s.id(), verdict, file, articleId, a.title(), a.published(), a.url(), source,
-                a.paragraphs(), tags, story, "matched " + s.id() + ": " + why, also);
+                a.paragraphs(), tags, story, mentionOnly ? why : "matched " + s.id() + ": " + why, also, mentionOnly);
     }
 }

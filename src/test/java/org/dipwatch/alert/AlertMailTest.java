@@ -229,4 +229,22 @@ class AlertMailTest {
         assertThat(mail.html()).contains("<li>tass.com: Bogdanov, Abu Marzook discuss Gaza (000_fbfa5f4836e611d7.txt)</li>");
         assertThat(AlertPayload.json(later)).contains("\"alsoReportedBy\":[\"tass.com: Bogdanov");
     }
+
+    @Test
+    void aLaterReportADigestDidNotAskForIsNamedInItsStoryNotSentAsAnItem() {
+        AlertContent c = TestAlerts.russiaCallsHamas();
+        AlertContent mention = new AlertContent("msg_3", c.createdAt().plusSeconds(90), c.subscriptionId(), "same_story",
+                "007_2222222222222222.txt", "2222222222222222", "Bogdanov spoke to Abu Marzook, Moscow says", c.published(), null,
+                "inbox", c.paragraphs(), c.tags(), "st-0123456789abcdef", "later report of story st-0123456789abcdef",
+                List.of(), true);
+        AlertContent first = new AlertContent(c.messageId(), c.createdAt(), c.subscriptionId(), c.verdict(), c.articleFile(),
+                c.articleId(), c.title(), c.published(), c.url(), c.source(), c.paragraphs(), c.tags(), "st-0123456789abcdef", c.why());
+        AlertMail.Mail both = AlertMail.composeDigest("gaza-watch", List.of(first, mention));
+        assertThat(both.subject()).isEqualTo("[dipwatch] 1 statements for gaza-watch");
+        assertThat(both.text()).contains("Also reported by: inbox: Bogdanov spoke to Abu Marzook, Moscow says (007_2222222222222222.txt)")
+                .doesNotContain("Article: 007_2222222222222222.txt");
+        AlertMail.Mail alone = AlertMail.composeDigest("gaza-watch", List.of(mention));
+        assertThat(alone.subject()).isEqualTo("[dipwatch] later reports of earlier stories for gaza-watch");
+        assertThat(alone.text()).contains("Story st-0123456789abcdef, alerted before:\nAlso reported by: inbox: Bogdanov spoke");
+    }
 }

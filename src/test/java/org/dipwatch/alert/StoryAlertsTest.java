@@ -39,6 +39,11 @@ class StoryAlertsTest {
                   - id: follow-ups
                     filter: { actors: [HAMAS], verdicts: [new, same_story] }
                     email: { to: [desk@example.org] }
+                  - id: morning-digest
+                    filter: { actors: [HAMAS] }
+                    email: { to: [editor@example.org] }
+                    mode: digest
+                    digest: { cron: "0 0 8 * * ?", zone: "Europe/Berlin" }
                 """);
         Settings settings = Settings.of(home, Map.of());
         try (Pipeline p = Pipeline.open(settings, new Metrics(new SimpleMeterRegistry()))) {
@@ -56,6 +61,12 @@ class StoryAlertsTest {
             AlertMail.Mail mail = AlertMail.compose(c);
             assertThat(mail.text()).contains("Also reported by:\n  - seeds: ").contains("(000_fbfa5f4836e611d7.txt)");
             assertThat(mail.html()).contains("<strong>Also reported by:</strong>");
+            // the digest that did not ask for follow-ups names it in its story, as a mention only
+            assertThat(outbox.ofSubscription("morning-digest", 10)).singleElement().satisfies(r -> {
+                assertThat(r.content().mentionOnly()).isTrue();
+                assertThat(AlertMail.composeDigest("morning-digest", List.of(r.content())).text())
+                        .contains("Also reported by: ").contains("(000_fbfa5f4836e611d7.txt)").contains("cli: ");
+            });
 
             // a syndicated copy of 001: recorded, alerts nobody
             var copy = p.ingestFile(Path.of("src/test/resources/dedup/seeds-rewritten/rewritten-001.txt").toAbsolutePath(), "cli");
