@@ -114,12 +114,21 @@ public final class Pipeline implements AutoCloseable {
 
     /** The near-duplicate and story thresholds of the settings ({@code dipwatch.dedup.*}). */
     public static StoryMatcher.Thresholds thresholds(Settings settings) {
-        return new StoryMatcher.Thresholds(Double.parseDouble(settings.require("dipwatch.dedup.near-threshold").trim()),
-                Double.parseDouble(settings.require("dipwatch.dedup.near-containment").trim()),
+        return new StoryMatcher.Thresholds(decimal(settings, "dipwatch.dedup.near-threshold"),
+                decimal(settings, "dipwatch.dedup.near-containment"),
                 settings.intValue("dipwatch.dedup.story-window-days"),
-                Double.parseDouble(settings.require("dipwatch.dedup.story-threshold").trim()),
+                decimal(settings, "dipwatch.dedup.story-threshold"),
                 settings.intValue("dipwatch.dedup.boilerplate-min-articles"),
                 settings.intValue("dipwatch.dedup.story-candidates"));
+    }
+
+    private static double decimal(Settings settings, String key) {
+        String value = settings.require(key).trim();
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key + "=" + value + " (from " + settings.origin(key) + ") must be a number");
+        }
     }
 
     /** The story matcher: near-duplicate and story judgements against the corpus. */
