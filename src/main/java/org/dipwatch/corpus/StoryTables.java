@@ -71,23 +71,38 @@ public final class StoryTables implements StoryStore {
         if (actors.isEmpty()) {
             return List.of();
         }
-        String sql = "SELECT " + COLUMNS + FROM + " WHERE s.file_name IN (SELECT t.file_name FROM article_tag t "
-                + "WHERE t.dimension = 'actor' AND t.tag_id IN (" + marks(actors.size()) + "))"
-                + (from == null ? "" : " AND (s.published IS NULL OR s.published BETWEEN ? AND ?)")
-                + " ORDER BY s.seq DESC LIMIT " + Math.max(1, limit);
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = 1;
-            for (String a : actors) {
-                ps.setString(i++, a);
+        String hasActor = " AND EXISTS (SELECT 1 FROM article_tag t WHERE t.file_name = s.file_name AND t.dimension = 'actor' "
+                + "AND t.tag_id IN (" + marks(actors.size()) + "))";
+        String recent = "s.seq > (SELECT COALESCE(MAX(seq), 0) FROM article_story) - " + RECENT;
+        List<String> where = new ArrayList<>();
+        if (from != null) {
+            where.add("s.published BETWEEN ? AND ?");
+            where.add("s.published IS NULL AND " + recent);
+        } else {
+            where.add(recent);
+        }
+        Map<Long, Stored> out = new java.util.TreeMap<>(Collections.reverseOrder());
+        try (Connection c = db.getConnection()) {
+            for (String w : where) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + FROM + " WHERE " + w + hasActor
+                        + " ORDER BY s.seq DESC LIMIT " + Math.max(1, limit))) {
+                    int i = 1;
+                    if (w.startsWith("s.published BETWEEN")) {
+                        ps.setDate(i++, Date.valueOf(from));
+                        ps.setDate(i++, Date.valueOf(to));
+                    }
+                    for (String a : actors) {
+                        ps.setString(i++, a);
+                    }
+                    for (Stored s : read(c, ps)) {
+                        out.put(s.seq(), s);
+                    }
+                }
             }
-            if (from != null) {
-                ps.setDate(i++, Date.valueOf(from));
-                ps.setDate(i, Date.valueOf(to));
-            }
-            return read(c, ps);
         } catch (SQLException e) {
             throw new IndexException("index: cannot look up articles by actor: " + e.getMessage(), e);
         }
+        return out.values().stream().limit(limit).toList();
     }
 
     @Override

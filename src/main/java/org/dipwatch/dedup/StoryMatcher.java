@@ -87,6 +87,8 @@ public final class StoryMatcher {
     static final double W_ACTORS = 0.2;
     static final double W_SPEAKER = 0.0;
     static final double W_DATE = 0.1;
+    /** Most LSH candidates verified per lookup. */
+    static final int MAX_LSH_CANDIDATES = 200;
     /** Shared rare terms below which only a shared quotation makes a story. */
     static final double MIN_TERMS = 0.10;
 
@@ -189,7 +191,14 @@ public final class StoryMatcher {
 
     private List<Neighbour> compare(LocalDate published, TextFeatures f, Who who, long before) {
         Map<Long, StoryStore.Stored> candidates = new LinkedHashMap<>();
-        for (StoryStore.Stored s : store.bySeq(lsh.candidates(f.signature()))) {
+        long[] lshCandidates = lsh.candidates(f.signature());
+        if (lshCandidates.length > MAX_LSH_CANDIDATES) {
+            // a text copied into the corpus many times over (near-duplicates stored): the latest copies suffice
+            java.util.Arrays.sort(lshCandidates);
+            lshCandidates = java.util.Arrays.copyOfRange(lshCandidates, lshCandidates.length - MAX_LSH_CANDIDATES,
+                    lshCandidates.length);
+        }
+        for (StoryStore.Stored s : store.bySeq(lshCandidates)) {
             if (s.seq() < before) {
                 candidates.put(s.seq(), s);
             }
@@ -207,7 +216,9 @@ public final class StoryMatcher {
             return List.of();
         }
         Map<Long, Integer> df = store.documentFrequencies(f.terms());
-        double n = store.articles();
+        // N of the document frequencies: the articles in the index, counted in memory (a COUNT in the
+        // database would cost what the corpus costs)
+        double n = lsh.size();
         double massA = 0;
         for (long t : f.terms()) {
             massA += idf(df.getOrDefault(t, 0), n);

@@ -14,6 +14,9 @@ import java.util.Set;
  */
 public interface StoryStore extends NearDuplicateIndex.SignatureSource {
 
+    /** How many of the latest articles an undated article, or undated candidates, are compared with. */
+    int RECENT = 5000;
+
     /**
      * One article as the judgements see it.
      *
@@ -34,8 +37,11 @@ public interface StoryStore extends NearDuplicateIndex.SignatureSource {
     Set<Long> repeatedParagraphs(String outlet, long[] hashes, int minArticles);
 
     /**
-     * The most recent {@code limit} stored articles that name one of these actors, published
-     * between {@code from} and {@code to} or undated ({@code from == null}: any date).
+     * The most recent {@code limit} stored articles that name one of these actors and were
+     * published between {@code from} and {@code to}, or are undated and among the latest
+     * {@link #RECENT} articles; with {@code from == null} (an undated article), any of the latest
+     * {@link #RECENT}. Either way the query is bounded by a date range or a sequence range, so it
+     * costs what that range holds, not the corpus.
      */
     List<Stored> byActors(Set<String> actors, LocalDate from, LocalDate to, int limit);
 

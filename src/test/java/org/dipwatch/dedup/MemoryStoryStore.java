@@ -37,11 +37,13 @@ final class MemoryStoryStore implements StoryStore {
     @Override
     public List<Stored> byActors(Set<String> actors, LocalDate from, LocalDate to, int limit) {
         List<Stored> out = new ArrayList<>();
+        long maxSeq = articles.stream().mapToLong(Stored::seq).max().orElse(0);
         for (int i = articles.size() - 1; i >= 0 && out.size() < limit; i--) {
             Stored s = articles.get(i);
             boolean shares = s.who().actors().stream().anyMatch(actors::contains);
-            boolean inWindow = from == null || s.published() == null
-                    || !s.published().isBefore(from) && !s.published().isAfter(to);
+            boolean recent = s.seq() > maxSeq - RECENT;
+            boolean inWindow = from == null || s.published() == null ? recent
+                    : !s.published().isBefore(from) && !s.published().isAfter(to);
             if (shares && inWindow) {
                 out.add(s);
             }
