@@ -123,4 +123,22 @@ class SeedStoriesTest {
             assertThat(second.story()).isNotEqualTo(first.story());
         }
     }
+
+    @Test
+    void nearDuplicatesGoToSeedsWhenTheSettingSaysSo() {
+        TestHome.create(home);
+        Path edited = Path.of("src/test/resources/dedup/seeds-rewritten/rewritten-003.txt").toAbsolutePath();
+        try (Pipeline p = StoryHomes.open(home, Map.of("dipwatch.dedup.store-near-duplicates", "true"))) {
+            IngestResult r = p.ingestFile(edited, "cli");
+            assertThat(r.verdict()).isEqualTo(Verdict.NEAR_DUPLICATE);
+            assertThat(r.duplicateOf()).isEqualTo("003_6c860c4a14f93851.txt");
+            assertThat(r.article()).startsWith("005_");
+            assertThat(r.story()).isEqualTo("st-6c860c4a14f93851");
+            assertThat(home.resolve("seeds").resolve(r.article())).exists();
+            // the stored copy is a candidate like any article: a second copy names the original or the copy
+            IngestResult again = p.ingestFile(Path.of("src/test/resources/dedup/seeds-rewritten/rewritten-003.txt").toAbsolutePath(),
+                    "cli");
+            assertThat(again.verdict()).isEqualTo(Verdict.DUPLICATE);
+        }
+    }
 }
