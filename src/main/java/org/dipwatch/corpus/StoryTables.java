@@ -271,6 +271,21 @@ public final class StoryTables implements StoryStore {
     }
 
     @Override
+    public void forEachAfter(long seq, ObjLongConsumer<int[]> each) {
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT s.seq, s.signature" + FROM + " WHERE s.seq > ? ORDER BY s.seq")) {
+            ps.setLong(1, seq);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    each.accept(MinHash.fromBytes(rs.getBytes(2)), rs.getLong(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IndexException("index: cannot read the latest signatures: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public void forEach(ObjLongConsumer<int[]> each) {
         try (Connection c = db.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT s.seq, s.signature" + FROM + " ORDER BY s.seq")) {

@@ -96,6 +96,8 @@ public final class StoryMatcher {
     private final Thresholds thresholds;
     private final Boilerplate boilerplate = Boilerplate.packaged();
     private NearDuplicateIndex lsh;
+    /** The highest sequence number in the in-memory index. */
+    private long lastSeq = -1;
 
     /** A matcher over a store; the in-memory index is filled from the store's signatures. */
     public StoryMatcher(StoryStore store, Thresholds thresholds) {
@@ -107,8 +109,13 @@ public final class StoryMatcher {
     /** Refills the in-memory index from the store (after a rebuild). */
     public synchronized void reload() {
         NearDuplicateIndex fresh = new NearDuplicateIndex((int) Math.min(Integer.MAX_VALUE / 16, store.articles() + 1024), store);
-        store.forEach((sig, seq) -> fresh.add(seq, sig));
+        long[] last = {-1};
+        store.forEach((sig, seq) -> {
+            fresh.add(seq, sig);
+            last[0] = Math.max(last[0], seq);
+        });
         lsh = fresh;
+        lastSeq = last[0];
     }
 
     /** The in-memory index (for its size). */
@@ -146,6 +153,7 @@ public final class StoryMatcher {
 
     /** Judges an article against the corpus articles whose sequence number is below {@code before}. */
     public synchronized Judgement judge(Article article, Who who, String outlet, long before) {
+        catchUp();
         TextFeatures f = features(article, outlet);
         List<Neighbour> nearest = compare(article.published(), f, who, before);
         Neighbour near = nearest.stream().filter(n -> n.level() == Verdict.NEAR_DUPLICATE)
@@ -186,7 +194,20 @@ public final class StoryMatcher {
 
     /** Adds a stored article to the in-memory index, once its transaction committed. */
     public synchronized void added(long seq, TextFeatures f) {
-        lsh.add(seq, f.signature());
+        long before = lastSeq;
+        catchUp(); // finds it (committed) when its number is above what the index held
+        if (seq <= before) {
+            // a number below the index's latest (a file given a free lower number by hand): catchUp skips it
+            lsh.add(seq, f.signature());
+        }
+    }
+
+    /** Adds what another process (the CLI beside the daemon) stored since the index last looked. */
+    private void catchUp() {
+        store.forEachAfter(lastSeq, (sig, seq) -> {
+            lsh.add(seq, sig);
+            lastSeq = Math.max(lastSeq, seq);
+        });
     }
 
     private List<Neighbour> compare(LocalDate published, TextFeatures f, Who who, long before) {

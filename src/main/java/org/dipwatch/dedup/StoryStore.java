@@ -64,6 +64,12 @@ public interface StoryStore extends NearDuplicateIndex.SignatureSource {
     void save(Connection c, Stored article, long[] paragraphs, String verdict, String duplicateOf, Double similarity)
             throws SQLException;
 
+    /**
+     * Calls {@code each} with the signature and sequence number of every article stored after
+     * {@code seq} (by another process: the CLI beside the daemon), in sequence order.
+     */
+    void forEachAfter(long seq, java.util.function.ObjLongConsumer<int[]> each);
+
     /** Forgets every article's features, frequencies and paragraph counts (before a rebuild). */
     void clear();
 

@@ -106,6 +106,15 @@ final class MemoryStoryStore implements StoryStore {
     }
 
     @Override
+    public void forEachAfter(long seq, ObjLongConsumer<int[]> each) {
+        for (Stored s : articles) {
+            if (s.seq() > seq) {
+                each.accept(s.features().signature(), s.seq());
+            }
+        }
+    }
+
+    @Override
     public void forEach(ObjLongConsumer<int[]> each) {
         for (Stored s : articles) {
             each.accept(s.features().signature(), s.seq());

@@ -75,4 +75,24 @@ class StoryRestartTest {
             assertThat(stories(p)).isEqualTo(storiesBefore);
         }
     }
+
+    @Test
+    void anArticleStoredByAnotherProcessIsFoundByTheIndexInMemory() throws Exception {
+        TestHome.create(home);
+        String h2 = "jdbc:h2:file:" + home.resolve("data/index") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
+        java.util.Map<String, String> shared = java.util.Map.of("dipwatch.index.url", h2);
+        try (Pipeline daemon = StoryHomes.open(home, shared); Pipeline cli = StoryHomes.open(home, shared)) {
+            IngestResult libya = cli.ingestFile(RES.resolve("restart/libya-talks.txt"), "cli");
+            assertThat(libya.verdict()).isEqualTo(Verdict.NEW);
+            // the daemon's LSH index was filled before the CLI stored it: it catches up on the next lookup
+            Path copy = home.resolve("libya-copy.txt");
+            java.nio.file.Files.writeString(copy, java.nio.file.Files.readString(RES.resolve("restart/libya-talks.txt"))
+                    .replace("Moscow hosts talks on Libya", "Libyan council delegation in Moscow")
+                    + "\nReporting by the agency desk; editing by the night editor.\n");
+            StoryMatcher.Judgement j = daemon.similar(copy, "cli").judgement();
+            assertThat(j.verdict()).isEqualTo(Verdict.NEAR_DUPLICATE);
+            assertThat(j.of()).isEqualTo(libya.article());
+            assertThat(daemon.stories().index().size()).isEqualTo(6);
+        }
+    }
 }
