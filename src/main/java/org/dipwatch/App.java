@@ -6,17 +6,18 @@ import org.dipwatch.cli.ClassifyCommand;
 import org.dipwatch.cli.IngestCommand;
 import org.dipwatch.cli.ReindexCommand;
 import org.dipwatch.cli.RunCommand;
+import org.dipwatch.cli.SimilarCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code dipwatch} command line: {@code run} (the daemon), {@code ingest FILE...},
+ * The {@code dipwatch} command line: {@code run} (the daemon), {@code ingest FILE...}, {@code similar FILE...},
  * {@code reindex} and {@code check-config}. Every command works on the home folder named by
  * {@code -Ddipwatch.home} or {@code DIPWATCH_HOME} (default: the working directory).
  */
 @Command(name = "dipwatch", mixinStandardHelpOptions = true, versionProvider = App.Version.class,
         description = "Watches diplomatic statements: ingest, normalize, deduplicate, store, alert.",
-        subcommands = {RunCommand.class, IngestCommand.class, ClassifyCommand.class, ReindexCommand.class,
+        subcommands = {RunCommand.class, IngestCommand.class, SimilarCommand.class, ClassifyCommand.class, ReindexCommand.class,
                 AlertsCommand.class, CheckConfigCommand.class,
                 CommandLine.HelpCommand.class})
 public final class App {

@@ -19,7 +19,10 @@ import org.dipwatch.corpus.Arrival;
 import org.dipwatch.corpus.Corpus;
 import org.dipwatch.corpus.CorpusIndex;
 import org.dipwatch.corpus.IndexedArticle;
+import org.dipwatch.corpus.StoryTables;
 import org.dipwatch.dedup.ExactDedup;
+import org.dipwatch.dedup.StoryMatcher;
+import org.dipwatch.dedup.Who;
 import org.dipwatch.ingest.DocumentReader;
 import org.dipwatch.ingest.Inbox;
 import org.dipwatch.ingest.UnreadableDocumentException;
@@ -53,8 +56,13 @@ public final class Pipeline implements AutoCloseable {
     private final Classifier classifier;
     private final Alerts alerts;
     private final Outbox outbox;
+    private final StoryMatcher stories;
+    private final boolean storeNearDuplicates;
 
-    private Pipeline(DocumentReader reader, Corpus corpus, Metrics metrics, Inbox inbox, Classifier classifier, Alerts alerts) {
+    private Pipeline(DocumentReader reader, Corpus corpus, Metrics metrics, Inbox inbox, Classifier classifier, Alerts alerts,
+                     StoryMatcher stories, boolean storeNearDuplicates) {
+        this.stories = stories;
+        this.storeNearDuplicates = storeNearDuplicates;
         this.classifier = classifier;
         this.alerts = alerts;
         this.outbox = new Outbox(corpus.index().dataSource());
@@ -67,11 +75,15 @@ public final class Pipeline implements AutoCloseable {
 
     /** Opens the pipeline of a home: creates its folders, opens the index and the corpus. */
     public static Pipeline open(Settings settings, Metrics metrics) {
+        return open(settings, metrics, classifier(settings));
+    }
+
+    /** {@link #open(Settings, Metrics)} with a classifier already loaded (tests that open many homes). */
+    public static Pipeline open(Settings settings, Metrics metrics, Classifier classifier) {
         Path home = settings.home();
         try {
             Files.createDirectories(home.resolve("data"));
             Inbox inbox = new Inbox(home.resolve("inbox"));
-            Classifier classifier = classifier(settings);
             CorpusIndex index = CorpusIndex.open(settings.require("dipwatch.index.url"), settings.get("dipwatch.index.user"),
                     settings.get("dipwatch.index.password"), settings.intValue("dipwatch.index.pool-size"));
             Corpus corpus;
@@ -83,11 +95,89 @@ public final class Pipeline implements AutoCloseable {
                 throw e;
             }
             DocumentReader reader = new DocumentReader(SeedText::parse, settings.longValue("dipwatch.ingest.max-bytes"));
-            Pipeline pipeline = new Pipeline(reader, corpus, metrics, inbox, classifier, new Alerts(subscriptions(settings)));
+            StoryMatcher stories;
+            try {
+                stories = new StoryMatcher(new StoryTables(index.dataSource()), thresholds(settings));
+            } catch (RuntimeException e) {
+                index.close();
+                throw e;
+            }
+            Pipeline pipeline = new Pipeline(reader, corpus, metrics, inbox, classifier, new Alerts(subscriptions(settings)),
+                    stories, Boolean.parseBoolean(settings.get("dipwatch.dedup.store-near-duplicates")));
+            pipeline.judgeUnjudged();
             metrics.corpusSize(index::articleCount);
             return pipeline;
         } catch (IOException e) {
             throw new UncheckedIOException("dipwatch: cannot create the folders of " + home + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The near-duplicate and story thresholds of the settings ({@code dipwatch.dedup.*}). */
+    public static StoryMatcher.Thresholds thresholds(Settings settings) {
+        return new StoryMatcher.Thresholds(decimal(settings, "dipwatch.dedup.near-threshold"),
+                decimal(settings, "dipwatch.dedup.near-containment"),
+                settings.intValue("dipwatch.dedup.story-window-days"),
+                decimal(settings, "dipwatch.dedup.story-threshold"),
+                settings.intValue("dipwatch.dedup.boilerplate-min-articles"),
+                settings.intValue("dipwatch.dedup.story-candidates"));
+    }
+
+    private static double decimal(Settings settings, String key) {
+        String value = settings.require(key).trim();
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key + "=" + value + " (from " + settings.origin(key) + ") must be a number");
+        }
+    }
+
+    /** The story matcher: near-duplicate and story judgements against the corpus. */
+    public StoryMatcher stories() {
+        return stories;
+    }
+
+    /**
+     * Rebuilds the index from {@code seeds/} ({@link Corpus#reindex()}), then the near-duplicate and
+     * story index: every article judged again against the ones before it, in sequence order.
+     */
+    public Corpus.SyncReport reindex() {
+        synchronized (corpus) {
+            Corpus.SyncReport report = corpus.reindex();
+            stories.store().clear();
+            stories.reload();
+            judgeUnjudged();
+            return report;
+        }
+    }
+
+    /**
+     * Gives the articles that have no story yet (the originals on a first start, files added to
+     * {@code seeds/} by hand, everything after a reindex) their features and story, judging each
+     * against the articles before it.
+     */
+    private void judgeUnjudged() {
+        synchronized (corpus) {
+            var rows = corpus.index().articles();
+            for (var e : stories.store().withoutFeatures()) {
+                IndexedArticle row = rows.get(e.getValue());
+                Article article;
+                try {
+                    article = readSeed(Files.readString(corpus.seeds().resolve(e.getValue())));
+                } catch (IOException | RuntimeException ex) {
+                    LOG.warn("dedup: {} cannot be read for its story ({}); it is left without one", e.getValue(), ex.getMessage());
+                    continue;
+                }
+                Who who = Who.ofTags(corpus.index().tags(e.getValue()));
+                StoryMatcher.Judgement j = stories.judge(article, who, StoryMatcher.outlet(row.url(), row.source()), e.getKey());
+                try (java.sql.Connection c = corpus.index().transaction()) {
+                    stories.save(c, row.seq(), row.fileName(), row.articleId(), article, j);
+                    c.commit();
+                } catch (java.sql.SQLException ex) {
+                    throw new org.dipwatch.corpus.IndexException("index: cannot record the story of " + e.getValue() + ": "
+                            + ex.getMessage(), ex);
+                }
+                stories.added(row.seq(), j.features());
+            }
         }
     }
 
@@ -147,8 +237,9 @@ public final class Pipeline implements AutoCloseable {
         IngestResult result;
         if (before.isPresent()) {
             Arrival a = before.get();
-            result = new IngestResult(name, a.source(), Verdict.valueOf(a.verdict().toUpperCase(java.util.Locale.ROOT)),
-                    a.articleFile(), null, null, a.reason(), null);
+            Verdict v = Verdict.of(a.verdict());
+            result = new IngestResult(name, a.source(), v, a.articleFile(), null, null, a.reason(), null,
+                    v == Verdict.DUPLICATE || v == Verdict.NEAR_DUPLICATE ? a.articleFile() : null, a.similarity(), a.story());
             LOG.info("source=inbox file={} verdict={} article={} replayed=true", name, a.verdict(), a.articleFile());
         } else {
             result = ingest(file, name, "inbox", key);
@@ -159,6 +250,34 @@ public final class Pipeline implements AutoCloseable {
             inbox.moveToDone(file);
         }
         return result;
+    }
+
+    /**
+     * How a file would be judged against the corpus now, without storing it (the {@code similar}
+     * command): the verdict and every compared corpus article with its scores. An exact copy is
+     * reported as {@code duplicate} of the file it copies.
+     *
+     * @throws UnreadableDocumentException when the file cannot be read as an article
+     */
+    public Similar similar(Path file, String source) throws UnreadableDocumentException {
+        Article article = Normalizer.normalize(reader.read(file));
+        Classification tags = classifier.classify(article, false);
+        synchronized (corpus) {
+            Optional<String> copyOf = dedup.duplicateOf(article, ExactDedup.fingerprint(article));
+            StoryMatcher.Judgement j = stories.judge(article, Who.of(tags), StoryMatcher.outlet(article.url(), source),
+                    Long.MAX_VALUE);
+            return new Similar(article, copyOf.orElse(null), j);
+        }
+    }
+
+    /**
+     * What {@link #similar} found.
+     *
+     * @param article   the article as read
+     * @param duplicate the corpus file it copies exactly, or {@code null}
+     * @param judgement the near-duplicate and story judgement
+     */
+    public record Similar(Article article, String duplicate, StoryMatcher.Judgement judgement) {
     }
 
     /** {@link #ingestInboxFile(Path)} for the inbox route, which hands over a {@code java.io.File}. */
@@ -227,19 +346,32 @@ public final class Pipeline implements AutoCloseable {
         IngestResult result;
         synchronized (corpus) {
             Optional<String> copyOf = dedup.duplicateOf(article, fingerprint);
+            StoryMatcher.Judgement j = copyOf.isPresent() ? null
+                    : stories.judge(article, Who.of(tags), StoryMatcher.outlet(article.url(), source), Long.MAX_VALUE);
             if (copyOf.isPresent()) {
                 corpus.record(new Arrival(intakeKey, source, name, Verdict.DUPLICATE.label(), copyOf.get(), null,
                         fingerprint, article.url(), received, Instant.now()));
                 result = new IngestResult(name, source, Verdict.DUPLICATE, copyOf.get(), article.title(), article.published(),
                         null, tags);
+            } else if (j.verdict() == Verdict.NEAR_DUPLICATE && !storeNearDuplicates) {
+                corpus.record(new Arrival(intakeKey, source, name, Verdict.NEAR_DUPLICATE.label(), j.of(), null,
+                        fingerprint, article.url(), received, Instant.now(), j.similarity(), j.story()));
+                result = new IngestResult(name, source, Verdict.NEAR_DUPLICATE, j.of(), article.title(), article.published(),
+                        null, tags, j.of(), j.similarity(), j.story());
             } else {
                 String idSource = canonicalUrl != null ? canonicalUrl : article.text();
+                String story = j.story() != null ? j.story() : StoryMatcher.newStoryId(Corpus.articleId(idSource));
+                String verdict = j.verdict().label();
                 IndexedArticle stored = corpus.store(article, urlHash, idSource, new Arrival(intakeKey, source, name,
-                        Verdict.NEW.label(), null, null, fingerprint, article.url(), received, Instant.now()), tags,
-                        (c, row) -> outbox.enqueue(c, alerts.owed(article, row.fileName(), row.articleId(), Verdict.NEW.label(),
-                                source, tags)));
-                result = new IngestResult(name, source, Verdict.NEW, stored.fileName(), article.title(), article.published(),
-                        null, tags);
+                        verdict, null, null, fingerprint, article.url(), received, Instant.now(), j.similarity(), story), tags,
+                        (c, row) -> {
+                            stories.save(c, row.seq(), row.fileName(), row.articleId(), article, j);
+                            outbox.enqueue(c, alerts.owed(article, row.fileName(), row.articleId(), verdict, source, tags,
+                                    story, j.verdict() == Verdict.NEW ? List.of() : stories.reports(story)));
+                        });
+                stories.added(stored.seq(), j.features());
+                result = new IngestResult(name, source, j.verdict(), stored.fileName(), article.title(), article.published(),
+                        null, tags, j.verdict() == Verdict.NEAR_DUPLICATE ? j.of() : null, j.similarity(), story);
             }
         }
         metrics.article(source, result.verdict().label(), Duration.between(received, Instant.now()));

@@ -38,7 +38,9 @@ class KillRecoveryTest {
     }
 
     private Process startDaemon() throws IOException {
-        return TestHome.startDaemonProcess(home, TestHome.freePort(), "-Ddipwatch.inbox.max-per-poll=20");
+        List<String> options = new ArrayList<>(TestHome.everyTextANewStoryOptions());
+        options.add("-Ddipwatch.inbox.max-per-poll=20");
+        return TestHome.startDaemonProcess(home, TestHome.freePort(), options.toArray(String[]::new));
     }
 
     private List<Path> pending() throws IOException {

@@ -15,7 +15,28 @@ public final class TestHome {
     public static final List<String> ORIGINALS = List.of("000_fbfa5f4836e611d7.txt", "001_fc3e960cfd31978e.txt",
             "002_80078b18800f77d0.txt", "003_6c860c4a14f93851.txt", "004_c77918350a6e0771.txt");
 
+    /**
+     * Settings under which every distinct text is a new story: for tests of delivery and recovery
+     * that drop many texts made from one template ("statement N on day N"), which near-duplicate
+     * and story detection rightly groups. Exact copies are still duplicates.
+     */
+    public static final java.util.Map<String, String> EVERY_TEXT_A_NEW_STORY = java.util.Map.of(
+            "dipwatch.dedup.near-threshold", "1.01", "dipwatch.dedup.near-containment", "1.01",
+            "dipwatch.dedup.story-threshold", "1000");
+
     private TestHome() {
+    }
+
+    /** {@link #EVERY_TEXT_A_NEW_STORY} as {@code -D} options of a daemon process. */
+    public static List<String> everyTextANewStoryOptions() {
+        return EVERY_TEXT_A_NEW_STORY.entrySet().stream().map(e -> "-D" + e.getKey() + "=" + e.getValue()).sorted().toList();
+    }
+
+    /** {@code base} with {@link #EVERY_TEXT_A_NEW_STORY} added. */
+    public static java.util.Map<String, String> everyTextANewStory(java.util.Map<String, String> base) {
+        java.util.Map<String, String> out = new java.util.HashMap<>(base);
+        out.putAll(EVERY_TEXT_A_NEW_STORY);
+        return out;
     }
 
     /** The project's copy of an original seed. */

@@ -24,12 +24,39 @@ import org.dipwatch.model.Classification;
  * @param tags           the classification
  * @param story          the story id, or {@code null} until stories exist
  * @param why            one line on why the article matched this subscription
+ * @param alsoReportedBy the earlier reports of its story, one line each ("outlet: title (file)"), oldest first
+ * @param mentionOnly    a later report of a story for a digest that does not ask for follow-ups: named in the
+ *                       digest's "also reported by" line of its story, never sent as an alert of its own
  */
 public record AlertContent(String messageId, Instant createdAt, String subscriptionId, String verdict, String articleFile,
                            String articleId, String title, LocalDate published, String url, String source,
-                           List<String> paragraphs, Classification tags, String story, String why) {
+                           List<String> paragraphs, Classification tags, String story, String why, List<String> alsoReportedBy,
+                           boolean mentionOnly) {
 
+    @com.fasterxml.jackson.annotation.JsonCreator
     public AlertContent {
         paragraphs = List.copyOf(paragraphs);
+        alsoReportedBy = alsoReportedBy == null ? List.of() : List.copyOf(alsoReportedBy);
+    }
+
+    /** An alert of its own (not a mention). */
+    public AlertContent(String messageId, Instant createdAt, String subscriptionId, String verdict, String articleFile,
+                        String articleId, String title, LocalDate published, String url, String source,
+                        List<String> paragraphs, Classification tags, String story, String why, List<String> alsoReportedBy) {
+        this(messageId, createdAt, subscriptionId, verdict, articleFile, articleId, title, published, url, source, paragraphs,
+                tags, story, why, alsoReportedBy, false);
+    }
+
+    /** How a digest names this report among its story's others: "outlet: title (file)". */
+    public String reportLine() {
+        return source + ": " + (title == null ? "untitled" : title) + " (" + articleFile + ")";
+    }
+
+    /** An alert that names no earlier reports. */
+    public AlertContent(String messageId, Instant createdAt, String subscriptionId, String verdict, String articleFile,
+                        String articleId, String title, LocalDate published, String url, String source,
+                        List<String> paragraphs, Classification tags, String story, String why) {
+        this(messageId, createdAt, subscriptionId, verdict, articleFile, articleId, title, published, url, source, paragraphs,
+                tags, story, why, List.of());
     }
 }

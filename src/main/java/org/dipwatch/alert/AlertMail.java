@@ -65,7 +65,19 @@ public final class AlertMail {
         }
         Body body = Body.of(c);
         String subject = subject(c);
-        return new Mail(subject, text(body), html(subject, body, c));
+        String text = text(body);
+        String html = html(subject, body, c);
+        if (!c.alsoReportedBy().isEmpty()) {
+            // a later report of a story names the earlier ones, before the reason it matched
+            int t = text.indexOf("Why: ");
+            text = text.substring(0, t) + "Also reported by:\n  - " + String.join("\n  - ", c.alsoReportedBy().stream()
+                    .map(AlertMail::oneLine).toList()) + "\n\n" + text.substring(t);
+            int h = html.indexOf("<p><strong>Why:</strong>");
+            StringBuilder list = new StringBuilder("<p><strong>Also reported by:</strong></p>\n<ul>\n");
+            c.alsoReportedBy().forEach(r -> list.append("<li>").append(escape(r)).append("</li>\n"));
+            html = html.substring(0, h) + list.append("</ul>\n") + html.substring(h);
+        }
+        return new Mail(subject, text, html);
     }
 
     /**
@@ -80,15 +92,37 @@ public final class AlertMail {
         for (AlertContent c : newestFirst) {
             byStory.computeIfAbsent(c.story() != null ? c.story() : c.articleFile(), k -> new ArrayList<>()).add(c);
         }
-        String subject = Excerpt.cut(oneLine("[dipwatch] " + alerts.size() + " statements for " + subscriptionId
-                + (byStory.size() < alerts.size() ? " in " + byStory.size() + " stories" : "")), SUBJECT_CHARS);
+        long statements = alerts.stream().filter(c -> !c.mentionOnly()).count();
+        long stories = byStory.values().stream().filter(g -> g.stream().anyMatch(c -> !c.mentionOnly())).count();
+        String subject = Excerpt.cut(oneLine("[dipwatch] " + (statements > 0
+                ? statements + " statements for " + subscriptionId + (stories < statements ? " in " + stories + " stories" : "")
+                : "later reports of earlier stories for " + subscriptionId)), SUBJECT_CHARS);
         StringBuilder t = new StringBuilder(subject).append("\n\n");
         StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html>\n<head><meta charset=\"UTF-8\"><title>")
                 .append(escape(subject)).append("</title></head>\n<body>\n<h1>").append(escape(subject)).append("</h1>\n");
-        for (List<AlertContent> story : byStory.values()) {
+        for (List<AlertContent> group : byStory.values()) {
+            List<AlertContent> story = group.stream().filter(c -> !c.mentionOnly()).toList();
             if (story.size() > 1) {
                 t.append("Story of ").append(story.size()).append(" reports:\n");
                 h.append("<h2>Story of ").append(story.size()).append(" reports</h2>\n");
+            } else if (story.isEmpty()) {
+                t.append("Story ").append(group.get(0).story()).append(", alerted before:\n");
+                h.append("<h2>Story ").append(escape(group.get(0).story())).append(", alerted before</h2>\n");
+            }
+            Set<String> also = new LinkedHashSet<>();
+            for (AlertContent c : group) {
+                also.addAll(c.alsoReportedBy());
+            }
+            // every report of the story but the one the group leads with: earlier ones, the other items, the mentions
+            for (AlertContent c : group) {
+                also.add(c.reportLine());
+            }
+            if (!story.isEmpty()) {
+                also.remove(story.get(0).reportLine());
+            }
+            if (!also.isEmpty()) {
+                t.append("Also reported by: ").append(String.join("; ", also)).append('\n');
+                h.append("<p>Also reported by: ").append(escape(String.join("; ", also))).append("</p>\n");
             }
             for (AlertContent c : story) {
                 Body b = Body.of(c);

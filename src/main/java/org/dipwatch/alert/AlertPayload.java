@@ -60,6 +60,9 @@ public final class AlertPayload {
         data.put("subscription", required(c.subscriptionId(), "subscriptionId", c));
         data.put("verdict", required(c.verdict(), "verdict", c));
         data.put("story", c.story());
+        if (!c.alsoReportedBy().isEmpty()) {
+            c.alsoReportedBy().forEach(data.putArray("alsoReportedBy")::add);
+        }
         data.put("why", required(c.why(), "why", c));
 
         ObjectNode article = data.putObject("article");

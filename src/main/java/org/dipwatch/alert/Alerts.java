@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.dipwatch.model.Article;
+import org.dipwatch.dedup.StoryStore;
 import org.dipwatch.model.Classification;
 
 /**
@@ -25,24 +26,49 @@ public final class Alerts {
         return subscriptions;
     }
 
-    /** The alerts an article owes its subscribers. */
+    /** The alerts an article owes its subscribers, without a story. */
     public List<Outbox.Pending> owed(Article article, String file, String articleId, String verdict, String source,
                                      Classification tags) {
+        return owed(article, file, articleId, verdict, source, tags, null, List.of());
+    }
+
+    /**
+     * The alerts an article owes its subscribers: those whose filter lists its verdict ({@code new}
+     * by default: the first report of a story; {@code same_story} only where listed). An alert of a
+     * story's later report names the earlier ones ("also reported by").
+     *
+     * @param story   the story it belongs to, or {@code null}
+     * @param earlier the story's reports stored before it, oldest first
+     */
+    public List<Outbox.Pending> owed(Article article, String file, String articleId, String verdict, String source,
+                                     Classification tags, String story, List<StoryStore.Stored> earlier) {
+        List<String> also = earlier.stream().filter(r -> !r.file().equals(file))
+                .map(r -> r.outlet() + ": " + (r.title() == null ? "untitled" : r.title()) + " (" + r.file() + ")").toList();
         List<Outbox.Pending> out = new ArrayList<>();
         String text = String.join("\n", article.body());
         Instant now = Instant.now();
         for (Subscription s : subscriptions.current()) {
             String why = s.filter().why(verdict, source, text, tags);
             if (why == null) {
+                // a later report of a story: a digest that would have taken the first report names it
+                // among the story's reports, without alerting about it
+                if ("same_story".equals(verdict) && "digest".equals(s.mode()) && s.email() != null) {
+                    String asFirst = s.filter().why("new", source, text, tags);
+                    if (asFirst != null) {
+                        out.add(new Outbox.Pending(s.id(), Outbox.EMAIL, content(s, Outbox.EMAIL, article, file, articleId, verdict,
+                                source, tags, "later report of story " + story + " (" + asFirst + ")", now, story, also, true),
+                                s.notBefore(Outbox.EMAIL, now)));
+                    }
+                }
                 continue;
             }
             if (s.webhook() != null) {
                 out.add(new Outbox.Pending(s.id(), Outbox.WEBHOOK, content(s, Outbox.WEBHOOK, article, file, articleId, verdict,
-                        source, tags, why, now), s.notBefore(Outbox.WEBHOOK, now)));
+                        source, tags, why, now, story, also, false), s.notBefore(Outbox.WEBHOOK, now)));
             }
             if (s.email() != null) {
                 out.add(new Outbox.Pending(s.id(), Outbox.EMAIL, content(s, Outbox.EMAIL, article, file, articleId, verdict,
-                        source, tags, why, now), s.notBefore(Outbox.EMAIL, now)));
+                        source, tags, why, now, story, also, false), s.notBefore(Outbox.EMAIL, now)));
             }
         }
         return out;
@@ -87,9 +113,10 @@ public final class Alerts {
     }
 
     private static AlertContent content(Subscription s, String channel, Article a, String file, String articleId, String verdict,
-                                        String source, Classification tags, String why, Instant now) {
+                                        String source, Classification tags, String why, Instant now, String story,
+                                        List<String> also, boolean mentionOnly) {
         String messageId = "msg_" + UUID.randomUUID().toString().replace("-", "");
         return new AlertContent(messageId, now, s.id(), verdict, file, articleId, a.title(), a.published(), a.url(), source,
-                a.paragraphs(), tags, null, "matched " + s.id() + ": " + why);
+                a.paragraphs(), tags, story, mentionOnly ? why : "matched " + s.id() + ": " + why, also, mentionOnly);
     }
 }

@@ -96,7 +96,7 @@ public final class Deliverer {
                 }
             } else if (row.channel().equals(Outbox.EMAIL) && sub.get().email() != null) {
                 List<AlertContent> contents = batch.stream().map(Outbox.Row::content).toList();
-                mail.send(sub.get().email().to(), contents.size() == 1 ? AlertMail.compose(contents.get(0))
+                mail.send(sub.get().email().to(), contents.size() == 1 && !contents.get(0).mentionOnly() ? AlertMail.compose(contents.get(0))
                         : AlertMail.composeDigest(row.subscriptionId(), contents));
                 return done(batch, null, start);
             } else {

@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
 /** {@code ingest FILE...}: pushes files through the pipeline once, without the daemon, and prints one JSON object per file. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {"Push files through the pipeline once (no daemon) and print one JSON object per file:",
-                "file, verdict (new, duplicate, failed), article (the corpus file), reason (for failed),",
+                "file, verdict (new, duplicate, near_duplicate, same_story, failed), article (the corpus file), duplicateOf,",
+                "similarity and story, reason (for failed),",
                 "and the classification: actors, speaker, counterparts, regions, kind, language.",
                 "A folder stands for the files in it. The files themselves are left where they are."})
 public final class IngestCommand implements Callable<Integer> {

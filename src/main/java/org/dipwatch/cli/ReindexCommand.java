@@ -31,7 +31,7 @@ public final class ReindexCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         long start = System.nanoTime();
         try (Pipeline pipeline = Pipeline.open(Settings.load(), new Metrics(new SimpleMeterRegistry()))) {
-            Corpus.SyncReport report = pipeline.corpus().reindex();
+            Corpus.SyncReport report = pipeline.reindex();
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("files", report.files());
             out.put("added", report.added());

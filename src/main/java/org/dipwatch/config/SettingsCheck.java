@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * Validates settings against the documented keys: every {@code dipwatch.*} key must be one
- * dipwatch knows, a key whose default is a number must be a number, and the HTTP port must be
+ * dipwatch knows, a key whose default is a whole or decimal number must be one too, and the HTTP port must be
  * a port. Each problem names the key, its value and where it was set.
  */
 public final class SettingsCheck {
@@ -31,6 +31,9 @@ public final class SettingsCheck {
             }
             if (known.get(key).matches("-?\\d+") && !e.getValue().trim().matches("-?\\d+")) {
                 problems.add(key + "=" + e.getValue() + " (from " + where + ") must be a whole number");
+            }
+            if (known.get(key).matches("-?\\d+\\.\\d+") && !e.getValue().trim().matches("-?\\d+(\\.\\d+)?")) {
+                problems.add(key + "=" + e.getValue() + " (from " + where + ") must be a number (like " + known.get(key) + ")");
             }
         }
         String port = settings.get("dipwatch.http.port");

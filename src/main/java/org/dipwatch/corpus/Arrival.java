@@ -15,6 +15,8 @@ import java.time.Instant;
  * @param url         the article URL it named, or {@code null}
  * @param receivedAt  when it arrived
  * @param processedAt when the verdict was made
+ * @param similarity  similarity with {@code articleFile} (near-duplicate, same story), or {@code null}
+ * @param story       the story it belongs to, or {@code null}
  */
 public record Arrival(
         String intakeKey,
@@ -26,5 +28,13 @@ public record Arrival(
         String contentHash,
         String url,
         Instant receivedAt,
-        Instant processedAt) {
+        Instant processedAt,
+        Double similarity,
+        String story) {
+
+    /** An arrival without similarity or story (a duplicate, a failure). */
+    public Arrival(String intakeKey, String source, String origin, String verdict, String articleFile, String reason,
+                   String contentHash, String url, Instant receivedAt, Instant processedAt) {
+        this(intakeKey, source, origin, verdict, articleFile, reason, contentHash, url, receivedAt, processedAt, null, null);
+    }
 }

@@ -115,13 +115,13 @@ public final class Corpus {
                 writeDurably(temp, text);
                 IndexedArticle row = new IndexedArticle(seq, file.fileName(), id, derived.title(), derived.published(),
                         derived.contentHash(), derived.paragraphs(), derived.characters(), arrival.source(), arrival.origin(),
-                        article.url(), urlHash, "new", arrival.receivedAt(), Instant.now(), false);
+                        article.url(), urlHash, arrival.verdict(), arrival.receivedAt(), Instant.now(), false);
                 boolean written = false;
                 try {
                     index.insert(c, row);
                     index.saveClassification(c, file.fileName(), tags, ClassificationJson.write(tags));
-                    index.insert(c, withArticle(arrival, "new", file.fileName()));
                     alsoInTx.write(c, row);
+                    index.insert(c, withArticle(arrival, arrival.verdict(), file.fileName()));
                     written = true;
                 } finally {
                     if (!written) {
@@ -306,7 +306,12 @@ public final class Corpus {
 
     private static Arrival withArticle(Arrival a, String verdict, String file) {
         return new Arrival(a.intakeKey(), a.source(), a.origin(), verdict, file, a.reason(), a.contentHash(), a.url(),
-                a.receivedAt(), a.processedAt());
+                a.receivedAt(), a.processedAt(), a.similarity(), a.story());
+    }
+
+    /** The 16 hex digits that name the file of an article whose id comes from this text (its canonical URL or its text). */
+    public static String articleId(String idSource) {
+        return sha256(idSource).substring(0, 16);
     }
 
     static String sha256(String text) {

@@ -72,7 +72,7 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
     }
 
     /** A connection in a transaction (auto-commit off) that the caller commits or rolls back. */
-    Connection transaction() throws SQLException {
+    public Connection transaction() throws SQLException {
         Connection c = dataSource.getConnection();
         c.setAutoCommit(false);
         return c;
@@ -92,7 +92,7 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
     public Optional<Arrival> arrival(String intakeKey) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT intake_key, source, origin, verdict, article_file, reason, "
-                     + "content_hash, url, received_at, processed_at FROM arrival WHERE intake_key = ?")) {
+                     + "content_hash, url, received_at, processed_at, similarity, story FROM arrival WHERE intake_key = ?")) {
             ps.setString(1, intakeKey);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(arrival(rs)) : Optional.empty();
@@ -107,7 +107,7 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
         List<Arrival> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT intake_key, source, origin, verdict, article_file, reason, "
-                     + "content_hash, url, received_at, processed_at FROM arrival ORDER BY id");
+                     + "content_hash, url, received_at, processed_at, similarity, story FROM arrival ORDER BY id");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 out.add(arrival(rs));
@@ -171,7 +171,7 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
 
     void insert(Connection c, Arrival a) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO arrival (intake_key, source, origin, verdict, article_file, "
-                + "reason, content_hash, url, received_at, processed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "reason, content_hash, url, received_at, processed_at, similarity, story) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, a.intakeKey());
             ps.setString(2, a.source());
             ps.setString(3, clip(a.origin(), 2000));
@@ -182,6 +182,12 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
             ps.setString(8, clip(a.url(), 4000));
             ps.setTimestamp(9, Timestamp.from(a.receivedAt()));
             ps.setTimestamp(10, Timestamp.from(a.processedAt()));
+            if (a.similarity() == null) {
+                ps.setNull(11, Types.DOUBLE);
+            } else {
+                ps.setDouble(11, a.similarity());
+            }
+            ps.setString(12, a.story());
             ps.executeUpdate();
         }
     }
@@ -337,7 +343,8 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
 
     private static Arrival arrival(ResultSet rs) throws SQLException {
         return new Arrival(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), rs.getString(8), instant(rs.getTimestamp(9)), instant(rs.getTimestamp(10)));
+                rs.getString(6), rs.getString(7), rs.getString(8), instant(rs.getTimestamp(9)), instant(rs.getTimestamp(10)),
+                rs.getObject(11) == null ? null : rs.getDouble(11), rs.getString(12));
     }
 
     private static Instant instant(Timestamp t) {

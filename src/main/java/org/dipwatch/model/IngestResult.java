@@ -16,9 +16,22 @@ import java.util.Map;
  * @param published   the article's publication date where known
  * @param reason      why it failed, else {@code null}
  * @param tags        who and where the article involves, else {@code null}
+ * @param duplicateOf the corpus file it copies (duplicate, near-duplicate) or the story's report it
+ *                    was matched to (same story), else {@code null}
+ * @param similarity  Jaccard similarity with {@code duplicateOf} (near-duplicate) or the story score
+ *                    (same story), else {@code null}
+ * @param story       the story it belongs to, else {@code null}
  */
 public record IngestResult(String file, String source, Verdict verdict, String article, String title,
-                           LocalDate published, String reason, Classification tags) {
+                           LocalDate published, String reason, Classification tags, String duplicateOf, Double similarity,
+                           String story) {
+
+    /** A result without similarity: a duplicate or a failure. */
+    public IngestResult(String file, String source, Verdict verdict, String article, String title,
+                        LocalDate published, String reason, Classification tags) {
+        this(file, source, verdict, article, title, published, reason, tags,
+                verdict == Verdict.DUPLICATE ? article : null, null, null);
+    }
 
     /** A failure with its reason. */
     public static IngestResult failed(String file, String source, String reason) {
@@ -38,8 +51,14 @@ public record IngestResult(String file, String source, Verdict verdict, String a
         if (article != null) {
             out.put("article", article);
         }
-        if (verdict == Verdict.DUPLICATE) {
-            out.put("duplicateOf", article);
+        if (duplicateOf != null) {
+            out.put("duplicateOf", duplicateOf);
+        }
+        if (similarity != null) {
+            out.put("similarity", similarity);
+        }
+        if (story != null) {
+            out.put("story", story);
         }
         if (title != null) {
             out.put("title", title);

@@ -104,6 +104,7 @@ class AlertCrashTest {
         daemonPort = TestHome.freePort();
         List<String> all = new ArrayList<>(List.of("-Ddipwatch.alert.poll-ms=50", "-Ddipwatch.alert.backoff-ms=100",
                 "-Ddipwatch.alert.backoff-max-ms=300", "-Ddipwatch.alert.max-attempts=100000"));
+        all.addAll(TestHome.everyTextANewStoryOptions());
         all.addAll(List.of(options));
         Process p = TestHome.startDaemonProcess(home, daemonPort, all.toArray(String[]::new));
         HttpClient http = HttpClient.newHttpClient();

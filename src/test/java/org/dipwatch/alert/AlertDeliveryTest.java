@@ -85,10 +85,10 @@ class AlertDeliveryTest {
                     filter: { regions: [PRK] }
                     webhook: { url: "http://127.0.0.1:%d/korea", secret: "%s" }
                 """.formatted(hookPort, SECRET, hookPort, SECRET));
-        daemon = new Daemon(Settings.of(home, Map.of("dipwatch.sources.enabled", "false", "dipwatch.http.port", Integer.toString(TestHome.freePort()),
+        daemon = new Daemon(Settings.of(home, TestHome.everyTextANewStory(Map.of("dipwatch.sources.enabled", "false", "dipwatch.http.port", Integer.toString(TestHome.freePort()),
                 "dipwatch.http.host", "127.0.0.1", "dipwatch.mail.host", "127.0.0.1",
                 "dipwatch.mail.port", Integer.toString(smtp.getSmtp().getPort()), "dipwatch.mail.from", "dipwatch@example.org",
-                "dipwatch.alert.backoff-ms", "100", "dipwatch.alert.backoff-max-ms", "400", "dipwatch.alert.poll-ms", "50")));
+                "dipwatch.alert.backoff-ms", "100", "dipwatch.alert.backoff-max-ms", "400", "dipwatch.alert.poll-ms", "50"))));
         daemon.start();
     }
 

@@ -200,4 +200,51 @@ class AlertMailTest {
         assertThat(mail.html()).contains("<p>unknown · inbox · no link</p>").contains("<h2>Tags</h2>\n<p>none</p>\n")
                 .doesNotContain("<table>").startsWith("<!DOCTYPE html>\n<html>\n");
     }
+
+    @Test
+    void aDigestGroupsAStorysReportsAndSaysWhoElseReportedIt() {
+        AlertContent first = TestAlerts.russiaCallsHamas();
+        AlertContent c = first;
+        AlertContent later = new AlertContent("msg_2", c.createdAt().plusSeconds(60), c.subscriptionId(), "same_story",
+                "006_1111111111111111.txt", "1111111111111111", "Hamas ready to stop if Israel does, Moscow says",
+                c.published(), "https://www.timesofisrael.com/liveblog-entry/hamas-ready/", "timesofisrael.com", c.paragraphs(),
+                c.tags(), "st-0123456789abcdef", c.why(), List.of("mid-ru: " + c.title() + " (005_0123456789abcdef.txt)"));
+        AlertContent firstInStory = new AlertContent(c.messageId(), c.createdAt(), c.subscriptionId(), c.verdict(),
+                c.articleFile(), c.articleId(), c.title(), c.published(), c.url(), c.source(), c.paragraphs(), c.tags(),
+                "st-0123456789abcdef", c.why());
+        AlertMail.Mail mail = AlertMail.composeDigest("gaza-watch", List.of(firstInStory, later));
+        assertThat(mail.subject()).contains("2 statements").contains("in 1 stories");
+        assertThat(mail.text()).contains("Story of 2 reports:\nAlso reported by: mid-ru: " + c.title() + " (005_0123456789abcdef.txt)");
+        assertThat(mail.html()).contains("<p>Also reported by: mid-ru: ");
+    }
+
+    @Test
+    void aLaterReportNamesTheEarlierOnes() {
+        AlertContent c = TestAlerts.russiaCallsHamas();
+        AlertContent later = new AlertContent(c.messageId(), c.createdAt(), c.subscriptionId(), "same_story", c.articleFile(),
+                c.articleId(), c.title(), c.published(), c.url(), c.source(), c.paragraphs(), c.tags(), "st-aaaaaaaaaaaaaaaa",
+                c.why(), List.of("tass.com: Bogdanov, Abu Marzook discuss Gaza (000_fbfa5f4836e611d7.txt)"));
+        AlertMail.Mail mail = AlertMail.compose(later);
+        assertThat(mail.text()).contains("Also reported by:\n  - tass.com: Bogdanov, Abu Marzook discuss Gaza (000_fbfa5f4836e611d7.txt)\n\nWhy: ");
+        assertThat(mail.html()).contains("<li>tass.com: Bogdanov, Abu Marzook discuss Gaza (000_fbfa5f4836e611d7.txt)</li>");
+        assertThat(AlertPayload.json(later)).contains("\"alsoReportedBy\":[\"tass.com: Bogdanov");
+    }
+
+    @Test
+    void aLaterReportADigestDidNotAskForIsNamedInItsStoryNotSentAsAnItem() {
+        AlertContent c = TestAlerts.russiaCallsHamas();
+        AlertContent mention = new AlertContent("msg_3", c.createdAt().plusSeconds(90), c.subscriptionId(), "same_story",
+                "007_2222222222222222.txt", "2222222222222222", "Bogdanov spoke to Abu Marzook, Moscow says", c.published(), null,
+                "inbox", c.paragraphs(), c.tags(), "st-0123456789abcdef", "later report of story st-0123456789abcdef",
+                List.of(), true);
+        AlertContent first = new AlertContent(c.messageId(), c.createdAt(), c.subscriptionId(), c.verdict(), c.articleFile(),
+                c.articleId(), c.title(), c.published(), c.url(), c.source(), c.paragraphs(), c.tags(), "st-0123456789abcdef", c.why());
+        AlertMail.Mail both = AlertMail.composeDigest("gaza-watch", List.of(first, mention));
+        assertThat(both.subject()).isEqualTo("[dipwatch] 1 statements for gaza-watch");
+        assertThat(both.text()).contains("Also reported by: inbox: Bogdanov spoke to Abu Marzook, Moscow says (007_2222222222222222.txt)")
+                .doesNotContain("Article: 007_2222222222222222.txt");
+        AlertMail.Mail alone = AlertMail.composeDigest("gaza-watch", List.of(mention));
+        assertThat(alone.subject()).isEqualTo("[dipwatch] later reports of earlier stories for gaza-watch");
+        assertThat(alone.text()).contains("Story st-0123456789abcdef, alerted before:\nAlso reported by: inbox: Bogdanov spoke");
+    }
 }

@@ -52,11 +52,11 @@ class MailOutageTest {
                     email: { to: [desk@example.org] }
                 """);
         // attempts enough that no alert becomes a dead letter during the outage, whatever its length
-        daemon = new Daemon(Settings.of(home, Map.of("dipwatch.sources.enabled", "false", "dipwatch.http.port", Integer.toString(TestHome.freePort()),
+        daemon = new Daemon(Settings.of(home, TestHome.everyTextANewStory(Map.of("dipwatch.sources.enabled", "false", "dipwatch.http.port", Integer.toString(TestHome.freePort()),
                 "dipwatch.http.host", "127.0.0.1", "dipwatch.mail.host", "127.0.0.1",
                 "dipwatch.mail.port", Integer.toString(smtpPort), "dipwatch.mail.from", "dipwatch@example.org",
                 "dipwatch.alert.backoff-ms", "100", "dipwatch.alert.backoff-max-ms", "400", "dipwatch.alert.poll-ms", "50",
-                "dipwatch.alert.max-attempts", "100000")));
+                "dipwatch.alert.max-attempts", "100000"))));
         daemon.start();
     }
 

@@ -56,18 +56,24 @@ class IngestThroughputBench {
                 bytes += Files.size(f);
             }
             long[] micros = new long[FILES];
+            java.util.Map<Verdict, Integer> verdicts = new java.util.EnumMap<>(Verdict.class);
             long start = System.nanoTime();
             try (Pipeline pipeline = Pipeline.open(Settings.of(home, Map.of()), new Metrics(new SimpleMeterRegistry()))) {
                 for (int i = 0; i < FILES; i++) {
                     long t0 = System.nanoTime();
-                    assertThat(pipeline.ingestFile(files.get(i), "bench").verdict()).isEqualTo(Verdict.NEW);
+                    // recombined from the originals' paragraphs, many files are near-duplicates or later
+                    // reports of one another: each still goes the whole way through dedup
+                    Verdict v = pipeline.ingestFile(files.get(i), "bench").verdict();
+                    assertThat(v).isNotEqualTo(Verdict.FAILED);
+                    verdicts.merge(v, 1, Integer::sum);
                     micros[i] = (System.nanoTime() - t0) / 1000;
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             java.util.Arrays.sort(micros);
-            say(String.format("ingest run %d: %d files (%.1f MB) in %.2f s = %.0f files/s; per file p50 %.2f ms, p99 %.2f ms",
-                    run, FILES, bytes / 1e6, seconds, FILES / seconds, micros[FILES / 2] / 1000.0, micros[FILES * 99 / 100] / 1000.0));
+            say(String.format("ingest run %d: %d files (%.1f MB) in %.2f s = %.0f files/s; per file p50 %.2f ms, p99 %.2f ms; %s",
+                    run, FILES, bytes / 1e6, seconds, FILES / seconds, micros[FILES / 2] / 1000.0, micros[FILES * 99 / 100] / 1000.0,
+                    verdicts));
         }
     }
 

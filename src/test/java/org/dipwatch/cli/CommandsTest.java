@@ -52,6 +52,42 @@ class CommandsTest {
     }
 
     @Test
+    void similarPrintsTheNearestArticlesWithTheLevelEachWouldGiveAndStoresNothing() throws Exception {
+        Path rewritten = Path.of("src/test/resources/dedup/seeds-rewritten/rewritten-004.txt").toAbsolutePath();
+        assertThat(run("similar", "--top", "3", rewritten.toString())).isZero();
+        JsonNode line = jsonLines().get(0);
+        assertThat(line.path("verdict").asText()).isEqualTo("near_duplicate");
+        assertThat(line.path("duplicateOf").asText()).isEqualTo("004_c77918350a6e0771.txt");
+        assertThat(line.path("story").asText()).isEqualTo("st-fbfa5f4836e611d7");
+        JsonNode first = line.path("nearest").get(0);
+        assertThat(first.path("article").asText()).isEqualTo("004_c77918350a6e0771.txt");
+        assertThat(first.path("level").asText()).isEqualTo("near_duplicate");
+        assertThat(first.path("similarity").asDouble()).isGreaterThan(0.5);
+        // 000 reports the same call: the same story, not a copy
+        assertThat(line.path("nearest")).anySatisfy(n -> {
+            assertThat(n.path("article").asText()).isEqualTo("000_fbfa5f4836e611d7.txt");
+            assertThat(n.path("level").asText()).isEqualTo("same_story");
+        });
+        assertThat(line.path("nearest").size()).isLessThanOrEqualTo(3);
+        assertThat(TestHome.list(home.resolve("seeds"))).hasSize(5);
+    }
+
+    @Test
+    void ingestNamesTheCopiedArticleAndTheStoryOfANearDuplicate() throws Exception {
+        Path rewritten = Path.of("src/test/resources/dedup/seeds-rewritten/rewritten-000.txt").toAbsolutePath();
+        Path wire = Path.of("src/test/resources/dedup/restart/marzook-call-wire.txt").toAbsolutePath();
+        assertThat(run("ingest", rewritten.toString(), wire.toString())).isZero();
+        List<JsonNode> lines = jsonLines();
+        assertThat(lines.get(0).path("verdict").asText()).isEqualTo("near_duplicate");
+        assertThat(lines.get(0).path("duplicateOf").asText()).isEqualTo("000_fbfa5f4836e611d7.txt");
+        assertThat(lines.get(0).path("similarity").asDouble()).isBetween(0.36, 1.0);
+        assertThat(lines.get(0).path("story").asText()).isEqualTo("st-fbfa5f4836e611d7");
+        assertThat(lines.get(1).path("verdict").asText()).isEqualTo("same_story");
+        assertThat(lines.get(1).path("story").asText()).isEqualTo("st-fbfa5f4836e611d7");
+        assertThat(home.resolve("seeds").resolve(lines.get(1).path("article").asText())).exists();
+    }
+
+    @Test
     void ingestPrintsOneJsonObjectPerFileWithItsVerdict() throws Exception {
         Path dir = Files.createDirectories(home.resolve("drop"));
         Files.writeString(dir.resolve("libya.txt"), """
@@ -70,6 +106,7 @@ class CommandsTest {
         assertThat(lines.get(1).path("verdict").asText()).isEqualTo("new");
         assertThat(lines.get(1).path("article").asText()).matches("005_[0-9a-f]{16}\\.txt");
         assertThat(lines.get(1).path("title").asText()).isEqualTo("Moscow hosts talks on Libya");
+        assertThat(lines.get(1).path("story").asText()).isEqualTo("st-" + lines.get(1).path("article").asText().substring(4, 20));
         assertThat(lines.get(2).path("verdict").asText()).isEqualTo("failed");
         assertThat(lines.get(2).path("reason").asText()).contains("noise.bin");
         assertThat(lines.get(3).path("verdict").asText()).isEqualTo("failed");

@@ -61,6 +61,13 @@ class SettingsTest {
     }
 
     @Test
+    void aDecimalSettingMustBeANumber() {
+        Settings s = Settings.of(home, Map.of("dipwatch.dedup.near-threshold", "high", "dipwatch.dedup.story-threshold", "0.3"));
+        assertThat(SettingsCheck.problems(s)).singleElement().asString()
+                .contains("dipwatch.dedup.near-threshold=high").contains("must be a number (like 0.36)");
+    }
+
+    @Test
     void checkNamesUnknownKeysAndImpossiblePorts() {
         Settings s = Settings.of(home, Map.of("dipwatch.htpp.port", "80", "dipwatch.http.port", "70000"));
         assertThat(SettingsCheck.problems(s)).containsExactlyInAnyOrder(

@@ -1,0 +1,106 @@
+package org.dipwatch.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.dipwatch.Pipeline;
+import org.dipwatch.config.Settings;
+import org.dipwatch.dedup.StoryMatcher;
+import org.dipwatch.ingest.UnreadableDocumentException;
+import org.dipwatch.model.Verdict;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code similar FILE...}: the corpus articles nearest to each file, with their scores and the
+ * level each would give it, and the verdict {@code ingest} would give; nothing is stored.
+ */
+@Command(name = "similar", mixinStandardHelpOptions = true,
+        description = {"Print, for each file, the verdict ingest would give it (new, duplicate, near_duplicate, same_story)",
+                "and the nearest corpus articles: similarity (estimated Jaccard of the texts), story score, and the",
+                "level each would give (near_duplicate, same_story, new) with the signals behind it. Stores nothing."})
+public final class SimilarCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to compare with the corpus.")
+    List<Path> files;
+
+    @Option(names = "--top", defaultValue = "5", description = "How many nearest articles to print (default ${DEFAULT-VALUE}).")
+    int top;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        PrintWriter out = spec.commandLine().getOut();
+        try (Pipeline pipeline = Pipeline.open(Settings.load(), new org.dipwatch.observe.Metrics(new SimpleMeterRegistry()))) {
+            for (Path file : files) {
+                Map<String, Object> fields = new LinkedHashMap<>();
+                fields.put("file", file.toString());
+                if (!Files.isRegularFile(file)) {
+                    fields.put("verdict", Verdict.FAILED.label());
+                    fields.put("reason", file + " does not exist or is not a regular file; check the path.");
+                    out.println(json.writeValueAsString(fields));
+                    continue;
+                }
+                Pipeline.Similar s;
+                try {
+                    s = pipeline.similar(file, "cli");
+                } catch (UnreadableDocumentException e) {
+                    fields.put("verdict", Verdict.FAILED.label());
+                    fields.put("reason", e.getMessage());
+                    out.println(json.writeValueAsString(fields));
+                    continue;
+                }
+                StoryMatcher.Judgement j = s.judgement();
+                if (s.duplicate() != null) {
+                    fields.put("verdict", Verdict.DUPLICATE.label());
+                    fields.put("duplicateOf", s.duplicate());
+                } else {
+                    fields.put("verdict", j.verdict().label());
+                    if (j.verdict() == Verdict.NEAR_DUPLICATE) {
+                        fields.put("duplicateOf", j.of());
+                    }
+                    if (j.similarity() != null) {
+                        fields.put("similarity", j.similarity());
+                    }
+                    if (j.story() != null) {
+                        fields.put("story", j.story());
+                    }
+                }
+                List<Map<String, Object>> nearest = new ArrayList<>();
+                for (StoryMatcher.Neighbour n : j.nearest().subList(0, Math.min(top, j.nearest().size()))) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("article", n.file());
+                    if (n.title() != null) {
+                        m.put("title", n.title());
+                    }
+                    m.put("outlet", n.outlet());
+                    m.put("story", n.story());
+                    m.put("similarity", n.similarity());
+                    m.put("storyScore", n.storyScore());
+                    m.put("level", n.level().label());
+                    if (!n.why().isEmpty()) {
+                        m.put("why", n.why());
+                    }
+                    nearest.add(m);
+                }
+                fields.put("nearest", nearest);
+                out.println(json.writeValueAsString(fields));
+                out.flush();
+            }
+        }
+        return 0;
+    }
+}

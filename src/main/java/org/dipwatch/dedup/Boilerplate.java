@@ -1,0 +1,71 @@
+package org.dipwatch.dedup;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Tells the paragraphs that are not the article's own words: credits and footers known by
+ * their shape ({@code dedup/boilerplate.txt}: "Based on materials from TASS", "Photo: …",
+ * "Reporting by …; editing by …") and paragraphs the same source has repeated in earlier
+ * articles (counted in the index). Such paragraphs never make two articles similar.
+ */
+public final class Boilerplate {
+
+    private static final Boilerplate PACKAGED = load();
+
+    private final List<Pattern> patterns;
+
+    private Boilerplate(List<Pattern> patterns) {
+        this.patterns = List.copyOf(patterns);
+    }
+
+    /** The packaged credit patterns. */
+    public static Boilerplate packaged() {
+        return PACKAGED;
+    }
+
+    /** Whether a paragraph is a credit by its shape, or one of the source's repeated paragraphs. */
+    public boolean isBoilerplate(String paragraph, Set<Long> repeated) {
+        String folded = ExactDedup.fold(paragraph);
+        if (repeated.contains(paragraphHash(paragraph))) {
+            return true;
+        }
+        for (Pattern p : patterns) {
+            if (p.matcher(folded).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A 64-bit hash of a paragraph's folded text: what the index counts per source. */
+    public static long paragraphHash(String paragraph) {
+        return Hashing.string(ExactDedup.fold(paragraph));
+    }
+
+    private static Boilerplate load() {
+        List<Pattern> out = new ArrayList<>();
+        try (InputStream in = Boilerplate.class.getResourceAsStream("/dedup/boilerplate.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("dedup: dedup/boilerplate.txt is missing from the class path");
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line; (line = r.readLine()) != null; ) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    out.add(Pattern.compile(line.strip(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("dedup: cannot read dedup/boilerplate.txt: " + e.getMessage(), e);
+        }
+        return new Boilerplate(out);
+    }
+}
