@@ -113,6 +113,13 @@ public final class Daemon {
     }
 
     private void configure() {
+        try {
+            // there from the start, so that a route file dropped into it later is picked up without a restart
+            Files.createDirectories(settings.home().resolve("routes"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("dipwatch: cannot create " + settings.home().resolve("routes") + ": "
+                    + e.getMessage(), e);
+        }
         bindBeans();
         main.setInitialProperties(camelProperties(settings, false));
         LOG.info("dipwatch: home {}, routes from {}, HTTP on port {}", settings.home(), routesLocation(settings),
@@ -183,10 +190,7 @@ public final class Daemon {
      * problem naming the file and the source: part of {@code check-config}.
      */
     public static List<String> sourceProblems(Settings settings) {
-        String packaged = packagedRouteFiles();
-        List<String> resources = packaged.equals(PACKAGED_ROUTES) ? List.of()
-                : java.util.Arrays.stream(packaged.split(",")).map(r -> r.substring("classpath:".length())).toList();
-        return SourceRoutes.problems(settings.home().resolve("routes"), resources);
+        return SourceRoutes.problems(settings.home().resolve("routes"), packagedRoutesKept(settings));
     }
 
     /** The delivery policy the settings describe. */
@@ -213,10 +217,39 @@ public final class Daemon {
         }
     }
 
-    /** Where routes are loaded from: the home's {@code routes/} folder when it exists, else the packaged defaults. */
+    /**
+     * Where routes are loaded from: the packaged defaults (this repo's {@code routes/}), but those
+     * the home's {@code routes/} replaces with a file of the same name, then every file of the
+     * home's {@code routes/}. A user adds a source with a file of a few lines and keeps the inbox,
+     * the API and {@code /health}; copying a packaged file into the home and editing it changes it.
+     */
     public static String routesLocation(Settings settings) {
+        List<String> parts = new java.util.ArrayList<>();
+        if (packagedRouteFiles().equals(PACKAGED_ROUTES)) {
+            parts.add(PACKAGED_ROUTES);
+        } else {
+            packagedRoutesKept(settings).forEach(r -> parts.add("classpath:" + r));
+        }
         Path dir = settings.home().resolve("routes");
-        return Files.isDirectory(dir) ? "file:" + dir + "/*.camel.yaml" : PACKAGED_ROUTES;
+        if (Files.isDirectory(dir)) {
+            parts.add("file:" + dir + "/*.camel.yaml");
+        }
+        return String.join(",", parts);
+    }
+
+    /**
+     * The packaged route files ({@code routes/a.camel.yaml}, …) that the home does not replace
+     * with a file of the same name; empty when the jar's files cannot be listed (then the packaged
+     * routes are scanned for, all of them).
+     */
+    static List<String> packagedRoutesKept(Settings settings) {
+        String packaged = packagedRouteFiles();
+        if (packaged.equals(PACKAGED_ROUTES)) {
+            return List.of();
+        }
+        Path dir = settings.home().resolve("routes");
+        return java.util.Arrays.stream(packaged.split(",")).map(r -> r.substring("classpath:".length()))
+                .filter(r -> !Files.exists(dir.resolve(r.substring("routes/".length())))).toList();
     }
 
     /**
@@ -257,8 +290,7 @@ public final class Daemon {
         Properties p = new Properties();
         p.setProperty("camel.main.name", "dipwatch");
         String location = routesLocation(settings);
-        p.setProperty("camel.main.routes-include-pattern", SOURCE_TEMPLATES + ","
-                + (PACKAGED_ROUTES.equals(location) ? packagedRouteFiles() : location));
+        p.setProperty("camel.main.routes-include-pattern", SOURCE_TEMPLATES + "," + location);
         // Quartz's own default is 10 threads; a source's trigger holds one while it waits its jitter and its host's turn
         p.setProperty("camel.component.quartz.properties[org.quartz.threadPool.threadCount]", settings.get("dipwatch.sources.threads"));
         if (!Boolean.parseBoolean(settings.get("dipwatch.sources.enabled"))) {

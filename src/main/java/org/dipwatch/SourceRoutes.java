@@ -146,24 +146,24 @@ final class SourceRoutes implements AutoCloseable {
     }
 
     /**
-     * What is wrong with the sources the daemon would load (the home's {@code routes/} or the
-     * packaged routes), each problem naming the file and the source; empty when all are valid.
+     * What is wrong with the sources the daemon would load (the packaged routes the home keeps,
+     * then the home's {@code routes/}), each problem naming the file and the source; empty when
+     * all are valid.
      */
     static List<String> problems(Path homeRoutes, List<String> packagedResources) {
         List<Entry> all = new ArrayList<>();
         List<String> out = new ArrayList<>();
         try {
+            for (String r : packagedResources) {
+                try (InputStream in = SourceRoutes.class.getClassLoader().getResourceAsStream(r)) {
+                    if (in != null) {
+                        all.addAll(read("classpath:" + r, new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+                    }
+                }
+            }
             if (Files.isDirectory(homeRoutes)) {
                 for (Path f : files(homeRoutes)) {
                     all.addAll(read(f.toString(), Files.readString(f)));
-                }
-            } else {
-                for (String r : packagedResources) {
-                    try (InputStream in = SourceRoutes.class.getClassLoader().getResourceAsStream(r)) {
-                        if (in != null) {
-                            all.addAll(read("classpath:" + r, new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
-                        }
-                    }
                 }
             }
         } catch (IOException e) {

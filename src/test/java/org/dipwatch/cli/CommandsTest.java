@@ -252,7 +252,13 @@ class CommandsTest {
                       - {name: dateSelector, value: "time"}
                 """, StandardCharsets.UTF_8);
         assertThat(run("check-config")).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("2 routes load");
+        // the two sources come on top of the packaged routes, which the home keeps
+        int withSources = routesLoaded(out.toString());
+        Files.delete(routes.resolve("my-sources.camel.yaml"));
+        out.getBuffer().setLength(0);
+        assertThat(run("check-config")).as(err.toString()).isZero();
+        assertThat(withSources - routesLoaded(out.toString())).isEqualTo(2);
+        assertThat(out.toString()).contains("classpath:routes/ingest-inbox.camel.yaml").contains("file:" + routes);
     }
 
     @Test
@@ -290,5 +296,37 @@ class CommandsTest {
                 .contains("source bad-page (template page): itemSelector is not a CSS selector jsoup understands")
                 .contains("source bad-page (template page): linkSelector is empty (a page source needs it)")
                 .contains("source bad-page: routeId is missing; add routeId: source-bad-page");
+    }
+
+    private static int routesLoaded(String checkConfigOutput) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) routes load").matcher(checkConfigOutput);
+        assertThat(m.find()).as(checkConfigOutput).isTrue();
+        return Integer.parseInt(m.group(1));
+    }
+
+    @Test
+    void aHomeRouteFileReplacesThePackagedFileOfTheSameNameAndKeepsTheOthers() throws Exception {
+        Path routes = Files.createDirectories(home.resolve("routes"));
+        assertThat(run("check-config")).as(err.toString()).isZero();
+        int packaged = routesLoaded(out.toString());
+        // an offline user replaces the curated sources with their own one
+        Files.writeString(routes.resolve("sources.camel.yaml"), """
+                - templatedRoute:
+                    routeTemplateRef: feed
+                    routeId: source-mine
+                    parameters:
+                      - {name: name, value: mine}
+                      - {name: url, value: "https://mfa.example/rss"}
+                """, StandardCharsets.UTF_8);
+        out.getBuffer().setLength(0);
+        assertThat(run("check-config")).as(err.toString()).isZero();
+        long curated;
+        try (var in = getClass().getClassLoader().getResourceAsStream("routes/sources.camel.yaml")) {
+            curated = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> l.contains("routeTemplateRef")).count();
+        }
+        assertThat(curated).isGreaterThanOrEqualTo(10);
+        assertThat(routesLoaded(out.toString())).isEqualTo(packaged - (int) curated + 1);
+        assertThat(out.toString()).doesNotContain("classpath:routes/sources.camel.yaml")
+                .contains("classpath:routes/ingest-inbox.camel.yaml");
     }
 }

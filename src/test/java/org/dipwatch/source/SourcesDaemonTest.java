@@ -58,13 +58,6 @@ class SourcesDaemonTest {
     void start() throws Exception {
         TestHome.create(home);
         Path routes = Files.createDirectories(home.resolve("routes"));
-        try (Stream<Path> packaged = Files.list(Path.of("routes"))) {
-            // the packaged routes but the curated sources: this daemon polls, and tests never contact the internet
-            for (Path p : packaged.filter(p -> p.toString().endsWith(".camel.yaml"))
-                    .filter(p -> !p.getFileName().toString().equals("sources.camel.yaml")).toList()) {
-                Files.copy(p, routes.resolve(p.getFileName()));
-            }
-        }
         server.serve("/good", FixtureServer.Answer.of("application/rss+xml; charset=utf-8", SourcePollerTest.rss(
                 SourcePollerTest.item(1, "Foreign minister speaks on the Sudan talks",
                         "The foreign minister said the talks on Sudan in Jeddah would resume next week."))).withEtag("\"g1\""));
@@ -94,7 +87,8 @@ class SourcesDaemonTest {
                       - {name: linkSelector, value: "a[href]"}
                       - {name: dateSelector, value: "time"}
                 """.formatted(server.url("/list")));
-        Files.writeString(routes.resolve("test-sources.camel.yaml"), yaml.toString());
+        // named as the packaged curated sources, which it replaces: this daemon polls, and tests never contact the internet
+        Files.writeString(routes.resolve("sources.camel.yaml"), yaml.toString());
         Files.writeString(home.resolve("subscriptions.yaml"), """
                 subscriptions:
                   - id: ops
