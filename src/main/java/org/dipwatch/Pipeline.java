@@ -316,7 +316,7 @@ public final class Pipeline implements AutoCloseable {
             return fail(name, source, intakeKey, received, "normalize",
                     "source " + source + ": " + name + " has no article text once normalized (" + e.getMessage() + ")");
         }
-        return decide(article, name, source, intakeKey, received);
+        return decide(article, draft.language(), name, source, intakeKey, received);
     }
 
     private IngestResult ingest(Path file, String name, String source, String intakeKey) {
@@ -335,14 +335,15 @@ public final class Pipeline implements AutoCloseable {
                     name + " has no article text once normalized (" + e.getMessage() + "); check that it holds the article "
                             + "and drop it into inbox/ again.");
         }
-        return decide(article, name, source, intakeKey, received);
+        return decide(article, draft.language(), name, source, intakeKey, received);
     }
 
-    private IngestResult decide(Article article, String name, String source, String intakeKey, Instant received) {
+    private IngestResult decide(Article article, String language, String name, String source, String intakeKey,
+                                Instant received) {
         String canonicalUrl = ExactDedup.canonicalUrl(article.url());
         String urlHash = canonicalUrl == null ? null : ExactDedup.sha256(canonicalUrl);
         String fingerprint = ExactDedup.fingerprint(article);
-        Classification tags = classifier.classify(article, false);
+        Classification tags = classifier.classify(article, false, language);
         IngestResult result;
         synchronized (corpus) {
             Optional<String> copyOf = dedup.duplicateOf(article, fingerprint);

@@ -280,7 +280,7 @@ public final class SourcePoller {
             if (content.equals(seen)) {
                 continue;
             }
-            Draft draft = feedDraft(spec, item);
+            Draft draft = feedDraft(spec, item).withLanguage(spec.declaredLanguage());
             String name = item.link() != null ? item.link() : item.id();
             IngestResult result = intake.ingest(draft, name, spec.name(), sha256(spec.name() + "\n" + key + "\n" + content));
             metrics.sourceItem(spec.name(), result.verdict() == Verdict.FAILED ? "failed" : seen == null ? "new" : "changed");
@@ -352,7 +352,8 @@ public final class SourcePoller {
                 FeedFetcher.Fetched page = fetcher.fetch(URI.create(link.url()), FeedFetcher.Validators.NONE);
                 Draft fromPage = WebPage.article(link.url(), page.body(), page.contentType(), link.url());
                 draft = new Draft(fromPage.title() != null ? fromPage.title() : link.title(),
-                        fromPage.published() != null ? fromPage.published() : link.published(), fromPage.paragraphs(), link.url());
+                        fromPage.published() != null ? fromPage.published() : link.published(), fromPage.paragraphs(), link.url(),
+                        spec.declaredLanguage());
             } catch (IOException | UnreadableDocumentException | IllegalArgumentException e) {
                 // left unseen: the next poll tries this article again
                 LOG.warn("source={} item={} article page could not be read: {}", spec.name(), link.url(), e.getMessage());

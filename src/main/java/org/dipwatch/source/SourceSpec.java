@@ -41,6 +41,12 @@ public record SourceSpec(String kind, String name, String url, String cron, bool
         return "source-" + name;
     }
 
+    /** The language the source declares for its articles, or {@code null} when it is {@code auto} (detected per article). */
+    public String declaredLanguage() {
+        return language == null || language.isBlank() || language.equalsIgnoreCase("auto") ? null
+                : language.toLowerCase(Locale.ROOT);
+    }
+
     /** The selectors of a page source. */
     public WebPage.Selectors selectors() {
         return new WebPage.Selectors(itemSelector, linkSelector, blankToNull(titleSelector), blankToNull(dateSelector));

@@ -287,6 +287,53 @@ class SourcePollerTest {
         pool.shutdown();
     }
 
+    /** The language the index stores for the article of this title. */
+    private String storedLanguage(String title) throws java.sql.SQLException {
+        try (java.sql.Connection c = pipeline.corpus().index().dataSource().getConnection();
+             java.sql.PreparedStatement ps = c.prepareStatement("SELECT language FROM article WHERE title = ?")) {
+            ps.setString(1, title);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).as("an article titled " + title).isTrue();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    @Test
+    void aSourcesDeclaredLanguageIsItsArticlesLanguageAndAutoDetectsIt() throws Exception {
+        pipeline.close();
+        Files.writeString(home.resolve("subscriptions.yaml"), """
+                subscriptions:
+                  - id: russian-desk
+                    filter: { language: [ru] }
+                    webhook: { url: "http://127.0.0.1:9/hook", secret: "s" }
+                """);
+        start();
+        // English words, so Lingua says en: only the declared language can make them ru
+        server.serve("/ru", FixtureServer.Answer.of("application/rss+xml", rss(item(1, "Lavrov meets the envoy of Qatar",
+                "The foreign minister received the ambassador of Qatar and discussed mediation efforts in Sudan."))));
+        server.serve("/auto", FixtureServer.Answer.of("application/rss+xml", rss(item(2, "Statement on the elections in Georgia",
+                "The ministry takes note of the preliminary results of the parliamentary elections in Georgia."))));
+        server.serve("/list", FixtureServer.Answer.of("text/html; charset=utf-8", listPage("/news/7")));
+        server.serve("/news/7", article("Phone call with the Turkish foreign minister",
+                "The minister had a phone call with the Turkish foreign minister about the situation in Syria."));
+        poller.poll(SourceSpec.of("feed", Map.of("name", "mid-ru", "url", server.url("/ru"), "language", "ru")));
+        poller.poll(SourceSpec.of("feed", Map.of("name", "mfa-auto", "url", server.url("/auto"), "language", "auto")));
+        poller.poll(SourceSpec.of("page", Map.of("name", "mid-list", "url", server.url("/list"), "language", "ru",
+                "itemSelector", "ul.news li", "linkSelector", "a")));
+
+        assertThat(storedLanguage("Lavrov meets the envoy of Qatar")).isEqualTo("ru");
+        assertThat(storedLanguage("Phone call with the Turkish foreign minister")).isEqualTo("ru");
+        assertThat(storedLanguage("Statement on the elections in Georgia")).isEqualTo("en");
+        // the subscription's language filter sees the declared language: two alerts, none for the detected en
+        try (java.sql.Connection c = pipeline.corpus().index().dataSource().getConnection();
+             java.sql.ResultSet rs = c.createStatement().executeQuery(
+                     "SELECT COUNT(*) FROM alert_outbox WHERE subscription_id = 'russian-desk'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(2);
+        }
+    }
+
     static String listPage(String... paths) {
         StringBuilder s = new StringBuilder("<html><body><h1>News</h1><ul class=\"news\">");
         for (String p : paths) {
