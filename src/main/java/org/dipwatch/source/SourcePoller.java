@@ -43,10 +43,13 @@ public final class SourcePoller {
         IngestResult ingest(Draft draft, String name, String source, String intakeKey);
     }
 
-    /** Told after every poll, to alert subscribers of a source's health (see {@code SourceHealth}). */
+    /**
+     * Told after every poll, to alert subscribers of a source's health (see {@code SourceHealth}), with the
+     * source's own limit of silence ({@code null}: the global one).
+     */
     @FunctionalInterface
     public interface Watcher {
-        void polled(SourceState state, Instant now);
+        void polled(SourceState state, Duration silentAfter, Instant now);
     }
 
     /**
@@ -99,7 +102,7 @@ public final class SourcePoller {
             }
         }
     };
-    private volatile Watcher watcher = (s, now) -> { };
+    private volatile Watcher watcher = (s, silentAfter, now) -> { };
 
     /** A poller that fetches with {@code fetcher}, keeps state in {@code states} and hands items to {@code intake}. */
     public SourcePoller(FeedFetcher fetcher, SourceStates states, Intake intake, Metrics metrics, Policy policy, Clock clock) {
@@ -227,7 +230,7 @@ public final class SourcePoller {
         }
         metrics.sourcePoll(spec.name(), report.outcome(), Duration.ofNanos(System.nanoTime() - start));
         try {
-            states.get(spec.name()).ifPresent(s -> watcher.polled(s, clock.instant()));
+            states.get(spec.name()).ifPresent(s -> watcher.polled(s, spec.silentAfter(), clock.instant()));
         } catch (RuntimeException e) {
             LOG.warn("source={} health alert could not be written: {}", spec.name(), e.toString());
         }

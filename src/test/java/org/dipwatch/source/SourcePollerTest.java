@@ -287,6 +287,16 @@ class SourcePollerTest {
         pool.shutdown();
     }
 
+    @Test
+    void eachPollTellsTheHealthWatcherTheSourcesOwnSilenceLimit() throws Exception {
+        server.serve("/rss", FixtureServer.Answer.of("application/rss+xml", rss(item(1, "Statement", "Text of the statement."))));
+        List<Duration> told = new ArrayList<>();
+        poller.watcher((state, silentAfter, now) -> told.add(silentAfter));
+        poller.trigger(Map.of("sourceKind", "feed", "name", "daily", "url", server.url("/rss"), "silentAfterHours", "24"));
+        poller.trigger(Map.of("sourceKind", "feed", "name", "usual", "url", server.url("/rss"), "silentAfterHours", ""));
+        assertThat(told).containsExactly(Duration.ofHours(24), null);
+    }
+
     /** The language the index stores for the article of this title. */
     private String storedLanguage(String title) throws java.sql.SQLException {
         try (java.sql.Connection c = pipeline.corpus().index().dataSource().getConnection();
