@@ -12,8 +12,8 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * The sources' state and seen items in the index (tables {@code source_state} and
- * {@code source_item}, migration V4). Every method commits before it returns, so a restart finds
+ * Keeps the sources' state, seen items and failed article fetches in the index (tables
+ * {@code source_state} and {@code source_item}, migration V4; {@code source_item_failure}, V6). Every method commits before it returns, so a restart finds
  * the validators, the backoff and the seen items as the last poll left them.
  */
 public final class SourceStates {
@@ -92,6 +92,79 @@ public final class SourceStates {
                 source, itemKey, contentHash, itemId != null && itemId.length() > 4000 ? itemId.substring(0, 4000) : itemId,
                 ts(now), ts(now));
         return true;
+    }
+
+    /**
+     * An article fetch of a source that failed: how often, the last error, how many more polls pass
+     * it by before the next attempt, and whether it was given up.
+     */
+    public record ItemFailure(String source, String itemKey, String link, int attempts, String lastError,
+                              Instant lastAttemptAt, int pollsToSkip, boolean gaveUp) {
+    }
+
+    /** The failed fetches recorded for an item of a source, if any. */
+    public Optional<ItemFailure> itemFailure(String source, String itemKey) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT * FROM source_item_failure WHERE source = ? AND item_key = ?")) {
+            ps.setString(1, source);
+            ps.setString(2, itemKey);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(itemFailure(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("sources: cannot read the failed items of " + source + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Every failed fetch recorded for a source, given up or not, in the order they first failed. */
+    public List<ItemFailure> itemFailures(String source) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT * FROM source_item_failure WHERE source = ? ORDER BY last_attempt_at")) {
+            ps.setString(1, source);
+            List<ItemFailure> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(itemFailure(rs));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("sources: cannot read the failed items of " + source + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Records one more failed fetch of an item: after the n-th, the next 2^(n-1) - 1 polls pass it by;
+     * at {@code maxAttempts} it is given up. Returns the failure as recorded.
+     */
+    public ItemFailure itemFailed(String source, String itemKey, String link, String error, int maxAttempts, Instant now) {
+        int attempts = itemFailure(source, itemKey).map(ItemFailure::attempts).orElse(0) + 1;
+        int skip = (int) Math.min(Integer.MAX_VALUE, (1L << Math.min(attempts - 1, 30)) - 1);
+        boolean gaveUp = attempts >= maxAttempts;
+        String e = error != null && error.length() > 4000 ? error.substring(0, 4000) : error;
+        String l = link != null && link.length() > 4000 ? link.substring(0, 4000) : link;
+        if (update("UPDATE source_item_failure SET attempts = ?, last_error = ?, last_attempt_at = ?, polls_to_skip = ?, "
+                + "gave_up = ? WHERE source = ? AND item_key = ?", attempts, e, ts(now), skip, gaveUp, source, itemKey) == 0) {
+            update("INSERT INTO source_item_failure (source, item_key, link, attempts, last_error, last_attempt_at, polls_to_skip, "
+                    + "gave_up) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", source, itemKey, l, attempts, e, ts(now), skip, gaveUp);
+        }
+        return itemFailure(source, itemKey).orElseThrow();
+    }
+
+    /** Counts one poll that passed a failed item by. */
+    public void itemPassedBy(String source, String itemKey) {
+        update("UPDATE source_item_failure SET polls_to_skip = polls_to_skip - 1 WHERE source = ? AND item_key = ? "
+                + "AND polls_to_skip > 0", source, itemKey);
+    }
+
+    /** Forgets the failed fetches of an item that has now been fetched. */
+    public void itemRecovered(String source, String itemKey) {
+        update("DELETE FROM source_item_failure WHERE source = ? AND item_key = ?", source, itemKey);
+    }
+
+    private static ItemFailure itemFailure(ResultSet rs) throws SQLException {
+        return new ItemFailure(rs.getString("source"), rs.getString("item_key"), rs.getString("link"), rs.getInt("attempts"),
+                rs.getString("last_error"), instant(rs, "last_attempt_at"), rs.getInt("polls_to_skip"), rs.getBoolean("gave_up"));
     }
 
     /** How many items of a source are recorded. */
