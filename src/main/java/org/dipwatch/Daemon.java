@@ -152,7 +152,7 @@ public final class Daemon {
                 health.setCamelContext(configured.getCamelContext());
                 Path routes = settings.home().resolve("routes");
                 if (!checkOnly && Files.isDirectory(routes) && Boolean.parseBoolean(settings.get("dipwatch.sources.enabled"))) {
-                    sourceRoutes = SourceRoutes.watch(configured.getCamelContext(), routes);
+                    sourceRoutes = SourceRoutes.watch(configured.getCamelContext(), routes, sources.states());
                 }
                 mail.set(new CamelMail(settings, configured.getCamelContext()));
             }

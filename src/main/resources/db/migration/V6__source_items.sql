@@ -14,3 +14,8 @@ CREATE TABLE source_item_failure (
     gave_up          BOOLEAN       DEFAULT FALSE NOT NULL,
     PRIMARY KEY (source, item_key)
 );
+
+-- When a source's templatedRoute left routes/ (its entry or its file deleted) while the daemon ran,
+-- or was found gone at a start: its route is removed, its row and seen items stay (re-adding the
+-- source keeps its validators and seen items) and /api/sources shows it as removed. NULL: active.
+ALTER TABLE source_state ADD COLUMN removed_at TIMESTAMP WITH TIME ZONE;

@@ -25,8 +25,12 @@ public final class SourceStates {
         this.dataSource = dataSource;
     }
 
-    /** The state of a source, creating it on first sight; a changed URL forgets the old validators. */
+    /**
+     * The state of a source, creating it on first sight; a changed URL forgets the old validators,
+     * and a source polled again is no longer removed.
+     */
     public SourceState register(String name, String kind, String url) {
+        restored(name);
         Optional<SourceState> known = get(name);
         if (known.isEmpty()) {
             update("INSERT INTO source_state (name, kind, url) VALUES (?, ?, ?)", name, kind, url);
@@ -60,6 +64,19 @@ public final class SourceStates {
         update("UPDATE source_state SET last_poll_at = ?, last_error = ?, last_error_at = ?, "
                 + "consecutive_failures = consecutive_failures + 1, next_attempt_at = ? WHERE name = ?",
                 ts(now), error.length() > 4000 ? error.substring(0, 4000) : error, ts(now), ts(nextAttempt), name);
+    }
+
+    /**
+     * Marks a source whose templatedRoute left {@code routes/} as removed (once: the first removal
+     * time stays); its row and seen items are kept for when it comes back.
+     */
+    public void removed(String name, Instant now) {
+        update("UPDATE source_state SET removed_at = ? WHERE name = ? AND removed_at IS NULL", ts(now), name);
+    }
+
+    /** Marks a source declared in {@code routes/} again as active, with the state it had. */
+    public void restored(String name) {
+        update("UPDATE source_state SET removed_at = NULL WHERE name = ? AND removed_at IS NOT NULL", name);
     }
 
     /** Remembers which health episode subscribers were told of ({@code ok}, {@code failing}, {@code silent}). */
@@ -200,7 +217,7 @@ public final class SourceStates {
                             rs.getString("last_modified"), instant(rs, "last_poll_at"), instant(rs, "last_success_at"),
                             rs.getString("last_error"), instant(rs, "last_error_at"), rs.getInt("consecutive_failures"),
                             instant(rs, "next_attempt_at"), rs.getLong("items_seen"), instant(rs, "last_new_item_at"),
-                            rs.getString("alert_state")));
+                            rs.getString("alert_state"), instant(rs, "removed_at")));
                 }
             }
             return out;
