@@ -89,7 +89,7 @@ public final class Pipeline implements AutoCloseable {
             Corpus corpus;
             try {
                 corpus = Corpus.open(home.resolve("seeds"), index, Pipeline::readSeed, ExactDedup::fingerprint,
-                        a -> classifier.classify(a, false));
+                        (a, declaredLanguage) -> classifier.classify(a, false, declaredLanguage));
             } catch (RuntimeException e) {
                 index.close();
                 throw e;
@@ -366,6 +366,9 @@ public final class Pipeline implements AutoCloseable {
                 IndexedArticle stored = corpus.store(article, urlHash, idSource, new Arrival(intakeKey, source, name,
                         verdict, null, null, fingerprint, article.url(), received, Instant.now(), j.similarity(), story), tags,
                         (c, row) -> {
+                            if (language != null) {
+                                corpus.index().markLanguageDeclared(c, row.fileName());
+                            }
                             stories.save(c, row.seq(), row.fileName(), row.articleId(), article, j);
                             outbox.enqueue(c, alerts.owed(article, row.fileName(), row.articleId(), verdict, source, tags,
                                     story, j.verdict() == Verdict.NEW ? List.of() : stories.reports(story)));

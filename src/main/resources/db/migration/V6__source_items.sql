@@ -19,3 +19,7 @@ CREATE TABLE source_item_failure (
 -- or was found gone at a start: its route is removed, its row and seen items stay (re-adding the
 -- source keeps its validators and seen items) and /api/sources shows it as removed. NULL: active.
 ALTER TABLE source_state ADD COLUMN removed_at TIMESTAMP WITH TIME ZONE;
+
+-- An article whose language its source declares (a source's language parameter other than auto):
+-- a reindex classifies it again in that language instead of detecting it.
+ALTER TABLE article ADD COLUMN language_declared BOOLEAN DEFAULT FALSE NOT NULL;

@@ -424,6 +424,10 @@ class SourcePollerTest {
             rs.next();
             assertThat(rs.getInt(1)).isEqualTo(2);
         }
+        // a reindex classifies each article again: the declared language stays, the detected one is detected
+        pipeline.reindex();
+        assertThat(storedLanguage("Lavrov meets the envoy of Qatar")).isEqualTo("ru");
+        assertThat(storedLanguage("Statement on the elections in Georgia")).isEqualTo("en");
     }
 
     static String listPage(String... paths) {
