@@ -159,7 +159,7 @@ public final class Daemon {
                 health.setCamelContext(configured.getCamelContext());
                 Path routes = settings.home().resolve("routes");
                 if (!checkOnly && Files.isDirectory(routes) && Boolean.parseBoolean(settings.get("dipwatch.sources.enabled"))) {
-                    sourceRoutes = SourceRoutes.watch(configured.getCamelContext(), routes);
+                    sourceRoutes = SourceRoutes.watch(configured.getCamelContext(), routes, sources.states());
                 }
                 mail.set(new CamelMail(settings, configured.getCamelContext()));
             }
@@ -178,7 +178,10 @@ public final class Daemon {
                 java.time.Duration.ofMillis(settings.longValue("dipwatch.sources.backoff-ms")),
                 java.time.Duration.ofMillis(settings.longValue("dipwatch.sources.backoff-max-ms")),
                 java.time.Duration.ofSeconds(settings.longValue("dipwatch.sources.jitter-seconds")),
-                java.time.Duration.ofMillis(settings.longValue("dipwatch.sources.max-wait-ms"))), java.time.Clock.systemUTC());
+                java.time.Duration.ofMillis(settings.longValue("dipwatch.sources.max-wait-ms")),
+                Math.max(1, settings.intValue("dipwatch.sources.max-items-per-poll")),
+                Math.max(1, settings.intValue("dipwatch.sources.item-max-attempts"))),
+                java.time.Clock.systemUTC());
         poller.watcher(new SourceHealth(states, pipeline.alerts(), pipeline.outbox(), pipeline.corpus().index().dataSource(),
                 settings.intValue("dipwatch.sources.alert-after-failures"),
                 java.time.Duration.ofHours(settings.longValue("dipwatch.sources.silent-after-hours")))::polled);

@@ -89,7 +89,7 @@ public final class Pipeline implements AutoCloseable {
             Corpus corpus;
             try {
                 corpus = Corpus.open(home.resolve("seeds"), index, Pipeline::readSeed, ExactDedup::fingerprint,
-                        a -> classifier.classify(a, false));
+                        (a, declaredLanguage) -> classifier.classify(a, false, declaredLanguage));
             } catch (RuntimeException e) {
                 index.close();
                 throw e;
@@ -316,7 +316,7 @@ public final class Pipeline implements AutoCloseable {
             return fail(name, source, intakeKey, received, "normalize",
                     "source " + source + ": " + name + " has no article text once normalized (" + e.getMessage() + ")");
         }
-        return decide(article, name, source, intakeKey, received);
+        return decide(article, draft.language(), name, source, intakeKey, received);
     }
 
     private IngestResult ingest(Path file, String name, String source, String intakeKey) {
@@ -335,14 +335,15 @@ public final class Pipeline implements AutoCloseable {
                     name + " has no article text once normalized (" + e.getMessage() + "); check that it holds the article "
                             + "and drop it into inbox/ again.");
         }
-        return decide(article, name, source, intakeKey, received);
+        return decide(article, draft.language(), name, source, intakeKey, received);
     }
 
-    private IngestResult decide(Article article, String name, String source, String intakeKey, Instant received) {
+    private IngestResult decide(Article article, String language, String name, String source, String intakeKey,
+                                Instant received) {
         String canonicalUrl = ExactDedup.canonicalUrl(article.url());
         String urlHash = canonicalUrl == null ? null : ExactDedup.sha256(canonicalUrl);
         String fingerprint = ExactDedup.fingerprint(article);
-        Classification tags = classifier.classify(article, false);
+        Classification tags = classifier.classify(article, false, language);
         IngestResult result;
         synchronized (corpus) {
             Optional<String> copyOf = dedup.duplicateOf(article, fingerprint);
@@ -365,6 +366,9 @@ public final class Pipeline implements AutoCloseable {
                 IndexedArticle stored = corpus.store(article, urlHash, idSource, new Arrival(intakeKey, source, name,
                         verdict, null, null, fingerprint, article.url(), received, Instant.now(), j.similarity(), story), tags,
                         (c, row) -> {
+                            if (language != null) {
+                                corpus.index().markLanguageDeclared(c, row.fileName());
+                            }
                             stories.save(c, row.seq(), row.fileName(), row.articleId(), article, j);
                             outbox.enqueue(c, alerts.owed(article, row.fileName(), row.articleId(), verdict, source, tags,
                                     story, j.verdict() == Verdict.NEW ? List.of() : stories.reports(story)));

@@ -8,10 +8,13 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +22,7 @@ import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.dipwatch.source.SourceSpec;
+import org.dipwatch.source.SourceStates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +32,10 @@ import org.slf4j.LoggerFactory;
  * Camel's route reload reloads plain routes but creates no route from a templatedRoute in a file
  * added or changed at run time; the watcher does that: every two seconds it looks at the route
  * files, and a source whose route does not exist is created from its template, one whose
- * parameters changed is created again.
+ * parameters changed is created again, and one whose templatedRoute left every file (its entry or
+ * its file deleted) has its route stopped and removed and is marked removed in its state, which
+ * keeps its validators and seen items for when it comes back. A file that cannot be read keeps
+ * the sources it declared before, so a half-saved edit removes nothing.
  */
 final class SourceRoutes implements AutoCloseable {
 
@@ -41,25 +48,48 @@ final class SourceRoutes implements AutoCloseable {
 
     private final CamelContext context;
     private final Path dir;
+    private final SourceStates states;
     private final Map<Path, String> seenFiles = new HashMap<>();
     private final Map<String, Map<String, String>> created = new HashMap<>();
+    // the route ids each file declared when it was last read
+    private final Map<Path, Set<String>> declared = new HashMap<>();
     private ScheduledExecutorService timer;
 
-    private SourceRoutes(CamelContext context, Path dir) {
+    private SourceRoutes(CamelContext context, Path dir, SourceStates states) {
         this.context = context;
         this.dir = dir;
+        this.states = states;
     }
 
-    /** Starts watching {@code dir}; the sources in it now are taken as created by Camel at start. */
-    static SourceRoutes watch(CamelContext context, Path dir) {
-        SourceRoutes w = new SourceRoutes(context, dir);
+    /**
+     * Starts watching {@code dir}; the sources in it now are taken as created by Camel at start, and
+     * the sources in {@code states} that no file declares any more are marked removed.
+     */
+    static SourceRoutes watch(CamelContext context, Path dir, SourceStates states) {
+        SourceRoutes w = new SourceRoutes(context, dir, states);
+        boolean allRead = true;
         for (Path f : files(dir)) {
             w.seenFiles.put(f, stamp(f));
             try {
-                read(f.toString(), Files.readString(f)).stream().filter(e -> e.routeId() != null)
-                        .forEach(e -> w.created.put(e.routeId(), e.parameters()));
+                List<Entry> entries = read(f.toString(), Files.readString(f));
+                entries.stream().filter(e -> e.routeId() != null).forEach(e -> w.created.put(e.routeId(), e.parameters()));
+                w.declared.put(f, routeIds(entries));
             } catch (IOException | RuntimeException e) {
                 // Camel has reported it at start; the watcher will look again when it changes
+                allRead = false;
+            }
+        }
+        if (allRead) {
+            Set<String> names = new HashSet<>();
+            w.declared.values().forEach(ids -> ids.forEach(id -> names.add(id.substring("source-".length()))));
+            Instant now = Instant.now();
+            try {
+                states.all().stream().filter(s -> !s.removed() && !names.contains(s.name())).forEach(s -> {
+                    states.removed(s.name(), now);
+                    LOG.info("sources: source-{} is no longer in {}, marked removed", s.name(), dir);
+                });
+            } catch (RuntimeException e) {
+                LOG.warn("sources: cannot mark the sources no longer in {} as removed: {}", dir, e.getMessage());
             }
         }
         w.timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -72,12 +102,22 @@ final class SourceRoutes implements AutoCloseable {
     }
 
     private void scan() {
-        for (Path f : files(dir)) {
+        List<Path> present = files(dir);
+        boolean changed = false;
+        for (Path gone : new ArrayList<>(seenFiles.keySet())) {
+            if (!present.contains(gone)) {
+                seenFiles.remove(gone);
+                declared.remove(gone);
+                changed = true;
+            }
+        }
+        for (Path f : present) {
             String stamp = stamp(f);
             if (stamp.equals(seenFiles.get(f))) {
                 continue;
             }
             seenFiles.put(f, stamp);
+            changed = true;
             List<Entry> entries;
             try {
                 entries = read(f.toString(), Files.readString(f));
@@ -85,6 +125,7 @@ final class SourceRoutes implements AutoCloseable {
                 LOG.warn("sources: {} cannot be read: {}", f, e.getMessage());
                 continue;
             }
+            declared.put(f, routeIds(entries));
             for (Entry e : entries) {
                 List<String> problems = new java.util.ArrayList<>(SourceSpec.problems(e.template(), e.parameters()));
                 if (e.routeId() == null || !e.routeId().equals("source-" + e.parameters().get("name"))) {
@@ -107,12 +148,46 @@ final class SourceRoutes implements AutoCloseable {
                     e.parameters().forEach(b::parameter);
                     b.add();
                     created.put(e.routeId(), e.parameters());
+                    states.restored(e.parameters().get("name"));
                     LOG.info("sources: {} {} from {}", exists ? "re-created" : "added", e.routeId(), f);
                 } catch (Exception ex) {
                     LOG.warn("sources: {}: cannot create {}: {}", f, e.routeId(), ex.getMessage());
                 }
             }
         }
+        if (changed) {
+            removeUndeclared();
+        }
+    }
+
+    /** Stops and removes the routes of sources that no file declares any more, and marks them removed. */
+    private void removeUndeclared() {
+        Set<String> stillDeclared = new HashSet<>();
+        declared.values().forEach(stillDeclared::addAll);
+        for (String routeId : new ArrayList<>(created.keySet())) {
+            if (stillDeclared.contains(routeId)) {
+                continue;
+            }
+            String name = created.get(routeId).getOrDefault("name", routeId.substring("source-".length()));
+            try {
+                if (context.getRoute(routeId) != null) {
+                    context.getRouteController().stopRoute(routeId);
+                    context.removeRoute(routeId);
+                }
+                created.remove(routeId);
+                states.removed(name, Instant.now());
+                LOG.info("sources: removed {}: no file of {} declares it any more (its state and seen items are kept)",
+                        routeId, dir);
+            } catch (Exception ex) {
+                LOG.warn("sources: cannot remove {} (source {}), left from {}: {}", routeId, name, dir, ex.getMessage());
+            }
+        }
+    }
+
+    private static Set<String> routeIds(List<Entry> entries) {
+        Set<String> ids = new HashSet<>();
+        entries.stream().map(Entry::routeId).filter(java.util.Objects::nonNull).forEach(ids::add);
+        return ids;
     }
 
     /**

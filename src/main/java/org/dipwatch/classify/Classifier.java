@@ -69,6 +69,15 @@ public final class Classifier {
 
     /** Classifies an article; with {@code explain}, every tag carries the matched text of its mentions. */
     public Classification classify(Article article, boolean explain) {
+        return classify(article, explain, null);
+    }
+
+    /**
+     * Classifies an article whose language may be known beforehand: a {@code languageHint} (ISO
+     * 639-1, e.g. the language its source declares) is taken as the article's language instead of
+     * Lingua's guess; {@code null} detects it.
+     */
+    public Classification classify(Article article, boolean explain, String languageHint) {
         String text = String.join("\n\n", article.body());
         List<Sentence> sentences = sentences(text);
         List<Mention> all = matcher.dropAmbiguous(text, matcher.find(text));
@@ -100,7 +109,7 @@ public final class Classifier {
             kind = "statement";
         }
         return new Classification(actorTags, speaker, speakers, counterparts, regionTags, primaryRegion, kind,
-                languages.of(text));
+                languageHint != null ? languageHint : languages.of(text));
     }
 
     // --- mentions --------------------------------------------------------------------------

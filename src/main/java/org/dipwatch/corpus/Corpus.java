@@ -44,11 +44,11 @@ public final class Corpus {
     private final CorpusIndex index;
     private final Function<String, Article> seedReader;
     private final Function<Article, String> fingerprint;
-    private final Function<Article, Classification> classifier;
+    private final java.util.function.BiFunction<Article, String, Classification> classifier;
     private long maxSeqOnDisk = -1;
 
     private Corpus(Path seeds, CorpusIndex index, Function<String, Article> seedReader, Function<Article, String> fingerprint,
-                   Function<Article, Classification> classifier) {
+                   java.util.function.BiFunction<Article, String, Classification> classifier) {
         this.seeds = seeds;
         this.index = index;
         this.seedReader = seedReader;
@@ -66,6 +66,16 @@ public final class Corpus {
      */
     public static Corpus open(Path seeds, CorpusIndex index, Function<String, Article> seedReader,
                               Function<Article, String> fingerprint, Function<Article, Classification> classifier) {
+        return open(seeds, index, seedReader, fingerprint, (article, declaredLanguage) -> classifier.apply(article));
+    }
+
+    /**
+     * {@link #open(Path, CorpusIndex, Function, Function, Function)} with a classifier that is told
+     * the language an article's source declared ({@code null}: none), so a reindex keeps it.
+     */
+    public static Corpus open(Path seeds, CorpusIndex index, Function<String, Article> seedReader,
+                              Function<Article, String> fingerprint,
+                              java.util.function.BiFunction<Article, String, Classification> classifier) {
         try {
             Files.createDirectories(seeds);
         } catch (IOException e) {
@@ -171,6 +181,7 @@ public final class Corpus {
 
     private SyncReport sync(boolean rereadAll) {
         Map<String, IndexedArticle> known = index.articles();
+        Map<String, String> declaredLanguages = index.declaredLanguages();
         Map<String, Path> onDisk = listSeedFiles();
         int added = 0;
         int updated = 0;
@@ -202,7 +213,7 @@ public final class Corpus {
                         updated++;
                     }
                 }
-                Classification tags = classifier.apply(article.get());
+                Classification tags = classifier.apply(article.get(), declaredLanguages.get(e.getKey()));
                 index.saveClassification(c, e.getKey(), tags, ClassificationJson.write(tags));
             }
             for (IndexedArticle row : known.values()) {

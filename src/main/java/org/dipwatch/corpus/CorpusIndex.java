@@ -204,6 +204,30 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
         }
     }
 
+    /** Records that an article's language is the one its source declares, so a reindex keeps it. */
+    public void markLanguageDeclared(Connection c, String fileName) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE article SET language_declared = TRUE WHERE file_name = ?")) {
+            ps.setString(1, fileName);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The languages their sources declared, by article file: what a reindex classifies them in. */
+    Map<String, String> declaredLanguages() {
+        try (Connection c = dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT file_name, language FROM article WHERE language_declared")) {
+            Map<String, String> out = new java.util.HashMap<>();
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IndexException("index: cannot read the declared languages: " + e.getMessage(), e);
+        }
+    }
+
     /** Replaces what the index holds of an article's classification: the JSON and one row per tag. */
     void saveClassification(Connection c, String fileName, Classification cl, String json) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(

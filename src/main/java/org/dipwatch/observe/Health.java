@@ -30,7 +30,8 @@ public final class Health implements CamelContextAware {
      * there but does not make the daemon DOWN: the daemon keeps running without the network.
      */
     public void sources(org.dipwatch.source.SourceStates states) {
-        this.sources = () -> states.all().stream().map(org.dipwatch.source.SourceState::summary).toList();
+        // a source removed from routes/ is no longer polled: its health says nothing of the daemon's
+        this.sources = () -> states.all().stream().filter(s -> !s.removed()).map(org.dipwatch.source.SourceState::summary).toList();
     }
 
     /** The report as JSON-ready map: {@code status} ({@code UP}/{@code DOWN}), {@code checks} by id with their state and message. */

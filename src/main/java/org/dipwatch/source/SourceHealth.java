@@ -13,9 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Tells the subscriptions that ask for it ({@code sourceHealth: true}) when a source has failed
- * {@code alertAfterFailures} polls in a row, or has listed nothing new for longer than
- * {@code silentAfter}, and when a failing source recovers: once per episode, not at every poll
- * (the episode told of is kept in the source's state). Notices go through the alert outbox, so
+ * {@code alertAfterFailures} polls in a row, or has listed nothing new for longer than its
+ * {@code silentAfterHours} (else the global {@code silentAfter}), and when a failing source
+ * recovers: once per episode, not at every poll (the episode told of is kept in the source's state). Notices go through the alert outbox, so
  * they are retried and survive restarts like article alerts.
  */
 public final class SourceHealth {
@@ -40,8 +40,17 @@ public final class SourceHealth {
         this.silentAfter = silentAfter;
     }
 
-    /** Looks at a source after a poll and writes the notice its health owes, if any. */
+    /** Looks at a source after a poll and writes the notice its health owes, if any, judging silence by the global limit. */
     public void polled(SourceState s, Instant now) {
+        polled(s, null, now);
+    }
+
+    /**
+     * Looks at a source after a poll and writes the notice its health owes, if any; {@code sourceSilentAfter}
+     * is the source's own limit of silence ({@code null}: the global one, zero: never silent).
+     */
+    public void polled(SourceState s, Duration sourceSilentAfter, Instant now) {
+        Duration silentAfter = sourceSilentAfter != null ? sourceSilentAfter : this.silentAfter;
         if (s.consecutiveFailures() >= alertAfterFailures && alertAfterFailures > 0 && !"failing".equals(s.alertState())) {
             notice(s, "failing", Alerts.SOURCE_FAILING, "source " + s.name() + " failed " + s.consecutiveFailures()
                     + " polls in a row; last error: " + s.lastError());

@@ -43,10 +43,13 @@ public final class SourcePoller {
         IngestResult ingest(Draft draft, String name, String source, String intakeKey);
     }
 
-    /** Told after every poll, to alert subscribers of a source's health (see {@code SourceHealth}). */
+    /**
+     * Told after every poll, to alert subscribers of a source's health (see {@code SourceHealth}), with the
+     * source's own limit of silence ({@code null}: the global one).
+     */
     @FunctionalInterface
     public interface Watcher {
-        void polled(SourceState state, Instant now);
+        void polled(SourceState state, Duration silentAfter, Instant now);
     }
 
     /**
@@ -57,8 +60,11 @@ public final class SourcePoller {
      * @param backoffMax the longest wait after failures
      * @param jitterMax  the longest delay a trigger waits before polling (each source its own, fixed, by its name)
      * @param maxWait    the longest a poll waits for its host's turn; a host held longer (Retry-After) defers the poll
+     * @param maxItemsPerPoll the most new items a poll fetches or processes, oldest first; the rest wait for the next poll
+     * @param itemMaxAttempts the attempts at a list page's article before it is given up
      */
-    public record Policy(boolean enabled, Duration backoff, Duration backoffMax, Duration jitterMax, Duration maxWait) {
+    public record Policy(boolean enabled, Duration backoff, Duration backoffMax, Duration jitterMax, Duration maxWait,
+                         int maxItemsPerPoll, int itemMaxAttempts) {
     }
 
     /**
@@ -99,7 +105,7 @@ public final class SourcePoller {
             }
         }
     };
-    private volatile Watcher watcher = (s, now) -> { };
+    private volatile Watcher watcher = (s, silentAfter, now) -> { };
 
     /** A poller that fetches with {@code fetcher}, keeps state in {@code states} and hands items to {@code intake}. */
     public SourcePoller(FeedFetcher fetcher, SourceStates states, Intake intake, Metrics metrics, Policy policy, Clock clock) {
@@ -227,7 +233,7 @@ public final class SourcePoller {
         }
         metrics.sourcePoll(spec.name(), report.outcome(), Duration.ofNanos(System.nanoTime() - start));
         try {
-            states.get(spec.name()).ifPresent(s -> watcher.polled(s, clock.instant()));
+            states.get(spec.name()).ifPresent(s -> watcher.polled(s, spec.silentAfter(), clock.instant()));
         } catch (RuntimeException e) {
             LOG.warn("source={} health alert could not be written: {}", spec.name(), e.toString());
         }
@@ -270,6 +276,7 @@ public final class SourcePoller {
         }
         int processed = 0;
         int newItems = 0;
+        int waiting = 0;
         // feeds list the newest first: the oldest goes into the corpus first
         List<FeedItem> oldestFirst = new ArrayList<>(items);
         java.util.Collections.reverse(oldestFirst);
@@ -280,7 +287,11 @@ public final class SourcePoller {
             if (content.equals(seen)) {
                 continue;
             }
-            Draft draft = feedDraft(spec, item);
+            if (processed >= policy.maxItemsPerPoll()) {
+                waiting++;
+                continue;
+            }
+            Draft draft = feedDraft(spec, item).withLanguage(spec.declaredLanguage());
             String name = item.link() != null ? item.link() : item.id();
             IngestResult result = intake.ingest(draft, name, spec.name(), sha256(spec.name() + "\n" + key + "\n" + content));
             metrics.sourceItem(spec.name(), result.verdict() == Verdict.FAILED ? "failed" : seen == null ? "new" : "changed");
@@ -289,9 +300,19 @@ public final class SourcePoller {
             }
             processed++;
         }
-        states.success(spec.name(), fetched.validators().etag(), fetched.validators().lastModified(), newItems, clock.instant());
-        LOG.info("source={} outcome={} listed={} processed={}", spec.name(), processed > 0 ? "new" : "unchanged", items.size(), processed);
+        succeeded(spec, fetched, newItems, waiting);
+        LOG.info("source={} outcome={} listed={} processed={} waiting={}", spec.name(), processed > 0 ? "new" : "unchanged",
+                items.size(), processed, waiting);
         return new Report(spec.name(), processed > 0 ? "new" : "unchanged", items.size(), processed, null);
+    }
+
+    /**
+     * Records a poll that read its feed or list; with items left waiting (over the cap, or to be
+     * retried) the validators are not kept, so the next poll is answered in full rather than 304.
+     */
+    private void succeeded(SourceSpec spec, FeedFetcher.Fetched fetched, int newItems, int waiting) {
+        FeedFetcher.Validators v = waiting > 0 ? FeedFetcher.Validators.NONE : fetched.validators();
+        states.success(spec.name(), v.etag(), v.lastModified(), newItems, clock.instant());
     }
 
     /** The article of a feed item: its page's text when the source asks for full text and the page has one, else the feed's. */
@@ -340,6 +361,9 @@ public final class SourcePoller {
         }
         int processed = 0;
         int newItems = 0;
+        int fetchedItems = 0;
+        int waiting = 0;
+        // a list shows the newest first: the oldest is fetched first, and the newest wait when the cap is reached
         List<WebPage.Link> oldestFirst = new ArrayList<>(links);
         java.util.Collections.reverse(oldestFirst);
         for (WebPage.Link link : oldestFirst) {
@@ -347,17 +371,46 @@ public final class SourcePoller {
             if (states.seenContent(spec.name(), key).isPresent()) {
                 continue;
             }
+            SourceStates.ItemFailure failure = states.itemFailure(spec.name(), key).orElse(null);
+            if (failure != null && failure.gaveUp()) {
+                continue;
+            }
+            if (failure != null && failure.pollsToSkip() > 0) {
+                states.itemPassedBy(spec.name(), key);
+                waiting++;
+                continue;
+            }
+            if (fetchedItems >= policy.maxItemsPerPoll()) {
+                waiting++;
+                continue;
+            }
+            fetchedItems++;
             Draft draft;
             try {
                 FeedFetcher.Fetched page = fetcher.fetch(URI.create(link.url()), FeedFetcher.Validators.NONE);
                 Draft fromPage = WebPage.article(link.url(), page.body(), page.contentType(), link.url());
                 draft = new Draft(fromPage.title() != null ? fromPage.title() : link.title(),
-                        fromPage.published() != null ? fromPage.published() : link.published(), fromPage.paragraphs(), link.url());
+                        fromPage.published() != null ? fromPage.published() : link.published(), fromPage.paragraphs(), link.url(),
+                        spec.declaredLanguage());
             } catch (IOException | UnreadableDocumentException | IllegalArgumentException e) {
-                // left unseen: the next poll tries this article again
-                LOG.warn("source={} item={} article page could not be read: {}", spec.name(), link.url(), e.getMessage());
+                String error = "page " + spec.name() + ": article " + link.url() + " could not be read: "
+                        + (e instanceof IOException io ? describe(URI.create(link.url()), io) : e.getMessage());
+                SourceStates.ItemFailure f = states.itemFailed(spec.name(), key, link.url(), error, policy.itemMaxAttempts(),
+                        clock.instant());
                 metrics.sourceItem(spec.name(), "page-error");
+                if (f.gaveUp()) {
+                    // counted once, as an item that ended in failure
+                    metrics.sourceItem(spec.name(), "failed");
+                    LOG.warn("source={} item={} outcome=given-up attempts={} error=\"{}\"", spec.name(), link.url(), f.attempts(), error);
+                } else {
+                    waiting++;
+                    LOG.warn("source={} item={} outcome=page-error attempts={} retry_after_polls={} error=\"{}\"", spec.name(),
+                            link.url(), f.attempts(), f.pollsToSkip(), error);
+                }
                 continue;
+            }
+            if (failure != null) {
+                states.itemRecovered(spec.name(), key);
             }
             String content = sha256(String.join("\n", draft.paragraphs()));
             IngestResult result = intake.ingest(draft, link.url(), spec.name(), sha256(spec.name() + "\n" + key));
@@ -367,8 +420,9 @@ public final class SourcePoller {
             }
             processed++;
         }
-        states.success(spec.name(), fetched.validators().etag(), fetched.validators().lastModified(), newItems, clock.instant());
-        LOG.info("source={} outcome={} listed={} processed={}", spec.name(), processed > 0 ? "new" : "unchanged", links.size(), processed);
+        succeeded(spec, fetched, newItems, waiting);
+        LOG.info("source={} outcome={} listed={} processed={} waiting={}", spec.name(), processed > 0 ? "new" : "unchanged",
+                links.size(), processed, waiting);
         return new Report(spec.name(), processed > 0 ? "new" : "unchanged", links.size(), processed, null);
     }
 

@@ -24,13 +24,18 @@ import org.dipwatch.ingest.WebPage;
  * @param linkSelector  CSS selector of the entry's link, within the entry (page sources)
  * @param titleSelector CSS selector of the entry's title, or empty for the link's text
  * @param dateSelector  CSS selector of the entry's date, or empty
+ * @param silentAfterHours hours without a new item after which the source counts as silent (0: never), or
+ *                      {@code null} for the global {@code dipwatch.sources.silent-after-hours}
  */
 public record SourceSpec(String kind, String name, String url, String cron, boolean fullText, String language, boolean enabled,
-                         String itemSelector, String linkSelector, String titleSelector, String dateSelector) {
+                         String itemSelector, String linkSelector, String titleSelector, String dateSelector,
+                         Integer silentAfterHours) {
 
     /** The parameters the templates declare; any other name in a templatedRoute is a mistake. */
     public static final Set<String> PARAMETERS = Set.of("name", "url", "cron", "fullText", "language", "enabled",
-            "itemSelector", "linkSelector", "titleSelector", "dateSelector");
+            "itemSelector", "linkSelector", "titleSelector", "dateSelector", "silentAfterHours");
+    /** The largest {@code silentAfterHours}: a year. */
+    public static final int MAX_SILENT_AFTER_HOURS = 8784;
     /** The templates' default schedule: every five minutes, at second 0. */
     public static final String DEFAULT_CRON = "0 0/5 * * * ?";
 
@@ -39,6 +44,17 @@ public record SourceSpec(String kind, String name, String url, String cron, bool
     /** The route id of a source: {@code source-<name>}. */
     public String routeId() {
         return "source-" + name;
+    }
+
+    /** The language the source declares for its articles, or {@code null} when it is {@code auto} (detected per article). */
+    public String declaredLanguage() {
+        return language == null || language.isBlank() || language.equalsIgnoreCase("auto") ? null
+                : language.toLowerCase(Locale.ROOT);
+    }
+
+    /** How long the source may list nothing new before it counts as silent, or {@code null} for the global setting. */
+    public java.time.Duration silentAfter() {
+        return silentAfterHours == null ? null : java.time.Duration.ofHours(silentAfterHours);
     }
 
     /** The selectors of a page source. */
@@ -54,7 +70,17 @@ public record SourceSpec(String kind, String name, String url, String cron, bool
         return new SourceSpec(kind, text(p, "name", ""), text(p, "url", ""), text(p, "cron", DEFAULT_CRON),
                 Boolean.parseBoolean(text(p, "fullText", "false")), text(p, "language", "auto"),
                 !"false".equalsIgnoreCase(text(p, "enabled", "true")), text(p, "itemSelector", ""),
-                text(p, "linkSelector", ""), text(p, "titleSelector", ""), text(p, "dateSelector", ""));
+                text(p, "linkSelector", ""), text(p, "titleSelector", ""), text(p, "dateSelector", ""),
+                hours(text(p, "silentAfterHours", "")));
+    }
+
+    /** Whole hours from a parameter's text, or {@code null} when it is empty or no such number (problems() names the latter). */
+    private static Integer hours(String value) {
+        if (value.isEmpty() || !value.matches("\\d{1,5}")) {
+            return null;
+        }
+        int h = Integer.parseInt(value);
+        return h <= MAX_SILENT_AFTER_HOURS ? h : null;
     }
 
     /**
@@ -92,6 +118,11 @@ public record SourceSpec(String kind, String name, String url, String cron, bool
         }
         if (!s.language().isBlank() && !s.language().equals("auto") && !s.language().matches("[a-z]{2}")) {
             out.add(who + "language '" + s.language() + "' must be auto or an ISO 639-1 code such as en or ru");
+        }
+        String silent = text(p, "silentAfterHours", "");
+        if (!silent.isEmpty() && hours(silent) == null) {
+            out.add(who + "silentAfterHours '" + silent + "' must be a whole number of hours from 0 (never silent) to "
+                    + MAX_SILENT_AFTER_HOURS + ", or empty for dipwatch.sources.silent-after-hours");
         }
         if ("page".equals(kind)) {
             for (String key : List.of("itemSelector", "linkSelector")) {

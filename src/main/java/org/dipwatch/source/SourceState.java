@@ -21,10 +21,16 @@ import java.util.Map;
  * @param itemsSeen           distinct items it has listed
  * @param lastNewItemAt       when it last listed an item not seen before, or {@code null}
  * @param alertState          the health episode subscribers were last told of: {@code ok}, {@code failing}, {@code silent}
+ * @param removedAt           when its templatedRoute left {@code routes/}, or {@code null} while it is declared
  */
 public record SourceState(String name, String kind, String url, String etag, String lastModified, Instant lastPollAt,
                           Instant lastSuccessAt, String lastError, Instant lastErrorAt, int consecutiveFailures,
-                          Instant nextAttemptAt, long itemsSeen, Instant lastNewItemAt, String alertState) {
+                          Instant nextAttemptAt, long itemsSeen, Instant lastNewItemAt, String alertState, Instant removedAt) {
+
+    /** Whether its templatedRoute has left {@code routes/}: it is no longer polled. */
+    public boolean removed() {
+        return removedAt != null;
+    }
 
     /** Whether the last poll succeeded (or none has run yet). */
     public boolean up() {
@@ -37,7 +43,9 @@ public record SourceState(String name, String kind, String url, String etag, Str
         m.put("name", name);
         m.put("kind", kind);
         m.put("url", url);
-        m.put("status", lastPollAt == null ? "waiting" : up() ? "up" : "down");
+        m.put("status", removed() ? "removed" : lastPollAt == null ? "waiting" : up() ? "up" : "down");
+        m.put("removed", removed());
+        m.put("removedAt", text(removedAt));
         m.put("lastPoll", text(lastPollAt));
         m.put("lastSuccess", text(lastSuccessAt));
         m.put("lastError", lastError);

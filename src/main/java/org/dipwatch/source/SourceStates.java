@@ -12,8 +12,8 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * The sources' state and seen items in the index (tables {@code source_state} and
- * {@code source_item}, migration V4). Every method commits before it returns, so a restart finds
+ * Keeps the sources' state, seen items and failed article fetches in the index (tables
+ * {@code source_state} and {@code source_item}, migration V4; {@code source_item_failure}, V6). Every method commits before it returns, so a restart finds
  * the validators, the backoff and the seen items as the last poll left them.
  */
 public final class SourceStates {
@@ -25,8 +25,12 @@ public final class SourceStates {
         this.dataSource = dataSource;
     }
 
-    /** The state of a source, creating it on first sight; a changed URL forgets the old validators. */
+    /**
+     * The state of a source, creating it on first sight; a changed URL forgets the old validators,
+     * and a source polled again is no longer removed.
+     */
     public SourceState register(String name, String kind, String url) {
+        restored(name);
         Optional<SourceState> known = get(name);
         if (known.isEmpty()) {
             update("INSERT INTO source_state (name, kind, url) VALUES (?, ?, ?)", name, kind, url);
@@ -62,6 +66,19 @@ public final class SourceStates {
                 ts(now), error.length() > 4000 ? error.substring(0, 4000) : error, ts(now), ts(nextAttempt), name);
     }
 
+    /**
+     * Marks a source whose templatedRoute left {@code routes/} as removed (once: the first removal
+     * time stays); its row and seen items are kept for when it comes back.
+     */
+    public void removed(String name, Instant now) {
+        update("UPDATE source_state SET removed_at = ? WHERE name = ? AND removed_at IS NULL", ts(now), name);
+    }
+
+    /** Marks a source declared in {@code routes/} again as active, with the state it had. */
+    public void restored(String name) {
+        update("UPDATE source_state SET removed_at = NULL WHERE name = ? AND removed_at IS NOT NULL", name);
+    }
+
     /** Remembers which health episode subscribers were told of ({@code ok}, {@code failing}, {@code silent}). */
     public void alertState(String name, String state) {
         update("UPDATE source_state SET alert_state = ? WHERE name = ?", state, name);
@@ -92,6 +109,79 @@ public final class SourceStates {
                 source, itemKey, contentHash, itemId != null && itemId.length() > 4000 ? itemId.substring(0, 4000) : itemId,
                 ts(now), ts(now));
         return true;
+    }
+
+    /**
+     * An article fetch of a source that failed: how often, the last error, how many more polls pass
+     * it by before the next attempt, and whether it was given up.
+     */
+    public record ItemFailure(String source, String itemKey, String link, int attempts, String lastError,
+                              Instant lastAttemptAt, int pollsToSkip, boolean gaveUp) {
+    }
+
+    /** The failed fetches recorded for an item of a source, if any. */
+    public Optional<ItemFailure> itemFailure(String source, String itemKey) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT * FROM source_item_failure WHERE source = ? AND item_key = ?")) {
+            ps.setString(1, source);
+            ps.setString(2, itemKey);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(itemFailure(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("sources: cannot read the failed items of " + source + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Every failed fetch recorded for a source, given up or not, in the order they first failed. */
+    public List<ItemFailure> itemFailures(String source) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT * FROM source_item_failure WHERE source = ? ORDER BY last_attempt_at")) {
+            ps.setString(1, source);
+            List<ItemFailure> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(itemFailure(rs));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("sources: cannot read the failed items of " + source + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Records one more failed fetch of an item: after the n-th, the next 2^(n-1) - 1 polls pass it by;
+     * at {@code maxAttempts} it is given up. Returns the failure as recorded.
+     */
+    public ItemFailure itemFailed(String source, String itemKey, String link, String error, int maxAttempts, Instant now) {
+        int attempts = itemFailure(source, itemKey).map(ItemFailure::attempts).orElse(0) + 1;
+        int skip = (int) Math.min(Integer.MAX_VALUE, (1L << Math.min(attempts - 1, 30)) - 1);
+        boolean gaveUp = attempts >= maxAttempts;
+        String e = error != null && error.length() > 4000 ? error.substring(0, 4000) : error;
+        String l = link != null && link.length() > 4000 ? link.substring(0, 4000) : link;
+        if (update("UPDATE source_item_failure SET attempts = ?, last_error = ?, last_attempt_at = ?, polls_to_skip = ?, "
+                + "gave_up = ? WHERE source = ? AND item_key = ?", attempts, e, ts(now), skip, gaveUp, source, itemKey) == 0) {
+            update("INSERT INTO source_item_failure (source, item_key, link, attempts, last_error, last_attempt_at, polls_to_skip, "
+                    + "gave_up) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", source, itemKey, l, attempts, e, ts(now), skip, gaveUp);
+        }
+        return itemFailure(source, itemKey).orElseThrow();
+    }
+
+    /** Counts one poll that passed a failed item by. */
+    public void itemPassedBy(String source, String itemKey) {
+        update("UPDATE source_item_failure SET polls_to_skip = polls_to_skip - 1 WHERE source = ? AND item_key = ? "
+                + "AND polls_to_skip > 0", source, itemKey);
+    }
+
+    /** Forgets the failed fetches of an item that has now been fetched. */
+    public void itemRecovered(String source, String itemKey) {
+        update("DELETE FROM source_item_failure WHERE source = ? AND item_key = ?", source, itemKey);
+    }
+
+    private static ItemFailure itemFailure(ResultSet rs) throws SQLException {
+        return new ItemFailure(rs.getString("source"), rs.getString("item_key"), rs.getString("link"), rs.getInt("attempts"),
+                rs.getString("last_error"), instant(rs, "last_attempt_at"), rs.getInt("polls_to_skip"), rs.getBoolean("gave_up"));
     }
 
     /** How many items of a source are recorded. */
@@ -127,7 +217,7 @@ public final class SourceStates {
                             rs.getString("last_modified"), instant(rs, "last_poll_at"), instant(rs, "last_success_at"),
                             rs.getString("last_error"), instant(rs, "last_error_at"), rs.getInt("consecutive_failures"),
                             instant(rs, "next_attempt_at"), rs.getLong("items_seen"), instant(rs, "last_new_item_at"),
-                            rs.getString("alert_state")));
+                            rs.getString("alert_state"), instant(rs, "removed_at")));
                 }
             }
             return out;

@@ -4,7 +4,9 @@
  * order: a source whose backoff has not ended is skipped; the feed or list page is fetched with
  * the validators of the last answer (a 304 ends the poll); it is read into items
  * ({@code FeedItem}s, or links of a list page); items whose identity and content were seen before
- * are dropped; for each remaining item the article page is fetched when the source asks for full
+ * are dropped, and so are a list's articles whose earlier fetches failed and that wait their turn
+ * (doubling gaps of polls) or were given up; at most {@code max-items-per-poll} of the rest are taken,
+ * oldest first; for each of them the article page is fetched when the source asks for full
  * text (always for a list page) and extracted like a page in the inbox, falling back to the feed's
  * content or summary; each item goes to the pipeline with its identity and version as the intake
  * key, then is recorded as seen. A failed poll counts a consecutive failure and backs the source

@@ -279,6 +279,7 @@ class CommandsTest {
                     parameters:
                       - {name: name, value: mfa-en}
                       - {name: url, value: "https://mfa.example/other"}
+                      - {name: silentAfterHours, value: "two weeks"}
                 - templatedRoute:
                     routeTemplateRef: page
                     parameters:
@@ -292,6 +293,8 @@ class CommandsTest {
                 .contains("source mfa-en (template feed): cron 'every 5 minutes' is not a Quartz cron expression")
                 .contains("unknown parameter 'fulltext'")
                 .contains("source mfa-en: the name is already used in")
+                .contains("source mfa-en (template feed): silentAfterHours 'two weeks' must be a whole number of hours from 0 "
+                        + "(never silent) to 8784, or empty for dipwatch.sources.silent-after-hours")
                 .contains("source bad-page (template page): url '/news' is not an absolute address")
                 .contains("source bad-page (template page): itemSelector is not a CSS selector jsoup understands")
                 .contains("source bad-page (template page): linkSelector is empty (a page source needs it)")

@@ -121,4 +121,36 @@ class SourceHealthTest {
         poll(true, Instant.now().plus(Duration.ofHours(80)));
         assertThat(notices("ops")).hasSize(2);
     }
+
+    @Test
+    void aSourcesOwnSilenceLimitReplacesTheGlobalOne() {
+        // 20 hours without a new item: silent for a source expected daily, not under the global 72 h
+        states.success("mfa", null, null, 3, Instant.now().minus(Duration.ofHours(20)));
+        health.polled(states.get("mfa").orElseThrow(), Instant.now());
+        assertThat(notices("ops")).isEmpty();
+        health.polled(states.get("mfa").orElseThrow(), Duration.ofHours(12), Instant.now());
+        assertThat(notices("ops")).extracting(r -> r.content().verdict()).containsExactly("source-silent");
+        assertThat(notices("ops").get(0).content().title()).contains("(more than 12 h)");
+
+        // a source that publishes monthly is not silent after 100 h, and 0 means never
+        states.register("monthly", "feed", "https://mfa.example/monthly");
+        states.success("monthly", null, null, 1, Instant.now().minus(Duration.ofHours(100)));
+        health.polled(states.get("monthly").orElseThrow(), Duration.ofHours(24 * 35), Instant.now());
+        health.polled(states.get("monthly").orElseThrow(), Duration.ZERO, Instant.now());
+        assertThat(notices("ops")).hasSize(1);
+        health.polled(states.get("monthly").orElseThrow(), null, Instant.now());
+        assertThat(notices("ops")).hasSize(2);
+    }
+
+    @Test
+    void theTemplateParameterReachesTheHealthCheckOfEachPoll() {
+        SourceSpec daily = SourceSpec.of("feed", Map.of("name", "d", "url", "https://x.example/rss", "silentAfterHours", "24"));
+        SourceSpec global = SourceSpec.of("feed", Map.of("name", "g", "url", "https://x.example/rss", "silentAfterHours", ""));
+        assertThat(daily.silentAfter()).isEqualTo(Duration.ofHours(24));
+        assertThat(global.silentAfter()).isNull();
+        assertThat(SourceSpec.problems("feed", Map.of("name", "d", "url", "https://x.example/rss", "silentAfterHours", "24"))).isEmpty();
+        assertThat(SourceSpec.problems("feed", Map.of("name", "d", "url", "https://x.example/rss", "silentAfterHours", "-1")))
+                .containsExactly("source d (template feed): silentAfterHours '-1' must be a whole number of hours from 0 (never "
+                        + "silent) to 8784, or empty for dipwatch.sources.silent-after-hours");
+    }
 }

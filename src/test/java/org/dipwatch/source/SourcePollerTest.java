@@ -287,6 +287,149 @@ class SourcePollerTest {
         pool.shutdown();
     }
 
+    @Test
+    void eachPollTellsTheHealthWatcherTheSourcesOwnSilenceLimit() throws Exception {
+        server.serve("/rss", FixtureServer.Answer.of("application/rss+xml", rss(item(1, "Statement", "Text of the statement."))));
+        List<Duration> told = new ArrayList<>();
+        poller.watcher((state, silentAfter, now) -> told.add(silentAfter));
+        poller.trigger(Map.of("sourceKind", "feed", "name", "daily", "url", server.url("/rss"), "silentAfterHours", "24"));
+        poller.trigger(Map.of("sourceKind", "feed", "name", "usual", "url", server.url("/rss"), "silentAfterHours", ""));
+        assertThat(told).containsExactly(Duration.ofHours(24), null);
+    }
+
+    private SourcePoller pollerWith(SimpleMeterRegistry registry, String... settingsAndValues) {
+        Map<String, String> overrides = new java.util.HashMap<>(Map.of("dipwatch.sources.host-delay-ms", "0",
+                "dipwatch.sources.jitter-seconds", "0", "dipwatch.sources.max-wait-ms", "1000"));
+        for (int i = 0; i < settingsAndValues.length; i += 2) {
+            overrides.put(settingsAndValues[i], settingsAndValues[i + 1]);
+        }
+        return Daemon.sourcePoller(Settings.of(home, overrides), pipeline, new Metrics(registry));
+    }
+
+    @Test
+    void aBrokenArticleLinkIsRetriedAtDoublingGapsThenGivenUpAndCountedOnce() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        SourcePoller p = pollerWith(registry, "dipwatch.sources.item-max-attempts", "3");
+        // /news/broken is never served (404); /news/late fails at first, then comes back
+        server.serve("/news", FixtureServer.Answer.of("text/html; charset=utf-8", listPage("/news/late", "/news/broken", "/news/1")));
+        server.serve("/news/1", article("Minister receives the ambassador of Qatar",
+                "The minister received the ambassador of Qatar and discussed mediation efforts in Sudan."));
+        SourceSpec spec = SourceSpec.of("page", Map.of("name", "mfa-news", "url", server.url("/news"),
+                "itemSelector", "ul.news li", "linkSelector", "a"));
+        List<Long> attemptsAfterEachPoll = new ArrayList<>();
+        for (int poll = 1; poll <= 7; poll++) {
+            if (poll == 3) {
+                server.serve("/news/late", article("Statement on the elections in Georgia",
+                        "The ministry takes note of the preliminary results of the parliamentary elections in Georgia."));
+            }
+            assertThat(p.poll(spec).outcome()).as("poll " + poll).isIn("new", "unchanged");
+            attemptsAfterEachPoll.add(server.count("/news/broken"));
+        }
+        // attempts at polls 1, 2, then one poll skipped, then given up at the 3rd: never fetched again
+        assertThat(attemptsAfterEachPoll).containsExactly(1L, 2L, 2L, 3L, 3L, 3L, 3L);
+        SourceStates.ItemFailure broken = p.states().itemFailures("mfa-news").stream()
+                .filter(f -> f.link().endsWith("/news/broken")).findFirst().orElseThrow();
+        assertThat(broken.attempts()).isEqualTo(3);
+        assertThat(broken.gaveUp()).isTrue();
+        assertThat(broken.lastError()).isEqualTo("page mfa-news: article " + server.url("/news/broken")
+                + " could not be read: fetch " + server.url("/news/broken") + ": answered 404");
+        // the article that came back was taken at its next attempt and its failures forgotten
+        assertThat(server.count("/news/late")).isEqualTo(3);
+        assertThat(p.states().itemFailures("mfa-news")).hasSize(1);
+        assertThat(server.count("/news/1")).isEqualTo(1);
+        assertThat(registry.counter("dipwatch.source.items", "source", "mfa-news", "outcome", "failed").count())
+                .isEqualTo(1.0);
+        assertThat(registry.counter("dipwatch.source.items", "source", "mfa-news", "outcome", "new").count())
+                .isEqualTo(2.0);
+    }
+
+    @Test
+    void aPollTakesAtMostMaxItemsPerPollOldestFirstAndTheRestAtTheNextPolls() throws IOException {
+        SourcePoller p = pollerWith(new SimpleMeterRegistry(), "dipwatch.sources.max-items-per-poll", "2");
+        server.serve("/rss", FixtureServer.Answer.of("application/rss+xml", rss(
+                item(5, "Ceasefire in Yemen", "Envoys welcomed the truce agreed in Muscat between the warring parties of Yemen."),
+                item(4, "Elections in Libya", "The ministry urged both Libyan governments to agree on an electoral law."),
+                item(3, "Sanctions on Mali", "Regional leaders lifted the economic sanctions imposed on the junta in Bamako."),
+                item(2, "Mission to Haiti", "A police mission led by Kenya will deploy to Port-au-Prince next month."),
+                item(1, "Floods in Chad", "Humanitarian aid was sent to N'Djamena after the river burst its banks."))).withEtag("\"v1\""));
+        SourceSpec spec = feed("mfa", "/rss");
+        assertThat(p.poll(spec).processed()).isEqualTo(2);
+        assertThat(seedsText()).contains("N'Djamena").contains("Port-au-Prince").doesNotContain("Bamako");
+        // the feed has not changed, yet the next poll asks for it in full: the waiting items are in it
+        assertThat(p.poll(spec).processed()).isEqualTo(2);
+        assertThat(seedsText()).contains("Bamako").contains("electoral law").doesNotContain("Muscat");
+        assertThat(p.poll(spec).processed()).isEqualTo(1);
+        assertThat(newSeeds()).hasSize(5);
+        // nothing waits any more: the validators are kept and the feed answers 304
+        assertThat(p.poll(spec).outcome()).isEqualTo("unchanged");
+        assertThat(server.requests()).extracting(FixtureServer.Request::ifNoneMatch)
+                .containsExactly(null, null, null, "\"v1\"");
+
+        // a list page in the same way: the oldest links first
+        server.serve("/news", FixtureServer.Answer.of("text/html; charset=utf-8", listPage("/news/c", "/news/b", "/news/a")));
+        for (String n : List.of("a", "b", "c")) {
+            server.serve("/news/" + n, article("Article " + n, "The ministry published statement " + n + " on the talks in Doha."));
+        }
+        // one request each: the page source's counts below are its articles' fetches
+        SourceSpec page = SourceSpec.of("page", Map.of("name", "list", "url", server.url("/news"),
+                "itemSelector", "ul.news li", "linkSelector", "a"));
+        assertThat(p.poll(page).processed()).isEqualTo(2);
+        assertThat(server.count("/news/c")).isZero();
+        assertThat(p.poll(page).processed()).isEqualTo(1);
+        assertThat(server.count("/news/c")).isEqualTo(1);
+    }
+
+    /** The language the index stores for the article of this title. */
+    private String storedLanguage(String title) throws java.sql.SQLException {
+        try (java.sql.Connection c = pipeline.corpus().index().dataSource().getConnection();
+             java.sql.PreparedStatement ps = c.prepareStatement("SELECT language FROM article WHERE title = ?")) {
+            ps.setString(1, title);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).as("an article titled " + title).isTrue();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    @Test
+    void aSourcesDeclaredLanguageIsItsArticlesLanguageAndAutoDetectsIt() throws Exception {
+        pipeline.close();
+        Files.writeString(home.resolve("subscriptions.yaml"), """
+                subscriptions:
+                  - id: russian-desk
+                    filter: { language: [ru] }
+                    webhook: { url: "http://127.0.0.1:9/hook", secret: "s" }
+                """);
+        start();
+        // English words, so Lingua says en: only the declared language can make them ru
+        server.serve("/ru", FixtureServer.Answer.of("application/rss+xml", rss(item(1, "Lavrov meets the envoy of Qatar",
+                "The foreign minister received the ambassador of Qatar and discussed mediation efforts in Sudan."))));
+        server.serve("/auto", FixtureServer.Answer.of("application/rss+xml", rss(item(2, "Statement on the elections in Georgia",
+                "The ministry takes note of the preliminary results of the parliamentary elections in Georgia."))));
+        server.serve("/list", FixtureServer.Answer.of("text/html; charset=utf-8", listPage("/news/7")));
+        server.serve("/news/7", article("Phone call with the Turkish foreign minister",
+                "The minister had a phone call with the Turkish foreign minister about the situation in Syria."));
+        poller.poll(SourceSpec.of("feed", Map.of("name", "mid-ru", "url", server.url("/ru"), "language", "ru")));
+        poller.poll(SourceSpec.of("feed", Map.of("name", "mfa-auto", "url", server.url("/auto"), "language", "auto")));
+        poller.poll(SourceSpec.of("page", Map.of("name", "mid-list", "url", server.url("/list"), "language", "ru",
+                "itemSelector", "ul.news li", "linkSelector", "a")));
+
+        assertThat(storedLanguage("Lavrov meets the envoy of Qatar")).isEqualTo("ru");
+        assertThat(storedLanguage("Phone call with the Turkish foreign minister")).isEqualTo("ru");
+        assertThat(storedLanguage("Statement on the elections in Georgia")).isEqualTo("en");
+        // the subscription's language filter sees the declared language: two alerts, none for the detected en
+        try (java.sql.Connection c = pipeline.corpus().index().dataSource().getConnection();
+             java.sql.ResultSet rs = c.createStatement().executeQuery(
+                     "SELECT COUNT(*) FROM alert_outbox WHERE subscription_id = 'russian-desk'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(2);
+        }
+        // a reindex classifies each article again: the declared language stays, the detected one is detected
+        pipeline.reindex();
+        assertThat(storedLanguage("Lavrov meets the envoy of Qatar")).isEqualTo("ru");
+        assertThat(storedLanguage("Statement on the elections in Georgia")).isEqualTo("en");
+    }
+
     static String listPage(String... paths) {
         StringBuilder s = new StringBuilder("<html><body><h1>News</h1><ul class=\"news\">");
         for (String p : paths) {

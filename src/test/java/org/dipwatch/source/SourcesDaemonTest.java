@@ -53,6 +53,7 @@ class SourcesDaemonTest {
     private final ObjectMapper json = new ObjectMapper();
     private Daemon daemon;
     private int port;
+    private String sourcesYaml;
 
     @BeforeAll
     void start() throws Exception {
@@ -88,7 +89,8 @@ class SourcesDaemonTest {
                       - {name: dateSelector, value: "time"}
                 """.formatted(server.url("/list")));
         // named as the packaged curated sources, which it replaces: this daemon polls, and tests never contact the internet
-        Files.writeString(routes.resolve("sources.camel.yaml"), yaml.toString());
+        sourcesYaml = yaml.toString();
+        Files.writeString(routes.resolve("sources.camel.yaml"), sourcesYaml);
         Files.writeString(home.resolve("subscriptions.yaml"), """
                 subscriptions:
                   - id: ops
@@ -236,6 +238,51 @@ class SourcesDaemonTest {
         Thread.sleep(4500);
         assertThat(server.count("/hot")).as("the old address is no longer polled").isEqualTo(before);
         assertThat(get("/api/sources/hot", 200).path("url").asText()).endsWith("/hot2");
+    }
+
+    @Test
+    @Order(5)
+    void aSourceWhoseFileIsDeletedWhileTheDaemonRunsStopsAndKeepsItsStateForItsReturn() throws Exception {
+        long seenBefore = get("/api/sources/hot", 200).path("itemsSeen").asLong();
+        Files.delete(home.resolve("routes").resolve("hot.camel.yaml"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> daemon.main().getCamelContext().getRoute("source-hot") == null);
+        JsonNode hot = get("/api/sources/hot", 200);
+        assertThat(hot.path("status").asText()).isEqualTo("removed");
+        assertThat(hot.path("removed").asBoolean()).isTrue();
+        assertThat(stream(get("/api/sources", 200).path("sources")).filter(n -> n.path("name").asText().equals("hot"))
+                .map(n -> n.path("status").asText())).containsExactly("removed");
+        assertThat(get("/health", 200).path("checks").path("dipwatch:sources").path("sources").has("hot")).isFalse();
+        long polls = server.count("/hot2");
+        Thread.sleep(4500);
+        assertThat(server.count("/hot2")).as("a removed source is no longer polled").isEqualTo(polls);
+
+        // back again: its seen item is not taken a second time, and it is active
+        String before = seeds();
+        Path back = home.resolve("routes").resolve(".hot.camel.yaml.part");
+        Files.writeString(back, feed("hot", "/hot2"));
+        Files.move(back, home.resolve("routes").resolve("hot.camel.yaml"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> server.count("/hot2") > polls);
+        await().atMost(Duration.ofSeconds(10)).until(() -> get("/api/sources/hot", 200).path("status").asText().equals("up"));
+        assertThat(get("/api/sources/hot", 200).path("removed").asBoolean()).isFalse();
+        assertThat(get("/api/sources/hot", 200).path("itemsSeen").asLong()).isEqualTo(seenBefore);
+        assertThat(seeds()).isEqualTo(before);
+    }
+
+    @Test
+    @Order(6)
+    void aTemplatedRouteDeletedFromAFileOfSeveralRemovesOnlyItsSource() throws Exception {
+        String without = sourcesYaml.replace(feed("bad-0", "/bad0"), "");
+        assertThat(without).isNotEqualTo(sourcesYaml);
+        Path edited = home.resolve("routes").resolve(".sources.camel.yaml.part");
+        Files.writeString(edited, without);
+        Files.move(edited, home.resolve("routes").resolve("sources.camel.yaml"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        await().atMost(Duration.ofSeconds(30)).until(() -> daemon.main().getCamelContext().getRoute("source-bad-0") == null);
+        assertThat(get("/api/sources/bad-0", 200).path("status").asText()).isEqualTo("removed");
+        assertThat(daemon.main().getCamelContext().getRoute("source-good")).isNotNull();
+        assertThat(daemon.main().getCamelContext().getRoute("source-bad-1")).isNotNull();
+        assertThat(get("/api/sources/good", 200).path("status").asText()).isEqualTo("up");
+        long polls = server.count("/good");
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.count("/good") > polls);
     }
 
     private static Stream<JsonNode> stream(JsonNode array) {

@@ -1,0 +1,49 @@
+package org.dipwatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.dipwatch.config.Settings;
+import org.dipwatch.observe.Metrics;
+import org.dipwatch.source.SourceStates;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The route-file watcher at a start: sources the index knows but no file declares any more are marked removed. */
+class SourceRoutesTest {
+
+    @TempDir
+    Path home;
+
+    @Test
+    void aSourceDeletedWhileTheDaemonWasDownIsMarkedRemovedAtTheStartAndOneStillDeclaredIsNot() throws Exception {
+        TestHome.create(home);
+        Path routes = Files.createDirectories(home.resolve("routes"));
+        Files.writeString(routes.resolve("mine.camel.yaml"), """
+                - templatedRoute:
+                    routeTemplateRef: feed
+                    routeId: source-kept
+                    parameters:
+                      - {name: name, value: kept}
+                      - {name: url, value: "http://127.0.0.1:9/rss"}
+                """);
+        try (Pipeline pipeline = Pipeline.open(Settings.of(home, Map.of()), new Metrics(new SimpleMeterRegistry()));
+             DefaultCamelContext context = new DefaultCamelContext()) {
+            SourceStates states = new SourceStates(pipeline.corpus().index().dataSource());
+            states.register("kept", "feed", "http://127.0.0.1:9/rss");
+            states.register("gone", "feed", "http://127.0.0.1:9/gone");
+            try (SourceRoutes watcher = SourceRoutes.watch(context, routes, states)) {
+                assertThat(states.get("gone").orElseThrow().removed()).isTrue();
+                assertThat(states.get("gone").orElseThrow().summary()).containsEntry("status", "removed");
+                assertThat(states.get("kept").orElseThrow().removed()).isFalse();
+                // polled again (added back), it is active with the state it had
+                states.register("gone", "feed", "http://127.0.0.1:9/gone");
+                assertThat(states.get("gone").orElseThrow().removed()).isFalse();
+            }
+        }
+    }
+}
