@@ -246,6 +246,8 @@ class SourcesDaemonTest {
         long seenBefore = get("/api/sources/hot", 200).path("itemsSeen").asLong();
         Files.delete(home.resolve("routes").resolve("hot.camel.yaml"));
         await().atMost(Duration.ofSeconds(30)).until(() -> daemon.main().getCamelContext().getRoute("source-hot") == null);
+        // the route goes first, then its state is marked
+        await().atMost(Duration.ofSeconds(5)).until(() -> get("/api/sources/hot", 200).path("status").asText().equals("removed"));
         JsonNode hot = get("/api/sources/hot", 200);
         assertThat(hot.path("status").asText()).isEqualTo("removed");
         assertThat(hot.path("removed").asBoolean()).isTrue();
@@ -277,7 +279,7 @@ class SourcesDaemonTest {
         Files.writeString(edited, without);
         Files.move(edited, home.resolve("routes").resolve("sources.camel.yaml"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         await().atMost(Duration.ofSeconds(30)).until(() -> daemon.main().getCamelContext().getRoute("source-bad-0") == null);
-        assertThat(get("/api/sources/bad-0", 200).path("status").asText()).isEqualTo("removed");
+        await().atMost(Duration.ofSeconds(5)).until(() -> get("/api/sources/bad-0", 200).path("status").asText().equals("removed"));
         assertThat(daemon.main().getCamelContext().getRoute("source-good")).isNotNull();
         assertThat(daemon.main().getCamelContext().getRoute("source-bad-1")).isNotNull();
         assertThat(get("/api/sources/good", 200).path("status").asText()).isEqualTo("up");
