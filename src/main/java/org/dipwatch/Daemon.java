@@ -159,7 +159,13 @@ public final class Daemon {
                 health.setCamelContext(configured.getCamelContext());
                 Path routes = settings.home().resolve("routes");
                 if (!checkOnly && Files.isDirectory(routes) && Boolean.parseBoolean(settings.get("dipwatch.sources.enabled"))) {
-                    sourceRoutes = SourceRoutes.watch(configured.getCamelContext(), routes, sources.states());
+                    List<SourceRoutes.Entry> packaged;
+                    try {
+                        packaged = SourceRoutes.packaged(packagedRoutesKept(settings));
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException("sources: cannot read the packaged route files: " + e.getMessage(), e);
+                    }
+                    sourceRoutes = SourceRoutes.watch(configured.getCamelContext(), routes, sources.states(), packaged);
                 }
                 mail.set(new CamelMail(settings, configured.getCamelContext()));
             }

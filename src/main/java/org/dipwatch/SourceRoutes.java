@@ -62,16 +62,20 @@ final class SourceRoutes implements AutoCloseable {
     }
 
     /**
-     * Starts watching {@code dir}; the sources in it now are taken as created by Camel at start, and
-     * the sources in {@code states} that no file declares any more are marked removed.
+     * Starts watching {@code dir}; the sources in it now are taken as created by Camel at start. Every
+     * source declared at start (in {@code dir} or among the {@code packaged} entries the home
+     * keeps) is listed in {@code states} before its first poll ({@code waiting}), and the sources
+     * in {@code states} that no file declares any more are marked removed.
      */
-    static SourceRoutes watch(CamelContext context, Path dir, SourceStates states) {
+    static SourceRoutes watch(CamelContext context, Path dir, SourceStates states, List<Entry> packaged) {
         SourceRoutes w = new SourceRoutes(context, dir, states);
+        List<Entry> atStart = new ArrayList<>(packaged);
         boolean allRead = true;
         for (Path f : files(dir)) {
             w.seenFiles.put(f, stamp(f));
             try {
                 List<Entry> entries = read(f.toString(), Files.readString(f));
+                atStart.addAll(entries);
                 entries.stream().filter(e -> e.routeId() != null).forEach(e -> w.created.put(e.routeId(), e.parameters()));
                 w.declared.put(f, routeIds(entries));
             } catch (IOException | RuntimeException e) {
@@ -79,9 +83,22 @@ final class SourceRoutes implements AutoCloseable {
                 allRead = false;
             }
         }
+        for (Entry e : atStart) {
+            String name = e.parameters().get("name");
+            String url = e.parameters().get("url");
+            // a source switched off in its entry is not listed as waiting for a poll that never comes
+            if (e.routeId() != null && name != null && url != null && !"false".equals(e.parameters().get("enabled"))) {
+                try {
+                    states.register(name, e.template(), url);
+                } catch (RuntimeException ex) {
+                    LOG.warn("sources: cannot list source {} from {}: {}", name, e.file(), ex.getMessage());
+                }
+            }
+        }
         if (allRead) {
             Set<String> names = new HashSet<>();
             w.declared.values().forEach(ids -> ids.forEach(id -> names.add(id.substring("source-".length()))));
+            packaged.stream().map(e -> e.parameters().get("name")).filter(java.util.Objects::nonNull).forEach(names::add);
             Instant now = Instant.now();
             try {
                 states.all().stream().filter(s -> !s.removed() && !names.contains(s.name())).forEach(s -> {
@@ -190,6 +207,19 @@ final class SourceRoutes implements AutoCloseable {
         return ids;
     }
 
+    /** The templatedRoutes of the packaged route files ({@code routes/a.camel.yaml}, …), in order. */
+    static List<Entry> packaged(List<String> resources) throws IOException {
+        List<Entry> all = new ArrayList<>();
+        for (String r : resources) {
+            try (InputStream in = SourceRoutes.class.getClassLoader().getResourceAsStream(r)) {
+                if (in != null) {
+                    all.addAll(read("classpath:" + r, new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+                }
+            }
+        }
+        return all;
+    }
+
     /**
      * The templatedRoutes of {@code feed} and {@code page} in a route file's text, in order; the
      * route id is {@code null} when the templatedRoute gives none.
@@ -229,13 +259,7 @@ final class SourceRoutes implements AutoCloseable {
         List<Entry> all = new ArrayList<>();
         List<String> out = new ArrayList<>();
         try {
-            for (String r : packagedResources) {
-                try (InputStream in = SourceRoutes.class.getClassLoader().getResourceAsStream(r)) {
-                    if (in != null) {
-                        all.addAll(read("classpath:" + r, new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
-                    }
-                }
-            }
+            all.addAll(packaged(packagedResources));
             if (Files.isDirectory(homeRoutes)) {
                 for (Path f : files(homeRoutes)) {
                     all.addAll(read(f.toString(), Files.readString(f)));

@@ -15,7 +15,7 @@ public final class SourceApi {
         this.states = states;
     }
 
-    /** Every source polled so far: {@code {"sources": [...]}}, each with its state. */
+    /** Every source declared or polled so far: {@code {"sources": [...]}}, each with its state ({@code waiting} before its first poll). */
     public AlertApi.Answer sources() {
         List<Map<String, Object>> all = states.all().stream().map(SourceState::summary).toList();
         Map<String, Object> body = new LinkedHashMap<>();
@@ -26,6 +26,6 @@ public final class SourceApi {
     /** One source's state, or 404 naming it. */
     public AlertApi.Answer source(String name) {
         return states.get(name).<AlertApi.Answer>map(s -> new AlertApi.Answer(200, s.summary()))
-                .orElseGet(() -> new AlertApi.Answer(404, Map.of("error", "no source named '" + name + "' has been polled")));
+                .orElseGet(() -> new AlertApi.Answer(404, Map.of("error", "no source named '" + name + "' is declared in the routes or has been polled")));
     }
 }
