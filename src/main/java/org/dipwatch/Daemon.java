@@ -24,8 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The daemon: Camel Main with the routes of the home's {@code routes/} folder (or the defaults
- * packaged in the jar when the home has none), the pipeline and the metrics registry bound as
+ * The daemon: Camel Main with the routes packaged in the jar and those of the home's
+ * {@code routes/} folder (a home file replaces the packaged file of its name), the pipeline and the metrics registry bound as
  * beans, and the HTTP server for {@code /health} and {@code /metrics}. Runs until SIGTERM or
  * Ctrl-C, then lets in-flight files finish within {@code dipwatch.shutdown.timeout}.
  */
