@@ -46,16 +46,7 @@ public final class AlertPayload {
         if (Alerts.isSourceNotice(c)) {
             return sourceJson(c);
         }
-        ObjectNode event = JSON.createObjectNode();
-        event.put("specversion", "1.0");
-        event.put("id", required(c.messageId(), "messageId", c));
-        event.put("source", SOURCE);
-        event.put("type", TYPE);
-        event.put("subject", required(c.articleFile(), "articleFile", c));
-        event.put("time", DateTimeFormatter.ISO_INSTANT.format(required(c.createdAt(), "createdAt", c)));
-        event.put("datacontenttype", "application/json");
-        event.put("dataschema", DATA_SCHEMA);
-
+        ObjectNode event = envelope(c, TYPE, required(c.articleFile(), "articleFile", c), DATA_SCHEMA);
         ObjectNode data = event.putObject("data");
         data.put("subscription", required(c.subscriptionId(), "subscriptionId", c));
         data.put("verdict", required(c.verdict(), "verdict", c));
@@ -76,11 +67,7 @@ public final class AlertPayload {
         article.put("text", String.join("\n\n", c.paragraphs()));
 
         data.set("tags", c.tags() == null ? JSON.createObjectNode() : JSON.valueToTree(c.tags()));
-        try {
-            return JSON.writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("webhook: the alert " + c.messageId() + " cannot be written as JSON", e);
-        }
+        return write(event, c);
     }
 
     /** The CloudEvents type of a source-health notice. */
@@ -88,25 +75,35 @@ public final class AlertPayload {
 
     /** A source-health notice (schema {@code docs/schemas/source-v1.schema.json}): subject the source's name; data the event, source, URL and message. */
     private static String sourceJson(AlertContent c) {
-        ObjectNode event = JSON.createObjectNode();
-        event.put("specversion", "1.0");
-        event.put("id", required(c.messageId(), "messageId", c));
-        event.put("source", SOURCE);
-        event.put("type", SOURCE_TYPE);
-        event.put("subject", required(c.source(), "source", c));
-        event.put("time", DateTimeFormatter.ISO_INSTANT.format(required(c.createdAt(), "createdAt", c)));
-        event.put("datacontenttype", "application/json");
-        event.put("dataschema", "https://dipwatch.org/schemas/source-v1.json");
+        ObjectNode event = envelope(c, SOURCE_TYPE, required(c.source(), "source", c), "https://dipwatch.org/schemas/source-v1.json");
         ObjectNode data = event.putObject("data");
         data.put("subscription", c.subscriptionId());
         data.put("event", c.verdict().substring("source-".length()));
         data.put("source", c.source());
         data.put("url", c.url());
         data.put("message", c.title());
+        return write(event, c);
+    }
+
+    /** The CloudEvents 1.0 attributes every dipwatch event carries. */
+    private static ObjectNode envelope(AlertContent c, String type, String subject, String dataSchema) {
+        ObjectNode event = JSON.createObjectNode();
+        event.put("specversion", "1.0");
+        event.put("id", required(c.messageId(), "messageId", c));
+        event.put("source", SOURCE);
+        event.put("type", type);
+        event.put("subject", subject);
+        event.put("time", DateTimeFormatter.ISO_INSTANT.format(required(c.createdAt(), "createdAt", c)));
+        event.put("datacontenttype", "application/json");
+        event.put("dataschema", dataSchema);
+        return event;
+    }
+
+    private static String write(ObjectNode event, AlertContent c) {
         try {
             return JSON.writeValueAsString(event);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("webhook: the notice " + c.messageId() + " cannot be written as JSON", e);
+            throw new IllegalStateException("webhook: the event " + c.messageId() + " cannot be written as JSON", e);
         }
     }
 
