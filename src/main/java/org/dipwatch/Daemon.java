@@ -234,7 +234,7 @@ public final class Daemon {
      */
     public static String routesLocation(Settings settings) {
         List<String> parts = new java.util.ArrayList<>();
-        if (packagedRouteFiles().equals(PACKAGED_ROUTES)) {
+        if (PackagedRoutes.FILES.isEmpty()) {
             parts.add(PACKAGED_ROUTES);
         } else {
             packagedRoutesKept(settings).forEach(r -> parts.add("classpath:" + r));
@@ -252,41 +252,40 @@ public final class Daemon {
      * routes are scanned for, all of them).
      */
     static List<String> packagedRoutesKept(Settings settings) {
-        String packaged = packagedRouteFiles();
-        if (packaged.equals(PACKAGED_ROUTES)) {
-            return List.of();
-        }
         Path dir = settings.home().resolve("routes");
-        return java.util.Arrays.stream(packaged.split(",")).map(r -> r.substring("classpath:".length()))
-                .filter(r -> !Files.exists(dir.resolve(r.substring("routes/".length())))).toList();
+        return PackagedRoutes.FILES.stream().filter(r -> !Files.exists(dir.resolve(r.substring("routes/".length())))).toList();
     }
 
     /**
-     * The packaged route files by name ({@code classpath:routes/a.camel.yaml,…}). Camel would find
-     * them with the wildcard too, but scanning the 30,000 entries of the fat jar for it takes
-     * seconds at every start; listing the jar's {@code routes/} entries takes milliseconds.
+     * The packaged route files ({@code routes/a.camel.yaml}, …), listed once per JVM: the jar does
+     * not change while it runs. Camel would find them with the wildcard too, but scanning the
+     * 30,000 entries of the fat jar for it takes seconds at every start; listing the jar's
+     * {@code routes/} entries takes milliseconds. Empty when they cannot be listed.
      */
-    static String packagedRouteFiles() {
-        try {
-            java.net.URI source = Daemon.class.getProtectionDomain().getCodeSource().getLocation().toURI();
-            Path location = Path.of(source);
-            java.util.List<String> names = new java.util.ArrayList<>();
-            if (Files.isDirectory(location)) {
-                try (java.util.stream.Stream<Path> files = Files.list(location.resolve("routes"))) {
-                    files.map(f -> f.getFileName().toString()).forEach(names::add);
+    private static final class PackagedRoutes {
+        static final List<String> FILES = list();
+
+        private static List<String> list() {
+            try {
+                java.net.URI source = Daemon.class.getProtectionDomain().getCodeSource().getLocation().toURI();
+                Path location = Path.of(source);
+                java.util.List<String> names = new java.util.ArrayList<>();
+                if (Files.isDirectory(location)) {
+                    try (java.util.stream.Stream<Path> files = Files.list(location.resolve("routes"))) {
+                        files.map(f -> f.getFileName().toString()).forEach(names::add);
+                    }
+                } else {
+                    try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(location.toFile())) {
+                        jar.stream().map(java.util.zip.ZipEntry::getName)
+                                .filter(n -> n.startsWith("routes/") && n.indexOf('/', 7) < 0)
+                                .map(n -> n.substring(7)).forEach(names::add);
+                    }
                 }
-            } else {
-                try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(location.toFile())) {
-                    jar.stream().map(java.util.zip.ZipEntry::getName)
-                            .filter(n -> n.startsWith("routes/") && n.indexOf('/', 7) < 0)
-                            .map(n -> n.substring(7)).forEach(names::add);
-                }
+                return names.stream().filter(n -> n.endsWith(".camel.yaml")).sorted().map(n -> "routes/" + n).toList();
+            } catch (java.io.IOException | java.net.URISyntaxException | RuntimeException e) {
+                LOG.warn("dipwatch: cannot list the packaged routes ({}); scanning for them instead", e.toString());
+                return List.of();
             }
-            return names.stream().filter(n -> n.endsWith(".camel.yaml")).sorted().map(n -> "classpath:routes/" + n)
-                    .collect(java.util.stream.Collectors.joining(","));
-        } catch (java.io.IOException | java.net.URISyntaxException | RuntimeException e) {
-            LOG.warn("dipwatch: cannot list the packaged routes ({}); scanning for them instead", e.toString());
-            return PACKAGED_ROUTES;
         }
     }
 
