@@ -32,10 +32,15 @@ public final class Boilerplate {
         return PACKAGED;
     }
 
-    /** Whether a paragraph is a credit by its shape, or one of the source's repeated paragraphs. */
-    public boolean isBoilerplate(String paragraph, Set<Long> repeated) {
-        String folded = ExactDedup.fold(paragraph);
-        if (repeated.contains(paragraphHash(paragraph))) {
+    /**
+     * Whether a paragraph is one of the source's repeated paragraphs or a credit by its shape.
+     *
+     * @param folded   the paragraph's folded text ({@link ExactDedup#fold})
+     * @param hash     its {@link #paragraphHash}
+     * @param repeated the hashes of the paragraphs the source repeats
+     */
+    boolean isBoilerplate(String folded, long hash, Set<Long> repeated) {
+        if (repeated.contains(hash)) {
             return true;
         }
         for (Pattern p : patterns) {
@@ -46,9 +51,9 @@ public final class Boilerplate {
         return false;
     }
 
-    /** A 64-bit hash of a paragraph's folded text: what the index counts per source. */
-    public static long paragraphHash(String paragraph) {
-        return Hashing.string(ExactDedup.fold(paragraph));
+    /** A 64-bit hash of a paragraph's folded text ({@link ExactDedup#fold}): what the index counts per source. */
+    static long paragraphHash(String folded) {
+        return Hashing.string(folded);
     }
 
     private static Boilerplate load() {

@@ -145,10 +145,8 @@ public final class StoryMatcher {
 
     /** The text features of an article from an outlet, its repeated paragraphs left out. */
     public TextFeatures features(Article article, String outlet) {
-        List<String> body = article.body();
-        long[] hashes = body.stream().mapToLong(Boilerplate::paragraphHash).toArray();
-        Set<Long> repeated = store.repeatedParagraphs(outlet, hashes, thresholds.boilerplateMin());
-        return TextFeatures.of(body, repeated, boilerplate);
+        return TextFeatures.of(article.body(),
+                hashes -> store.repeatedParagraphs(outlet, hashes, thresholds.boilerplateMin()), boilerplate);
     }
 
     /** Judges an article against the corpus articles whose sequence number is below {@code before}. */

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * What the near-duplicate and story judgements compare of an article's text, boilerplate left
@@ -36,18 +37,23 @@ public record TextFeatures(int[] signature, int shingles, long[] terms, long[] q
 
     /**
      * The features of an article's title and paragraphs, leaving out credits and the paragraphs
-     * its source repeats ({@code repeated}, by {@link Boilerplate#paragraphHash}). A paragraph
-     * the article repeats itself counts once.
+     * its source repeats: {@code repeatedOf} answers, for the hashes of all paragraphs (by
+     * {@link Boilerplate#paragraphHash}), those the source repeats. A paragraph the article
+     * repeats itself counts once. Each paragraph is folded and hashed once.
      */
-    public static TextFeatures of(List<String> body, Set<Long> repeated, Boilerplate boilerplate) {
+    public static TextFeatures of(List<String> body, Function<long[], Set<Long>> repeatedOf, Boilerplate boilerplate) {
+        List<String> folded = new ArrayList<>(body.size());
         long[] paragraphHashes = new long[body.size()];
+        for (int i = 0; i < body.size(); i++) {
+            folded.add(ExactDedup.fold(body.get(i)));
+            paragraphHashes[i] = Boilerplate.paragraphHash(folded.get(i));
+        }
+        Set<Long> repeated = repeatedOf.apply(paragraphHashes);
         List<String> kept = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
-        for (int i = 0; i < body.size(); i++) {
-            String p = body.get(i);
-            paragraphHashes[i] = Boilerplate.paragraphHash(p);
-            if (!boilerplate.isBoilerplate(p, repeated) && seen.add(paragraphHashes[i])) {
-                kept.add(ExactDedup.fold(p));
+        for (int i = 0; i < folded.size(); i++) {
+            if (!boilerplate.isBoilerplate(folded.get(i), paragraphHashes[i], repeated) && seen.add(paragraphHashes[i])) {
+                kept.add(folded.get(i));
             }
         }
         List<String> words = new ArrayList<>();
