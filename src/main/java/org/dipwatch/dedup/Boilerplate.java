@@ -1,11 +1,5 @@
 package org.dipwatch.dedup;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -58,18 +52,8 @@ public final class Boilerplate {
 
     private static Boilerplate load() {
         List<Pattern> out = new ArrayList<>();
-        try (InputStream in = Boilerplate.class.getResourceAsStream("/dedup/boilerplate.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("dedup: dedup/boilerplate.txt is missing from the class path");
-            }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line; (line = r.readLine()) != null; ) {
-                if (!line.isBlank() && !line.startsWith("#")) {
-                    out.add(Pattern.compile(line.strip(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("dedup: cannot read dedup/boilerplate.txt: " + e.getMessage(), e);
+        for (String line : DataFile.lines("dedup/boilerplate.txt")) {
+            out.add(Pattern.compile(line, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
         }
         return new Boilerplate(out);
     }

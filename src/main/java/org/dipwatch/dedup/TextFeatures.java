@@ -1,11 +1,5 @@
 package org.dipwatch.dedup;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -147,20 +141,9 @@ public record TextFeatures(int[] signature, int shingles, long[] terms, long[] q
 
     private static Set<String> stopWords() {
         Set<String> out = new HashSet<>();
-        try (InputStream in = TextFeatures.class.getResourceAsStream("/dedup/stopwords.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("dedup: dedup/stopwords.txt is missing from the class path");
-            }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line; (line = r.readLine()) != null; ) {
-                if (!line.startsWith("#")) {
-                    out.addAll(Arrays.asList(line.strip().split("\\s+")));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("dedup: cannot read dedup/stopwords.txt: " + e.getMessage(), e);
+        for (String line : DataFile.lines("dedup/stopwords.txt")) {
+            out.addAll(Arrays.asList(line.split("\\s+")));
         }
-        out.remove("");
         return Set.copyOf(out);
     }
 }
