@@ -265,20 +265,9 @@ public final class StoryMatcher {
             boolean sharesWhatHappened = false;
             String why = "";
             if (gate) {
-                double shared = 0;
                 long[] a = f.terms();
                 long[] b = c.features().terms();
-                for (int i = 0, k = 0; i < a.length && k < b.length; ) {
-                    if (a[i] == b[k]) {
-                        shared += idf(df.getOrDefault(a[i], 0), n);
-                        i++;
-                        k++;
-                    } else if (a[i] < b[k]) {
-                        i++;
-                    } else {
-                        k++;
-                    }
-                }
+                double shared = TextFeatures.sharedWeight(a, b, t -> idf(df.getOrDefault(t, 0), n));
                 double fromA = massA == 0 ? 0 : shared / massA;
                 double fromC = b.length == 0 || meanIdf == 0 ? 0 : Math.min(1, shared / (b.length * meanIdf));
                 double terms = Math.sqrt(fromA * fromC);

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.LongToDoubleFunction;
 
 /**
  * What the near-duplicate and story judgements compare of an article's text, boilerplate left
@@ -116,12 +117,17 @@ public record TextFeatures(int[] signature, int shingles, long[] terms, long[] q
 
     /** How many values two sorted arrays share. */
     static int shared(long[] a, long[] b) {
+        return (int) sharedWeight(a, b, v -> 1);
+    }
+
+    /** The sum of {@code weight} over the values two sorted arrays share. */
+    static double sharedWeight(long[] a, long[] b, LongToDoubleFunction weight) {
         int i = 0;
         int j = 0;
-        int n = 0;
+        double sum = 0;
         while (i < a.length && j < b.length) {
             if (a[i] == b[j]) {
-                n++;
+                sum += weight.applyAsDouble(a[i]);
                 i++;
                 j++;
             } else if (a[i] < b[j]) {
@@ -130,7 +136,7 @@ public record TextFeatures(int[] signature, int shingles, long[] terms, long[] q
                 j++;
             }
         }
-        return n;
+        return sum;
     }
 
     private static long[] sorted(Set<Long> values) {
