@@ -73,16 +73,17 @@ public final class StoryTables implements StoryStore {
         }
         String hasActor = " AND EXISTS (SELECT 1 FROM article_tag t WHERE t.file_name = s.file_name AND t.dimension = 'actor' "
                 + "AND t.tag_id IN (" + marks(actors.size()) + "))";
-        String recent = "s.seq > (SELECT COALESCE(MAX(seq), 0) FROM article_story) - " + RECENT;
-        List<String> where = new ArrayList<>();
-        if (from != null) {
-            where.add("s.published BETWEEN ? AND ?");
-            where.add("s.published IS NULL AND " + recent);
-        } else {
-            where.add(recent);
-        }
         Map<Long, Stored> out = new java.util.TreeMap<>(Collections.reverseOrder());
         try (Connection c = db.getConnection()) {
+            // the bound of the latest RECENT articles, read once for both queries
+            String recent = "s.seq > " + (latestSeq(c) - RECENT);
+            List<String> where = new ArrayList<>();
+            if (from != null) {
+                where.add("s.published BETWEEN ? AND ?");
+                where.add("s.published IS NULL AND " + recent);
+            } else {
+                where.add(recent);
+            }
             for (String w : where) {
                 try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + FROM + " WHERE " + w + hasActor
                         + " ORDER BY s.seq DESC LIMIT " + Math.max(1, limit))) {
@@ -103,6 +104,15 @@ public final class StoryTables implements StoryStore {
             throw new IndexException("index: cannot look up articles by actor: " + e.getMessage(), e);
         }
         return out.values().stream().limit(limit).toList();
+    }
+
+    /** The highest sequence number with stored features, 0 when none. */
+    private static long latestSeq(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM article_story");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     @Override
