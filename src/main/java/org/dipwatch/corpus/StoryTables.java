@@ -186,13 +186,9 @@ public final class StoryTables implements StoryStore {
             ps.setLong(1, a.seq());
             ps.setString(2, a.file());
             ps.setString(3, a.story());
-            ps.setString(4, clip(a.outlet(), 200));
-            if (a.published() == null) {
-                ps.setNull(5, Types.DATE);
-            } else {
-                ps.setDate(5, Date.valueOf(a.published()));
-            }
-            ps.setString(6, clip(a.title(), 4000));
+            ps.setString(4, CorpusIndex.clip(a.outlet(), 200));
+            CorpusIndex.setDate(ps, 5, a.published());
+            ps.setString(6, CorpusIndex.clip(a.title(), 4000));
             ps.setBytes(7, MinHash.toBytes(a.features().signature()));
             ps.setInt(8, a.features().shingles());
             ps.setBytes(9, MinHash.longsToBytes(a.features().terms()));
@@ -210,7 +206,7 @@ public final class StoryTables implements StoryStore {
                 "INSERT INTO term_frequency (term, articles) VALUES (?, 1)", null, a.features().terms());
         long[] distinct = java.util.Arrays.stream(paragraphs).distinct().toArray();
         count(c, "UPDATE outlet_paragraph SET articles = articles + 1 WHERE outlet = ? AND paragraph = ?",
-                "INSERT INTO outlet_paragraph (outlet, paragraph, articles) VALUES (?, ?, 1)", clip(a.outlet(), 200), distinct);
+                "INSERT INTO outlet_paragraph (outlet, paragraph, articles) VALUES (?, ?, 1)", CorpusIndex.clip(a.outlet(), 200), distinct);
     }
 
     /** Adds one to the count of each key, inserting the keys not counted yet. */
@@ -353,9 +349,5 @@ public final class StoryTables implements StoryStore {
 
     private static String marks(int n) {
         return String.join(", ", Collections.nCopies(n, "?"));
-    }
-
-    private static String clip(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 }
