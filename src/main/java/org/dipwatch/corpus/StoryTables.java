@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -307,24 +306,20 @@ public final class StoryTables implements StoryStore {
     }
 
     private static List<Stored> read(Connection c, PreparedStatement ps) throws SQLException {
-        Map<String, Object[]> rows = new LinkedHashMap<>();
+        List<Stored> rows = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 Date published = rs.getDate(5);
-                rows.put(rs.getString(2), new Object[] {rs.getLong(1), rs.getString(3), rs.getString(4),
+                rows.add(new Stored(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         published == null ? null : published.toLocalDate(),
                         new TextFeatures(MinHash.fromBytes(rs.getBytes(6)), rs.getInt(7), MinHash.longsFromBytes(rs.getBytes(8)),
-                                MinHash.longsFromBytes(rs.getBytes(9)), new long[0]), rs.getString(10)});
+                                MinHash.longsFromBytes(rs.getBytes(9)), new long[0]), null, rs.getString(10)));
             }
         }
-        Map<String, List<String>> tags = tags(c, rows.keySet());
-        List<Stored> out = new ArrayList<>();
-        for (Map.Entry<String, Object[]> e : rows.entrySet()) {
-            Object[] r = e.getValue();
-            out.add(new Stored((Long) r[0], e.getKey(), (String) r[1], (String) r[2], (LocalDate) r[3], (TextFeatures) r[4],
-                    Who.ofTags(tags.getOrDefault(e.getKey(), List.of())), (String) r[5]));
-        }
-        return out;
+        // who each article involves, read for all rows in one query
+        Map<String, List<String>> tags = tags(c, rows.stream().map(Stored::file).toList());
+        return rows.stream().map(r -> new Stored(r.seq(), r.file(), r.title(), r.outlet(), r.published(), r.features(),
+                Who.ofTags(tags.getOrDefault(r.file(), List.of())), r.story())).toList();
     }
 
     private static Map<String, List<String>> tags(Connection c, Collection<String> files) throws SQLException {
