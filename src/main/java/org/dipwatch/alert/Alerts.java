@@ -43,7 +43,7 @@ public final class Alerts {
     public List<Outbox.Pending> owed(Article article, String file, String articleId, String verdict, String source,
                                      Classification tags, String story, List<StoryStore.Stored> earlier) {
         List<String> also = earlier.stream().filter(r -> !r.file().equals(file))
-                .map(r -> r.outlet() + ": " + (r.title() == null ? "untitled" : r.title()) + " (" + r.file() + ")").toList();
+                .map(r -> AlertContent.reportLine(r.outlet(), r.title(), r.file())).toList();
         List<Outbox.Pending> out = new ArrayList<>();
         String text = String.join("\n", article.body());
         Instant now = Instant.now();
