@@ -26,12 +26,6 @@ public final class Alerts {
         return subscriptions;
     }
 
-    /** The alerts an article owes its subscribers, without a story. */
-    public List<Outbox.Pending> owed(Article article, String file, String articleId, String verdict, String source,
-                                     Classification tags) {
-        return owed(article, file, articleId, verdict, source, tags, null, List.of());
-    }
-
     /**
      * The alerts an article owes its subscribers: those whose filter lists its verdict ({@code new}
      * by default: the first report of a story; {@code same_story} only where listed). An alert of a
