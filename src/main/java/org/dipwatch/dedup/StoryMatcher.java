@@ -123,11 +123,6 @@ public final class StoryMatcher {
         return lsh;
     }
 
-    /** The thresholds in force. */
-    public Thresholds thresholds() {
-        return thresholds;
-    }
-
     /** Who published an article: the host of its URL, else the source it came through. */
     public static String outlet(String url, String source) {
         if (url != null) {
