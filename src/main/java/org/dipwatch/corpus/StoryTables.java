@@ -280,20 +280,6 @@ public final class StoryTables implements StoryStore {
         try (Connection c = db.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT s.seq, s.signature" + FROM + " WHERE s.seq > ? ORDER BY s.seq")) {
             ps.setLong(1, seq);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    each.accept(MinHash.fromBytes(rs.getBytes(2)), rs.getLong(1));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IndexException("index: cannot read the latest signatures: " + e.getMessage(), e);
-        }
-    }
-
-    @Override
-    public void forEach(ObjLongConsumer<int[]> each) {
-        try (Connection c = db.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT s.seq, s.signature" + FROM + " ORDER BY s.seq")) {
             ps.setFetchSize(1000);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -301,8 +287,13 @@ public final class StoryTables implements StoryStore {
                 }
             }
         } catch (SQLException e) {
-            throw new IndexException("index: cannot read the signatures: " + e.getMessage(), e);
+            throw new IndexException("index: cannot read the signatures after article " + seq + ": " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public void forEach(ObjLongConsumer<int[]> each) {
+        forEachAfter(-1, each);
     }
 
     private static List<Stored> read(Connection c, PreparedStatement ps) throws SQLException {
