@@ -263,7 +263,8 @@ public final class Pipeline implements AutoCloseable {
         Article article = Normalizer.normalize(reader.read(file));
         Classification tags = classifier.classify(article, false);
         synchronized (corpus) {
-            Optional<String> copyOf = dedup.duplicateOf(article, ExactDedup.fingerprint(article));
+            Optional<String> copyOf = dedup.duplicateOf(ExactDedup.urlHash(ExactDedup.canonicalUrl(article.url())),
+                    ExactDedup.fingerprint(article));
             StoryMatcher.Judgement j = stories.judge(article, Who.of(tags), StoryMatcher.outlet(article.url(), source),
                     Long.MAX_VALUE);
             return new Similar(article, copyOf.orElse(null), j);
@@ -341,12 +342,12 @@ public final class Pipeline implements AutoCloseable {
     private IngestResult decide(Article article, String language, String name, String source, String intakeKey,
                                 Instant received) {
         String canonicalUrl = ExactDedup.canonicalUrl(article.url());
-        String urlHash = canonicalUrl == null ? null : ExactDedup.sha256(canonicalUrl);
+        String urlHash = ExactDedup.urlHash(canonicalUrl);
         String fingerprint = ExactDedup.fingerprint(article);
         Classification tags = classifier.classify(article, false, language);
         IngestResult result;
         synchronized (corpus) {
-            Optional<String> copyOf = dedup.duplicateOf(article, fingerprint);
+            Optional<String> copyOf = dedup.duplicateOf(urlHash, fingerprint);
             StoryMatcher.Judgement j = copyOf.isPresent() ? null
                     : stories.judge(article, Who.of(tags), StoryMatcher.outlet(article.url(), source), Long.MAX_VALUE);
             if (copyOf.isPresent()) {

@@ -3,6 +3,7 @@ package org.dipwatch.alert;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.dipwatch.dedup.StoryMatcher;
 import org.dipwatch.model.Classification;
 
 /**
@@ -47,9 +48,18 @@ public record AlertContent(String messageId, Instant createdAt, String subscript
                 tags, story, why, alsoReportedBy, false);
     }
 
-    /** How a digest names this report among its story's others: "outlet: title (file)". */
+    /** How a digest names this report among its story's others: "outlet: title (file)", as {@link #reportLine(String, String, String)}. */
     public String reportLine() {
-        return source + ": " + (title == null ? "untitled" : title) + " (" + articleFile + ")";
+        return reportLine(StoryMatcher.outlet(url, source), title, articleFile);
+    }
+
+    /**
+     * One report of a story in an "also reported by" list: "outlet: title (file)", the outlet as the
+     * story index keeps it ({@link StoryMatcher#outlet}: the URL's host, else the source). One format
+     * for the earlier reports and the digest's own items, so that a report is named once.
+     */
+    public static String reportLine(String outlet, String title, String file) {
+        return outlet + ": " + (title == null ? "untitled" : title) + " (" + file + ")";
     }
 
     /** An alert that names no earlier reports. */

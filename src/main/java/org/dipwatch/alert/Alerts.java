@@ -26,12 +26,6 @@ public final class Alerts {
         return subscriptions;
     }
 
-    /** The alerts an article owes its subscribers, without a story. */
-    public List<Outbox.Pending> owed(Article article, String file, String articleId, String verdict, String source,
-                                     Classification tags) {
-        return owed(article, file, articleId, verdict, source, tags, null, List.of());
-    }
-
     /**
      * The alerts an article owes its subscribers: those whose filter lists its verdict ({@code new}
      * by default: the first report of a story; {@code same_story} only where listed). An alert of a
@@ -43,7 +37,7 @@ public final class Alerts {
     public List<Outbox.Pending> owed(Article article, String file, String articleId, String verdict, String source,
                                      Classification tags, String story, List<StoryStore.Stored> earlier) {
         List<String> also = earlier.stream().filter(r -> !r.file().equals(file))
-                .map(r -> r.outlet() + ": " + (r.title() == null ? "untitled" : r.title()) + " (" + r.file() + ")").toList();
+                .map(r -> AlertContent.reportLine(r.outlet(), r.title(), r.file())).toList();
         List<Outbox.Pending> out = new ArrayList<>();
         String text = String.join("\n", article.body());
         Instant now = Instant.now();

@@ -113,7 +113,7 @@ public final class Corpus {
     public synchronized IndexedArticle store(Article article, String urlHash, String idSource, Arrival arrival,
                                              Classification tags, TransactionHook alsoInTx) {
         String text = article.text();
-        String id = sha256(idSource).substring(0, 16);
+        String id = articleId(idSource);
         IndexedArticle derived = derive(new SeedFile(0, id), text);
         SQLException last = null;
         for (int attempt = 0; attempt < 5; attempt++) {
@@ -322,11 +322,7 @@ public final class Corpus {
 
     /** The 16 hex digits that name the file of an article whose id comes from this text (its canonical URL or its text). */
     public static String articleId(String idSource) {
-        return sha256(idSource).substring(0, 16);
-    }
-
-    static String sha256(String text) {
-        return ExactDedup.sha256(text);
+        return ExactDedup.sha256(idSource).substring(0, 16);
     }
 
     /** More writes in the transaction that stores an article; what they write commits or rolls back with it. */

@@ -338,11 +338,7 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
         ps.setString(2, a.fileName());
         ps.setString(3, a.articleId());
         ps.setString(4, clip(a.title(), 4000));
-        if (a.published() == null) {
-            ps.setNull(5, Types.DATE);
-        } else {
-            ps.setDate(5, Date.valueOf(a.published()));
-        }
+        setDate(ps, 5, a.published());
         ps.setString(6, a.contentHash());
         ps.setInt(7, a.paragraphs());
         ps.setInt(8, a.characters());
@@ -375,8 +371,18 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
         return t == null ? null : t.toInstant();
     }
 
-    private static String clip(String s, int max) {
+    /** A string cut to a column's width. */
+    static String clip(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    /** Binds a date, or SQL NULL for {@code null}. */
+    static void setDate(PreparedStatement ps, int index, java.time.LocalDate date) throws SQLException {
+        if (date == null) {
+            ps.setNull(index, Types.DATE);
+        } else {
+            ps.setDate(index, Date.valueOf(date));
+        }
     }
 
     private static String rootMessage(Throwable e) {

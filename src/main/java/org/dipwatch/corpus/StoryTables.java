@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -73,16 +72,17 @@ public final class StoryTables implements StoryStore {
         }
         String hasActor = " AND EXISTS (SELECT 1 FROM article_tag t WHERE t.file_name = s.file_name AND t.dimension = 'actor' "
                 + "AND t.tag_id IN (" + marks(actors.size()) + "))";
-        String recent = "s.seq > (SELECT COALESCE(MAX(seq), 0) FROM article_story) - " + RECENT;
-        List<String> where = new ArrayList<>();
-        if (from != null) {
-            where.add("s.published BETWEEN ? AND ?");
-            where.add("s.published IS NULL AND " + recent);
-        } else {
-            where.add(recent);
-        }
         Map<Long, Stored> out = new java.util.TreeMap<>(Collections.reverseOrder());
         try (Connection c = db.getConnection()) {
+            // the bound of the latest RECENT articles, read once for both queries
+            String recent = "s.seq > " + (latestSeq(c) - RECENT);
+            List<String> where = new ArrayList<>();
+            if (from != null) {
+                where.add("s.published BETWEEN ? AND ?");
+                where.add("s.published IS NULL AND " + recent);
+            } else {
+                where.add(recent);
+            }
             for (String w : where) {
                 try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + FROM + " WHERE " + w + hasActor
                         + " ORDER BY s.seq DESC LIMIT " + Math.max(1, limit))) {
@@ -103,6 +103,15 @@ public final class StoryTables implements StoryStore {
             throw new IndexException("index: cannot look up articles by actor: " + e.getMessage(), e);
         }
         return out.values().stream().limit(limit).toList();
+    }
+
+    /** The highest sequence number with stored features, 0 when none. */
+    private static long latestSeq(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM article_story");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     @Override
@@ -176,13 +185,9 @@ public final class StoryTables implements StoryStore {
             ps.setLong(1, a.seq());
             ps.setString(2, a.file());
             ps.setString(3, a.story());
-            ps.setString(4, clip(a.outlet(), 200));
-            if (a.published() == null) {
-                ps.setNull(5, Types.DATE);
-            } else {
-                ps.setDate(5, Date.valueOf(a.published()));
-            }
-            ps.setString(6, clip(a.title(), 4000));
+            ps.setString(4, CorpusIndex.clip(a.outlet(), 200));
+            CorpusIndex.setDate(ps, 5, a.published());
+            ps.setString(6, CorpusIndex.clip(a.title(), 4000));
             ps.setBytes(7, MinHash.toBytes(a.features().signature()));
             ps.setInt(8, a.features().shingles());
             ps.setBytes(9, MinHash.longsToBytes(a.features().terms()));
@@ -200,7 +205,7 @@ public final class StoryTables implements StoryStore {
                 "INSERT INTO term_frequency (term, articles) VALUES (?, 1)", null, a.features().terms());
         long[] distinct = java.util.Arrays.stream(paragraphs).distinct().toArray();
         count(c, "UPDATE outlet_paragraph SET articles = articles + 1 WHERE outlet = ? AND paragraph = ?",
-                "INSERT INTO outlet_paragraph (outlet, paragraph, articles) VALUES (?, ?, 1)", clip(a.outlet(), 200), distinct);
+                "INSERT INTO outlet_paragraph (outlet, paragraph, articles) VALUES (?, ?, 1)", CorpusIndex.clip(a.outlet(), 200), distinct);
     }
 
     /** Adds one to the count of each key, inserting the keys not counted yet. */
@@ -275,20 +280,6 @@ public final class StoryTables implements StoryStore {
         try (Connection c = db.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT s.seq, s.signature" + FROM + " WHERE s.seq > ? ORDER BY s.seq")) {
             ps.setLong(1, seq);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    each.accept(MinHash.fromBytes(rs.getBytes(2)), rs.getLong(1));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IndexException("index: cannot read the latest signatures: " + e.getMessage(), e);
-        }
-    }
-
-    @Override
-    public void forEach(ObjLongConsumer<int[]> each) {
-        try (Connection c = db.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT s.seq, s.signature" + FROM + " ORDER BY s.seq")) {
             ps.setFetchSize(1000);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -296,29 +287,30 @@ public final class StoryTables implements StoryStore {
                 }
             }
         } catch (SQLException e) {
-            throw new IndexException("index: cannot read the signatures: " + e.getMessage(), e);
+            throw new IndexException("index: cannot read the signatures after article " + seq + ": " + e.getMessage(), e);
         }
     }
 
+    @Override
+    public void forEach(ObjLongConsumer<int[]> each) {
+        forEachAfter(-1, each);
+    }
+
     private static List<Stored> read(Connection c, PreparedStatement ps) throws SQLException {
-        Map<String, Object[]> rows = new LinkedHashMap<>();
+        List<Stored> rows = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 Date published = rs.getDate(5);
-                rows.put(rs.getString(2), new Object[] {rs.getLong(1), rs.getString(3), rs.getString(4),
+                rows.add(new Stored(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         published == null ? null : published.toLocalDate(),
                         new TextFeatures(MinHash.fromBytes(rs.getBytes(6)), rs.getInt(7), MinHash.longsFromBytes(rs.getBytes(8)),
-                                MinHash.longsFromBytes(rs.getBytes(9)), new long[0]), rs.getString(10)});
+                                MinHash.longsFromBytes(rs.getBytes(9)), new long[0]), null, rs.getString(10)));
             }
         }
-        Map<String, List<String>> tags = tags(c, rows.keySet());
-        List<Stored> out = new ArrayList<>();
-        for (Map.Entry<String, Object[]> e : rows.entrySet()) {
-            Object[] r = e.getValue();
-            out.add(new Stored((Long) r[0], e.getKey(), (String) r[1], (String) r[2], (LocalDate) r[3], (TextFeatures) r[4],
-                    Who.ofTags(tags.getOrDefault(e.getKey(), List.of())), (String) r[5]));
-        }
-        return out;
+        // who each article involves, read for all rows in one query
+        Map<String, List<String>> tags = tags(c, rows.stream().map(Stored::file).toList());
+        return rows.stream().map(r -> new Stored(r.seq(), r.file(), r.title(), r.outlet(), r.published(), r.features(),
+                Who.ofTags(tags.getOrDefault(r.file(), List.of())), r.story())).toList();
     }
 
     private static Map<String, List<String>> tags(Connection c, Collection<String> files) throws SQLException {
@@ -343,9 +335,5 @@ public final class StoryTables implements StoryStore {
 
     private static String marks(int n) {
         return String.join(", ", Collections.nCopies(n, "?"));
-    }
-
-    private static String clip(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 }

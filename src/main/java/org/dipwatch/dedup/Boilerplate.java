@@ -1,11 +1,5 @@
 package org.dipwatch.dedup;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -32,10 +26,15 @@ public final class Boilerplate {
         return PACKAGED;
     }
 
-    /** Whether a paragraph is a credit by its shape, or one of the source's repeated paragraphs. */
-    public boolean isBoilerplate(String paragraph, Set<Long> repeated) {
-        String folded = ExactDedup.fold(paragraph);
-        if (repeated.contains(paragraphHash(paragraph))) {
+    /**
+     * Whether a paragraph is one of the source's repeated paragraphs or a credit by its shape.
+     *
+     * @param folded   the paragraph's folded text ({@link ExactDedup#fold})
+     * @param hash     its {@link #paragraphHash}
+     * @param repeated the hashes of the paragraphs the source repeats
+     */
+    boolean isBoilerplate(String folded, long hash, Set<Long> repeated) {
+        if (repeated.contains(hash)) {
             return true;
         }
         for (Pattern p : patterns) {
@@ -46,25 +45,15 @@ public final class Boilerplate {
         return false;
     }
 
-    /** A 64-bit hash of a paragraph's folded text: what the index counts per source. */
-    public static long paragraphHash(String paragraph) {
-        return Hashing.string(ExactDedup.fold(paragraph));
+    /** A 64-bit hash of a paragraph's folded text ({@link ExactDedup#fold}): what the index counts per source. */
+    static long paragraphHash(String folded) {
+        return Hashing.string(folded);
     }
 
     private static Boilerplate load() {
         List<Pattern> out = new ArrayList<>();
-        try (InputStream in = Boilerplate.class.getResourceAsStream("/dedup/boilerplate.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("dedup: dedup/boilerplate.txt is missing from the class path");
-            }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line; (line = r.readLine()) != null; ) {
-                if (!line.isBlank() && !line.startsWith("#")) {
-                    out.add(Pattern.compile(line.strip(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("dedup: cannot read dedup/boilerplate.txt: " + e.getMessage(), e);
+        for (String line : DataFile.lines("dedup/boilerplate.txt")) {
+            out.add(Pattern.compile(line, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
         }
         return new Boilerplate(out);
     }

@@ -33,21 +33,26 @@ public final class ExactDedup {
         this.corpus = corpus;
     }
 
-    /** The corpus file that this article copies, if any: the same canonical URL first, then the same folded text. */
-    public Optional<String> duplicateOf(Article article) {
-        return duplicateOf(article, fingerprint(article));
-    }
-
-    /** {@link #duplicateOf(Article)} with the article's {@link #fingerprint} already computed. */
-    public Optional<String> duplicateOf(Article article, String fingerprint) {
-        String url = canonicalUrl(article.url());
-        if (url != null) {
-            Optional<String> byUrl = corpus.articleWithUrlHash(sha256(url));
+    /**
+     * The corpus file that an article copies, if any: the same canonical URL first, then the same
+     * folded text.
+     *
+     * @param urlHash     the article's {@link #urlHash}, or {@code null} when it has no canonical URL
+     * @param fingerprint the article's {@link #fingerprint}
+     */
+    public Optional<String> duplicateOf(String urlHash, String fingerprint) {
+        if (urlHash != null) {
+            Optional<String> byUrl = corpus.articleWithUrlHash(urlHash);
             if (byUrl.isPresent()) {
                 return byUrl;
             }
         }
         return corpus.articleWithContentHash(fingerprint);
+    }
+
+    /** SHA-256 of a {@link #canonicalUrl}, as the index keeps it; {@code null} for {@code null}. */
+    public static String urlHash(String canonicalUrl) {
+        return canonicalUrl == null ? null : sha256(canonicalUrl);
     }
 
     /**

@@ -68,44 +68,31 @@ public final class MinHash {
         return h;
     }
 
-    /** A signature as bytes for the index. */
+    /** A signature as bytes for the index (big-endian). */
     public static byte[] toBytes(int[] sig) {
-        ByteBuffer b = ByteBuffer.allocate(sig.length * 4);
-        for (int v : sig) {
-            b.putInt(v);
-        }
+        ByteBuffer b = ByteBuffer.allocate(sig.length * Integer.BYTES);
+        b.asIntBuffer().put(sig);
         return b.array();
     }
 
     /** A signature from the index's bytes. */
     public static int[] fromBytes(byte[] bytes) {
-        ByteBuffer b = ByteBuffer.wrap(bytes);
-        int[] sig = new int[bytes.length / 4];
-        for (int i = 0; i < sig.length; i++) {
-            sig[i] = b.getInt();
-        }
+        int[] sig = new int[bytes.length / Integer.BYTES];
+        ByteBuffer.wrap(bytes).asIntBuffer().get(sig);
         return sig;
     }
 
-    /** Sorted 64-bit values as bytes for the index. */
+    /** Sorted 64-bit values as bytes for the index (big-endian). */
     public static byte[] longsToBytes(long[] values) {
-        ByteBuffer b = ByteBuffer.allocate(values.length * 8);
-        for (long v : values) {
-            b.putLong(v);
-        }
+        ByteBuffer b = ByteBuffer.allocate(values.length * Long.BYTES);
+        b.asLongBuffer().put(values);
         return b.array();
     }
 
     /** 64-bit values from the index's bytes. */
     public static long[] longsFromBytes(byte[] bytes) {
-        if (bytes == null) {
-            return new long[0];
-        }
-        ByteBuffer b = ByteBuffer.wrap(bytes);
-        long[] out = new long[bytes.length / 8];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = b.getLong();
-        }
+        long[] out = new long[bytes.length / Long.BYTES];
+        ByteBuffer.wrap(bytes).asLongBuffer().get(out);
         return out;
     }
 }

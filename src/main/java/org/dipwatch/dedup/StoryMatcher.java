@@ -123,11 +123,6 @@ public final class StoryMatcher {
         return lsh;
     }
 
-    /** The thresholds in force. */
-    public Thresholds thresholds() {
-        return thresholds;
-    }
-
     /** Who published an article: the host of its URL, else the source it came through. */
     public static String outlet(String url, String source) {
         if (url != null) {
@@ -145,10 +140,8 @@ public final class StoryMatcher {
 
     /** The text features of an article from an outlet, its repeated paragraphs left out. */
     public TextFeatures features(Article article, String outlet) {
-        List<String> body = article.body();
-        long[] hashes = body.stream().mapToLong(Boilerplate::paragraphHash).toArray();
-        Set<Long> repeated = store.repeatedParagraphs(outlet, hashes, thresholds.boilerplateMin());
-        return TextFeatures.of(body, repeated, boilerplate);
+        return TextFeatures.of(article.body(),
+                hashes -> store.repeatedParagraphs(outlet, hashes, thresholds.boilerplateMin()), boilerplate);
     }
 
     /** Judges an article against the corpus articles whose sequence number is below {@code before}. */
@@ -267,20 +260,9 @@ public final class StoryMatcher {
             boolean sharesWhatHappened = false;
             String why = "";
             if (gate) {
-                double shared = 0;
                 long[] a = f.terms();
                 long[] b = c.features().terms();
-                for (int i = 0, k = 0; i < a.length && k < b.length; ) {
-                    if (a[i] == b[k]) {
-                        shared += idf(df.getOrDefault(a[i], 0), n);
-                        i++;
-                        k++;
-                    } else if (a[i] < b[k]) {
-                        i++;
-                    } else {
-                        k++;
-                    }
-                }
+                double shared = TextFeatures.sharedWeight(a, b, t -> idf(df.getOrDefault(t, 0), n));
                 double fromA = massA == 0 ? 0 : shared / massA;
                 double fromC = b.length == 0 || meanIdf == 0 ? 0 : Math.min(1, shared / (b.length * meanIdf));
                 double terms = Math.sqrt(fromA * fromC);

@@ -1,17 +1,13 @@
 package org.dipwatch.dedup;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.LongToDoubleFunction;
 
 /**
  * What the near-duplicate and story judgements compare of an article's text, boilerplate left
@@ -36,18 +32,23 @@ public record TextFeatures(int[] signature, int shingles, long[] terms, long[] q
 
     /**
      * The features of an article's title and paragraphs, leaving out credits and the paragraphs
-     * its source repeats ({@code repeated}, by {@link Boilerplate#paragraphHash}). A paragraph
-     * the article repeats itself counts once.
+     * its source repeats: {@code repeatedOf} answers, for the hashes of all paragraphs (by
+     * {@link Boilerplate#paragraphHash}), those the source repeats. A paragraph the article
+     * repeats itself counts once. Each paragraph is folded and hashed once.
      */
-    public static TextFeatures of(List<String> body, Set<Long> repeated, Boilerplate boilerplate) {
+    public static TextFeatures of(List<String> body, Function<long[], Set<Long>> repeatedOf, Boilerplate boilerplate) {
+        List<String> folded = new ArrayList<>(body.size());
         long[] paragraphHashes = new long[body.size()];
+        for (int i = 0; i < body.size(); i++) {
+            folded.add(ExactDedup.fold(body.get(i)));
+            paragraphHashes[i] = Boilerplate.paragraphHash(folded.get(i));
+        }
+        Set<Long> repeated = repeatedOf.apply(paragraphHashes);
         List<String> kept = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
-        for (int i = 0; i < body.size(); i++) {
-            String p = body.get(i);
-            paragraphHashes[i] = Boilerplate.paragraphHash(p);
-            if (!boilerplate.isBoilerplate(p, repeated) && seen.add(paragraphHashes[i])) {
-                kept.add(ExactDedup.fold(p));
+        for (int i = 0; i < folded.size(); i++) {
+            if (!boilerplate.isBoilerplate(folded.get(i), paragraphHashes[i], repeated) && seen.add(paragraphHashes[i])) {
+                kept.add(folded.get(i));
             }
         }
         List<String> words = new ArrayList<>();
@@ -116,12 +117,17 @@ public record TextFeatures(int[] signature, int shingles, long[] terms, long[] q
 
     /** How many values two sorted arrays share. */
     static int shared(long[] a, long[] b) {
+        return (int) sharedWeight(a, b, v -> 1);
+    }
+
+    /** The sum of {@code weight} over the values two sorted arrays share. */
+    static double sharedWeight(long[] a, long[] b, LongToDoubleFunction weight) {
         int i = 0;
         int j = 0;
-        int n = 0;
+        double sum = 0;
         while (i < a.length && j < b.length) {
             if (a[i] == b[j]) {
-                n++;
+                sum += weight.applyAsDouble(a[i]);
                 i++;
                 j++;
             } else if (a[i] < b[j]) {
@@ -130,7 +136,7 @@ public record TextFeatures(int[] signature, int shingles, long[] terms, long[] q
                 j++;
             }
         }
-        return n;
+        return sum;
     }
 
     private static long[] sorted(Set<Long> values) {
@@ -141,20 +147,9 @@ public record TextFeatures(int[] signature, int shingles, long[] terms, long[] q
 
     private static Set<String> stopWords() {
         Set<String> out = new HashSet<>();
-        try (InputStream in = TextFeatures.class.getResourceAsStream("/dedup/stopwords.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("dedup: dedup/stopwords.txt is missing from the class path");
-            }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line; (line = r.readLine()) != null; ) {
-                if (!line.startsWith("#")) {
-                    out.addAll(Arrays.asList(line.strip().split("\\s+")));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("dedup: cannot read dedup/stopwords.txt: " + e.getMessage(), e);
+        for (String line : DataFile.lines("dedup/stopwords.txt")) {
+            out.addAll(Arrays.asList(line.split("\\s+")));
         }
-        out.remove("");
         return Set.copyOf(out);
     }
 }

@@ -208,14 +208,18 @@ class AlertMailTest {
         AlertContent later = new AlertContent("msg_2", c.createdAt().plusSeconds(60), c.subscriptionId(), "same_story",
                 "006_1111111111111111.txt", "1111111111111111", "Hamas ready to stop if Israel does, Moscow says",
                 c.published(), "https://www.timesofisrael.com/liveblog-entry/hamas-ready/", "timesofisrael.com", c.paragraphs(),
-                c.tags(), "st-0123456789abcdef", c.why(), List.of("mid-ru: " + c.title() + " (005_0123456789abcdef.txt)"));
+                c.tags(), "st-0123456789abcdef", c.why(),
+                List.of(AlertContent.reportLine("mid.ru", c.title(), "005_0123456789abcdef.txt")));
         AlertContent firstInStory = new AlertContent(c.messageId(), c.createdAt(), c.subscriptionId(), c.verdict(),
                 c.articleFile(), c.articleId(), c.title(), c.published(), c.url(), c.source(), c.paragraphs(), c.tags(),
                 "st-0123456789abcdef", c.why());
         AlertMail.Mail mail = AlertMail.composeDigest("gaza-watch", List.of(firstInStory, later));
         assertThat(mail.subject()).contains("2 statements").contains("in 1 stories");
-        assertThat(mail.text()).contains("Story of 2 reports:\nAlso reported by: mid-ru: " + c.title() + " (005_0123456789abcdef.txt)");
-        assertThat(mail.html()).contains("<p>Also reported by: mid-ru: ");
+        // the earlier report is named once, by its outlet as the story index keeps it (the URL's host), like the
+        // later report's own alsoReportedBy line, and the report the group leads with is not named at all
+        assertThat(mail.text()).contains("Story of 2 reports:\nAlso reported by: mid.ru: " + c.title() + " (005_0123456789abcdef.txt)\n")
+                .doesNotContain("mid-ru: ").doesNotContain("Also reported by: timesofisrael.com");
+        assertThat(mail.html()).contains("<p>Also reported by: mid.ru: ");
     }
 
     @Test

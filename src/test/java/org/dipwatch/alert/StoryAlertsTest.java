@@ -57,15 +57,17 @@ class StoryAlertsTest {
             AlertContent c = followUps.get(0).content();
             assertThat(c.verdict()).isEqualTo("same_story");
             assertThat(c.story()).isEqualTo("st-fbfa5f4836e611d7");
-            assertThat(c.alsoReportedBy()).singleElement().asString().contains("000_fbfa5f4836e611d7.txt");
+            assertThat(c.alsoReportedBy()).containsExactly("seeds: untitled (000_fbfa5f4836e611d7.txt)");
             AlertMail.Mail mail = AlertMail.compose(c);
             assertThat(mail.text()).contains("Also reported by:\n  - seeds: ").contains("(000_fbfa5f4836e611d7.txt)");
             assertThat(mail.html()).contains("<strong>Also reported by:</strong>");
             // the digest that did not ask for follow-ups names it in its story, as a mention only
             assertThat(outbox.ofSubscription("morning-digest", 10)).singleElement().satisfies(r -> {
                 assertThat(r.content().mentionOnly()).isTrue();
+                // both reports, each named once: the earlier one as the follow-up names it, then this one
                 assertThat(AlertMail.composeDigest("morning-digest", List.of(r.content())).text())
-                        .contains("Also reported by: ").contains("(000_fbfa5f4836e611d7.txt)").contains("cli: ");
+                        .contains("Story st-fbfa5f4836e611d7, alerted before:\nAlso reported by: seeds: untitled "
+                                + "(000_fbfa5f4836e611d7.txt); cli: untitled (" + second.article() + ")\n");
             });
 
             // a syndicated copy of 001: recorded, alerts nobody

@@ -60,8 +60,10 @@ class ExactDedupTest {
             }
         });
         Article edited = new Article("New headline", null, List.of("Edited text"), "https://tass.com/politics/1?utm_campaign=x");
-        assertThat(dedup.duplicateOf(edited)).contains("007_aaaaaaaaaaaaaaaa.txt");
+        assertThat(dedup.duplicateOf(ExactDedup.urlHash(ExactDedup.canonicalUrl(edited.url())), ExactDedup.fingerprint(edited)))
+                .contains("007_aaaaaaaaaaaaaaaa.txt");
         Article noUrl = new Article(null, null, List.of("Same text"), null);
-        assertThat(dedup.duplicateOf(noUrl)).contains("003_bbbbbbbbbbbbbbbb.txt");
+        assertThat(ExactDedup.urlHash(ExactDedup.canonicalUrl(noUrl.url()))).isNull();
+        assertThat(dedup.duplicateOf(null, ExactDedup.fingerprint(noUrl))).contains("003_bbbbbbbbbbbbbbbb.txt");
     }
 }
