@@ -30,12 +30,13 @@ public final class SourceStates {
      * and a source polled again is no longer removed.
      */
     public SourceState register(String name, String kind, String url) {
-        restored(name);
-        Optional<SourceState> known = get(name);
-        if (known.isEmpty()) {
+        // one statement for a known source (every poll): the CASEs see the row's old url and kind
+        int known = update("UPDATE source_state SET removed_at = NULL, "
+                + "etag = CASE WHEN url = ? AND kind = ? THEN etag ELSE NULL END, "
+                + "last_modified = CASE WHEN url = ? AND kind = ? THEN last_modified ELSE NULL END, "
+                + "kind = ?, url = ? WHERE name = ?", url, kind, url, kind, kind, url, name);
+        if (known == 0) {
             update("INSERT INTO source_state (name, kind, url) VALUES (?, ?, ?)", name, kind, url);
-        } else if (!known.get().url().equals(url) || !known.get().kind().equals(kind)) {
-            update("UPDATE source_state SET kind = ?, url = ?, etag = NULL, last_modified = NULL WHERE name = ?", kind, url, name);
         }
         return get(name).orElseThrow();
     }

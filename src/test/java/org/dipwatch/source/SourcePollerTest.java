@@ -152,6 +152,21 @@ class SourcePollerTest {
     }
 
     @Test
+    void aSourceMovedToAnotherAddressForgetsTheOldValidators() {
+        FixtureServer.Answer feed = FixtureServer.Answer.of("application/rss+xml", rss(
+                item(1, "Minister meets Egyptian counterpart", "The foreign minister met his Egyptian counterpart in Cairo.")))
+                .withEtag("\"abc\"");
+        server.serve("/rss", feed);
+        server.serve("/moved", feed);
+        poller.poll(feed("mfa", "/rss"));
+        poller.poll(feed("mfa", "/moved"));
+        assertThat(server.requests()).last().isEqualTo(new FixtureServer.Request("/moved", null, 200));
+        poller.poll(feed("mfa", "/moved"));
+        assertThat(server.requests()).last().isEqualTo(new FixtureServer.Request("/moved", "\"abc\"", 304));
+        assertThat(poller.states().get("mfa").orElseThrow().url()).isEqualTo(server.url("/moved"));
+    }
+
+    @Test
     void retryAfterHoldsEverySourceOfTheHostAndAFailureBacksOff() {
         server.serve("/busy", new FixtureServer.Answer(429, "text/plain", "slow down".getBytes(), null, Map.of("Retry-After", "30")));
         server.serve("/rss", FixtureServer.Answer.of("application/rss+xml", rss(item(1, "Statement", "Text of the statement."))));
