@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.dipwatch.ingest.FeedFetcher;
 import org.dipwatch.ingest.FeedItem;
@@ -280,10 +281,11 @@ public final class SourcePoller {
         // feeds list the newest first: the oldest goes into the corpus first
         List<FeedItem> oldestFirst = new ArrayList<>(items);
         java.util.Collections.reverse(oldestFirst);
+        Map<String, String> seenContents = states.seenContents(spec.name(), oldestFirst.stream().map(i -> sha256(i.id())).toList());
         for (FeedItem item : oldestFirst) {
             String key = sha256(item.id());
             String content = sha256(String.join("\n", nz(item.title()), nz(item.summary()), nz(item.content()), nz(item.link())));
-            String seen = states.seenContent(spec.name(), key).orElse(null);
+            String seen = seenContents.get(key);
             if (content.equals(seen)) {
                 continue;
             }
@@ -298,6 +300,8 @@ public final class SourcePoller {
             if (states.markSeen(spec.name(), key, content, item.id(), clock.instant())) {
                 newItems++;
             }
+            // a feed that lists an item twice hands it over once
+            seenContents.put(key, content);
             processed++;
         }
         succeeded(spec, fetched, newItems, waiting);
@@ -366,12 +370,15 @@ public final class SourcePoller {
         // a list shows the newest first: the oldest is fetched first, and the newest wait when the cap is reached
         List<WebPage.Link> oldestFirst = new ArrayList<>(links);
         java.util.Collections.reverse(oldestFirst);
+        List<String> keys = oldestFirst.stream().map(l -> sha256(l.url())).toList();
+        Set<String> seen = states.seenContents(spec.name(), keys).keySet();
+        Map<String, SourceStates.ItemFailure> failures = states.itemFailures(spec.name(), keys);
         for (WebPage.Link link : oldestFirst) {
             String key = sha256(link.url());
-            if (states.seenContent(spec.name(), key).isPresent()) {
+            if (seen.contains(key)) {
                 continue;
             }
-            SourceStates.ItemFailure failure = states.itemFailure(spec.name(), key).orElse(null);
+            SourceStates.ItemFailure failure = failures.get(key);
             if (failure != null && failure.gaveUp()) {
                 continue;
             }
@@ -395,7 +402,7 @@ public final class SourcePoller {
             } catch (IOException | UnreadableDocumentException | IllegalArgumentException e) {
                 String error = "page " + spec.name() + ": article " + link.url() + " could not be read: "
                         + (e instanceof IOException io ? describe(URI.create(link.url()), io) : e.getMessage());
-                SourceStates.ItemFailure f = states.itemFailed(spec.name(), key, link.url(), error, policy.itemMaxAttempts(),
+                SourceStates.ItemFailure f = states.itemFailed(spec.name(), key, link.url(), error, failure, policy.itemMaxAttempts(),
                         clock.instant());
                 metrics.sourceItem(spec.name(), "page-error");
                 if (f.gaveUp()) {
