@@ -265,9 +265,7 @@ public final class SourcePoller {
     private Report pollFeed(SourceSpec spec, SourceState state) throws SourceFailure, InterruptedException {
         FeedFetcher.Fetched fetched = fetch(spec, URI.create(spec.url()), new FeedFetcher.Validators(state.etag(), state.lastModified()));
         if (fetched.notModified()) {
-            states.success(spec.name(), state.etag(), state.lastModified(), 0, clock.instant());
-            LOG.info("source={} outcome=unchanged status=304", spec.name());
-            return new Report(spec.name(), "unchanged", 0, 0, null);
+            return notModified(spec, fetched);
         }
         List<FeedItem> items;
         try {
@@ -304,19 +302,26 @@ public final class SourcePoller {
             seenContents.put(key, content);
             processed++;
         }
-        succeeded(spec, fetched, newItems, waiting);
-        LOG.info("source={} outcome={} listed={} processed={} waiting={}", spec.name(), processed > 0 ? "new" : "unchanged",
-                items.size(), processed, waiting);
-        return new Report(spec.name(), processed > 0 ? "new" : "unchanged", items.size(), processed, null);
+        return succeeded(spec, fetched, items.size(), processed, newItems, waiting);
     }
 
     /**
-     * Records a poll that read its feed or list; with items left waiting (over the cap, or to be
-     * retried) the validators are not kept, so the next poll is answered in full rather than 304.
+     * Records and reports a poll that read its feed or list; with items left waiting (over the cap, or
+     * to be retried) the validators are not kept, so the next poll is answered in full rather than 304.
      */
-    private void succeeded(SourceSpec spec, FeedFetcher.Fetched fetched, int newItems, int waiting) {
+    private Report succeeded(SourceSpec spec, FeedFetcher.Fetched fetched, int listed, int processed, int newItems, int waiting) {
         FeedFetcher.Validators v = waiting > 0 ? FeedFetcher.Validators.NONE : fetched.validators();
         states.success(spec.name(), v.etag(), v.lastModified(), newItems, clock.instant());
+        String outcome = processed > 0 ? "new" : "unchanged";
+        LOG.info("source={} outcome={} listed={} processed={} waiting={}", spec.name(), outcome, listed, processed, waiting);
+        return new Report(spec.name(), outcome, listed, processed, null);
+    }
+
+    /** Records and reports a feed or list the server says is unchanged (304): the validators sent stay. */
+    private Report notModified(SourceSpec spec, FeedFetcher.Fetched fetched) {
+        states.success(spec.name(), fetched.validators().etag(), fetched.validators().lastModified(), 0, clock.instant());
+        LOG.info("source={} outcome=unchanged status=304", spec.name());
+        return new Report(spec.name(), "unchanged", 0, 0, null);
     }
 
     /** The article of a feed item: its page's text when the source asks for full text and the page has one, else the feed's. */
@@ -349,8 +354,7 @@ public final class SourcePoller {
     private Report pollPage(SourceSpec spec, SourceState state) throws SourceFailure, InterruptedException {
         FeedFetcher.Fetched fetched = fetch(spec, URI.create(spec.url()), new FeedFetcher.Validators(state.etag(), state.lastModified()));
         if (fetched.notModified()) {
-            states.success(spec.name(), state.etag(), state.lastModified(), 0, clock.instant());
-            return new Report(spec.name(), "unchanged", 0, 0, null);
+            return notModified(spec, fetched);
         }
         List<WebPage.Link> links;
         try {
@@ -427,10 +431,7 @@ public final class SourcePoller {
             }
             processed++;
         }
-        succeeded(spec, fetched, newItems, waiting);
-        LOG.info("source={} outcome={} listed={} processed={} waiting={}", spec.name(), processed > 0 ? "new" : "unchanged",
-                links.size(), processed, waiting);
-        return new Report(spec.name(), processed > 0 ? "new" : "unchanged", links.size(), processed, null);
+        return succeeded(spec, fetched, links.size(), processed, newItems, waiting);
     }
 
     private FeedFetcher.Fetched fetch(SourceSpec spec, URI uri, FeedFetcher.Validators validators)
