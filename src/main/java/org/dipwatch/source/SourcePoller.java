@@ -14,7 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
+import org.dipwatch.alert.Deliverer;
 import org.dipwatch.ingest.FeedFetcher;
 import org.dipwatch.ingest.FeedItem;
 import org.dipwatch.ingest.FeedParser;
@@ -257,9 +257,7 @@ public final class SourcePoller {
 
     /** The wait after the n-th consecutive failure: the backoff doubled per failure, ±20%, at most the maximum. */
     Duration backoff(int failures) {
-        double base = policy.backoff().toMillis() * Math.pow(2, Math.min(failures - 1, 30));
-        double jittered = base * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble());
-        return Duration.ofMillis((long) Math.min(jittered, policy.backoffMax().toMillis()));
+        return Deliverer.backoff(policy.backoff(), policy.backoffMax(), failures);
     }
 
     private Report pollFeed(SourceSpec spec, SourceState state) throws SourceFailure, InterruptedException {
