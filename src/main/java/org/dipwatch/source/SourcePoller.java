@@ -330,13 +330,8 @@ public final class SourcePoller {
             return fromFeed;
         }
         try {
-            FeedFetcher.Fetched page = fetcher.fetch(URI.create(item.link()), FeedFetcher.Validators.NONE);
-            Draft fromPage = WebPage.article(item.link(), page.body(), page.contentType(), item.link());
-            if (fromPage.paragraphs().isEmpty()) {
-                return fromFeed;
-            }
-            return new Draft(fromPage.title() != null ? fromPage.title() : item.title(),
-                    fromPage.published() != null ? fromPage.published() : item.published(), fromPage.paragraphs(), item.link());
+            Draft fromPage = article(item.link(), item.title(), item.published());
+            return fromPage.paragraphs().isEmpty() ? fromFeed : fromPage;
         } catch (IOException e) {
             LOG.warn("source={} item={} full text unavailable, using the feed's text: {}", spec.name(), item.link(),
                     describe(URI.create(item.link()), e));
@@ -396,11 +391,7 @@ public final class SourcePoller {
             fetchedItems++;
             Draft draft;
             try {
-                FeedFetcher.Fetched page = fetcher.fetch(URI.create(link.url()), FeedFetcher.Validators.NONE);
-                Draft fromPage = WebPage.article(link.url(), page.body(), page.contentType(), link.url());
-                draft = new Draft(fromPage.title() != null ? fromPage.title() : link.title(),
-                        fromPage.published() != null ? fromPage.published() : link.published(), fromPage.paragraphs(), link.url(),
-                        spec.declaredLanguage());
+                draft = article(link.url(), link.title(), link.published()).withLanguage(spec.declaredLanguage());
             } catch (IOException | UnreadableDocumentException | IllegalArgumentException e) {
                 String error = "page " + spec.name() + ": article " + link.url() + " could not be read: "
                         + (e instanceof IOException io ? describe(URI.create(link.url()), io) : e.getMessage());
@@ -430,6 +421,15 @@ public final class SourcePoller {
             processed++;
         }
         return succeeded(spec, fetched, links.size(), processed, newItems, waiting);
+    }
+
+    /** The article page at {@code link}, with the title and date its feed item or list entry gave when the page shows none. */
+    private Draft article(String link, String title, java.time.LocalDate published)
+            throws IOException, InterruptedException, UnreadableDocumentException {
+        FeedFetcher.Fetched page = fetcher.fetch(URI.create(link), FeedFetcher.Validators.NONE);
+        Draft fromPage = WebPage.article(link, page.body(), page.contentType(), link);
+        return new Draft(fromPage.title() != null ? fromPage.title() : title,
+                fromPage.published() != null ? fromPage.published() : published, fromPage.paragraphs(), link);
     }
 
     private FeedFetcher.Fetched fetch(SourceSpec spec, URI uri, FeedFetcher.Validators validators)
