@@ -223,14 +223,14 @@ public final class SourcePoller {
         long start = System.nanoTime();
         Report report;
         try {
-            report = "page".equals(spec.kind()) ? pollPage(spec, state) : pollFeed(spec, state);
+            report = read(spec, state, uri);
         } catch (SourceFailure e) {
-            report = failed(spec, state, e.getMessage());
+            report = failed(spec, state, uri, e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             report = new Report(spec.name(), "error", 0, 0, "source " + spec.name() + ": interrupted");
         } catch (RuntimeException e) {
-            report = failed(spec, state, "source " + spec.name() + ": " + e);
+            report = failed(spec, state, uri, "source " + spec.name() + ": " + e);
         }
         metrics.sourcePoll(spec.name(), report.outcome(), Duration.ofNanos(System.nanoTime() - start));
         try {
@@ -241,11 +241,11 @@ public final class SourcePoller {
         return report;
     }
 
-    private Report failed(SourceSpec spec, SourceState state, String error) {
+    private Report failed(SourceSpec spec, SourceState state, URI uri, String error) {
         Instant now = clock.instant();
         Duration wait = backoff(state.consecutiveFailures() + 1);
         Instant next = now.plus(wait);
-        Instant hostFree = fetcher.notBefore(URI.create(spec.url()).getHost());
+        Instant hostFree = fetcher.notBefore(uri.getHost());
         if (hostFree.isAfter(next)) {
             next = hostFree;
         }
@@ -260,11 +260,23 @@ public final class SourcePoller {
         return Deliverer.backoff(policy.backoff(), policy.backoffMax(), failures);
     }
 
-    private Report pollFeed(SourceSpec spec, SourceState state) throws SourceFailure, InterruptedException {
-        FeedFetcher.Fetched fetched = fetch(spec, URI.create(spec.url()), new FeedFetcher.Validators(state.etag(), state.lastModified()));
-        if (fetched.notModified()) {
-            return notModified(spec, fetched);
+    /** Fetches the feed or list page with the validators of the last answer, and reads what changed. */
+    private Report read(SourceSpec spec, SourceState state, URI uri) throws SourceFailure, InterruptedException {
+        FeedFetcher.Fetched fetched;
+        try {
+            fetched = fetcher.fetch(uri, new FeedFetcher.Validators(state.etag(), state.lastModified()));
+        } catch (IOException e) {
+            throw new SourceFailure("source " + spec.name() + ": " + describe(uri, e));
         }
+        if (fetched.notModified()) {
+            states.success(spec.name(), state.etag(), state.lastModified(), 0, clock.instant());
+            LOG.info("source={} outcome=unchanged status=304", spec.name());
+            return new Report(spec.name(), "unchanged", 0, 0, null);
+        }
+        return "page".equals(spec.kind()) ? pollPage(spec, fetched) : pollFeed(spec, fetched);
+    }
+
+    private Report pollFeed(SourceSpec spec, FeedFetcher.Fetched fetched) throws InterruptedException, SourceFailure {
         List<FeedItem> items;
         try {
             items = FeedParser.parse(spec.name(), fetched.body(), fetched.contentType());
@@ -315,13 +327,6 @@ public final class SourcePoller {
         return new Report(spec.name(), outcome, listed, processed, null);
     }
 
-    /** Records and reports a feed or list the server says is unchanged (304): the validators sent stay. */
-    private Report notModified(SourceSpec spec, FeedFetcher.Fetched fetched) {
-        states.success(spec.name(), fetched.validators().etag(), fetched.validators().lastModified(), 0, clock.instant());
-        LOG.info("source={} outcome=unchanged status=304", spec.name());
-        return new Report(spec.name(), "unchanged", 0, 0, null);
-    }
-
     /** The article of a feed item: its page's text when the source asks for full text and the page has one, else the feed's. */
     private Draft feedDraft(SourceSpec spec, FeedItem item) throws InterruptedException {
         Draft fromFeed = new Draft(item.title(), item.published(), paragraphs(item.content() != null ? item.content() : item.summary()),
@@ -344,11 +349,7 @@ public final class SourcePoller {
         }
     }
 
-    private Report pollPage(SourceSpec spec, SourceState state) throws SourceFailure, InterruptedException {
-        FeedFetcher.Fetched fetched = fetch(spec, URI.create(spec.url()), new FeedFetcher.Validators(state.etag(), state.lastModified()));
-        if (fetched.notModified()) {
-            return notModified(spec, fetched);
-        }
+    private Report pollPage(SourceSpec spec, FeedFetcher.Fetched fetched) throws SourceFailure, InterruptedException {
         List<WebPage.Link> links;
         try {
             links = WebPage.links(spec.name(), fetched.body(), fetched.contentType(), fetched.uri().toString(), spec.selectors());
@@ -430,15 +431,6 @@ public final class SourcePoller {
         Draft fromPage = WebPage.article(link, page.body(), page.contentType(), link);
         return new Draft(fromPage.title() != null ? fromPage.title() : title,
                 fromPage.published() != null ? fromPage.published() : published, fromPage.paragraphs(), link);
-    }
-
-    private FeedFetcher.Fetched fetch(SourceSpec spec, URI uri, FeedFetcher.Validators validators)
-            throws SourceFailure, InterruptedException {
-        try {
-            return fetcher.fetch(uri, validators);
-        } catch (IOException e) {
-            throw new SourceFailure("source " + spec.name() + ": " + describe(uri, e));
-        }
     }
 
     /** What went wrong with a request, for a person: the JDK's connect errors often carry no message of their own. */
