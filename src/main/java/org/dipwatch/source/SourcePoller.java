@@ -1,16 +1,14 @@
 package org.dipwatch.source;
 
+import static org.dipwatch.dedup.ExactDedup.sha256;
+
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -459,14 +457,6 @@ public final class SourcePoller {
 
     private static String nz(String s) {
         return s == null ? "" : s;
-    }
-
-    static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** A poll that failed as a whole, with a message naming the source and the problem. */
