@@ -201,20 +201,6 @@ public final class SourceStates {
                 rs.getString("last_error"), instant(rs, "last_attempt_at"), rs.getInt("polls_to_skip"), rs.getBoolean("gave_up"));
     }
 
-    /** How many items of a source are recorded. */
-    public long itemCount(String source) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM source_item WHERE source = ?")) {
-            ps.setString(1, source);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("sources: cannot count the items of " + source + ": " + e.getMessage(), e);
-        }
-    }
-
     private int update(String sql, Object... args) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, args);
