@@ -44,6 +44,15 @@ final class SourceRoutes implements AutoCloseable {
 
     /** One templatedRoute: the file it is in, the template, its route id and its parameters. */
     record Entry(String file, String template, String routeId, Map<String, String> parameters) {
+
+        /** What is wrong with its route id (it must be {@code source-<name>}), or {@code null}. */
+        String routeIdProblem() {
+            String name = parameters.getOrDefault("name", "");
+            if (routeId == null) {
+                return "source " + name + ": routeId is missing; add routeId: source-" + name;
+            }
+            return routeId.equals("source-" + name) ? null : "source " + name + ": routeId '" + routeId + "' must be source-" + name;
+        }
     }
 
     private final CamelContext context;
@@ -144,9 +153,9 @@ final class SourceRoutes implements AutoCloseable {
             }
             declared.put(f, routeIds(entries));
             for (Entry e : entries) {
-                List<String> problems = new java.util.ArrayList<>(SourceSpec.problems(e.template(), e.parameters()));
-                if (e.routeId() == null || !e.routeId().equals("source-" + e.parameters().get("name"))) {
-                    problems.add("source " + e.parameters().get("name") + ": routeId must be source-" + e.parameters().get("name"));
+                List<String> problems = new ArrayList<>(SourceSpec.problems(e.template(), e.parameters()));
+                if (e.routeIdProblem() != null) {
+                    problems.add(e.routeIdProblem());
                 }
                 if (!problems.isEmpty()) {
                     LOG.warn("sources: {}: {}", f, String.join("; ", problems));
@@ -279,10 +288,8 @@ final class SourceRoutes implements AutoCloseable {
             if (before != null) {
                 out.add(e.file() + ": source " + name + ": the name is already used in " + before);
             }
-            if (e.routeId() == null) {
-                out.add(e.file() + ": source " + name + ": routeId is missing; add routeId: source-" + name);
-            } else if (!e.routeId().equals("source-" + name)) {
-                out.add(e.file() + ": source " + name + ": routeId '" + e.routeId() + "' must be source-" + name);
+            if (e.routeIdProblem() != null) {
+                out.add(e.file() + ": " + e.routeIdProblem());
             }
         }
         return out;

@@ -39,6 +39,7 @@ class SourceRoutesTest {
             SourceStates states = new SourceStates(pipeline.corpus().index().dataSource());
             states.register("kept", "feed", "http://127.0.0.1:9/rss");
             states.register("gone", "feed", "http://127.0.0.1:9/gone");
+            states.success("gone", "\"e1\"", null, 2, java.time.Instant.now());
             try (SourceRoutes watcher = SourceRoutes.watch(context, routes, states, java.util.List.of())) {
                 assertThat(states.get("gone").orElseThrow().removed()).isTrue();
                 assertThat(states.get("gone").orElseThrow().summary()).containsEntry("status", "removed");
@@ -46,6 +47,8 @@ class SourceRoutesTest {
                 // polled again (added back), it is active with the state it had
                 states.register("gone", "feed", "http://127.0.0.1:9/gone");
                 assertThat(states.get("gone").orElseThrow().removed()).isFalse();
+                assertThat(states.get("gone").orElseThrow().etag()).isEqualTo("\"e1\"");
+                assertThat(states.get("gone").orElseThrow().summary()).containsEntry("status", "up").containsEntry("itemsSeen", 2L);
             }
         }
     }

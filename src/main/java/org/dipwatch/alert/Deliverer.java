@@ -174,9 +174,17 @@ public final class Deliverer {
 
     /** The wait before attempt {@code attempt + 1}: the initial backoff doubled per attempt, ±20%, at most the maximum. */
     Duration backoff(int attempt) {
-        double base = policy.backoff().toMillis() * Math.pow(2, Math.min(attempt - 1, 30));
+        return backoff(policy.backoff(), policy.backoffMax(), attempt);
+    }
+
+    /**
+     * The wait after the n-th consecutive failure: {@code initial} doubled per further failure, ±20%, at
+     * most {@code max}; the sources' polls back off the same way.
+     */
+    public static Duration backoff(Duration initial, Duration max, int failures) {
+        double base = initial.toMillis() * Math.pow(2, Math.min(failures - 1, 30));
         double jittered = base * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble());
-        return Duration.ofMillis((long) Math.min(jittered, policy.backoffMax().toMillis()));
+        return Duration.ofMillis((long) Math.min(jittered, max.toMillis()));
     }
 
     /** A {@code Retry-After} value (seconds or an HTTP date) as a wait, at most the maximum backoff; {@code null} if absent or unreadable. */

@@ -76,8 +76,6 @@ public final class FeedParser {
     private static final Logger LOG = LoggerFactory.getLogger(FeedParser.class);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Pattern HEADER_CHARSET = Pattern.compile("charset\\s*=\\s*[\"']?([A-Za-z0-9._:-]+)",
-            Pattern.CASE_INSENSITIVE);
     private static final Pattern PROLOG_ENCODING = Pattern.compile(
             "^\\s*<\\?xml[^>]*?encoding\\s*=\\s*[\"']([A-Za-z0-9._:-]+)[\"']");
     private static final Pattern DOCTYPE = Pattern.compile("<!DOCTYPE\\b[^>\\[]*(\\[)?", Pattern.CASE_INSENSITIVE);
@@ -129,7 +127,7 @@ public final class FeedParser {
                     + (body == null ? 0 : body.length) + " bytes), not a feed");
         }
         String contentType = contentTypeHeader == null ? "" : contentTypeHeader.toLowerCase(Locale.ROOT);
-        Charset headerCharset = charset(HEADER_CHARSET.matcher(contentTypeHeader == null ? "" : contentTypeHeader));
+        Charset headerCharset = TextDecoder.headerCharset(contentTypeHeader);
         String text;
         try {
             text = TextDecoder.decode(sourceName, body, asBrowsersRead(

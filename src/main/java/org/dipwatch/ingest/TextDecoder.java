@@ -35,6 +35,8 @@ public final class TextDecoder {
     private static final Charset UTF_32LE = Charset.forName("UTF-32LE");
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
+    private static final Pattern HEADER_CHARSET = Pattern.compile("charset\\s*=\\s*[\"']?([A-Za-z0-9._:-]+)",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern META_CHARSET =
             Pattern.compile("<meta\\b[^>]*?charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9._:-]+)", Pattern.CASE_INSENSITIVE);
 
@@ -136,6 +138,16 @@ public final class TextDecoder {
             return WINDOWS_1252;
         }
         return charset;
+    }
+
+    /**
+     * The charset a Content-Type header declares, ISO-8859-1 read as windows-1252 as browsers do
+     * (WHATWG Encoding Standard); {@code null} when the header names none Java knows.
+     */
+    static Charset headerCharset(String contentType) {
+        Matcher matcher = HEADER_CHARSET.matcher(contentType == null ? "" : contentType);
+        Charset charset = matcher.find() ? charsetOrNull(matcher.group(1)) : null;
+        return StandardCharsets.ISO_8859_1.equals(charset) ? WINDOWS_1252 : charset;
     }
 
     /** The charset of that name, or {@code null} when the name is unknown to Java. */

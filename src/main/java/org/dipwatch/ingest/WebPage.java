@@ -5,10 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.dipwatch.model.Draft;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -24,9 +21,6 @@ import org.jsoup.select.Selector;
  * each only when the bytes decode under it without error; else strict UTF-8; else detection.
  */
 public final class WebPage {
-
-    private static final Pattern HEADER_CHARSET = Pattern.compile("charset\\s*=\\s*[\"']?([A-Za-z0-9._:-]+)",
-            Pattern.CASE_INSENSITIVE);
 
     /**
      * One entry of a list page.
@@ -47,7 +41,7 @@ public final class WebPage {
 
     /** Decodes a fetched HTML page: header charset, else meta charset, else UTF-8, else detection. */
     public static String decode(String name, byte[] body, String contentType) throws UnreadableDocumentException {
-        Charset declared = headerCharset(contentType);
+        Charset declared = TextDecoder.headerCharset(contentType);
         if (declared != null) {
             return TextDecoder.decode(name, body, declared);
         }
@@ -117,20 +111,5 @@ public final class WebPage {
         }
         Element e = item.selectFirst(selector);
         return e == null || e.text().isBlank() ? null : e.text().strip();
-    }
-
-    private static Charset headerCharset(String contentType) {
-        if (contentType == null) {
-            return null;
-        }
-        Matcher m = HEADER_CHARSET.matcher(contentType);
-        if (!m.find()) {
-            return null;
-        }
-        try {
-            return Charset.forName(m.group(1).toLowerCase(Locale.ROOT));
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 }

@@ -40,11 +40,6 @@ public final class SourceHealth {
         this.silentAfter = silentAfter;
     }
 
-    /** Looks at a source after a poll and writes the notice its health owes, if any, judging silence by the global limit. */
-    public void polled(SourceState s, Instant now) {
-        polled(s, null, now);
-    }
-
     /**
      * Looks at a source after a poll and writes the notice its health owes, if any; {@code sourceSilentAfter}
      * is the source's own limit of silence ({@code null}: the global one, zero: never silent).

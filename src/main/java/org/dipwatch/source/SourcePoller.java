@@ -1,19 +1,18 @@
 package org.dipwatch.source;
 
+import static org.dipwatch.dedup.ExactDedup.sha256;
+
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.Set;
+import org.dipwatch.alert.Deliverer;
 import org.dipwatch.ingest.FeedFetcher;
 import org.dipwatch.ingest.FeedItem;
 import org.dipwatch.ingest.FeedParser;
@@ -222,14 +221,14 @@ public final class SourcePoller {
         long start = System.nanoTime();
         Report report;
         try {
-            report = "page".equals(spec.kind()) ? pollPage(spec, state) : pollFeed(spec, state);
+            report = read(spec, state, uri);
         } catch (SourceFailure e) {
-            report = failed(spec, state, e.getMessage());
+            report = failed(spec, state, uri, e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             report = new Report(spec.name(), "error", 0, 0, "source " + spec.name() + ": interrupted");
         } catch (RuntimeException e) {
-            report = failed(spec, state, "source " + spec.name() + ": " + e);
+            report = failed(spec, state, uri, "source " + spec.name() + ": " + e);
         }
         metrics.sourcePoll(spec.name(), report.outcome(), Duration.ofNanos(System.nanoTime() - start));
         try {
@@ -240,11 +239,11 @@ public final class SourcePoller {
         return report;
     }
 
-    private Report failed(SourceSpec spec, SourceState state, String error) {
+    private Report failed(SourceSpec spec, SourceState state, URI uri, String error) {
         Instant now = clock.instant();
         Duration wait = backoff(state.consecutiveFailures() + 1);
         Instant next = now.plus(wait);
-        Instant hostFree = fetcher.notBefore(URI.create(spec.url()).getHost());
+        Instant hostFree = fetcher.notBefore(uri.getHost());
         if (hostFree.isAfter(next)) {
             next = hostFree;
         }
@@ -256,18 +255,26 @@ public final class SourcePoller {
 
     /** The wait after the n-th consecutive failure: the backoff doubled per failure, ±20%, at most the maximum. */
     Duration backoff(int failures) {
-        double base = policy.backoff().toMillis() * Math.pow(2, Math.min(failures - 1, 30));
-        double jittered = base * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble());
-        return Duration.ofMillis((long) Math.min(jittered, policy.backoffMax().toMillis()));
+        return Deliverer.backoff(policy.backoff(), policy.backoffMax(), failures);
     }
 
-    private Report pollFeed(SourceSpec spec, SourceState state) throws SourceFailure, InterruptedException {
-        FeedFetcher.Fetched fetched = fetch(spec, URI.create(spec.url()), new FeedFetcher.Validators(state.etag(), state.lastModified()));
+    /** Fetches the feed or list page with the validators of the last answer, and reads what changed. */
+    private Report read(SourceSpec spec, SourceState state, URI uri) throws SourceFailure, InterruptedException {
+        FeedFetcher.Fetched fetched;
+        try {
+            fetched = fetcher.fetch(uri, new FeedFetcher.Validators(state.etag(), state.lastModified()));
+        } catch (IOException e) {
+            throw new SourceFailure("source " + spec.name() + ": " + describe(uri, e));
+        }
         if (fetched.notModified()) {
             states.success(spec.name(), state.etag(), state.lastModified(), 0, clock.instant());
             LOG.info("source={} outcome=unchanged status=304", spec.name());
             return new Report(spec.name(), "unchanged", 0, 0, null);
         }
+        return "page".equals(spec.kind()) ? pollPage(spec, fetched) : pollFeed(spec, fetched);
+    }
+
+    private Report pollFeed(SourceSpec spec, FeedFetcher.Fetched fetched) throws InterruptedException, SourceFailure {
         List<FeedItem> items;
         try {
             items = FeedParser.parse(spec.name(), fetched.body(), fetched.contentType());
@@ -280,10 +287,11 @@ public final class SourcePoller {
         // feeds list the newest first: the oldest goes into the corpus first
         List<FeedItem> oldestFirst = new ArrayList<>(items);
         java.util.Collections.reverse(oldestFirst);
+        Map<String, String> seenContents = states.seenContents(spec.name(), oldestFirst.stream().map(i -> sha256(i.id())).toList());
         for (FeedItem item : oldestFirst) {
             String key = sha256(item.id());
             String content = sha256(String.join("\n", nz(item.title()), nz(item.summary()), nz(item.content()), nz(item.link())));
-            String seen = states.seenContent(spec.name(), key).orElse(null);
+            String seen = seenContents.get(key);
             if (content.equals(seen)) {
                 continue;
             }
@@ -298,21 +306,23 @@ public final class SourcePoller {
             if (states.markSeen(spec.name(), key, content, item.id(), clock.instant())) {
                 newItems++;
             }
+            // a feed that lists an item twice hands it over once
+            seenContents.put(key, content);
             processed++;
         }
-        succeeded(spec, fetched, newItems, waiting);
-        LOG.info("source={} outcome={} listed={} processed={} waiting={}", spec.name(), processed > 0 ? "new" : "unchanged",
-                items.size(), processed, waiting);
-        return new Report(spec.name(), processed > 0 ? "new" : "unchanged", items.size(), processed, null);
+        return succeeded(spec, fetched, items.size(), processed, newItems, waiting);
     }
 
     /**
-     * Records a poll that read its feed or list; with items left waiting (over the cap, or to be
-     * retried) the validators are not kept, so the next poll is answered in full rather than 304.
+     * Records and reports a poll that read its feed or list; with items left waiting (over the cap, or
+     * to be retried) the validators are not kept, so the next poll is answered in full rather than 304.
      */
-    private void succeeded(SourceSpec spec, FeedFetcher.Fetched fetched, int newItems, int waiting) {
+    private Report succeeded(SourceSpec spec, FeedFetcher.Fetched fetched, int listed, int processed, int newItems, int waiting) {
         FeedFetcher.Validators v = waiting > 0 ? FeedFetcher.Validators.NONE : fetched.validators();
         states.success(spec.name(), v.etag(), v.lastModified(), newItems, clock.instant());
+        String outcome = processed > 0 ? "new" : "unchanged";
+        LOG.info("source={} outcome={} listed={} processed={} waiting={}", spec.name(), outcome, listed, processed, waiting);
+        return new Report(spec.name(), outcome, listed, processed, null);
     }
 
     /** The article of a feed item: its page's text when the source asks for full text and the page has one, else the feed's. */
@@ -323,13 +333,8 @@ public final class SourcePoller {
             return fromFeed;
         }
         try {
-            FeedFetcher.Fetched page = fetcher.fetch(URI.create(item.link()), FeedFetcher.Validators.NONE);
-            Draft fromPage = WebPage.article(item.link(), page.body(), page.contentType(), item.link());
-            if (fromPage.paragraphs().isEmpty()) {
-                return fromFeed;
-            }
-            return new Draft(fromPage.title() != null ? fromPage.title() : item.title(),
-                    fromPage.published() != null ? fromPage.published() : item.published(), fromPage.paragraphs(), item.link());
+            Draft fromPage = article(item.link(), item.title(), item.published());
+            return fromPage.paragraphs().isEmpty() ? fromFeed : fromPage;
         } catch (IOException e) {
             LOG.warn("source={} item={} full text unavailable, using the feed's text: {}", spec.name(), item.link(),
                     describe(URI.create(item.link()), e));
@@ -342,12 +347,7 @@ public final class SourcePoller {
         }
     }
 
-    private Report pollPage(SourceSpec spec, SourceState state) throws SourceFailure, InterruptedException {
-        FeedFetcher.Fetched fetched = fetch(spec, URI.create(spec.url()), new FeedFetcher.Validators(state.etag(), state.lastModified()));
-        if (fetched.notModified()) {
-            states.success(spec.name(), state.etag(), state.lastModified(), 0, clock.instant());
-            return new Report(spec.name(), "unchanged", 0, 0, null);
-        }
+    private Report pollPage(SourceSpec spec, FeedFetcher.Fetched fetched) throws SourceFailure, InterruptedException {
         List<WebPage.Link> links;
         try {
             links = WebPage.links(spec.name(), fetched.body(), fetched.contentType(), fetched.uri().toString(), spec.selectors());
@@ -366,12 +366,15 @@ public final class SourcePoller {
         // a list shows the newest first: the oldest is fetched first, and the newest wait when the cap is reached
         List<WebPage.Link> oldestFirst = new ArrayList<>(links);
         java.util.Collections.reverse(oldestFirst);
+        List<String> keys = oldestFirst.stream().map(l -> sha256(l.url())).toList();
+        Set<String> seen = states.seenContents(spec.name(), keys).keySet();
+        Map<String, SourceStates.ItemFailure> failures = states.itemFailures(spec.name(), keys);
         for (WebPage.Link link : oldestFirst) {
             String key = sha256(link.url());
-            if (states.seenContent(spec.name(), key).isPresent()) {
+            if (seen.contains(key)) {
                 continue;
             }
-            SourceStates.ItemFailure failure = states.itemFailure(spec.name(), key).orElse(null);
+            SourceStates.ItemFailure failure = failures.get(key);
             if (failure != null && failure.gaveUp()) {
                 continue;
             }
@@ -387,15 +390,11 @@ public final class SourcePoller {
             fetchedItems++;
             Draft draft;
             try {
-                FeedFetcher.Fetched page = fetcher.fetch(URI.create(link.url()), FeedFetcher.Validators.NONE);
-                Draft fromPage = WebPage.article(link.url(), page.body(), page.contentType(), link.url());
-                draft = new Draft(fromPage.title() != null ? fromPage.title() : link.title(),
-                        fromPage.published() != null ? fromPage.published() : link.published(), fromPage.paragraphs(), link.url(),
-                        spec.declaredLanguage());
+                draft = article(link.url(), link.title(), link.published()).withLanguage(spec.declaredLanguage());
             } catch (IOException | UnreadableDocumentException | IllegalArgumentException e) {
                 String error = "page " + spec.name() + ": article " + link.url() + " could not be read: "
                         + (e instanceof IOException io ? describe(URI.create(link.url()), io) : e.getMessage());
-                SourceStates.ItemFailure f = states.itemFailed(spec.name(), key, link.url(), error, policy.itemMaxAttempts(),
+                SourceStates.ItemFailure f = states.itemFailed(spec.name(), key, link.url(), error, failure, policy.itemMaxAttempts(),
                         clock.instant());
                 metrics.sourceItem(spec.name(), "page-error");
                 if (f.gaveUp()) {
@@ -420,19 +419,16 @@ public final class SourcePoller {
             }
             processed++;
         }
-        succeeded(spec, fetched, newItems, waiting);
-        LOG.info("source={} outcome={} listed={} processed={} waiting={}", spec.name(), processed > 0 ? "new" : "unchanged",
-                links.size(), processed, waiting);
-        return new Report(spec.name(), processed > 0 ? "new" : "unchanged", links.size(), processed, null);
+        return succeeded(spec, fetched, links.size(), processed, newItems, waiting);
     }
 
-    private FeedFetcher.Fetched fetch(SourceSpec spec, URI uri, FeedFetcher.Validators validators)
-            throws SourceFailure, InterruptedException {
-        try {
-            return fetcher.fetch(uri, validators);
-        } catch (IOException e) {
-            throw new SourceFailure("source " + spec.name() + ": " + describe(uri, e));
-        }
+    /** The article page at {@code link}, with the title and date its feed item or list entry gave when the page shows none. */
+    private Draft article(String link, String title, java.time.LocalDate published)
+            throws IOException, InterruptedException, UnreadableDocumentException {
+        FeedFetcher.Fetched page = fetcher.fetch(URI.create(link), FeedFetcher.Validators.NONE);
+        Draft fromPage = WebPage.article(link, page.body(), page.contentType(), link);
+        return new Draft(fromPage.title() != null ? fromPage.title() : title,
+                fromPage.published() != null ? fromPage.published() : published, fromPage.paragraphs(), link);
     }
 
     /** What went wrong with a request, for a person: the JDK's connect errors often carry no message of their own. */
@@ -461,14 +457,6 @@ public final class SourcePoller {
 
     private static String nz(String s) {
         return s == null ? "" : s;
-    }
-
-    static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** A poll that failed as a whole, with a message naming the source and the problem. */

@@ -7,7 +7,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -30,12 +33,13 @@ public final class SourceStates {
      * and a source polled again is no longer removed.
      */
     public SourceState register(String name, String kind, String url) {
-        restored(name);
-        Optional<SourceState> known = get(name);
-        if (known.isEmpty()) {
+        // one statement for a known source (every poll): the CASEs see the row's old url and kind
+        int known = update("UPDATE source_state SET removed_at = NULL, "
+                + "etag = CASE WHEN url = ? AND kind = ? THEN etag ELSE NULL END, "
+                + "last_modified = CASE WHEN url = ? AND kind = ? THEN last_modified ELSE NULL END, "
+                + "kind = ?, url = ? WHERE name = ?", url, kind, url, kind, kind, url, name);
+        if (known == 0) {
             update("INSERT INTO source_state (name, kind, url) VALUES (?, ?, ?)", name, kind, url);
-        } else if (!known.get().url().equals(url) || !known.get().kind().equals(kind)) {
-            update("UPDATE source_state SET kind = ?, url = ?, etag = NULL, last_modified = NULL WHERE name = ?", kind, url, name);
         }
         return get(name).orElseThrow();
     }
@@ -84,18 +88,12 @@ public final class SourceStates {
         update("UPDATE source_state SET alert_state = ? WHERE name = ?", state, name);
     }
 
-    /** The content hash recorded for an item of a source, if the source listed it before. */
-    public Optional<String> seenContent(String source, String itemKey) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT content_hash FROM source_item WHERE source = ? AND item_key = ?")) {
-            ps.setString(1, source);
-            ps.setString(2, itemKey);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("sources: cannot read the seen items of " + source + ": " + e.getMessage(), e);
-        }
+    /** The content hashes recorded for those of these items a source listed before, by item key: one query per poll. */
+    public Map<String, String> seenContents(String source, Collection<String> itemKeys) {
+        Map<String, String> out = new HashMap<>();
+        forItems("SELECT item_key, content_hash FROM source_item", source, itemKeys, "seen items",
+                rs -> out.put(rs.getString("item_key"), rs.getString("content_hash")));
+        return out;
     }
 
     /** Records an item (or a new version of it) as seen; returns whether the item itself was new. */
@@ -119,17 +117,34 @@ public final class SourceStates {
                               Instant lastAttemptAt, int pollsToSkip, boolean gaveUp) {
     }
 
-    /** The failed fetches recorded for an item of a source, if any. */
-    public Optional<ItemFailure> itemFailure(String source, String itemKey) {
+    /** The failed fetches recorded for those of these items of a source that have any, by item key: one query per poll. */
+    public Map<String, ItemFailure> itemFailures(String source, Collection<String> itemKeys) {
+        Map<String, ItemFailure> out = new HashMap<>();
+        forItems("SELECT * FROM source_item_failure", source, itemKeys, "failed items",
+                rs -> out.put(rs.getString("item_key"), itemFailure(rs)));
+        return out;
+    }
+
+    private interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    /** Reads the rows of {@code select} for a source's items among {@code itemKeys}, in one query. */
+    private void forItems(String select, String source, Collection<String> itemKeys, String what, RowReader reader) {
+        if (itemKeys.isEmpty()) {
+            return;
+        }
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT * FROM source_item_failure WHERE source = ? AND item_key = ?")) {
+             PreparedStatement ps = c.prepareStatement(select + " WHERE source = ? AND item_key = ANY(?)")) {
             ps.setString(1, source);
-            ps.setString(2, itemKey);
+            ps.setArray(2, c.createArrayOf("VARCHAR", itemKeys.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(itemFailure(rs)) : Optional.empty();
+                while (rs.next()) {
+                    reader.read(rs);
+                }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("sources: cannot read the failed items of " + source + ": " + e.getMessage(), e);
+            throw new IllegalStateException("sources: cannot read the " + what + " of " + source + ": " + e.getMessage(), e);
         }
     }
 
@@ -151,11 +166,13 @@ public final class SourceStates {
     }
 
     /**
-     * Records one more failed fetch of an item: after the n-th, the next 2^(n-1) - 1 polls pass it by;
-     * at {@code maxAttempts} it is given up. Returns the failure as recorded.
+     * Records one more failed fetch of an item, after its {@code previous} failures ({@code null}: none):
+     * after the n-th, the next 2^(n-1) - 1 polls pass it by; at {@code maxAttempts} it is given up.
+     * Returns the failure as recorded.
      */
-    public ItemFailure itemFailed(String source, String itemKey, String link, String error, int maxAttempts, Instant now) {
-        int attempts = itemFailure(source, itemKey).map(ItemFailure::attempts).orElse(0) + 1;
+    public ItemFailure itemFailed(String source, String itemKey, String link, String error, ItemFailure previous, int maxAttempts,
+                                  Instant now) {
+        int attempts = (previous == null ? 0 : previous.attempts()) + 1;
         int skip = (int) Math.min(Integer.MAX_VALUE, (1L << Math.min(attempts - 1, 30)) - 1);
         boolean gaveUp = attempts >= maxAttempts;
         String e = error != null && error.length() > 4000 ? error.substring(0, 4000) : error;
@@ -165,7 +182,7 @@ public final class SourceStates {
             update("INSERT INTO source_item_failure (source, item_key, link, attempts, last_error, last_attempt_at, polls_to_skip, "
                     + "gave_up) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", source, itemKey, l, attempts, e, ts(now), skip, gaveUp);
         }
-        return itemFailure(source, itemKey).orElseThrow();
+        return new ItemFailure(source, itemKey, previous == null ? l : previous.link(), attempts, e, now, skip, gaveUp);
     }
 
     /** Counts one poll that passed a failed item by. */
@@ -182,20 +199,6 @@ public final class SourceStates {
     private static ItemFailure itemFailure(ResultSet rs) throws SQLException {
         return new ItemFailure(rs.getString("source"), rs.getString("item_key"), rs.getString("link"), rs.getInt("attempts"),
                 rs.getString("last_error"), instant(rs, "last_attempt_at"), rs.getInt("polls_to_skip"), rs.getBoolean("gave_up"));
-    }
-
-    /** How many items of a source are recorded. */
-    public long itemCount(String source) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM source_item WHERE source = ?")) {
-            ps.setString(1, source);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("sources: cannot count the items of " + source + ": " + e.getMessage(), e);
-        }
     }
 
     private int update(String sql, Object... args) {

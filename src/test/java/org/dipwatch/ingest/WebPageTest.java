@@ -44,6 +44,15 @@ class WebPageTest {
     }
 
     @Test
+    void aHeaderSayingIso88591IsReadAsWindows1252AsBrowsersDo() throws Exception {
+        String page = "<html><head><title>x</title></head><body><ul class=\"news\"><li><a href=\"/n/1\">\u201cTalks\u201d \u2013 Doha</a>"
+                + "</li></ul></body></html>";
+        List<WebPage.Link> links = WebPage.links("mfa", page.getBytes(Charset.forName("windows-1252")),
+                "text/html; charset=ISO-8859-1", "https://mfa.example/", new WebPage.Selectors("ul.news li", "a", null, null));
+        assertThat(links).extracting(WebPage.Link::title).containsExactly("\u201cTalks\u201d \u2013 Doha");
+    }
+
+    @Test
     void anArticlePageWithoutACanonicalLinkTakesTheAddressItCameFrom() throws Exception {
         Draft d = WebPage.article("a", """
                 <html><head><title>Talks in Doha</title></head><body><article><h1>Talks in Doha</h1>

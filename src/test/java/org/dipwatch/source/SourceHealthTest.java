@@ -79,7 +79,7 @@ class SourceHealthTest {
         } else {
             states.failure("mfa", "source mfa: fetch https://mfa.example/rss: answered 503", now.plusSeconds(60), now);
         }
-        health.polled(states.get("mfa").orElseThrow(), now);
+        health.polled(states.get("mfa").orElseThrow(), null, now);
     }
 
     @Test
@@ -119,14 +119,14 @@ class SourceHealthTest {
         states.success("mfa", null, null, 1, Instant.now());
         poll(true, Instant.now());
         poll(true, Instant.now().plus(Duration.ofHours(80)));
-        assertThat(notices("ops")).hasSize(2);
+        assertThat(notices("ops")).extracting(r -> r.content().verdict()).containsExactly("source-silent", "source-silent");
     }
 
     @Test
     void aSourcesOwnSilenceLimitReplacesTheGlobalOne() {
         // 20 hours without a new item: silent for a source expected daily, not under the global 72 h
         states.success("mfa", null, null, 3, Instant.now().minus(Duration.ofHours(20)));
-        health.polled(states.get("mfa").orElseThrow(), Instant.now());
+        health.polled(states.get("mfa").orElseThrow(), null, Instant.now());
         assertThat(notices("ops")).isEmpty();
         health.polled(states.get("mfa").orElseThrow(), Duration.ofHours(12), Instant.now());
         assertThat(notices("ops")).extracting(r -> r.content().verdict()).containsExactly("source-silent");
