@@ -143,7 +143,7 @@ class SourceHealthTest {
     }
 
     @Test
-    void theTemplateParameterReachesTheHealthCheckOfEachPoll() {
+    void silentAfterHoursIsReadInHoursEmptyMeansTheGlobalLimitAndANegativeOneIsNamed() {
         SourceSpec daily = SourceSpec.of("feed", Map.of("name", "d", "url", "https://x.example/rss", "silentAfterHours", "24"));
         SourceSpec global = SourceSpec.of("feed", Map.of("name", "g", "url", "https://x.example/rss", "silentAfterHours", ""));
         assertThat(daily.silentAfter()).isEqualTo(Duration.ofHours(24));
