@@ -152,6 +152,8 @@ public final class Daemon {
             @Override
             public void beforeStop(BaseMainSupport stopping) {
                 sources.stop();
+                // before the routes stop: the inbox's in-flight files must not wait on a queue that no longer runs
+                pipeline.stopIntake();
             }
 
             @Override
@@ -179,14 +181,17 @@ public final class Daemon {
                 settings.intValue("dipwatch.sources.max-redirects"),
                 java.time.Duration.ofMillis(settings.longValue("dipwatch.sources.host-delay-ms")));
         SourceStates states = new SourceStates(pipeline.corpus().index().dataSource());
-        SourcePoller poller = new SourcePoller(fetcher, states, pipeline::ingestDraft, metrics, new SourcePoller.Policy(
+        SourcePoller.Intake intake = (draft, name, source, intakeKey, alerts, seen) -> pipeline.submit(new Pipeline.Intake(name,
+                source, () -> new Pipeline.Read(draft, intakeKey), alerts, seen::write), pipeline.offerWait());
+        SourcePoller poller = new SourcePoller(fetcher, states, intake, metrics, new SourcePoller.Policy(
                 Boolean.parseBoolean(settings.get("dipwatch.sources.enabled")),
                 java.time.Duration.ofMillis(settings.longValue("dipwatch.sources.backoff-ms")),
                 java.time.Duration.ofMillis(settings.longValue("dipwatch.sources.backoff-max-ms")),
                 java.time.Duration.ofSeconds(settings.longValue("dipwatch.sources.jitter-seconds")),
                 java.time.Duration.ofMillis(settings.longValue("dipwatch.sources.max-wait-ms")),
                 Math.max(1, settings.intValue("dipwatch.sources.max-items-per-poll")),
-                Math.max(1, settings.intValue("dipwatch.sources.item-max-attempts"))),
+                Math.max(1, settings.intValue("dipwatch.sources.item-max-attempts")),
+                java.time.Duration.ofHours(settings.longValue("dipwatch.sources.first-poll-alert-hours"))),
                 java.time.Clock.systemUTC());
         poller.watcher(new SourceHealth(states, pipeline.alerts(), pipeline.outbox(), pipeline.corpus().index().dataSource(),
                 settings.intValue("dipwatch.sources.alert-after-failures"),

@@ -1,25 +1,30 @@
 package org.dipwatch;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import org.dipwatch.alert.Alerts;
 import org.dipwatch.alert.Outbox;
 import org.dipwatch.alert.Subscriptions;
 import org.dipwatch.classify.Classifier;
-import org.dipwatch.classify.Dictionaries;
-import org.dipwatch.config.ConfigException;
 import org.dipwatch.config.Settings;
 import org.dipwatch.corpus.Arrival;
 import org.dipwatch.corpus.Corpus;
-import org.dipwatch.corpus.CorpusIndex;
+import org.dipwatch.corpus.IndexException;
 import org.dipwatch.corpus.IndexedArticle;
-import org.dipwatch.corpus.StoryTables;
 import org.dipwatch.dedup.ExactDedup;
 import org.dipwatch.dedup.StoryMatcher;
 import org.dipwatch.dedup.Who;
@@ -32,7 +37,6 @@ import org.dipwatch.model.Draft;
 import org.dipwatch.model.IngestResult;
 import org.dipwatch.model.Verdict;
 import org.dipwatch.normalize.Normalizer;
-import org.dipwatch.normalize.SeedText;
 import org.dipwatch.observe.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,13 +44,72 @@ import org.slf4j.LoggerFactory;
 /**
  * The pipeline every article goes through, whatever brought it: read (ingest) → normalize →
  * classify → dedup → store (corpus) with the alerts it owes written to the outbox in the same
- * transaction. The daemon's routes and the {@code ingest} command call the same
- * instance methods, so a file gets the same verdict either way. Dedup and store run under one
- * lock: two copies arriving at once cannot both become new articles.
+ * transaction. The daemon's routes and the {@code ingest} command hand documents to the same
+ * instance, so a file gets the same verdict either way.
+ *
+ * <p>Documents wait in a bounded {@link IntakeQueue}: reading, extraction, normalizing and
+ * classification run in parallel on {@code dipwatch.pipeline.workers} threads outside any lock;
+ * judging and storing run on one thread, in the order the documents were accepted (so verdicts
+ * are reproducible), in batches of up to {@code dipwatch.pipeline.batch-size} articles that
+ * commit as one index transaction. A batch that fails is rolled back whole and its documents are
+ * judged again one by one, so one bad document never takes others with it: an article is stored
+ * with its alerts queued, or not at all and its file or feed item is taken again.
  */
 public final class Pipeline implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+
+    /**
+     * One document handed to the pipeline.
+     *
+     * @param name          where it came from, for the log and the index (a path, a file name, an item's link)
+     * @param source        the source's name, as in the metrics and the subscriptions' {@code sources}
+     * @param document      reads it (on a worker thread)
+     * @param alerts        whether a stored article alerts its subscribers ({@code false}: a new source's back catalogue)
+     * @param inTransaction more to write in the transaction that records the document's verdict (a feed item marked seen)
+     */
+    public record Intake(String name, String source, Document document, boolean alerts, InTransaction inTransaction) {
+
+        /** A document with nothing more to write, alerting as its verdict says. */
+        public Intake(String name, String source, Document document) {
+            this(name, source, document, true, (c, r) -> { });
+        }
+    }
+
+    /** Reads a document: its draft and the key that identifies this very arrival ({@code null}: none, not journalled). */
+    @FunctionalInterface
+    public interface Document {
+        Read read() throws UnreadableDocumentException, IOException;
+    }
+
+    /**
+     * A document as read.
+     *
+     * @param draft     what the reader extracted
+     * @param intakeKey the arrival's identity and version (at most 64 characters): the same key is processed once
+     */
+    public record Read(Draft draft, String intakeKey) {
+    }
+
+    /** More to write in the transaction that records a document's verdict; it commits or rolls back with it. */
+    @FunctionalInterface
+    public interface InTransaction {
+        void write(Connection c, IngestResult result) throws SQLException;
+    }
+
+    /** A document accepted by the queue: the intake, the inbox file it is (or {@code null}), and its result to come. */
+    private record Job(Intake intake, Path inboxFile, CompletableFuture<IngestResult> result) {
+    }
+
+    /** What the workers made of a document: an article ready to be judged, or the stage that failed and why. */
+    private record Prepared(Intake intake, Instant received, String intakeKey, Article article, String language,
+                            String canonicalUrl, String urlHash, String fingerprint, Classification tags, String failedStage,
+                            String reason) {
+
+        static Prepared failed(Intake intake, Instant received, String intakeKey, String stage, String reason) {
+            return new Prepared(intake, received, intakeKey, null, null, null, null, null, null, stage, reason);
+        }
+    }
 
     private final DocumentReader reader;
     private final Corpus corpus;
@@ -58,19 +121,26 @@ public final class Pipeline implements AutoCloseable {
     private final Outbox outbox;
     private final StoryMatcher stories;
     private final boolean storeNearDuplicates;
+    private final Stages.Queue sizes;
+    private final IntakeQueue<Job, Prepared> queue;
+    /** Inbox files accepted and not yet judged: the folder's next scan passes them by. */
+    private final Set<Path> inboxInFlight = ConcurrentHashMap.newKeySet();
 
-    private Pipeline(DocumentReader reader, Corpus corpus, Metrics metrics, Inbox inbox, Classifier classifier, Alerts alerts,
-                     StoryMatcher stories, boolean storeNearDuplicates) {
-        this.stories = stories;
-        this.storeNearDuplicates = storeNearDuplicates;
-        this.classifier = classifier;
-        this.alerts = alerts;
-        this.outbox = new Outbox(corpus.index().dataSource());
-        this.reader = reader;
-        this.corpus = corpus;
+    private Pipeline(Stages stages, Metrics metrics) {
+        this.reader = stages.reader();
+        this.corpus = stages.corpus();
         this.dedup = new ExactDedup(corpus.index());
         this.metrics = metrics;
-        this.inbox = inbox;
+        this.inbox = stages.inbox();
+        this.classifier = stages.classifier();
+        this.alerts = stages.alerts();
+        this.outbox = stages.outbox();
+        this.stories = stages.stories();
+        this.storeNearDuplicates = stages.storeNearDuplicates();
+        this.sizes = stages.queue();
+        this.queue = new IntakeQueue<>("pipeline", sizes.capacity(), sizes.workers(), sizes.batchSize(), this::prepare,
+                this::judgeBatch, e -> e.item().result().completeExceptionally(new NotTaken(e.item().intake())));
+        metrics.pipelineQueue(queue::size);
     }
 
     /** Opens the pipeline of a home: creates its folders, opens the index and the corpus. */
@@ -80,55 +150,35 @@ public final class Pipeline implements AutoCloseable {
 
     /** {@link #open(Settings, Metrics)} with a classifier already loaded (tests that open many homes). */
     public static Pipeline open(Settings settings, Metrics metrics, Classifier classifier) {
-        Path home = settings.home();
+        Stages stages = Stages.open(settings, classifier);
+        Pipeline pipeline;
         try {
-            Files.createDirectories(home.resolve("data"));
-            Inbox inbox = new Inbox(home.resolve("inbox"));
-            CorpusIndex index = CorpusIndex.open(settings.require("dipwatch.index.url"), settings.get("dipwatch.index.user"),
-                    settings.get("dipwatch.index.password"), settings.intValue("dipwatch.index.pool-size"));
-            Corpus corpus;
-            try {
-                corpus = Corpus.open(home.resolve("seeds"), index, Pipeline::readSeed, ExactDedup::fingerprint,
-                        (a, declaredLanguage) -> classifier.classify(a, false, declaredLanguage));
-            } catch (RuntimeException e) {
-                index.close();
-                throw e;
-            }
-            DocumentReader reader = new DocumentReader(SeedText::parse, settings.longValue("dipwatch.ingest.max-bytes"));
-            StoryMatcher stories;
-            try {
-                stories = new StoryMatcher(new StoryTables(index.dataSource()), thresholds(settings));
-            } catch (RuntimeException e) {
-                index.close();
-                throw e;
-            }
-            Pipeline pipeline = new Pipeline(reader, corpus, metrics, inbox, classifier, new Alerts(subscriptions(settings)),
-                    stories, Boolean.parseBoolean(settings.get("dipwatch.dedup.store-near-duplicates")));
+            pipeline = new Pipeline(stages, metrics);
             pipeline.judgeUnjudged();
-            metrics.corpusSize(index::articleCount);
-            return pipeline;
-        } catch (IOException e) {
-            throw new UncheckedIOException("dipwatch: cannot create the folders of " + home + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            stages.corpus().index().close();
+            throw e;
         }
+        metrics.corpusSize(stages.corpus().index()::articleCount);
+        return pipeline;
     }
 
     /** The near-duplicate and story thresholds of the settings ({@code dipwatch.dedup.*}). */
     public static StoryMatcher.Thresholds thresholds(Settings settings) {
-        return new StoryMatcher.Thresholds(decimal(settings, "dipwatch.dedup.near-threshold"),
-                decimal(settings, "dipwatch.dedup.near-containment"),
-                settings.intValue("dipwatch.dedup.story-window-days"),
-                decimal(settings, "dipwatch.dedup.story-threshold"),
-                settings.intValue("dipwatch.dedup.boilerplate-min-articles"),
-                settings.intValue("dipwatch.dedup.story-candidates"));
+        return Stages.thresholds(settings);
     }
 
-    private static double decimal(Settings settings, String key) {
-        String value = settings.require(key).trim();
-        try {
-            return Double.parseDouble(value);
-        } catch (NumberFormatException e) {
-            throw new ConfigException(key + "=" + value + " (from " + settings.origin(key) + ") must be a number");
-        }
+    /**
+     * The classifier of a home: the packaged dictionaries with the home's additions; a problem in
+     * them stops the start with the file and entry named.
+     */
+    public static Classifier classifier(Settings settings) {
+        return Stages.classifier(settings);
+    }
+
+    /** The subscriptions of a home ({@code dipwatch.alert.subscriptions}), secrets from the environment. */
+    public static Subscriptions subscriptions(Settings settings) {
+        return Stages.subscriptions(settings);
     }
 
     /** The story matcher: near-duplicate and story judgements against the corpus. */
@@ -136,11 +186,413 @@ public final class Pipeline implements AutoCloseable {
         return stories;
     }
 
+    /** The alert outbox in the index. */
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    /** The alerts stage: subscriptions and what they are owed. */
+    public Alerts alerts() {
+        return alerts;
+    }
+
+    /** The corpus behind the pipeline. */
+    public Corpus corpus() {
+        return corpus;
+    }
+
+    /** The watched folder. */
+    public Inbox inbox() {
+        return inbox;
+    }
+
+    /** Reads a seed file's text as the corpus holds it: any of the three shapes, normalized. */
+    static Article readSeed(String text) {
+        return Stages.readSeed(text);
+    }
+
+    // ---------------------------------------------------------------- intake
+
+    /**
+     * Hands a document to the pipeline, waiting at most {@code wait} for room in the queue. Returns
+     * its result to come, or {@code null} when the queue stayed full (the caller leaves the
+     * document where it is and offers it again later). The result completes once the document's
+     * verdict is committed; it completes exceptionally when the index could not record it.
+     */
+    public CompletableFuture<IngestResult> submit(Intake intake, Duration wait) throws InterruptedException {
+        return submit(intake, null, wait);
+    }
+
+    private CompletableFuture<IngestResult> submit(Intake intake, Path inboxFile, Duration wait) throws InterruptedException {
+        Job job = new Job(intake, inboxFile, new CompletableFuture<>());
+        return queue.offer(job, wait) == null ? null : job.result();
+    }
+
+    /** {@link #submit} waiting as long as it takes, then for the result: the synchronous path of the CLI and tests. */
+    public IngestResult ingest(Intake intake) {
+        return ingest(intake, null);
+    }
+
+    private IngestResult ingest(Intake intake, Path inboxFile) {
+        try {
+            CompletableFuture<IngestResult> result = null;
+            while (result == null) {
+                result = submit(intake, inboxFile, Duration.ofSeconds(1));
+            }
+            return result.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("pipeline: interrupted while " + intake.name() + " waited for its turn", e);
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /** The queue's sizes and how long a caller waits for room ({@code dipwatch.pipeline.offer-wait-ms}). */
+    public Duration offerWait() {
+        return sizes.offerWait();
+    }
+
+    /** Waits until everything handed over so far has been judged and stored; false when {@code timeout} passed first. */
+    public boolean awaitIdle(Duration timeout) {
+        try {
+            return queue.awaitIdle(timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * The inbox route's entry: accepts a file found in the inbox unless it is already waiting, and
+     * answers at once; once judged the file moves to {@code .done/}, or to {@code .failed/} with its
+     * reason. A file whose very drop was processed before (the daemon stopped before it could move
+     * it) keeps its recorded verdict. With the queue full the file stays and the next scan offers it
+     * again.
+     */
+    public CompletableFuture<IngestResult> takeFromInbox(java.io.File found) throws InterruptedException {
+        Path file = found.toPath();
+        if (!inboxInFlight.add(file)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<IngestResult> result;
+        try {
+            result = submit(inboxIntake(file), file, sizes.offerWait());
+        } catch (InterruptedException | RuntimeException e) {
+            inboxInFlight.remove(file);
+            throw e;
+        }
+        if (result == null) {
+            inboxInFlight.remove(file);
+            return CompletableFuture.completedFuture(null);
+        }
+        // a file left in inbox/ by a stop is no error of the route's: it is taken at the next start
+        return result.handle((r, e) -> {
+            inboxInFlight.remove(file);
+            return r;
+        });
+    }
+
+    /** A document accepted and not judged because the pipeline stopped: it stays where it came from. */
+    public static final class NotTaken extends IllegalStateException {
+        NotTaken(Intake in) {
+            super("pipeline: stopping; " + in.name() + " from " + in.source() + " was not judged and is taken again at the next start");
+        }
+    }
+
+    /**
+     * Stops taking documents (the daemon stops): the batch being judged finishes, the documents
+     * waiting stay where they came from. Called before the routes stop, so that none waits on them.
+     */
+    public void stopIntake() {
+        queue.close(Duration.ofSeconds(30));
+    }
+
+    /** {@link #takeFromInbox} waiting for the file's verdict (tests). */
+    public IngestResult ingestInboxFile(Path file) {
+        return ingest(inboxIntake(file), file);
+    }
+
+    private Intake inboxIntake(Path file) {
+        String name = inbox.relativeName(file);
+        return new Intake(name, "inbox", () -> new Read(reader.read(file), inbox.intakeKey(file)));
+    }
+
+    /** Processes a file once, wherever it is (the {@code ingest} command): the file itself is left where it is. */
+    public IngestResult ingestFile(Path file, String source) {
+        return ingest(new Intake(file.toString(), source, () -> new Read(reader.read(file), null)));
+    }
+
+    /**
+     * Processes a document that a source fetched (a feed item, an article page) exactly once per
+     * {@code intakeKey}, waiting for its verdict: the key names the item and its version, so an item
+     * handed over again after a restart keeps the verdict it was given and is not stored or alerted twice.
+     */
+    public IngestResult ingestDraft(Draft draft, String name, String source, String intakeKey) {
+        return ingest(new Intake(name, source, () -> new Read(draft, intakeKey)));
+    }
+
+    // ---------------------------------------------------------------- the parallel part
+
+    /** Reads, normalizes and classifies a document: pure work, on a worker thread. */
+    private Prepared prepare(Job job) {
+        Intake intake = job.intake();
+        Instant received = Instant.now();
+        Read read;
+        try {
+            read = intake.document().read();
+        } catch (UnreadableDocumentException e) {
+            return Prepared.failed(intake, received, null, "read", e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            return Prepared.failed(intake, received, null, "read", intake.name() + " cannot be read: " + e.getMessage());
+        }
+        Article article;
+        try {
+            article = Normalizer.normalize(read.draft());
+        } catch (IllegalArgumentException e) {
+            String reason = "inbox".equals(intake.source())
+                    ? intake.name() + " has no article text once normalized (" + e.getMessage() + "); check that it holds the "
+                    + "article and drop it into inbox/ again."
+                    : "source " + intake.source() + ": " + intake.name() + " has no article text once normalized ("
+                    + e.getMessage() + ")";
+            return Prepared.failed(intake, received, read.intakeKey(), "normalize", reason);
+        }
+        String canonicalUrl = ExactDedup.canonicalUrl(article.url());
+        String language = read.draft().language();
+        return new Prepared(intake, received, read.intakeKey(), article, language, canonicalUrl, ExactDedup.urlHash(canonicalUrl),
+                ExactDedup.fingerprint(article), classifier.classify(article, false, language), null, null);
+    }
+
+    // ---------------------------------------------------------------- the serial part
+
+    /** What the serial stage decided for one document, and where to report it once committed. */
+    private record Decided(IntakeQueue.Entry<Job, Prepared> entry, IngestResult result, boolean replayed, String stage) {
+    }
+
+    /** Judges and stores a batch in one transaction; on failure, each document again alone. */
+    private void judgeBatch(List<IntakeQueue.Entry<Job, Prepared>> batch) {
+        List<Decided> decided;
+        synchronized (corpus) {
+            try {
+                decided = judgeAndCommit(batch);
+            } catch (RuntimeException | SQLException e) {
+                try {
+                    stories.reload(); // what the matcher learnt from the rolled-back batch is gone with it
+                } catch (RuntimeException reload) {
+                    LOG.warn("dedup: the in-memory indexes cannot be read back after a failed batch: {}", reload.toString());
+                }
+                if (queue.closing()) {
+                    // stopping (the index may be closing under us): each stays where it came from
+                    LOG.warn("pipeline: stopping; a batch of {} could not be recorded ({}) and is taken again at the next start",
+                            batch.size(), e.toString());
+                    batch.forEach(one -> fail(one, e));
+                    return;
+                }
+                if (batch.size() == 1) {
+                    LOG.error("pipeline: {} from {} could not be recorded ({}); it stays where it came from and is taken again",
+                            batch.get(0).item().intake().name(), batch.get(0).item().intake().source(), e.toString());
+                    fail(batch.get(0), e);
+                    return;
+                }
+                LOG.warn("pipeline: a batch of {} could not be recorded ({}); judging them one by one", batch.size(), e.toString());
+                for (IntakeQueue.Entry<Job, Prepared> one : batch) {
+                    judgeBatch(List.of(one));
+                }
+                return;
+            }
+        }
+        for (Decided d : decided) {
+            report(d);
+        }
+    }
+
+    private List<Decided> judgeAndCommit(List<IntakeQueue.Entry<Job, Prepared>> batch) throws SQLException {
+        List<Decided> out = new ArrayList<>(batch.size());
+        try (Corpus.Batch tx = corpus.batch()) {
+            // copies of what this batch stores, which the index cannot show before the commit
+            Map<String, String> stored = new HashMap<>();
+            for (IntakeQueue.Entry<Job, Prepared> entry : batch) {
+                Intake in = entry.item().intake();
+                Prepared p;
+                try {
+                    p = entry.get();
+                } catch (RuntimeException e) {
+                    p = Prepared.failed(in, Instant.now(), null, "read", in.name() + " cannot be read: " + e);
+                }
+                Decided d = decide(tx, entry, p, stored);
+                in.inTransaction().write(tx.connection(), d.result());
+                out.add(d);
+            }
+            tx.commit();
+        }
+        return out;
+    }
+
+    /**
+     * The one path that decides a document's verdict: a replay of an earlier arrival, a failure, an
+     * exact copy, a near-duplicate, another report of a story, or a new story; then what it
+     * records in the batch's transaction.
+     */
+    private Decided decide(Corpus.Batch tx, IntakeQueue.Entry<Job, Prepared> entry, Prepared p, Map<String, String> stored)
+            throws SQLException {
+        Intake in = entry.item().intake();
+        if (p.intakeKey() != null) {
+            Optional<Arrival> before = corpus.index().arrival(tx.connection(), p.intakeKey());
+            if (before.isPresent()) {
+                return new Decided(entry, replay(in.name(), before.get()), true, null);
+            }
+        }
+        if (p.failedStage() != null) {
+            tx.record(new Arrival(p.intakeKey(), in.source(), in.name(), Verdict.FAILED.label(), null, p.reason(), null, null,
+                    p.received(), Instant.now()));
+            return new Decided(entry, IngestResult.failed(in.name(), in.source(), p.reason()), false, p.failedStage());
+        }
+        Article article = p.article();
+        String copyOf = p.urlHash() != null ? stored.get("u" + p.urlHash()) : null;
+        if (copyOf == null) {
+            copyOf = stored.get("t" + p.fingerprint());
+        }
+        if (copyOf == null) {
+            copyOf = dedup.duplicateOf(p.urlHash(), p.fingerprint()).orElse(null);
+        }
+        if (copyOf != null) {
+            tx.record(new Arrival(p.intakeKey(), in.source(), in.name(), Verdict.DUPLICATE.label(), copyOf, null, p.fingerprint(),
+                    article.url(), p.received(), Instant.now()));
+            return new Decided(entry, new IngestResult(in.name(), in.source(), Verdict.DUPLICATE, copyOf, article.title(),
+                    article.published(), null, p.tags()), false, null);
+        }
+        StoryMatcher.Judgement j = judgeStory(article, Who.of(p.tags()), StoryMatcher.outlet(article.url(), in.source()),
+                Long.MAX_VALUE);
+        if (j.verdict() == Verdict.NEAR_DUPLICATE && !storeNearDuplicates) {
+            tx.record(new Arrival(p.intakeKey(), in.source(), in.name(), Verdict.NEAR_DUPLICATE.label(), j.of(), null,
+                    p.fingerprint(), article.url(), p.received(), Instant.now(), j.similarity(), j.story()));
+            return new Decided(entry, new IngestResult(in.name(), in.source(), Verdict.NEAR_DUPLICATE, j.of(), article.title(),
+                    article.published(), null, p.tags(), j.of(), j.similarity(), j.story()), false, null);
+        }
+        String idSource = p.canonicalUrl() != null ? p.canonicalUrl() : article.text();
+        String story = j.story() != null ? j.story() : StoryMatcher.newStoryId(Corpus.articleId(idSource));
+        String verdict = j.verdict().label();
+        IndexedArticle row = tx.store(article, p.urlHash(), idSource, new Arrival(p.intakeKey(), in.source(), in.name(), verdict,
+                null, null, p.fingerprint(), article.url(), p.received(), Instant.now(), j.similarity(), story), p.tags(),
+                (c, r) -> {
+                    if (p.language() != null) {
+                        corpus.index().markLanguageDeclared(c, r.fileName());
+                    }
+                    stories.save(c, r.seq(), r.fileName(), r.articleId(), article, j);
+                    if (in.alerts()) {
+                        outbox.enqueue(c, alerts.owed(article, r.fileName(), r.articleId(), verdict, in.source(), p.tags(), story,
+                                j.verdict() == Verdict.NEW ? List.of() : stories.reports(story)));
+                    } else {
+                        metrics.alertsWithheld(in.source());
+                    }
+                });
+        // the next article of the batch is judged against this one, committed or not yet
+        stories.added(row.seq(), j.features());
+        if (p.urlHash() != null) {
+            stored.put("u" + p.urlHash(), row.fileName());
+        }
+        stored.put("t" + p.fingerprint(), row.fileName());
+        return new Decided(entry, new IngestResult(in.name(), in.source(), j.verdict(), row.fileName(), article.title(),
+                article.published(), null, p.tags(), j.verdict() == Verdict.NEAR_DUPLICATE ? j.of() : null, j.similarity(), story),
+                false, null);
+    }
+
+    /** Judges an article's story against the corpus articles numbered below {@code before}: ingest and reindex alike. */
+    private StoryMatcher.Judgement judgeStory(Article article, Who who, String outlet, long before) {
+        return stories.judge(article, who, outlet, before);
+    }
+
+    /** The result an earlier arrival of the same document was given: an inbox file and a feed item replay alike. */
+    private static IngestResult replay(String name, Arrival a) {
+        Verdict v = Verdict.of(a.verdict());
+        return new IngestResult(name, a.source(), v, a.articleFile(), null, null, a.reason(), null,
+                v == Verdict.DUPLICATE || v == Verdict.NEAR_DUPLICATE ? a.articleFile() : null, a.similarity(), a.story());
+    }
+
+    /** Once committed: the metrics, the log line, the inbox file moved, and the caller told. */
+    private void report(Decided d) {
+        Intake in = d.entry().item().intake();
+        IngestResult r = d.result();
+        Prepared p = d.entry().prepared().getNow(null);
+        if (d.replayed()) {
+            LOG.info("source={} file={} verdict={} article={} replayed=true", in.source(), in.name(), r.verdict().label(), r.article());
+        } else {
+            if (d.stage() != null) {
+                metrics.failure(in.source(), d.stage());
+                LOG.warn("source={} file={} verdict=failed stage={} reason=\"{}\"", in.source(), in.name(), d.stage(), r.reason());
+            } else {
+                LOG.info("source={} file={} verdict={} article={}", in.source(), in.name(), r.verdict().label(), r.article());
+            }
+            metrics.article(in.source(), r.verdict().label(),
+                    Duration.between(p == null ? Instant.now() : p.received(), Instant.now()));
+        }
+        if (d.entry().item().inboxFile() != null) {
+            moveInboxFile(d.entry().item().inboxFile(), in, r);
+        }
+        d.entry().item().result().complete(r);
+    }
+
+    private void fail(IntakeQueue.Entry<Job, Prepared> entry, Exception e) {
+        Intake in = entry.item().intake();
+        metrics.failure(in.source(), "store");
+        entry.item().result().completeExceptionally(e instanceof IndexException ie ? ie
+                : new IndexException("pipeline: " + in.name() + " could not be recorded: " + e.getMessage(), e));
+    }
+
+    private void moveInboxFile(Path file, Intake in, IngestResult r) {
+        if (!Files.exists(file)) {
+            return;
+        }
+        try {
+            if (r.verdict() == Verdict.FAILED) {
+                inbox.moveToFailed(file, r.reason());
+            } else {
+                inbox.moveToDone(file);
+            }
+        } catch (IOException e) {
+            LOG.warn("inbox: {} was judged {} but cannot be moved out of inbox/ ({}); it is replayed at the next scan", in.name(),
+                    r.verdict().label(), e.getMessage());
+        }
+    }
+
+    // ---------------------------------------------------------------- without storing
+
+    /**
+     * How a file would be judged against the corpus now, without storing it (the {@code similar}
+     * command): the verdict and every compared corpus article with its scores. An exact copy is
+     * reported as {@code duplicate} of the file it copies.
+     *
+     * @throws UnreadableDocumentException when the file cannot be read as an article
+     */
+    public Similar similar(Path file, String source) throws UnreadableDocumentException {
+        Article article = Normalizer.normalize(reader.read(file));
+        Classification tags = classifier.classify(article, false);
+        synchronized (corpus) {
+            Optional<String> copyOf = dedup.duplicateOf(ExactDedup.urlHash(ExactDedup.canonicalUrl(article.url())),
+                    ExactDedup.fingerprint(article));
+            StoryMatcher.Judgement j = judgeStory(article, Who.of(tags), StoryMatcher.outlet(article.url(), source), Long.MAX_VALUE);
+            return new Similar(article, copyOf.orElse(null), j);
+        }
+    }
+
+    /**
+     * What {@link #similar} found.
+     *
+     * @param article   the article as read
+     * @param duplicate the corpus file it copies exactly, or {@code null}
+     * @param judgement the near-duplicate and story judgement
+     */
+    public record Similar(Article article, String duplicate, StoryMatcher.Judgement judgement) {
+    }
+
+    // ---------------------------------------------------------------- rebuilding
+
     /**
      * Rebuilds the index from {@code seeds/} ({@link Corpus#reindex()}), then the near-duplicate and
      * story index: every article judged again against the ones before it, in sequence order.
      */
     public Corpus.SyncReport reindex() {
+        awaitIdle(Duration.ofMinutes(10));
         synchronized (corpus) {
             Corpus.SyncReport report = corpus.reindex();
             stories.store().clear();
@@ -168,232 +620,22 @@ public final class Pipeline implements AutoCloseable {
                     continue;
                 }
                 Who who = Who.ofTags(corpus.index().tags(e.getValue()));
-                StoryMatcher.Judgement j = stories.judge(article, who, StoryMatcher.outlet(row.url(), row.source()), e.getKey());
-                try (java.sql.Connection c = corpus.index().transaction()) {
+                StoryMatcher.Judgement j = judgeStory(article, who, StoryMatcher.outlet(row.url(), row.source()), e.getKey());
+                try (Connection c = corpus.index().transaction()) {
                     stories.save(c, row.seq(), row.fileName(), row.articleId(), article, j);
                     c.commit();
-                } catch (java.sql.SQLException ex) {
-                    throw new org.dipwatch.corpus.IndexException("index: cannot record the story of " + e.getValue() + ": "
-                            + ex.getMessage(), ex);
+                } catch (SQLException ex) {
+                    throw new IndexException("index: cannot record the story of " + e.getValue() + ": " + ex.getMessage(), ex);
                 }
                 stories.added(row.seq(), j.features());
             }
         }
     }
 
-    /**
-     * The classifier of a home: the packaged dictionaries with the home's additions; a problem in
-     * them stops the start with the file and entry named.
-     */
-    public static Classifier classifier(Settings settings) {
-        Dictionaries dictionaries = Dictionaries.load(Path.of(settings.require("dipwatch.classify.dir")));
-        if (!dictionaries.problems().isEmpty()) {
-            throw new ConfigException("classify: the dictionaries have problems (run check-config):\n  "
-                    + String.join("\n  ", dictionaries.problems()));
-        }
-        return new Classifier(dictionaries, List.of(settings.require("dipwatch.classify.languages").split(",")));
-    }
-
-    /** The subscriptions of a home ({@code dipwatch.alert.subscriptions}), secrets from the environment. */
-    public static Subscriptions subscriptions(Settings settings) {
-        return new Subscriptions(Path.of(settings.require("dipwatch.alert.subscriptions")), System::getenv,
-                Boolean.parseBoolean(settings.get("dipwatch.webhook.allow-private")));
-    }
-
-    /** The alert outbox in the index. */
-    public Outbox outbox() {
-        return outbox;
-    }
-
-    /** The alerts stage: subscriptions and what they are owed. */
-    public Alerts alerts() {
-        return alerts;
-    }
-
-    /** Reads a seed file's text as the corpus holds it: any of the three shapes, normalized. */
-    static Article readSeed(String text) {
-        return Normalizer.normalize(SeedText.parse(text));
-    }
-
-    /** The corpus behind the pipeline. */
-    public Corpus corpus() {
-        return corpus;
-    }
-
-    /** The watched folder. */
-    public Inbox inbox() {
-        return inbox;
-    }
-
-    /**
-     * Processes a file found in the inbox exactly once: a file whose very drop was processed
-     * before (the daemon stopped before it could move it) keeps its recorded verdict; then the
-     * file moves to {@code .done/}, or to {@code .failed/} with its reason.
-     */
-    public IngestResult ingestInboxFile(Path file) throws IOException {
-        String name = inbox.relativeName(file);
-        String key = inbox.intakeKey(file);
-        Optional<Arrival> before = corpus.index().arrival(key);
-        IngestResult result;
-        if (before.isPresent()) {
-            Arrival a = before.get();
-            Verdict v = Verdict.of(a.verdict());
-            result = new IngestResult(name, a.source(), v, a.articleFile(), null, null, a.reason(), null,
-                    v == Verdict.DUPLICATE || v == Verdict.NEAR_DUPLICATE ? a.articleFile() : null, a.similarity(), a.story());
-            LOG.info("source=inbox file={} verdict={} article={} replayed=true", name, a.verdict(), a.articleFile());
-        } else {
-            result = ingest(file, name, "inbox", key);
-        }
-        if (result.verdict() == Verdict.FAILED) {
-            inbox.moveToFailed(file, result.reason());
-        } else {
-            inbox.moveToDone(file);
-        }
-        return result;
-    }
-
-    /**
-     * How a file would be judged against the corpus now, without storing it (the {@code similar}
-     * command): the verdict and every compared corpus article with its scores. An exact copy is
-     * reported as {@code duplicate} of the file it copies.
-     *
-     * @throws UnreadableDocumentException when the file cannot be read as an article
-     */
-    public Similar similar(Path file, String source) throws UnreadableDocumentException {
-        Article article = Normalizer.normalize(reader.read(file));
-        Classification tags = classifier.classify(article, false);
-        synchronized (corpus) {
-            Optional<String> copyOf = dedup.duplicateOf(ExactDedup.urlHash(ExactDedup.canonicalUrl(article.url())),
-                    ExactDedup.fingerprint(article));
-            StoryMatcher.Judgement j = stories.judge(article, Who.of(tags), StoryMatcher.outlet(article.url(), source),
-                    Long.MAX_VALUE);
-            return new Similar(article, copyOf.orElse(null), j);
-        }
-    }
-
-    /**
-     * What {@link #similar} found.
-     *
-     * @param article   the article as read
-     * @param duplicate the corpus file it copies exactly, or {@code null}
-     * @param judgement the near-duplicate and story judgement
-     */
-    public record Similar(Article article, String duplicate, StoryMatcher.Judgement judgement) {
-    }
-
-    /** {@link #ingestInboxFile(Path)} for the inbox route, which hands over a {@code java.io.File}. */
-    public IngestResult takeFromInbox(java.io.File file) throws IOException {
-        return ingestInboxFile(file.toPath());
-    }
-
-    /** Processes a file once, wherever it is (the {@code ingest} command): the file itself is left where it is. */
-    public IngestResult ingestFile(Path file, String source) {
-        return ingest(file, file.toString(), source, null);
-    }
-
-    /**
-     * Processes a document that a source fetched (a feed item, an article page) exactly once per
-     * {@code intakeKey}: the key names the item and its version, so an item handed over again after
-     * a restart keeps the verdict it was given and is not stored or alerted twice.
-     *
-     * @param draft     what the source extracted
-     * @param name      where it came from, for the log and the index (the item's link or id)
-     * @param source    the source's name, as in the metrics and the subscriptions' {@code sources}
-     * @param intakeKey the item's identity and version (at most 64 characters)
-     */
-    public IngestResult ingestDraft(Draft draft, String name, String source, String intakeKey) {
-        Optional<Arrival> before = corpus.index().arrival(intakeKey);
-        if (before.isPresent()) {
-            Arrival a = before.get();
-            LOG.info("source={} file={} verdict={} article={} replayed=true", source, name, a.verdict(), a.articleFile());
-            return new IngestResult(name, a.source(), Verdict.valueOf(a.verdict().toUpperCase(java.util.Locale.ROOT)),
-                    a.articleFile(), null, null, a.reason(), null);
-        }
-        Instant received = Instant.now();
-        Article article;
-        try {
-            article = Normalizer.normalize(draft);
-        } catch (IllegalArgumentException e) {
-            return fail(name, source, intakeKey, received, "normalize",
-                    "source " + source + ": " + name + " has no article text once normalized (" + e.getMessage() + ")");
-        }
-        return decide(article, draft.language(), name, source, intakeKey, received);
-    }
-
-    private IngestResult ingest(Path file, String name, String source, String intakeKey) {
-        Instant received = Instant.now();
-        Draft draft;
-        try {
-            draft = reader.read(file);
-        } catch (UnreadableDocumentException e) {
-            return fail(name, source, intakeKey, received, "read", e.getMessage());
-        }
-        Article article;
-        try {
-            article = Normalizer.normalize(draft);
-        } catch (IllegalArgumentException e) {
-            return fail(name, source, intakeKey, received, "normalize",
-                    name + " has no article text once normalized (" + e.getMessage() + "); check that it holds the article "
-                            + "and drop it into inbox/ again.");
-        }
-        return decide(article, draft.language(), name, source, intakeKey, received);
-    }
-
-    private IngestResult decide(Article article, String language, String name, String source, String intakeKey,
-                                Instant received) {
-        String canonicalUrl = ExactDedup.canonicalUrl(article.url());
-        String urlHash = ExactDedup.urlHash(canonicalUrl);
-        String fingerprint = ExactDedup.fingerprint(article);
-        Classification tags = classifier.classify(article, false, language);
-        IngestResult result;
-        synchronized (corpus) {
-            Optional<String> copyOf = dedup.duplicateOf(urlHash, fingerprint);
-            StoryMatcher.Judgement j = copyOf.isPresent() ? null
-                    : stories.judge(article, Who.of(tags), StoryMatcher.outlet(article.url(), source), Long.MAX_VALUE);
-            if (copyOf.isPresent()) {
-                corpus.record(new Arrival(intakeKey, source, name, Verdict.DUPLICATE.label(), copyOf.get(), null,
-                        fingerprint, article.url(), received, Instant.now()));
-                result = new IngestResult(name, source, Verdict.DUPLICATE, copyOf.get(), article.title(), article.published(),
-                        null, tags);
-            } else if (j.verdict() == Verdict.NEAR_DUPLICATE && !storeNearDuplicates) {
-                corpus.record(new Arrival(intakeKey, source, name, Verdict.NEAR_DUPLICATE.label(), j.of(), null,
-                        fingerprint, article.url(), received, Instant.now(), j.similarity(), j.story()));
-                result = new IngestResult(name, source, Verdict.NEAR_DUPLICATE, j.of(), article.title(), article.published(),
-                        null, tags, j.of(), j.similarity(), j.story());
-            } else {
-                String idSource = canonicalUrl != null ? canonicalUrl : article.text();
-                String story = j.story() != null ? j.story() : StoryMatcher.newStoryId(Corpus.articleId(idSource));
-                String verdict = j.verdict().label();
-                IndexedArticle stored = corpus.store(article, urlHash, idSource, new Arrival(intakeKey, source, name,
-                        verdict, null, null, fingerprint, article.url(), received, Instant.now(), j.similarity(), story), tags,
-                        (c, row) -> {
-                            if (language != null) {
-                                corpus.index().markLanguageDeclared(c, row.fileName());
-                            }
-                            stories.save(c, row.seq(), row.fileName(), row.articleId(), article, j);
-                            outbox.enqueue(c, alerts.owed(article, row.fileName(), row.articleId(), verdict, source, tags,
-                                    story, j.verdict() == Verdict.NEW ? List.of() : stories.reports(story)));
-                        });
-                stories.added(stored.seq(), j.features());
-                result = new IngestResult(name, source, j.verdict(), stored.fileName(), article.title(), article.published(),
-                        null, tags, j.verdict() == Verdict.NEAR_DUPLICATE ? j.of() : null, j.similarity(), story);
-            }
-        }
-        metrics.article(source, result.verdict().label(), Duration.between(received, Instant.now()));
-        LOG.info("source={} file={} verdict={} article={}", source, name, result.verdict().label(), result.article());
-        return result;
-    }
-
-    private IngestResult fail(String name, String source, String intakeKey, Instant received, String stage, String reason) {
-        corpus.record(new Arrival(intakeKey, source, name, Verdict.FAILED.label(), null, reason, null, null, received, Instant.now()));
-        metrics.failure(source, stage);
-        metrics.article(source, Verdict.FAILED.label(), Duration.between(received, Instant.now()));
-        LOG.warn("source={} file={} verdict=failed stage={} reason=\"{}\"", source, name, stage, reason);
-        return IngestResult.failed(name, source, reason);
-    }
-
+    /** Finishes what was accepted (within {@code dipwatch.shutdown.timeout}, as the daemon allows), then closes the index. */
     @Override
     public void close() {
+        queue.close(Duration.ofSeconds(30));
         corpus.index().close();
     }
 }

@@ -45,7 +45,7 @@ public final class Corpus {
     private final Function<String, Article> seedReader;
     private final Function<Article, String> fingerprint;
     private final java.util.function.BiFunction<Article, String, Classification> classifier;
-    private long maxSeqOnDisk = -1;
+    private volatile long maxSeqOnDisk = -1;
 
     private Corpus(Path seeds, CorpusIndex index, Function<String, Article> seedReader, Function<Article, String> fingerprint,
                    java.util.function.BiFunction<Article, String, Classification> classifier) {
@@ -102,7 +102,8 @@ public final class Corpus {
 
     /**
      * Writes a new article under the next sequence number and records it, with the arrival that
-     * brought it, in one index transaction. Returns the index row of the stored article.
+     * brought it, in one index transaction of its own (a batch of one). Returns the index row of the
+     * stored article.
      *
      * @param urlHash   SHA-256 of the article's canonical URL, or {@code null}
      * @param idSource  the text whose SHA-256 names the file: the canonical URL, else the article text
@@ -110,58 +111,141 @@ public final class Corpus {
      * @param tags      the article's classification, stored with it
      * @param alsoInTx  more to write in the same transaction once the row exists (the alerts it owes)
      */
-    public synchronized IndexedArticle store(Article article, String urlHash, String idSource, Arrival arrival,
-                                             Classification tags, TransactionHook alsoInTx) {
-        String text = article.text();
-        String id = articleId(idSource);
-        IndexedArticle derived = derive(new SeedFile(0, id), text);
+    public IndexedArticle store(Article article, String urlHash, String idSource, Arrival arrival, Classification tags,
+                                TransactionHook alsoInTx) {
         SQLException last = null;
         for (int attempt = 0; attempt < 5; attempt++) {
-            try (Connection c = index.transaction()) {
-                long seq = Math.max(index.maxSeq(c), maxSeqOnDisk) + 1;
-                SeedFile file = new SeedFile(seq, id);
-                Path target = seeds.resolve(file.fileName());
-                Path temp = seeds.resolve("." + file.fileName() + TEMP_SUFFIX);
-                writeDurably(temp, text);
-                IndexedArticle row = new IndexedArticle(seq, file.fileName(), id, derived.title(), derived.published(),
-                        derived.contentHash(), derived.paragraphs(), derived.characters(), arrival.source(), arrival.origin(),
-                        article.url(), urlHash, arrival.verdict(), arrival.receivedAt(), Instant.now(), false);
-                boolean written = false;
-                try {
-                    index.insert(c, row);
-                    index.saveClassification(c, file.fileName(), tags, ClassificationJson.write(tags));
-                    alsoInTx.write(c, row);
-                    index.insert(c, withArticle(arrival, arrival.verdict(), file.fileName()));
-                    written = true;
-                } finally {
-                    if (!written) {
-                        // nothing recorded: the temporary file must not outlive the transaction
-                        Files.deleteIfExists(temp);
-                        try {
-                            c.rollback();
-                        } catch (SQLException ignored) {
-                            // the connection is gone; the transaction with it
-                        }
-                    }
-                }
-                // if the commit fails (the index closed under it on SIGTERM) it may still have reached the
-                // file: the temporary file stays, and the next open finishes or discards it by the index
-                c.commit();
-                moveIntoPlace(temp, target);
-                maxSeqOnDisk = Math.max(maxSeqOnDisk, seq);
+            try (Batch batch = batch()) {
+                IndexedArticle row = batch.store(article, urlHash, idSource, arrival, tags, alsoInTx);
+                batch.commit();
                 return row;
             } catch (SQLException e) {
                 // another process (the CLI beside the daemon) took the same number: try the next one
                 last = e;
-            } catch (IOException e) {
-                throw new UncheckedIOException("corpus: cannot write to " + seeds + ": " + e.getMessage(), e);
             }
         }
         throw new IndexException("corpus: cannot record a new article after 5 attempts: " + last.getMessage(), last);
     }
 
+    /**
+     * Opens a batch: several articles and arrivals written in one index transaction, their files
+     * made durable and moved into place once it commits. The caller is the only writer of the
+     * corpus while the batch is open (the pipeline's serial stage).
+     */
+    public Batch batch() throws SQLException {
+        return new Batch(index.transaction());
+    }
+
+    /**
+     * Articles and arrivals recorded in one index transaction. Each article's file is written to a
+     * hidden temporary file at once; {@link #commit()} forces them to disk, commits the index and
+     * renames them into place, so a crash at any point leaves either no trace of an article or a
+     * complete file with its row (the next open finishes or discards what was interrupted).
+     * Closing a batch that was not committed rolls it back and removes its temporary files.
+     */
+    public final class Batch implements AutoCloseable {
+        private final Connection c;
+        private final List<Path[]> files = new ArrayList<>();
+        private long nextSeq = -1;
+        private boolean done;
+
+        private Batch(Connection c) {
+            this.c = c;
+        }
+
+        /** The batch's transaction, for more writes that must commit or roll back with it. */
+        public Connection connection() {
+            return c;
+        }
+
+        /** Writes a new article under the next sequence number, with its arrival; see {@link Corpus#store}. */
+        public IndexedArticle store(Article article, String urlHash, String idSource, Arrival arrival, Classification tags,
+                                    TransactionHook alsoInTx) throws SQLException {
+            String text = article.text();
+            String id = articleId(idSource);
+            IndexedArticle derived = derive(new SeedFile(0, id), text);
+            if (nextSeq < 0) {
+                nextSeq = Math.max(index.maxSeq(c), maxSeqOnDisk) + 1;
+            }
+            long seq = nextSeq;
+            SeedFile file = new SeedFile(seq, id);
+            Path target = seeds.resolve(file.fileName());
+            Path temp = seeds.resolve("." + file.fileName() + TEMP_SUFFIX);
+            try {
+                write(temp, text);
+            } catch (IOException e) {
+                throw new UncheckedIOException("corpus: cannot write to " + seeds + ": " + e.getMessage(), e);
+            }
+            files.add(new Path[] {temp, target});
+            IndexedArticle row = new IndexedArticle(seq, file.fileName(), id, derived.title(), derived.published(),
+                    derived.contentHash(), derived.paragraphs(), derived.characters(), arrival.source(), arrival.origin(),
+                    article.url(), urlHash, arrival.verdict(), arrival.receivedAt(), Instant.now(), false);
+            index.insert(c, row);
+            index.saveClassification(c, file.fileName(), tags, ClassificationJson.write(tags));
+            alsoInTx.write(c, row);
+            index.insert(c, withArticle(arrival, arrival.verdict(), file.fileName()));
+            nextSeq++;
+            return row;
+        }
+
+        /** Records an arrival that did not add an article (a duplicate, a failure). */
+        public void record(Arrival arrival) throws SQLException {
+            index.insert(c, arrival);
+        }
+
+        /** Makes the batch's files durable, commits the index, then moves the files into place. */
+        public void commit() throws SQLException {
+            try {
+                for (Path[] f : files) {
+                    force(f[0]);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("corpus: cannot write to " + seeds + ": " + e.getMessage(), e);
+            }
+            // if the commit fails (the index closed under it on SIGTERM) it may still have reached the
+            // file: the temporary files stay, and the next open finishes or discards them by the index
+            c.commit();
+            done = true;
+            try {
+                for (Path[] f : files) {
+                    moveIntoPlace(f[0], f[1]);
+                    maxSeqOnDisk = Math.max(maxSeqOnDisk, SeedFile.parse(f[1].getFileName().toString()).orElseThrow().seq());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("corpus: cannot move an article into " + seeds + ": " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                if (!done) {
+                    // nothing recorded: the temporary files must not outlive the transaction
+                    for (Path[] f : files) {
+                        try {
+                            Files.deleteIfExists(f[0]);
+                        } catch (IOException e) {
+                            LOG.warn("corpus: cannot remove {} of a batch that was not recorded: {}", f[0], e.getMessage());
+                        }
+                    }
+                    try {
+                        c.rollback();
+                    } catch (SQLException ignored) {
+                        // the connection is gone; the transaction with it
+                    }
+                }
+            } finally {
+                try {
+                    c.close();
+                } catch (SQLException ignored) {
+                    // closing a broken connection: nothing more to undo
+                }
+            }
+        }
+    }
+
     /** Records an arrival that did not add an article (a duplicate, a failure). */
-    public synchronized void record(Arrival arrival) {
+    public void record(Arrival arrival) {
         try (Connection c = index.transaction()) {
             index.insert(c, arrival);
             c.commit();
@@ -293,13 +377,18 @@ public final class Corpus {
         }
     }
 
-    private static void writeDurably(Path file, String text) throws IOException {
+    private static void write(Path file, String text) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.WRITE)) {
             ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
             while (bytes.hasRemaining()) {
                 ch.write(bytes);
             }
+        }
+    }
+
+    private static void force(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
             ch.force(true);
         }
     }

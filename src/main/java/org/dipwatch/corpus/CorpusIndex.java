@@ -90,15 +90,21 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
 
     /** The recorded arrival with this intake key, if a document with it was processed before. */
     public Optional<Arrival> arrival(String intakeKey) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT intake_key, source, origin, verdict, article_file, reason, "
-                     + "content_hash, url, received_at, processed_at, similarity, story FROM arrival WHERE intake_key = ?")) {
+        try (Connection c = dataSource.getConnection()) {
+            return arrival(c, intakeKey);
+        } catch (SQLException e) {
+            throw new IndexException("index: cannot look up arrival " + intakeKey + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** {@link #arrival(String)} within a transaction, which sees the arrivals it recorded itself. */
+    public Optional<Arrival> arrival(Connection c, String intakeKey) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT intake_key, source, origin, verdict, article_file, reason, "
+                + "content_hash, url, received_at, processed_at, similarity, story FROM arrival WHERE intake_key = ?")) {
             ps.setString(1, intakeKey);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(arrival(rs)) : Optional.empty();
             }
-        } catch (SQLException e) {
-            throw new IndexException("index: cannot look up arrival " + intakeKey + ": " + e.getMessage(), e);
         }
     }
 

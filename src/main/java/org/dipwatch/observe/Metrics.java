@@ -118,4 +118,21 @@ public final class Metrics {
         io.micrometer.core.instrument.Gauge.builder(SOURCE_FAILURES, failures)
                 .description("Consecutive failed polls of a source (0: up)").tag("source", source).register(registry);
     }
+
+    /** Documents accepted by the pipeline and waiting to be judged: {@code dipwatch_pipeline_queue_items}. */
+    public static final String PIPELINE_QUEUE = "dipwatch.pipeline.queue.items";
+    /** Stored articles that alerted nobody because they are a new source's back catalogue: {@code dipwatch_alerts_withheld_total}. */
+    public static final String ALERTS_WITHHELD = "dipwatch.alerts.withheld";
+
+    /** Publishes how many documents wait in the pipeline's queue, read when scraped. */
+    public void pipelineQueue(Supplier<Number> waiting) {
+        io.micrometer.core.instrument.Gauge.builder(PIPELINE_QUEUE, waiting)
+                .description("Documents accepted by the pipeline and waiting to be judged").register(registry);
+    }
+
+    /** Counts a stored article whose alerts were withheld: published before a new source's first poll window. */
+    public void alertsWithheld(String source) {
+        Counter.builder(ALERTS_WITHHELD).description("Stored articles that alerted nobody: a new source's back catalogue")
+                .tag("source", source).tag("reason", "first-poll").register(registry).increment();
+    }
 }

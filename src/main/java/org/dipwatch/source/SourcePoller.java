@@ -3,6 +3,9 @@ package org.dipwatch.source;
 import static org.dipwatch.dedup.ExactDedup.sha256;
 
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.CompletableFuture;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,10 +39,22 @@ public final class SourcePoller {
 
     private static final Logger LOG = LoggerFactory.getLogger(SourcePoller.class);
 
-    /** How the pipeline takes one item: the draft, a name for the log, the source, the intake key. */
+    /**
+     * How the pipeline takes one item: the draft, a name for the log, the source, the intake key,
+     * whether it may alert, and what to write in the transaction that records its verdict (the item
+     * marked seen). Returns the item's result to come, or {@code null} when the pipeline's queue
+     * stayed full: the item is then left for the next poll.
+     */
     @FunctionalInterface
     public interface Intake {
-        IngestResult ingest(Draft draft, String name, String source, String intakeKey);
+        CompletableFuture<IngestResult> submit(Draft draft, String name, String source, String intakeKey, boolean alerts,
+                                               Seen seen) throws InterruptedException;
+    }
+
+    /** Marks an item seen in the transaction that records its verdict, so an item is seen exactly when it was judged. */
+    @FunctionalInterface
+    public interface Seen {
+        void write(Connection c, IngestResult result) throws SQLException;
     }
 
     /**
@@ -61,9 +76,10 @@ public final class SourcePoller {
      * @param maxWait    the longest a poll waits for its host's turn; a host held longer (Retry-After) defers the poll
      * @param maxItemsPerPoll the most new items a poll fetches or processes, oldest first; the rest wait for the next poll
      * @param itemMaxAttempts the attempts at a list page's article before it is given up
+     * @param firstPollAlerts on a source's first poll, only items published within this time alert (the rest are its back catalogue)
      */
     public record Policy(boolean enabled, Duration backoff, Duration backoffMax, Duration jitterMax, Duration maxWait,
-                         int maxItemsPerPoll, int itemMaxAttempts) {
+                         int maxItemsPerPoll, int itemMaxAttempts, Duration firstPollAlerts) {
     }
 
     /**
@@ -74,7 +90,7 @@ public final class SourcePoller {
      *                  {@code backoff} (skipped: waiting after failures or for its host), {@code busy} (skipped:
      *                  its previous poll still runs), {@code disabled}, {@code stopping} (the daemon stops)
      * @param listed    items the feed or page listed
-     * @param processed items handed to the pipeline
+     * @param processed items handed to the pipeline (judged after the poll returns)
      * @param error     the error, naming the source and the problem, or {@code null}
      */
     public record Report(String source, String outcome, int listed, int processed, String error) {
@@ -94,6 +110,8 @@ public final class SourcePoller {
     private final Clock clock;
     private final Map<String, java.util.concurrent.locks.ReentrantLock> running = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Set<String> gauged = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Intake keys of items handed to the pipeline and not judged yet: a poll meanwhile passes them by. */
+    private final java.util.Set<String> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Object wake = new Object();
     private volatile boolean stopping;
     // a trigger's jitter ends early when the daemon stops, so SIGTERM is not held up by it
@@ -271,19 +289,19 @@ public final class SourcePoller {
             LOG.info("source={} outcome=unchanged status=304", spec.name());
             return new Report(spec.name(), "unchanged", 0, 0, null);
         }
-        return "page".equals(spec.kind()) ? pollPage(spec, fetched) : pollFeed(spec, fetched);
+        // a source never polled with success before: its items are its back catalogue, bar the latest
+        boolean firstPoll = state.lastSuccessAt() == null && state.itemsSeen() == 0;
+        return "page".equals(spec.kind()) ? pollPage(spec, fetched, firstPoll) : pollFeed(spec, fetched, firstPoll);
     }
 
-    private Report pollFeed(SourceSpec spec, FeedFetcher.Fetched fetched) throws InterruptedException, SourceFailure {
+    private Report pollFeed(SourceSpec spec, FeedFetcher.Fetched fetched, boolean firstPoll) throws InterruptedException, SourceFailure {
         List<FeedItem> items;
         try {
             items = FeedParser.parse(spec.name(), fetched.body(), fetched.contentType());
         } catch (UnreadableDocumentException e) {
             throw new SourceFailure(e.getMessage());
         }
-        int processed = 0;
-        int newItems = 0;
-        int waiting = 0;
+        Handover handover = new Handover(spec, firstPoll);
         // feeds list the newest first: the oldest goes into the corpus first
         List<FeedItem> oldestFirst = new ArrayList<>(items);
         java.util.Collections.reverse(oldestFirst);
@@ -295,31 +313,30 @@ public final class SourcePoller {
             if (content.equals(seen)) {
                 continue;
             }
-            if (processed >= policy.maxItemsPerPoll()) {
-                waiting++;
+            String intakeKey = sha256(spec.name() + "\n" + key + "\n" + content);
+            if (inFlight.contains(intakeKey)) {
+                continue;
+            }
+            if (!handover.hasRoom()) {
                 continue;
             }
             Draft draft = feedDraft(spec, item).withLanguage(spec.declaredLanguage());
             String name = item.link() != null ? item.link() : item.id();
-            IngestResult result = intake.ingest(draft, name, spec.name(), sha256(spec.name() + "\n" + key + "\n" + content));
-            metrics.sourceItem(spec.name(), result.verdict() == Verdict.FAILED ? "failed" : seen == null ? "new" : "changed");
-            if (states.markSeen(spec.name(), key, content, item.id(), clock.instant())) {
-                newItems++;
-            }
+            handover.submit(draft, name, intakeKey, seen == null ? "new" : "changed", key, content, item.id());
             // a feed that lists an item twice hands it over once
             seenContents.put(key, content);
-            processed++;
         }
-        return succeeded(spec, fetched, items.size(), processed, newItems, waiting);
+        return succeeded(spec, fetched, items.size(), handover.processed, handover.waiting);
     }
 
     /**
      * Records and reports a poll that read its feed or list; with items left waiting (over the cap, or
      * to be retried) the validators are not kept, so the next poll is answered in full rather than 304.
      */
-    private Report succeeded(SourceSpec spec, FeedFetcher.Fetched fetched, int listed, int processed, int newItems, int waiting) {
+    private Report succeeded(SourceSpec spec, FeedFetcher.Fetched fetched, int listed, int processed, int waiting) {
         FeedFetcher.Validators v = waiting > 0 ? FeedFetcher.Validators.NONE : fetched.validators();
-        states.success(spec.name(), v.etag(), v.lastModified(), newItems, clock.instant());
+        // new items are counted as they are judged (markSeen), not here
+        states.success(spec.name(), v.etag(), v.lastModified(), 0, clock.instant());
         String outcome = processed > 0 ? "new" : "unchanged";
         LOG.info("source={} outcome={} listed={} processed={} waiting={}", spec.name(), outcome, listed, processed, waiting);
         return new Report(spec.name(), outcome, listed, processed, null);
@@ -347,7 +364,7 @@ public final class SourcePoller {
         }
     }
 
-    private Report pollPage(SourceSpec spec, FeedFetcher.Fetched fetched) throws SourceFailure, InterruptedException {
+    private Report pollPage(SourceSpec spec, FeedFetcher.Fetched fetched, boolean firstPoll) throws SourceFailure, InterruptedException {
         List<WebPage.Link> links;
         try {
             links = WebPage.links(spec.name(), fetched.body(), fetched.contentType(), fetched.uri().toString(), spec.selectors());
@@ -359,10 +376,8 @@ public final class SourcePoller {
                     + "' with a link matching linkSelector '" + spec.linkSelector() + "' at " + spec.url()
                     + " (has the page's layout changed?)");
         }
-        int processed = 0;
-        int newItems = 0;
+        Handover handover = new Handover(spec, firstPoll);
         int fetchedItems = 0;
-        int waiting = 0;
         // a list shows the newest first: the oldest is fetched first, and the newest wait when the cap is reached
         List<WebPage.Link> oldestFirst = new ArrayList<>(links);
         java.util.Collections.reverse(oldestFirst);
@@ -378,13 +393,17 @@ public final class SourcePoller {
             if (failure != null && failure.gaveUp()) {
                 continue;
             }
-            if (failure != null && failure.pollsToSkip() > 0) {
-                states.itemPassedBy(spec.name(), key);
-                waiting++;
+            String intakeKey = sha256(spec.name() + "\n" + key);
+            if (inFlight.contains(intakeKey)) {
                 continue;
             }
-            if (fetchedItems >= policy.maxItemsPerPoll()) {
-                waiting++;
+            if (failure != null && failure.pollsToSkip() > 0) {
+                states.itemPassedBy(spec.name(), key);
+                handover.waiting++;
+                continue;
+            }
+            if (fetchedItems >= policy.maxItemsPerPoll() || handover.queueFull) {
+                handover.waiting++;
                 continue;
             }
             fetchedItems++;
@@ -402,7 +421,7 @@ public final class SourcePoller {
                     metrics.sourceItem(spec.name(), "failed");
                     LOG.warn("source={} item={} outcome=given-up attempts={} error=\"{}\"", spec.name(), link.url(), f.attempts(), error);
                 } else {
-                    waiting++;
+                    handover.waiting++;
                     LOG.warn("source={} item={} outcome=page-error attempts={} retry_after_polls={} error=\"{}\"", spec.name(),
                             link.url(), f.attempts(), f.pollsToSkip(), error);
                 }
@@ -412,14 +431,9 @@ public final class SourcePoller {
                 states.itemRecovered(spec.name(), key);
             }
             String content = sha256(String.join("\n", draft.paragraphs()));
-            IngestResult result = intake.ingest(draft, link.url(), spec.name(), sha256(spec.name() + "\n" + key));
-            metrics.sourceItem(spec.name(), result.verdict() == Verdict.FAILED ? "failed" : "new");
-            if (states.markSeen(spec.name(), key, content, link.url(), clock.instant())) {
-                newItems++;
-            }
-            processed++;
+            handover.submit(draft, link.url(), intakeKey, "new", key, content, link.url());
         }
-        return succeeded(spec, fetched, links.size(), processed, newItems, waiting);
+        return succeeded(spec, fetched, links.size(), handover.processed, handover.waiting);
     }
 
     /** The article page at {@code link}, with the title and date its feed item or list entry gave when the page shows none. */
@@ -457,6 +471,66 @@ public final class SourcePoller {
 
     private static String nz(String s) {
         return s == null ? "" : s;
+    }
+
+    /**
+     * The items one poll hands to the pipeline: at most {@code max-items-per-poll}, and none once the
+     * pipeline's queue stayed full; what is left waits for the next poll (which then fetches the feed
+     * in full). An item is marked seen in the transaction that records its verdict; until then it is
+     * in flight and later polls pass it by.
+     */
+    private final class Handover {
+        private final SourceSpec spec;
+        private final boolean firstPoll;
+        private final java.time.LocalDate alertsFrom;
+        int processed;
+        int waiting;
+        boolean queueFull;
+
+        Handover(SourceSpec spec, boolean firstPoll) {
+            this.spec = spec;
+            this.firstPoll = firstPoll;
+            this.alertsFrom = java.time.LocalDate.ofInstant(clock.instant().minus(policy.firstPollAlerts()), java.time.ZoneOffset.UTC);
+        }
+
+        /** Whether one more item may be handed over in this poll; counts it as waiting when not. */
+        boolean hasRoom() {
+            if (processed >= policy.maxItemsPerPoll() || queueFull) {
+                waiting++;
+                return false;
+            }
+            return true;
+        }
+
+        /**
+         * Hands an item over; on a first poll only an item published within {@code first-poll-alert-hours}
+         * alerts (an undated one does not: it cannot be told from the back catalogue).
+         */
+        void submit(Draft draft, String name, String intakeKey, String outcome, String itemKey, String content, String itemId)
+                throws InterruptedException {
+            boolean alerts = !firstPoll || draft.published() != null && !draft.published().isBefore(alertsFrom);
+            String source = spec.name();
+            CompletableFuture<IngestResult> result = intake.submit(draft, name, source, intakeKey, alerts,
+                    (c, r) -> states.markSeen(c, source, itemKey, content, itemId, clock.instant()));
+            if (result == null) {
+                queueFull = true;
+                waiting++;
+                LOG.info("source={} outcome=queue-full item={}: the pipeline's queue stayed full; the rest waits for the next poll",
+                        source, name);
+                return;
+            }
+            inFlight.add(intakeKey);
+            processed++;
+            result.whenComplete((r, e) -> {
+                inFlight.remove(intakeKey);
+                if (e != null) {
+                    LOG.warn("source={} item={} outcome=not-recorded error=\"{}\": taken again at the next poll", source, name,
+                            e.getMessage());
+                } else {
+                    metrics.sourceItem(source, r.verdict() == Verdict.FAILED ? "failed" : outcome);
+                }
+            });
+        }
     }
 
     /** A poll that failed as a whole, with a message naming the source and the problem. */

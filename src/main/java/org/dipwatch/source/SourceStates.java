@@ -96,17 +96,33 @@ public final class SourceStates {
         return out;
     }
 
-    /** Records an item (or a new version of it) as seen; returns whether the item itself was new. */
-    public boolean markSeen(String source, String itemKey, String contentHash, String itemId, Instant now) {
-        int changed = update("UPDATE source_item SET content_hash = ?, last_changed = ?, versions = versions + 1 "
-                + "WHERE source = ? AND item_key = ?", contentHash, ts(now), source, itemKey);
-        if (changed > 0) {
+    /**
+     * Records an item (or a new version of it) as seen, in the transaction that records its verdict,
+     * and counts a new item in the source's {@code itemsSeen}; returns whether the item itself was new.
+     */
+    public boolean markSeen(Connection c, String source, String itemKey, String contentHash, String itemId, Instant now)
+            throws SQLException {
+        if (update(c, "UPDATE source_item SET content_hash = ?, last_changed = ?, versions = versions + 1 "
+                + "WHERE source = ? AND item_key = ?", contentHash, ts(now), source, itemKey) > 0) {
             return false;
         }
-        update("INSERT INTO source_item (source, item_key, content_hash, item_id, first_seen, last_changed) VALUES (?, ?, ?, ?, ?, ?)",
+        update(c, "INSERT INTO source_item (source, item_key, content_hash, item_id, first_seen, last_changed) VALUES (?, ?, ?, ?, ?, ?)",
                 source, itemKey, contentHash, itemId != null && itemId.length() > 4000 ? itemId.substring(0, 4000) : itemId,
                 ts(now), ts(now));
+        update(c, "UPDATE source_state SET items_seen = items_seen + 1, last_new_item_at = ? WHERE name = ?", ts(now), source);
         return true;
+    }
+
+    /** {@link #markSeen(Connection, String, String, String, String, Instant)} in a transaction of its own. */
+    public boolean markSeen(String source, String itemKey, String contentHash, String itemId, Instant now) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            boolean added = markSeen(c, source, itemKey, contentHash, itemId, now);
+            c.commit();
+            return added;
+        } catch (SQLException e) {
+            throw new IllegalStateException("sources: cannot write the source state: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -202,11 +218,17 @@ public final class SourceStates {
     }
 
     private int update(String sql, Object... args) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, args);
-            return ps.executeUpdate();
+        try (Connection c = dataSource.getConnection()) {
+            return update(c, sql, args);
         } catch (SQLException e) {
             throw new IllegalStateException("sources: cannot write the source state: " + e.getMessage(), e);
+        }
+    }
+
+    private static int update(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, args);
+            return ps.executeUpdate();
         }
     }
 

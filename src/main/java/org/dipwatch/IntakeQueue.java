@@ -1,0 +1,228 @@
+package org.dipwatch;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A bounded queue in front of a serial stage: items are prepared in parallel by a few worker
+ * threads (pure work: reading, extraction, classification, text features), then handed to one
+ * consumer thread in the order they were accepted, in batches of those already prepared. The order
+ * is what keeps verdicts reproducible; the bound is what keeps memory flat when thousands of items
+ * arrive at once: {@link #offer} waits for room, and a caller that cannot wait leaves the rest for
+ * later.
+ *
+ * @param <I> what is handed in
+ * @param <P> what the workers make of it
+ */
+final class IntakeQueue<I, P> implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IntakeQueue.class);
+
+    /** An accepted item and its preparation, done or under way. */
+    record Entry<I, P>(I item, CompletableFuture<P> prepared) {
+        /** The prepared item, waiting for it if a worker is still at it. */
+        P get() {
+            return prepared.join();
+        }
+    }
+
+    private final BlockingQueue<Entry<I, P>> queue;
+    private final ExecutorService workers;
+    private final Function<I, P> prepare;
+    private final Consumer<List<Entry<I, P>>> serial;
+    private final Consumer<Entry<I, P>> untaken;
+    private final int batchSize;
+    private final Thread consumer;
+    private final AtomicInteger unfinished = new AtomicInteger();
+    private final Object idle = new Object();
+    private volatile boolean closing;
+
+    /**
+     * A queue that holds at most {@code capacity} accepted items not yet taken by the serial stage.
+     *
+     * @param name      names the threads ({@code dipwatch-NAME-…})
+     * @param workers   threads preparing items in parallel
+     * @param batchSize the most items handed to {@code serial} at once
+     * @param prepare   the parallel part; must not throw (a failure is part of what it returns)
+     * @param serial    the serial part, called from one thread with batches in acceptance order; must not throw
+     * @param untaken   told of each accepted item that the serial part will not see because the queue stopped
+     */
+    IntakeQueue(String name, int capacity, int workers, int batchSize, Function<I, P> prepare, Consumer<List<Entry<I, P>>> serial,
+                Consumer<Entry<I, P>> untaken) {
+        this.untaken = untaken;
+        this.queue = new ArrayBlockingQueue<>(Math.max(1, capacity));
+        this.prepare = prepare;
+        this.serial = serial;
+        this.batchSize = Math.max(1, batchSize);
+        AtomicInteger n = new AtomicInteger();
+        int threads = Math.max(1, workers);
+        this.workers = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "dipwatch-" + name + "-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.consumer = new Thread(this::consume, "dipwatch-" + name + "-judge");
+        this.consumer.setDaemon(true);
+        this.consumer.start();
+    }
+
+    /**
+     * Accepts an item when there is room within {@code wait}; returns its entry, or {@code null}
+     * when the queue stayed full (or is closing) and the item was not taken.
+     */
+    Entry<I, P> offer(I item, Duration wait) throws InterruptedException {
+        if (closing) {
+            return null;
+        }
+        Entry<I, P> entry = new Entry<>(item, new CompletableFuture<>());
+        unfinished.incrementAndGet();
+        boolean taken = false;
+        try {
+            taken = queue.offer(entry, Math.max(0, wait.toMillis()), TimeUnit.MILLISECONDS);
+        } finally {
+            if (!taken) {
+                finished(1);
+            }
+        }
+        if (!taken) {
+            return null;
+        }
+        workers.execute(() -> {
+            try {
+                entry.prepared().complete(prepare.apply(item));
+            } catch (RuntimeException | Error e) {
+                entry.prepared().completeExceptionally(e);
+            }
+        });
+        return entry;
+    }
+
+    /** Items accepted and not yet taken by the serial stage. */
+    int size() {
+        return queue.size();
+    }
+
+    /** The most items the queue holds. */
+    int capacity() {
+        return queue.size() + queue.remainingCapacity();
+    }
+
+    /** Waits until every accepted item has been through the serial stage; false when {@code timeout} passed first. */
+    boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        synchronized (idle) {
+            while (unfinished.get() > 0) {
+                long left = end - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                idle.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+            }
+        }
+        return true;
+    }
+
+    private void finished(int n) {
+        if (unfinished.addAndGet(-n) == 0) {
+            synchronized (idle) {
+                idle.notifyAll();
+            }
+        }
+    }
+
+    private void consume() {
+        List<Entry<I, P>> batch = new ArrayList<>(batchSize);
+        while (true) {
+            if (closing) {
+                // stopping: what waits is handed back untouched, and taken again at the next start
+                for (Entry<I, P> left = queue.poll(); left != null; left = queue.poll()) {
+                    try {
+                        untaken.accept(left);
+                    } finally {
+                        finished(1);
+                    }
+                }
+                return;
+            }
+            Entry<I, P> first;
+            try {
+                first = queue.poll(100, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                continue;
+            }
+            if (first == null) {
+                continue;
+            }
+            batch.add(first);
+            try {
+                first.prepared().join();
+            } catch (RuntimeException e) {
+                // handed to the serial stage as it is: it reports the failure for the item
+            }
+            // take along what is prepared already, never waiting for a slow one: a batch costs one commit
+            while (batch.size() < batchSize) {
+                Entry<I, P> next = queue.peek();
+                if (next == null || !next.prepared().isDone()) {
+                    break;
+                }
+                batch.add(queue.poll());
+            }
+            try {
+                serial.accept(List.copyOf(batch));
+            } catch (RuntimeException | Error e) {
+                LOG.error("pipeline: a batch of {} items failed outside its own error handling: {}", batch.size(), e.toString(), e);
+            } finally {
+                finished(batch.size());
+                batch.clear();
+            }
+        }
+    }
+
+    /** Whether the queue stopped taking items. */
+    boolean closing() {
+        return closing;
+    }
+
+    /**
+     * Stops accepting items and lets the serial stage finish the batch it is judging (within
+     * {@code timeout}); the items still waiting are handed to {@code untaken} and stay where they
+     * came from (an inbox file in {@code inbox/}, a feed item unseen), to be taken at the next start.
+     */
+    void close(Duration timeout) {
+        closing = true;
+        try {
+            consumer.join(Math.max(1, timeout.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (consumer.isAlive()) {
+            LOG.warn("pipeline: the batch being judged did not finish within {}; its items are taken again at the next start",
+                    timeout);
+            consumer.interrupt();
+            try {
+                consumer.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        workers.shutdownNow();
+    }
+
+    @Override
+    public void close() {
+        close(Duration.ofSeconds(30));
+    }
+}

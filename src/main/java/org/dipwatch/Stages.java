@@ -1,0 +1,129 @@
+package org.dipwatch;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.dipwatch.alert.Alerts;
+import org.dipwatch.alert.Outbox;
+import org.dipwatch.alert.Subscriptions;
+import org.dipwatch.classify.Classifier;
+import org.dipwatch.classify.Dictionaries;
+import org.dipwatch.config.ConfigException;
+import org.dipwatch.config.Settings;
+import org.dipwatch.corpus.Corpus;
+import org.dipwatch.corpus.CorpusIndex;
+import org.dipwatch.corpus.StoryTables;
+import org.dipwatch.dedup.ExactDedup;
+import org.dipwatch.dedup.StoryMatcher;
+import org.dipwatch.ingest.DocumentReader;
+import org.dipwatch.ingest.Inbox;
+import org.dipwatch.model.Article;
+import org.dipwatch.normalize.Normalizer;
+import org.dipwatch.normalize.SeedText;
+
+/**
+ * The stages of a home's pipeline, built from its settings in one place: the reader, the corpus
+ * with its index, the classifier, the story matcher, the alerts with their outbox, and how the
+ * intake queue is sized ({@code dipwatch.pipeline.*}).
+ *
+ * @param reader              reads dropped files and documents
+ * @param inbox               the watched folder
+ * @param corpus              {@code seeds/} and the index
+ * @param classifier          actors, regions, language
+ * @param stories             near-duplicate and story judgements
+ * @param alerts              the subscriptions and what an article owes them
+ * @param outbox              the alerts waiting for delivery
+ * @param storeNearDuplicates whether near-duplicates are written to {@code seeds/} too
+ * @param queue               how the intake queue is sized
+ */
+record Stages(DocumentReader reader, Inbox inbox, Corpus corpus, Classifier classifier, StoryMatcher stories, Alerts alerts,
+              Outbox outbox, boolean storeNearDuplicates, Queue queue) {
+
+    /**
+     * The intake queue's sizes ({@code dipwatch.pipeline.*}).
+     *
+     * @param workers   threads that read, normalize and classify in parallel
+     * @param capacity  items accepted and waiting to be judged, at most
+     * @param batchSize articles judged and committed in one index transaction, at most
+     * @param offerWait how long a source or the inbox waits for room in a full queue before leaving the rest for later
+     */
+    record Queue(int workers, int capacity, int batchSize, Duration offerWait) {
+    }
+
+    /** Opens the stages of a home: creates its folders, opens the index and the corpus. */
+    static Stages open(Settings settings, Classifier classifier) {
+        Path home = settings.home();
+        Inbox inbox;
+        try {
+            Files.createDirectories(home.resolve("data"));
+            inbox = new Inbox(home.resolve("inbox"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("dipwatch: cannot create the folders of " + home + ": " + e.getMessage(), e);
+        }
+        CorpusIndex index = CorpusIndex.open(settings.require("dipwatch.index.url"), settings.get("dipwatch.index.user"),
+                settings.get("dipwatch.index.password"), settings.intValue("dipwatch.index.pool-size"));
+        try {
+            Corpus corpus = Corpus.open(home.resolve("seeds"), index, Stages::readSeed, ExactDedup::fingerprint,
+                    (a, declaredLanguage) -> classifier.classify(a, false, declaredLanguage));
+            DocumentReader reader = new DocumentReader(SeedText::parse, settings.longValue("dipwatch.ingest.max-bytes"));
+            StoryMatcher stories = new StoryMatcher(new StoryTables(index.dataSource()), thresholds(settings));
+            int cores = Runtime.getRuntime().availableProcessors();
+            int workers = settings.intValue("dipwatch.pipeline.workers");
+            Queue queue = new Queue(workers > 0 ? workers : cores, Math.max(1, settings.intValue("dipwatch.pipeline.queue-size")),
+                    Math.max(1, settings.intValue("dipwatch.pipeline.batch-size")),
+                    Duration.ofMillis(settings.longValue("dipwatch.pipeline.offer-wait-ms")));
+            return new Stages(reader, inbox, corpus, classifier, stories, new Alerts(subscriptions(settings)),
+                    new Outbox(index.dataSource()), Boolean.parseBoolean(settings.get("dipwatch.dedup.store-near-duplicates")),
+                    queue);
+        } catch (RuntimeException e) {
+            index.close();
+            throw e;
+        }
+    }
+
+    /** The near-duplicate and story thresholds of the settings ({@code dipwatch.dedup.*}). */
+    static StoryMatcher.Thresholds thresholds(Settings settings) {
+        return new StoryMatcher.Thresholds(decimal(settings, "dipwatch.dedup.near-threshold"),
+                decimal(settings, "dipwatch.dedup.near-containment"),
+                settings.intValue("dipwatch.dedup.story-window-days"),
+                decimal(settings, "dipwatch.dedup.story-threshold"),
+                settings.intValue("dipwatch.dedup.boilerplate-min-articles"),
+                settings.intValue("dipwatch.dedup.story-candidates"));
+    }
+
+    private static double decimal(Settings settings, String key) {
+        String value = settings.require(key).trim();
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key + "=" + value + " (from " + settings.origin(key) + ") must be a number");
+        }
+    }
+
+    /**
+     * The classifier of a home: the packaged dictionaries with the home's additions; a problem in
+     * them stops the start with the file and entry named.
+     */
+    static Classifier classifier(Settings settings) {
+        Dictionaries dictionaries = Dictionaries.load(Path.of(settings.require("dipwatch.classify.dir")));
+        if (!dictionaries.problems().isEmpty()) {
+            throw new ConfigException("classify: the dictionaries have problems (run check-config):\n  "
+                    + String.join("\n  ", dictionaries.problems()));
+        }
+        return new Classifier(dictionaries, List.of(settings.require("dipwatch.classify.languages").split(",")));
+    }
+
+    /** The subscriptions of a home ({@code dipwatch.alert.subscriptions}), secrets from the environment. */
+    static Subscriptions subscriptions(Settings settings) {
+        return new Subscriptions(Path.of(settings.require("dipwatch.alert.subscriptions")), System::getenv,
+                Boolean.parseBoolean(settings.get("dipwatch.webhook.allow-private")));
+    }
+
+    /** Reads a seed file's text as the corpus holds it: any of the three shapes, normalized. */
+    static Article readSeed(String text) {
+        return Normalizer.normalize(SeedText.parse(text));
+    }
+}
