@@ -1,0 +1,143 @@
+package org.dipwatch.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.dipwatch.Pipeline;
+import org.dipwatch.TestHome;
+import org.dipwatch.config.Settings;
+import org.dipwatch.ingest.FeedFetcher;
+import org.dipwatch.observe.Metrics;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue #10, acceptance 4: 50 sources due at once while judging is slow. Every poll completes
+ * (none is starved waiting for another's items to be judged), the pipeline's queue never holds more
+ * than its bound, and nothing is lost: every item of every feed is judged exactly once over the
+ * following polls.
+ */
+class SourceStarvationTest {
+
+    private static final int SOURCES = 50;
+    private static final int ITEMS = 10;
+    private static final int QUEUE = 16;
+
+    @TempDir
+    Path home;
+
+    @Test
+    void fiftySourcesDueAtOnceAllCompleteTheirPollWhileTheBoundedQueueHoldsAndNothingIsLost() throws Exception {
+        TestHome.create(home);
+        Map<String, String> overrides = new HashMap<>(TestHome.EVERY_TEXT_A_NEW_STORY);
+        overrides.putAll(Map.of("dipwatch.pipeline.queue-size", Integer.toString(QUEUE), "dipwatch.pipeline.batch-size", "4",
+                "dipwatch.pipeline.offer-wait-ms", "50", "dipwatch.sources.host-delay-ms", "0",
+                "dipwatch.sources.first-poll-alert-hours", "1000000"));
+        Settings settings = Settings.of(home, overrides);
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (FixtureServer server = new FixtureServer(); Pipeline pipeline = Pipeline.open(settings, new Metrics(registry))) {
+            List<SourceSpec> specs = new ArrayList<>();
+            for (int s = 0; s < SOURCES; s++) {
+                String[] items = new String[ITEMS];
+                for (int i = 0; i < ITEMS; i++) {
+                    items[i] = "<item><guid>urn:s" + s + ":" + i + "</guid><link>https://mfa" + s + ".example/news/" + i + "</link>"
+                            + "<title>Statement " + s + "-" + i + "</title><pubDate>Fri, 20 Nov 2026 10:00:00 GMT</pubDate>"
+                            + "<description>Ministry " + s + " issued statement " + i + " on consultations number " + (s * 100 + i)
+                            + " held in city " + s + " on topic " + i + ".</description></item>";
+                }
+                server.serve("/feed" + s, FixtureServer.Answer.of("application/rss+xml", SourcePollerTest.rss(items)));
+                specs.add(SourceSpec.of("feed", Map.of("name", "src-" + s, "url", server.url("/feed" + s))));
+            }
+            // judging slowed to 10 ms an item: 500 items take 5 s, far longer than a poll may hold its thread
+            SourcePoller.Intake slow = (draft, name, source, intakeKey, alerts, seen) -> pipeline.submit(new Pipeline.Intake(name,
+                    source, () -> new Pipeline.Read(draft, intakeKey), alerts, (c, r) -> {
+                        sleep(10);
+                        seen.write(c, r);
+                    }), pipeline.offerWait());
+            SourcePoller poller = new SourcePoller(new FeedFetcher("test", Duration.ofSeconds(10), 3, Duration.ZERO),
+                    new SourceStates(pipeline.corpus().index().dataSource()), slow, new Metrics(registry),
+                    new SourcePoller.Policy(true, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ZERO, Duration.ofSeconds(5),
+                            100, 3, Duration.ofDays(100000)), Clock.systemUTC());
+
+            AtomicInteger maxQueued = new AtomicInteger();
+            AtomicBoolean sampling = new AtomicBoolean(true);
+            Thread sampler = new Thread(() -> {
+                while (sampling.get()) {
+                    maxQueued.accumulateAndGet((int) registry.get(Metrics.PIPELINE_QUEUE).gauge().value(), Math::max);
+                    sleep(2);
+                }
+            });
+            sampler.start();
+            // the 50 triggers fire together on as many threads as Quartz has (25)
+            ExecutorService quartz = Executors.newFixedThreadPool(25);
+            List<Future<SourcePoller.Report>> first = new ArrayList<>();
+            for (SourceSpec spec : specs) {
+                first.add(quartz.submit(() -> poller.poll(spec)));
+            }
+            int handedOver = 0;
+            for (Future<SourcePoller.Report> f : first) {
+                SourcePoller.Report r = f.get(60, TimeUnit.SECONDS);
+                assertThat(r.outcome()).as(r.toString()).isIn("new", "unchanged");
+                handedOver += r.processed();
+            }
+            // every source was polled while most items still waited: a poll leaves what finds no room to its next run
+            assertThat(handedOver).as("items handed over in the first round").isLessThan(SOURCES * ITEMS);
+
+            // the following polls take what was left: each item once, none lost
+            for (int round = 0; round < 40 && seenItems(pipeline) < SOURCES * ITEMS; round++) {
+                List<Future<SourcePoller.Report>> polls = new ArrayList<>();
+                for (SourceSpec spec : specs) {
+                    polls.add(quartz.submit(() -> poller.poll(spec)));
+                }
+                for (Future<SourcePoller.Report> f : polls) {
+                    f.get(60, TimeUnit.SECONDS);
+                }
+                pipeline.awaitIdle(Duration.ofSeconds(60));
+            }
+            quartz.shutdown();
+            sampling.set(false);
+            sampler.join();
+
+            assertThat(maxQueued.get()).as("the most items waiting in the queue").isLessThanOrEqualTo(QUEUE).isPositive();
+            assertThat(seenItems(pipeline)).isEqualTo(SOURCES * ITEMS);
+            try (Connection c = pipeline.corpus().index().dataSource().getConnection();
+                 ResultSet rs = c.createStatement().executeQuery(
+                         "SELECT COUNT(*), COUNT(DISTINCT intake_key) FROM arrival WHERE source LIKE 'src-%'")) {
+                rs.next();
+                assertThat(rs.getInt(1)).as("arrivals").isEqualTo(SOURCES * ITEMS);
+                assertThat(rs.getInt(2)).as("each item judged once").isEqualTo(SOURCES * ITEMS);
+            }
+        }
+    }
+
+    private static int seenItems(Pipeline pipeline) throws Exception {
+        try (Connection c = pipeline.corpus().index().dataSource().getConnection();
+             ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM source_item WHERE source LIKE 'src-%'")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
