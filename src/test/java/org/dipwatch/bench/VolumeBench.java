@@ -150,6 +150,8 @@ class VolumeBench {
                         : String.format("%.1f KiB / %.1f KiB", smtp.bytes() / 1024.0 / smtp.mails(), smtp.largest() / 1024.0), "bounded");
 
                 // 304 re-poll: the next cron tick after everything settled, until every source polled again
+                // the counts just before the tick: the previous tick's 304 polls are over by then
+                sleepUntilBeforeTick(300);
                 Map<String, Double> before = scrape(d).pollsBySource();
                 long tick = nextTick();
                 int served304 = feeds.notModified.get();
@@ -588,6 +590,16 @@ class VolumeBench {
         long tick = (now / 2000 + 1) * 2000;
         Thread.sleep(tick - now);
         return System.nanoTime();
+    }
+
+    /** Sleeps until {@code millis} before the next cron tick (at least 50 ms from now). */
+    private static void sleepUntilBeforeTick(long millis) throws InterruptedException {
+        long now = System.currentTimeMillis();
+        long tick = (now / 2000 + 1) * 2000;
+        if (tick - millis - now < 50) {
+            tick += 2000;
+        }
+        Thread.sleep(tick - millis - now);
     }
 
     private void row(String figure, String measured, String target) {
