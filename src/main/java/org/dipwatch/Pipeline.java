@@ -102,7 +102,8 @@ public final class Pipeline implements AutoCloseable {
                 index.close();
                 throw e;
             }
-            Pipeline pipeline = new Pipeline(reader, corpus, metrics, inbox, classifier, new Alerts(subscriptions(settings)),
+            Pipeline pipeline = new Pipeline(reader, corpus, metrics, inbox, classifier, new Alerts(subscriptions(settings),
+                    settings.intValue("dipwatch.alert.also-reported-max")),
                     stories, Boolean.parseBoolean(settings.get("dipwatch.dedup.store-near-duplicates")));
             pipeline.judgeUnjudged();
             metrics.corpusSize(index::articleCount);
@@ -372,7 +373,11 @@ public final class Pipeline implements AutoCloseable {
                             }
                             stories.save(c, row.seq(), row.fileName(), row.articleId(), article, j);
                             outbox.enqueue(c, alerts.owed(article, row.fileName(), row.articleId(), verdict, source, tags,
-                                    story, j.verdict() == Verdict.NEW ? List.of() : stories.reports(story)));
+                                    story, j.verdict() == Verdict.NEW ? org.dipwatch.alert.StoryReports.NONE
+                                            : org.dipwatch.alert.StoryReports.all(stories.reports(story).stream()
+                                            .filter(r -> !r.file().equals(row.fileName()))
+                                            .map(r -> new org.dipwatch.alert.StoryReports.Report(r.outlet(), r.title(), r.file()))
+                                            .toList())));
                         });
                 stories.added(stored.seq(), j.features());
                 result = new IngestResult(name, source, j.verdict(), stored.fileName(), article.title(), article.published(),
