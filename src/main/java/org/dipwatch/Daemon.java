@@ -9,9 +9,8 @@ import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
 import org.dipwatch.alert.AlertApi;
-import org.dipwatch.alert.CamelMail;
 import org.dipwatch.alert.Deliverer;
-import org.dipwatch.alert.MailTransport;
+import org.dipwatch.alert.SmtpMail;
 import org.dipwatch.config.Settings;
 import org.dipwatch.ingest.FeedFetcher;
 import org.dipwatch.source.SourceApi;
@@ -138,9 +137,10 @@ public final class Daemon {
         main.bind("pipeline", pipeline);
         Health health = new Health(pipeline.corpus().index());
         main.bind("health", health);
-        java.util.concurrent.atomic.AtomicReference<MailTransport> mail = new java.util.concurrent.atomic.AtomicReference<>();
-        main.bind("deliverer", new Deliverer(pipeline.outbox(), pipeline.alerts().subscriptions(),
-                (to, m) -> mail.get().send(to, m), new Metrics(registry), policy(settings)));
+        SmtpMail mail = new SmtpMail(settings);
+        Deliverer deliverer = new Deliverer(pipeline.outbox(), pipeline.alerts().subscriptions(), mail, new Metrics(registry),
+                policy(settings));
+        main.bind("deliverer", deliverer);
         SourcePoller sources = sourcePoller(settings, pipeline, new Metrics(registry));
         main.bind("sources", sources);
         main.bind("sourceApi", new SourceApi(sources.states()));
@@ -154,6 +154,8 @@ public final class Daemon {
                 sources.stop();
                 // before the routes stop: the inbox's in-flight files must not wait on a queue that no longer runs
                 pipeline.stopIntake();
+                deliverer.close();
+                mail.close();
             }
 
             @Override
@@ -169,7 +171,6 @@ public final class Daemon {
                     }
                     sourceRoutes = SourceRoutes.watch(configured.getCamelContext(), routes, sources.states(), packaged);
                 }
-                mail.set(new CamelMail(settings, configured.getCamelContext()));
             }
         });
     }
@@ -214,7 +215,9 @@ public final class Daemon {
                 java.time.Duration.ofMillis(settings.longValue("dipwatch.alert.backoff-ms")),
                 java.time.Duration.ofMillis(settings.longValue("dipwatch.alert.backoff-max-ms")),
                 java.time.Duration.ofMillis(settings.longValue("dipwatch.webhook.timeout-ms")),
-                Boolean.parseBoolean(settings.get("dipwatch.webhook.allow-private")));
+                Boolean.parseBoolean(settings.get("dipwatch.webhook.allow-private")),
+                Math.max(1, settings.intValue("dipwatch.alert.delivery-threads")),
+                settings.intValue("dipwatch.alert.also-reported-max"));
     }
 
     private void close() {

@@ -481,7 +481,11 @@ public final class Pipeline implements AutoCloseable {
                     stories.save(c, r.seq(), r.fileName(), r.articleId(), article, j);
                     if (in.alerts()) {
                         outbox.enqueue(c, alerts.owed(article, r.fileName(), r.articleId(), verdict, in.source(), p.tags(), story,
-                                j.verdict() == Verdict.NEW ? List.of() : stories.reports(story)));
+                                j.verdict() == Verdict.NEW ? org.dipwatch.alert.StoryReports.NONE
+                                        : org.dipwatch.alert.StoryReports.all(stories.reports(story).stream()
+                                        .filter(x -> !x.file().equals(r.fileName()))
+                                        .map(x -> new org.dipwatch.alert.StoryReports.Report(x.outlet(), x.title(), x.file()))
+                                        .toList())));
                     } else {
                         metrics.alertsWithheld(in.source());
                     }

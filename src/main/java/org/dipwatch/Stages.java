@@ -75,7 +75,8 @@ record Stages(DocumentReader reader, Inbox inbox, Corpus corpus, Classifier clas
             Queue queue = new Queue(workers > 0 ? workers : cores, Math.max(1, settings.intValue("dipwatch.pipeline.queue-size")),
                     Math.max(1, settings.intValue("dipwatch.pipeline.batch-size")),
                     Duration.ofMillis(settings.longValue("dipwatch.pipeline.offer-wait-ms")));
-            return new Stages(reader, inbox, corpus, classifier, stories, new Alerts(subscriptions(settings)),
+            return new Stages(reader, inbox, corpus, classifier, stories,
+                    new Alerts(subscriptions(settings), settings.intValue("dipwatch.alert.also-reported-max")),
                     new Outbox(index.dataSource()), Boolean.parseBoolean(settings.get("dipwatch.dedup.store-near-duplicates")),
                     queue);
         } catch (RuntimeException e) {

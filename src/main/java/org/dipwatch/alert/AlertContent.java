@@ -25,19 +25,37 @@ import org.dipwatch.model.Classification;
  * @param tags           the classification
  * @param story          the story id, or {@code null} until stories exist
  * @param why            one line on why the article matched this subscription
- * @param alsoReportedBy the earlier reports of its story, one line each ("outlet: title (file)"), oldest first
+ * @param alsoReportedBy some earlier reports of its story, one line each ("outlet: title (file)"), oldest first: at
+ *                       most {@code dipwatch.alert.also-reported-max} of them, the story's first report and the latest
  * @param mentionOnly    a later report of a story for a digest that does not ask for follow-ups: named in the
  *                       digest's "also reported by" line of its story, never sent as an alert of its own
+ * @param alsoReportedCount how many earlier reports the story has, the named ones included; an alert written before
+ *                       the count existed (absent in its JSON) named them all, and counts as many as it names
  */
 public record AlertContent(String messageId, Instant createdAt, String subscriptionId, String verdict, String articleFile,
                            String articleId, String title, LocalDate published, String url, String source,
                            List<String> paragraphs, Classification tags, String story, String why, List<String> alsoReportedBy,
-                           boolean mentionOnly) {
+                           boolean mentionOnly, int alsoReportedCount) {
 
     @com.fasterxml.jackson.annotation.JsonCreator
     public AlertContent {
         paragraphs = List.copyOf(paragraphs);
         alsoReportedBy = alsoReportedBy == null ? List.of() : List.copyOf(alsoReportedBy);
+        alsoReportedCount = Math.max(alsoReportedCount, alsoReportedBy.size());
+    }
+
+    /** An alert whose "also reported by" names every earlier report it counts. */
+    public AlertContent(String messageId, Instant createdAt, String subscriptionId, String verdict, String articleFile,
+                        String articleId, String title, LocalDate published, String url, String source,
+                        List<String> paragraphs, Classification tags, String story, String why, List<String> alsoReportedBy,
+                        boolean mentionOnly) {
+        this(messageId, createdAt, subscriptionId, verdict, articleFile, articleId, title, published, url, source, paragraphs,
+                tags, story, why, alsoReportedBy, mentionOnly, 0);
+    }
+
+    /** How many earlier reports are counted but not named in {@link #alsoReportedBy()}. */
+    public int alsoReportedUnnamed() {
+        return alsoReportedCount - alsoReportedBy.size();
     }
 
     /** An alert of its own (not a mention). */

@@ -4,8 +4,10 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -39,14 +41,57 @@ public final class AlertMail {
     private static final Pattern SPACES = Pattern.compile("\\s{2,}");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
 
+    /** Header naming the article's file in {@code seeds/}. */
+    public static final String ARTICLE_HEADER = "X-Dipwatch-Article";
+    /** Header naming the article's story. */
+    public static final String STORY_HEADER = "X-Dipwatch-Story";
+    /** Header with the article's URL, when it has one. */
+    public static final String URL_HEADER = "X-Dipwatch-URL";
+    /** RFC 3834: the mail was sent by a program, so auto-responders (vacation replies) stay quiet. */
+    public static final String AUTO_SUBMITTED_HEADER = "Auto-Submitted";
+
     /**
      * A composed alert e-mail.
      *
      * @param subject one line, no control characters, at most {@value #SUBJECT_CHARS} characters
      * @param text    the plain-text part
      * @param html    the HTML part: a whole document, every article value escaped
+     * @param headers headers for machines, in order: {@value #ARTICLE_HEADER}, {@value #STORY_HEADER},
+     *                {@value #URL_HEADER} (each where known) and {@value #AUTO_SUBMITTED_HEADER}; every value
+     *                one line without control characters, not yet encoded or folded (the transport does that)
      */
-    public record Mail(String subject, String text, String html) {
+    public record Mail(String subject, String text, String html, Map<String, String> headers) {
+
+        public Mail {
+            headers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+        }
+
+        /** A mail with only the {@value #AUTO_SUBMITTED_HEADER} header. */
+        public Mail(String subject, String text, String html) {
+            this(subject, text, html, Map.of(AUTO_SUBMITTED_HEADER, "auto-generated"));
+        }
+    }
+
+    /**
+     * The headers of an alert's mail: the article's file, its story and its URL, each only when
+     * known, and {@code Auto-Submitted: auto-generated}. Values are made one line here (article
+     * text is untrusted: a URL with a line break cannot add a header).
+     */
+    static Map<String, String> headers(AlertContent c) {
+        Map<String, String> h = new LinkedHashMap<>();
+        if (!Alerts.isSourceNotice(c)) {
+            putIfKnown(h, ARTICLE_HEADER, c.articleFile());
+            putIfKnown(h, STORY_HEADER, c.story());
+            putIfKnown(h, URL_HEADER, c.url());
+        }
+        h.put(AUTO_SUBMITTED_HEADER, "auto-generated");
+        return h;
+    }
+
+    private static void putIfKnown(Map<String, String> headers, String name, String value) {
+        if (value != null && !oneLine(value).isEmpty()) {
+            headers.put(name, oneLine(value));
+        }
     }
 
     private AlertMail() {
@@ -67,17 +112,39 @@ public final class AlertMail {
         String subject = subject(c);
         String text = text(body);
         String html = html(subject, body, c);
-        if (!c.alsoReportedBy().isEmpty()) {
-            // a later report of a story names the earlier ones, before the reason it matched
+        if (c.alsoReportedCount() > 0) {
+            // a later report of a story names some earlier ones (the first, the latest) and counts the
+            // rest where they fall, after the first, before the reason it matched
+            List<String> lines = alsoLines(c.alsoReportedBy(), c.alsoReportedUnnamed());
             int t = text.indexOf("Why: ");
-            text = text.substring(0, t) + "Also reported by:\n  - " + String.join("\n  - ", c.alsoReportedBy().stream()
+            text = text.substring(0, t) + "Also reported by:\n  - " + String.join("\n  - ", lines.stream()
                     .map(AlertMail::oneLine).toList()) + "\n\n" + text.substring(t);
             int h = html.indexOf("<p><strong>Why:</strong>");
             StringBuilder list = new StringBuilder("<p><strong>Also reported by:</strong></p>\n<ul>\n");
-            c.alsoReportedBy().forEach(r -> list.append("<li>").append(escape(r)).append("</li>\n"));
+            lines.forEach(r -> list.append("<li>").append(escape(r)).append("</li>\n"));
             html = html.substring(0, h) + list.append("</ul>\n") + html.substring(h);
         }
-        return new Mail(subject, text, html);
+        return new Mail(subject, text, html, headers(c));
+    }
+
+    /** The named reports with, after the first, a line that counts the unnamed ones between it and the latest. */
+    static List<String> alsoLines(List<String> named, int unnamed) {
+        if (unnamed <= 0) {
+            return named;
+        }
+        if (named.isEmpty()) {
+            return List.of(moreReports(unnamed).replace("… and ", "").replace(" more ", " earlier "));
+        }
+        List<String> lines = new ArrayList<>(named.size() + 1);
+        lines.add(named.get(0));
+        lines.add(moreReports(unnamed));
+        lines.addAll(named.subList(1, named.size()));
+        return lines;
+    }
+
+    /** {@code … and 194 more reports}. */
+    static String moreReports(int unnamed) {
+        return "… and " + unnamed + (unnamed == 1 ? " more report" : " more reports");
     }
 
     /**
@@ -86,6 +153,14 @@ public final class AlertMail {
      * article first within it; each with its one-line summary, date, source, link, opening and why.
      */
     public static Mail composeDigest(String subscriptionId, List<AlertContent> alerts) {
+        return composeDigest(subscriptionId, alerts, Alerts.ALSO_REPORTED_MAX);
+    }
+
+    /**
+     * {@link #composeDigest(String, List)}, each story's "Also reported by" naming at most
+     * {@code alsoReportedMax} reports (its first and the latest) and counting the rest.
+     */
+    public static Mail composeDigest(String subscriptionId, List<AlertContent> alerts, int alsoReportedMax) {
         java.util.Map<String, List<AlertContent>> byStory = new java.util.LinkedHashMap<>();
         List<AlertContent> newestFirst = new ArrayList<>(alerts);
         newestFirst.sort(java.util.Comparator.comparing(AlertContent::createdAt).reversed());
@@ -109,17 +184,21 @@ public final class AlertMail {
                 t.append("Story ").append(group.get(0).story()).append(", alerted before:\n");
                 h.append("<h2>Story ").append(escape(group.get(0).story())).append(", alerted before</h2>\n");
             }
-            Set<String> also = new LinkedHashSet<>();
-            for (AlertContent c : group) {
-                also.addAll(c.alsoReportedBy());
-            }
-            // every report of the story but the one the group leads with: earlier ones, the other items, the mentions
-            for (AlertContent c : group) {
-                also.add(c.reportLine());
-            }
+            // the story's reports as its newest item knows them (the first, the latest, a count of the rest) and
+            // that item itself, oldest first, but the one the group leads with; the group's other items are
+            // among the latest or counted
+            AlertContent newest = group.get(0);
+            Set<String> known = new LinkedHashSet<>(newest.alsoReportedBy());
+            known.add(newest.reportLine());
+            Set<String> reports = new LinkedHashSet<>(known);
+            group.forEach(c -> reports.add(c.reportLine()));
+            int total = Math.max(newest.alsoReportedCount() + 1, reports.size());
             if (!story.isEmpty()) {
-                also.remove(story.get(0).reportLine());
+                known.remove(story.get(0).reportLine());
+                total--;
             }
+            List<String> named = StoryReports.firstAndLatest(List.copyOf(known), alsoReportedMax);
+            List<String> also = alsoLines(named, total - named.size());
             if (!also.isEmpty()) {
                 t.append("Also reported by: ").append(String.join("; ", also)).append('\n');
                 h.append("<p>Also reported by: ").append(escape(String.join("; ", also))).append("</p>\n");
@@ -149,7 +228,11 @@ public final class AlertMail {
         }
         t.append("Subscription: ").append(subscriptionId).append('\n');
         h.append("<p>Subscription: ").append(escape(subscriptionId)).append("</p>\n</body>\n</html>\n");
-        return new Mail(subject, t.toString(), h.toString());
+        // one article, story and URL per header: those of the item the digest shows first (its newest
+        // statement, else its newest mention), which are the digest's own when it has one article or one story
+        AlertContent first = byStory.values().stream().flatMap(List::stream).filter(c -> !c.mentionOnly()).findFirst()
+                .orElse(newestFirst.get(0));
+        return new Mail(subject, t.toString(), h.toString(), headers(first));
     }
 
     /**

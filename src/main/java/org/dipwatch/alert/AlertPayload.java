@@ -54,6 +54,10 @@ public final class AlertPayload {
         if (!c.alsoReportedBy().isEmpty()) {
             c.alsoReportedBy().forEach(data.putArray("alsoReportedBy")::add);
         }
+        if (c.alsoReportedCount() > 0) {
+            // the list names a few (the first and the latest); the count says how many there are
+            data.put("alsoReportedCount", c.alsoReportedCount());
+        }
         data.put("why", required(c.why(), "why", c));
 
         ObjectNode article = data.putObject("article");

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.dipwatch.model.Article;
-import org.dipwatch.dedup.StoryStore;
 import org.dipwatch.model.Classification;
 
 /**
@@ -14,11 +13,26 @@ import org.dipwatch.model.Classification;
  */
 public final class Alerts {
 
-    private final Subscriptions subscriptions;
+    /** How many earlier reports of its story an alert names by default ({@code dipwatch.alert.also-reported-max}). */
+    public static final int ALSO_REPORTED_MAX = 5;
 
-    /** Alerts for the subscriptions of this file. */
+    private final Subscriptions subscriptions;
+    private final int alsoReportedMax;
+
+    /** Alerts for the subscriptions of this file, naming at most {@value #ALSO_REPORTED_MAX} earlier reports. */
     public Alerts(Subscriptions subscriptions) {
+        this(subscriptions, ALSO_REPORTED_MAX);
+    }
+
+    /**
+     * Alerts for the subscriptions of this file.
+     *
+     * @param alsoReportedMax how many earlier reports of its story an alert names at most (the first and the
+     *                        latest); the rest are counted
+     */
+    public Alerts(Subscriptions subscriptions, int alsoReportedMax) {
         this.subscriptions = subscriptions;
+        this.alsoReportedMax = Math.max(0, alsoReportedMax);
     }
 
     /** The subscriptions behind these alerts. */
@@ -29,15 +43,18 @@ public final class Alerts {
     /**
      * The alerts an article owes its subscribers: those whose filter lists its verdict ({@code new}
      * by default: the first report of a story; {@code same_story} only where listed). An alert of a
-     * story's later report names the earlier ones ("also reported by").
+     * story's later report names a few of the earlier ones ("also reported by": the story's first
+     * report and the latest, at most {@code alsoReportedMax}) and counts them all, so that its size does
+     * not grow with the story.
      *
      * @param story   the story it belongs to, or {@code null}
-     * @param earlier the story's reports stored before it, oldest first
+     * @param earlier the story's reports stored before it ({@link StoryReports#NONE} for a first report)
      */
     public List<Outbox.Pending> owed(Article article, String file, String articleId, String verdict, String source,
-                                     Classification tags, String story, List<StoryStore.Stored> earlier) {
-        List<String> also = earlier.stream().filter(r -> !r.file().equals(file))
-                .map(r -> AlertContent.reportLine(r.outlet(), r.title(), r.file())).toList();
+                                     Classification tags, String story, StoryReports earlier) {
+        StoryReports named = earlier.atMost(alsoReportedMax);
+        List<String> also = named.shown().stream().map(r -> AlertContent.reportLine(r.outlet(), r.title(), r.file())).toList();
+        int count = earlier.total();
         List<Outbox.Pending> out = new ArrayList<>();
         String text = String.join("\n", article.body());
         Instant now = Instant.now();
@@ -50,7 +67,7 @@ public final class Alerts {
                     String asFirst = s.filter().why("new", source, text, tags);
                     if (asFirst != null) {
                         out.add(new Outbox.Pending(s.id(), Outbox.EMAIL, content(s, Outbox.EMAIL, article, file, articleId, verdict,
-                                source, tags, "later report of story " + story + " (" + asFirst + ")", now, story, also, true),
+                                source, tags, "later report of story " + story + " (" + asFirst + ")", now, story, also, count, true),
                                 s.notBefore(Outbox.EMAIL, now)));
                     }
                 }
@@ -58,11 +75,11 @@ public final class Alerts {
             }
             if (s.webhook() != null) {
                 out.add(new Outbox.Pending(s.id(), Outbox.WEBHOOK, content(s, Outbox.WEBHOOK, article, file, articleId, verdict,
-                        source, tags, why, now, story, also, false), s.notBefore(Outbox.WEBHOOK, now)));
+                        source, tags, why, now, story, also, count, false), s.notBefore(Outbox.WEBHOOK, now)));
             }
             if (s.email() != null) {
                 out.add(new Outbox.Pending(s.id(), Outbox.EMAIL, content(s, Outbox.EMAIL, article, file, articleId, verdict,
-                        source, tags, why, now, story, also, false), s.notBefore(Outbox.EMAIL, now)));
+                        source, tags, why, now, story, also, count, false), s.notBefore(Outbox.EMAIL, now)));
             }
         }
         return out;
@@ -108,9 +125,9 @@ public final class Alerts {
 
     private static AlertContent content(Subscription s, String channel, Article a, String file, String articleId, String verdict,
                                         String source, Classification tags, String why, Instant now, String story,
-                                        List<String> also, boolean mentionOnly) {
+                                        List<String> also, int alsoCount, boolean mentionOnly) {
         String messageId = "msg_" + UUID.randomUUID().toString().replace("-", "");
         return new AlertContent(messageId, now, s.id(), verdict, file, articleId, a.title(), a.published(), a.url(), source,
-                a.paragraphs(), tags, story, mentionOnly ? why : "matched " + s.id() + ": " + why, also, mentionOnly);
+                a.paragraphs(), tags, story, mentionOnly ? why : "matched " + s.id() + ": " + why, also, mentionOnly, alsoCount);
     }
 }

@@ -7,10 +7,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.dipwatch.observe.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,15 +29,44 @@ import org.slf4j.LoggerFactory;
  * multipart e-mail. A 2xx answer (or a mail the server took) delivers an alert; anything else is
  * retried with exponential backoff and jitter (a {@code Retry-After} on 429 or 503 sets the
  * wait), until {@code dipwatch.alert.max-attempts} attempts or {@code dipwatch.alert.max-age-hours}
- * make it a dead letter. Alerts of one subscription and channel go out one at a time, in order.
+ * make it a dead letter.
+ *
+ * <p>Alerts travel in lanes ({@link Outbox.Lane}: one subscription, one channel). A lane is served
+ * by one run at a time, which delivers its alerts one after the other in the order they were
+ * written and stops at the first that fails or is not yet due, so a lane's order holds across
+ * retries. Different lanes run in parallel on {@code dipwatch.alert.delivery-threads} threads: a
+ * slow or failing webhook holds its own lane and one thread, never another subscription's alerts.
+ * A run of e-mails goes over one SMTP connection ({@link MailTransport#run()}); deliveries are
+ * recorded in batches (at most {@value #RECORD_EVERY} alerts or {@value #RECORD_MILLIS} ms apart),
+ * failures at once. Delivery stays at least once: a crash before a batch is recorded sends its
+ * alerts again, with the same message id.
  */
-public final class Deliverer {
+public final class Deliverer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Deliverer.class);
 
-    /** How retries are spaced and when an alert is given up. */
+    /** Parallel lanes when the settings do not say ({@code dipwatch.alert.delivery-threads}). */
+    public static final int DELIVERY_THREADS = 4;
+
+    /** Alerts of a lane read per query. */
+    static final int PAGE = 200;
+
+    /** Deliveries recorded in one transaction at most, and at most this many milliseconds after the first of them. */
+    static final int RECORD_EVERY = 100;
+    static final long RECORD_MILLIS = 250;
+
+    /**
+     * How retries are spaced and when an alert is given up; how many lanes run at once, and how
+     * many reports of each story a digest names.
+     */
     public record Policy(int maxAttempts, Duration maxAge, Duration backoff, Duration backoffMax, Duration timeout,
-                         boolean allowPrivate) {
+                         boolean allowPrivate, int threads, int alsoReportedMax) {
+
+        /** A policy with {@value Deliverer#DELIVERY_THREADS} threads and digests naming {@value Alerts#ALSO_REPORTED_MAX} reports a story. */
+        public Policy(int maxAttempts, Duration maxAge, Duration backoff, Duration backoffMax, Duration timeout,
+                      boolean allowPrivate) {
+            this(maxAttempts, maxAge, backoff, backoffMax, timeout, allowPrivate, DELIVERY_THREADS, Alerts.ALSO_REPORTED_MAX);
+        }
     }
 
     private final Outbox outbox;
@@ -37,6 +75,8 @@ public final class Deliverer {
     private final Metrics metrics;
     private final Policy policy;
     private final HttpClient http;
+    private final ExecutorService lanes;
+    private final Set<String> busy = ConcurrentHashMap.newKeySet();
 
     /** A deliverer of the outbox's alerts to the current subscriptions' webhooks and addresses. */
     public Deliverer(Outbox outbox, Subscriptions subscriptions, MailTransport mail, Metrics metrics, Policy policy) {
@@ -46,37 +86,175 @@ public final class Deliverer {
         this.metrics = metrics;
         this.policy = policy;
         this.http = HttpClient.newBuilder().connectTimeout(policy.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+        AtomicInteger n = new AtomicInteger();
+        this.lanes = Executors.newFixedThreadPool(Math.max(1, policy.threads()), r -> {
+            Thread t = new Thread(r, "alert-deliver-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /**
-     * Delivers every alert that is due now, a backlog included (after each delivery the next alert
-     * of that subscription is due at once); returns how many were delivered.
+     * Starts a run for every lane whose oldest alert is due and that no run serves yet, and returns
+     * at once: what the delivery timer calls. Returns how many runs it started.
      */
-    public synchronized int deliverDue() {
+    public int dispatch() {
+        return start().size();
+    }
+
+    /**
+     * Delivers every alert that is due now, a backlog included, and waits for it; returns how many
+     * were delivered. Lanes a run already serves are left to it.
+     */
+    public int deliverDue() {
         int delivered = 0;
-        for (int round = 0; round < 50; round++) {
-            int now = 0;
-            for (Outbox.Row row : outbox.due(Instant.now(), 100)) {
-                now += deliver(row) ? 1 : 0;
-            }
-            delivered += now;
-            if (now == 0) {
-                break;
+        for (Future<Integer> run : start()) {
+            try {
+                delivered += run.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return delivered;
+            } catch (ExecutionException e) {
+                LOG.error("alert: a delivery run failed: {}", String.valueOf(e.getCause()));
             }
         }
         return delivered;
     }
 
-    private boolean deliver(Outbox.Row row) {
-        Optional<Subscription> sub = subscriptions.current().stream().filter(s -> s.id().equals(row.subscriptionId())).findFirst();
-        // a digest, and e-mail alerts that quiet hours held, go out as one mail; any other alert on its own
-        boolean collect = row.channel().equals(Outbox.EMAIL) && sub.isPresent() && !Alerts.isSourceNotice(row.content())
-                && ("digest".equals(sub.get().mode()) || sub.get().quiet() != null && row.attempts() == 0);
-        List<Outbox.Row> batch = collect ? outbox.dueBatch(row.subscriptionId(), Outbox.EMAIL, Instant.now(), 500).stream()
-                .filter(r -> !Alerts.isSourceNotice(r.content())).toList() : List.of(row);
-        if (batch.isEmpty()) {
-            batch = List.of(row);
+    /** Stops the runs (an alert being sent is sent again at the next start: at least once). */
+    @Override
+    public void close() {
+        lanes.shutdownNow();
+    }
+
+    private List<Future<Integer>> start() {
+        List<Future<Integer>> runs = new ArrayList<>();
+        if (lanes.isShutdown()) {
+            return runs;
         }
+        for (Outbox.Lane lane : outbox.dueLanes(Instant.now())) {
+            String key = lane.subscriptionId() + "\n" + lane.channel();
+            if (!busy.add(key)) {
+                continue;
+            }
+            try {
+                runs.add(lanes.submit(() -> {
+                    try {
+                        return serve(lane);
+                    } finally {
+                        busy.remove(key);
+                    }
+                }));
+            } catch (RejectedExecutionException e) {
+                busy.remove(key);
+            }
+        }
+        return runs;
+    }
+
+    /** Deliveries taken but not yet recorded: the run records them in batches. */
+    private final class Taken {
+        private final List<Outbox.Delivery> deliveries = new ArrayList<>();
+        private long since;
+
+        void add(List<Outbox.Row> rows, Integer status, long latency) {
+            if (deliveries.isEmpty()) {
+                since = System.nanoTime();
+            }
+            Instant at = Instant.now();
+            rows.forEach(r -> deliveries.add(new Outbox.Delivery(r, status, latency, at)));
+            if (deliveries.size() >= RECORD_EVERY || (System.nanoTime() - since) / 1_000_000 >= RECORD_MILLIS) {
+                record();
+            }
+        }
+
+        /** Records what was delivered; after this the outbox says so, and only then do logs and metrics. */
+        void record() {
+            if (deliveries.isEmpty()) {
+                return;
+            }
+            outbox.delivered(deliveries);
+            for (Outbox.Delivery d : deliveries) {
+                Outbox.Row row = d.row();
+                metrics.alert(row.subscriptionId(), row.channel(), "delivered", d.latencyMs());
+                LOG.info("alert: {} delivered to {} ({}) article={} attempt={}", row.messageId(), row.subscriptionId(),
+                        row.channel(), row.articleFile(), row.attempts() + 1);
+            }
+            deliveries.clear();
+        }
+    }
+
+    /**
+     * One run of a lane: its pending alerts in order, a page at a time, until one is not due,
+     * one fails, or none is left; returns how many were delivered.
+     */
+    private int serve(Outbox.Lane lane) {
+        Optional<Subscription> sub = subscriptions.current().stream().filter(s -> s.id().equals(lane.subscriptionId())).findFirst();
+        Taken taken = new Taken();
+        int delivered = 0;
+        MailTransport.Run mailRun = null;
+        try {
+            long from = lane.headId();
+            lane:
+            while (!Thread.currentThread().isInterrupted()) {
+                List<Outbox.Row> page = outbox.pending(lane, from, PAGE);
+                if (page.isEmpty()) {
+                    break;
+                }
+                for (Outbox.Row row : page) {
+                    if (row.nextAttemptAt().isAfter(Instant.now())) {
+                        break lane; // the oldest waits, and nothing overtakes it
+                    }
+                    if (row.channel().equals(Outbox.EMAIL) && mailRun == null) {
+                        mailRun = mail.run();
+                    }
+                    if (collects(sub, row)) {
+                        // a digest (or what quiet hours held) takes every due alert of the lane: record what went before,
+                        // send it, and leave the rest to the next run, which starts again from the lane's oldest alert
+                        taken.record();
+                        List<Outbox.Row> batch = outbox.dueBatch(row.subscriptionId(), Outbox.EMAIL, Instant.now(), 500).stream()
+                                .filter(r -> !Alerts.isSourceNotice(r.content())).toList();
+                        int n = deliver(sub, batch.isEmpty() ? List.of(row) : batch, mailRun, taken);
+                        delivered += Math.max(0, n);
+                        break lane;
+                    }
+                    int n = deliver(sub, List.of(row), mailRun, taken);
+                    if (n < 0) {
+                        break lane; // retried later: the lane waits for it
+                    }
+                    delivered += n;
+                    from = row.id() + 1;
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.error("alert: delivery to {} ({}) stopped: {}; it resumes at the next look at the outbox", lane.subscriptionId(),
+                    lane.channel(), e.getMessage());
+        } finally {
+            try {
+                taken.record();
+            } catch (RuntimeException e) {
+                LOG.error("alert: {} deliveries to {} ({}) could not be recorded and will be sent again: {}",
+                        taken.deliveries.size(), lane.subscriptionId(), lane.channel(), e.getMessage());
+            }
+            if (mailRun != null) {
+                mailRun.close();
+            }
+        }
+        return delivered;
+    }
+
+    /** Whether this e-mail alert goes out in one mail with the others due: a digest, or alerts quiet hours held. */
+    private static boolean collects(Optional<Subscription> sub, Outbox.Row row) {
+        return row.channel().equals(Outbox.EMAIL) && sub.isPresent() && !Alerts.isSourceNotice(row.content())
+                && ("digest".equals(sub.get().mode()) || sub.get().quiet() != null && row.attempts() == 0);
+    }
+
+    /**
+     * Sends one alert, or one digest of several; returns how many were delivered, 0 when they
+     * became dead letters (the lane goes on), -1 when they will be retried (the lane waits).
+     */
+    private int deliver(Optional<Subscription> sub, List<Outbox.Row> batch, MailTransport.Run mailRun, Taken taken) {
+        Outbox.Row row = batch.get(0);
         long start = System.nanoTime();
         Integer status = null;
         String error;
@@ -88,7 +266,7 @@ public final class Deliverer {
                 HttpResponse<String> response = post(sub.get().webhook(), row);
                 status = response.statusCode();
                 if (status / 100 == 2) {
-                    return done(batch, status, start);
+                    return done(batch, status, start, taken);
                 }
                 error = "webhook: POST " + sub.get().webhook().url() + " answered " + status;
                 if (status == 429 || status == 503) {
@@ -96,9 +274,10 @@ public final class Deliverer {
                 }
             } else if (row.channel().equals(Outbox.EMAIL) && sub.get().email() != null) {
                 List<AlertContent> contents = batch.stream().map(Outbox.Row::content).toList();
-                mail.send(sub.get().email().to(), contents.size() == 1 && !contents.get(0).mentionOnly() ? AlertMail.compose(contents.get(0))
-                        : AlertMail.composeDigest(row.subscriptionId(), contents));
-                return done(batch, null, start);
+                mailRun.send(sub.get().email().to(), contents.size() == 1 && !contents.get(0).mentionOnly()
+                        ? AlertMail.compose(contents.get(0))
+                        : AlertMail.composeDigest(row.subscriptionId(), contents, policy.alsoReportedMax()));
+                return done(batch, null, start, taken);
             } else {
                 error = "subscription '" + row.subscriptionId() + "' no longer has a " + row.channel();
             }
@@ -106,9 +285,9 @@ public final class Deliverer {
             error = row.channel() + ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return -1;
         } catch (Exception e) {
-            // Camel wraps the mail server's refusal: the root cause is what a user can act on
+            // the mail server's refusal may come wrapped: the root cause is what a user can act on
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();
@@ -116,13 +295,17 @@ public final class Deliverer {
             error = row.channel() + ": " + (root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage());
         }
         long latency = (System.nanoTime() - start) / 1_000_000;
+        // what went before is recorded first, so the log keeps the lane's order
+        taken.record();
+        boolean retried = false;
         for (Outbox.Row r : batch) {
-            failed(r, sub.isPresent(), status, latency, error, retryAfter);
+            retried |= failed(r, sub.isPresent(), status, latency, error, retryAfter);
         }
-        return false;
+        return retried ? -1 : 0;
     }
 
-    private void failed(Outbox.Row row, boolean subscribed, Integer status, long latency, String error, Duration retryAfter) {
+    /** Records a failed attempt: a retry (returns {@code true}) or a dead letter. */
+    private boolean failed(Outbox.Row row, boolean subscribed, Integer status, long latency, String error, Duration retryAfter) {
         int attempt = row.attempts() + 1;
         boolean tooOld = Duration.between(row.createdAt(), Instant.now()).compareTo(policy.maxAge()) > 0;
         if (attempt >= policy.maxAttempts() || tooOld || !subscribed) {
@@ -130,24 +313,23 @@ public final class Deliverer {
             metrics.alert(row.subscriptionId(), row.channel(), "dead", latency);
             LOG.error("alert: {} to {} ({}) is a dead letter after {} attempts: {}", row.messageId(), row.subscriptionId(),
                     row.channel(), attempt, error);
-            return;
+            return false;
         }
         Duration wait = retryAfter != null ? retryAfter : backoff(attempt);
         outbox.retry(row, status, latency, error, Instant.now().plus(wait));
         metrics.alert(row.subscriptionId(), row.channel(), "retrying", latency);
         LOG.warn("alert: {} to {} ({}): {}, retry {}/{} in {} s", row.messageId(), row.subscriptionId(), row.channel(), error,
                 attempt, policy.maxAttempts() - 1, wait.toMillis() / 1000.0);
+        return true;
     }
 
-    private boolean done(List<Outbox.Row> batch, Integer status, long start) {
+    private int done(List<Outbox.Row> batch, Integer status, long start, Taken taken) {
         long latency = (System.nanoTime() - start) / 1_000_000;
-        for (Outbox.Row row : batch) {
-            outbox.delivered(row, status, latency);
-            metrics.alert(row.subscriptionId(), row.channel(), "delivered", latency);
-            LOG.info("alert: {} delivered to {} ({}) article={} attempt={}{}", row.messageId(), row.subscriptionId(),
-                    row.channel(), row.articleFile(), row.attempts() + 1, batch.size() > 1 ? " in a batch of " + batch.size() : "");
+        taken.add(batch, status, latency);
+        if (batch.size() > 1) {
+            LOG.info("alert: {} alerts to {} ({}) sent in one mail", batch.size(), batch.get(0).subscriptionId(), batch.get(0).channel());
         }
-        return true;
+        return batch.size();
     }
 
     private HttpResponse<String> post(Subscription.Webhook webhook, Outbox.Row row) throws IOException, InterruptedException {

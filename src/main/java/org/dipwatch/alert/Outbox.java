@@ -20,8 +20,8 @@ import javax.sql.DataSource;
 /**
  * The alert outbox in the index: alerts are written in the transaction that stores their article
  * and stay {@code pending} until delivered; then {@code delivered}, or {@code dead} after too
- * many attempts. Only the oldest pending alert of a subscription and channel is ever due, so
- * alerts arrive in order even across retries. Every attempt is logged.
+ * many attempts. Only the oldest pending alert of a subscription and channel (a {@link Lane}) is
+ * ever due, so alerts arrive in order even across retries. Every attempt is logged.
  */
 public final class Outbox {
 
@@ -90,11 +90,44 @@ public final class Outbox {
         }
     }
 
-    /** The alerts due now: the oldest pending one of each subscription and channel, if its time has come. */
-    public List<Row> due(Instant now, int limit) {
-        return query("SELECT * FROM alert_outbox o WHERE o.status = 'pending' AND o.next_attempt_at <= ? AND o.id IN "
-                + "(SELECT MIN(id) FROM alert_outbox WHERE status = 'pending' GROUP BY subscription_id, channel) ORDER BY o.id",
-                limit, Timestamp.from(now));
+    /**
+     * A lane: the alerts of one subscription on one channel, delivered one after the other in the
+     * order they were written; {@code headId} is its oldest pending alert.
+     */
+    public record Lane(String subscriptionId, String channel, long headId) {
+    }
+
+    /**
+     * The lanes whose oldest pending alert is due now, oldest head first: one statement, whatever
+     * the backlog's size, and a lane whose head waits (a retry's backoff, quiet hours, a digest's
+     * time) is not among them, so nothing behind it overtakes it.
+     */
+    public List<Lane> dueLanes(Instant now) {
+        List<Lane> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT o.subscription_id, o.channel, o.id FROM alert_outbox o JOIN "
+                     + "(SELECT MIN(id) AS id FROM alert_outbox WHERE status = 'pending' GROUP BY subscription_id, channel) h "
+                     + "ON o.id = h.id WHERE o.next_attempt_at <= ? ORDER BY o.id")) {
+            ps.setTimestamp(1, Timestamp.from(now));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Lane(rs.getString(1), rs.getString(2), rs.getLong(3)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("alert: cannot read the outbox: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /**
+     * The pending alerts of a lane from {@code fromId} on, oldest first, due or not: a run of the
+     * lane reads its backlog a page at a time with this (a range of the subscription index, not a
+     * scan of everything delivered before).
+     */
+    public List<Row> pending(Lane lane, long fromId, int limit) {
+        return query("SELECT * FROM alert_outbox WHERE subscription_id = ? AND channel = ? AND id >= ? AND status = 'pending' "
+                + "ORDER BY id", limit, lane.subscriptionId(), lane.channel(), fromId);
     }
 
     /** Every pending alert of a subscription and channel whose time has come, oldest first: what one digest mail carries. */
@@ -128,10 +161,47 @@ public final class Outbox {
         return out;
     }
 
+    /** A delivery to record: the alert, the HTTP status (none for e-mail), how long it took, and when it was taken. */
+    record Delivery(Row row, Integer statusCode, long latencyMs, Instant at) {
+    }
+
     /** Records a delivered alert and its attempt. */
     void delivered(Row row, Integer statusCode, long latencyMs) {
-        finish(row, "delivered", "UPDATE alert_outbox SET status = 'delivered', attempts = ?, delivered_at = ?, last_error = NULL "
-                + "WHERE id = ?", null, statusCode, latencyMs, null);
+        delivered(List.of(new Delivery(row, statusCode, latencyMs, Instant.now())));
+    }
+
+    /**
+     * Records delivered alerts and their attempts in one transaction of two batched statements,
+     * however many there are (a run of mails, a digest).
+     */
+    void delivered(List<Delivery> deliveries) {
+        if (deliveries.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE alert_outbox SET status = 'delivered', attempts = ?, "
+                    + "delivered_at = ?, last_error = NULL WHERE id = ?")) {
+                for (Delivery d : deliveries) {
+                    ps.setInt(1, d.row().attempts() + 1);
+                    ps.setTimestamp(2, Timestamp.from(d.at()));
+                    ps.setLong(3, d.row().id());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            try (PreparedStatement ps = c.prepareStatement(INSERT_ATTEMPT)) {
+                for (Delivery d : deliveries) {
+                    attempt(ps, d.row(), d.at(), "delivered", d.statusCode(), d.latencyMs(), null);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            c.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException("alert: cannot record the delivery of " + deliveries.size() + " alerts from "
+                    + deliveries.get(0).row().messageId() + " on: " + e.getMessage(), e);
+        }
     }
 
     /** Records a failed attempt and when to try again. */
@@ -181,6 +251,26 @@ public final class Outbox {
         return out;
     }
 
+    private static final String INSERT_ATTEMPT = "INSERT INTO alert_delivery (outbox_id, subscription_id, channel, "
+            + "attempt, at, outcome, status_code, latency_ms, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private static void attempt(PreparedStatement ps, Row row, Instant at, String outcome, Integer statusCode, long latencyMs,
+                                String error) throws SQLException {
+        ps.setLong(1, row.id());
+        ps.setString(2, row.subscriptionId());
+        ps.setString(3, row.channel());
+        ps.setInt(4, row.attempts() + 1);
+        ps.setTimestamp(5, Timestamp.from(at));
+        ps.setString(6, outcome);
+        if (statusCode == null) {
+            ps.setNull(7, java.sql.Types.INTEGER);
+        } else {
+            ps.setInt(7, statusCode);
+        }
+        ps.setLong(8, latencyMs);
+        ps.setString(9, clip(error));
+    }
+
     private void finish(Row row, String outcome, String update, Instant next, Integer statusCode, long latencyMs, String error) {
         Instant now = Instant.now();
         try (Connection c = dataSource.getConnection()) {
@@ -188,32 +278,15 @@ public final class Outbox {
             try (PreparedStatement ps = c.prepareStatement(update)) {
                 int i = 1;
                 ps.setInt(i++, row.attempts() + 1);
-                if (outcome.equals("delivered")) {
-                    ps.setTimestamp(i++, Timestamp.from(now));
-                } else if (next != null) {
+                if (next != null) {
                     ps.setTimestamp(i++, Timestamp.from(next));
-                    ps.setString(i++, clip(error));
-                } else {
-                    ps.setString(i++, clip(error));
                 }
+                ps.setString(i++, clip(error));
                 ps.setLong(i, row.id());
                 ps.executeUpdate();
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO alert_delivery (outbox_id, subscription_id, channel, "
-                    + "attempt, at, outcome, status_code, latency_ms, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                ps.setLong(1, row.id());
-                ps.setString(2, row.subscriptionId());
-                ps.setString(3, row.channel());
-                ps.setInt(4, row.attempts() + 1);
-                ps.setTimestamp(5, Timestamp.from(now));
-                ps.setString(6, outcome);
-                if (statusCode == null) {
-                    ps.setNull(7, java.sql.Types.INTEGER);
-                } else {
-                    ps.setInt(7, statusCode);
-                }
-                ps.setLong(8, latencyMs);
-                ps.setString(9, clip(error));
+            try (PreparedStatement ps = c.prepareStatement(INSERT_ATTEMPT)) {
+                attempt(ps, row, now, outcome, statusCode, latencyMs, error);
                 ps.executeUpdate();
             }
             c.commit();

@@ -2,10 +2,14 @@
  * Alert: tells subscribers about new articles. Each stored article is matched against every
  * subscription; for each match an alert ({@link org.dipwatch.alert.AlertContent}) is written to an
  * outbox in the same transaction as the article, so an article is never stored without its alerts
- * nor alerted without being stored. Alerts leave the outbox by webhook, a POST of a CloudEvents 1.0
- * payload ({@link org.dipwatch.alert.AlertPayload}, schema in {@code docs/schemas/alert-v1.schema.json})
- * signed per Standard Webhooks ({@link org.dipwatch.alert.WebhookSigner}), or by e-mail
- * ({@link org.dipwatch.alert.AlertMail}); a failed delivery is retried with backoff and, after too
- * many attempts, dead-lettered.
+ * nor alerted without being stored. A later report of a story names a few earlier ones (the story's
+ * first and latest, {@link org.dipwatch.alert.StoryReports}) and counts the rest. Alerts leave the
+ * outbox by webhook, a POST of a CloudEvents 1.0 payload ({@link org.dipwatch.alert.AlertPayload},
+ * schema in {@code docs/schemas/alert-v1.schema.json}) signed per Standard Webhooks
+ * ({@link org.dipwatch.alert.WebhookSigner}), or by e-mail ({@link org.dipwatch.alert.AlertMail}, sent
+ * by {@link org.dipwatch.alert.SmtpMail}, a run of mails over one connection). Delivery
+ * ({@link org.dipwatch.alert.Deliverer}) goes lane by lane (one subscription and channel): in order
+ * within a lane, lanes in parallel; a failed delivery is retried with backoff and holds its lane,
+ * and after too many attempts it is dead-lettered.
  */
 package org.dipwatch.alert;

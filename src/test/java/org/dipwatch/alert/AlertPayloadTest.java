@@ -57,6 +57,24 @@ class AlertPayloadTest {
     }
 
     @Test
+    void aLaterReportOfALongStoryNamesFiveCountsAllAndValidates() throws IOException {
+        AlertContent c = TestAlerts.russiaCallsHamas();
+        List<String> named = List.of("tass.com: a (000_0000000000000001.txt)", "mid.ru: b (196_0000000000000002.txt)",
+                "mid.ru: c (197_0000000000000003.txt)", "mid.ru: d (198_0000000000000004.txt)", "mid.ru: e (199_0000000000000005.txt)");
+        AlertContent later = new AlertContent(c.messageId(), c.createdAt(), c.subscriptionId(), "same_story", c.articleFile(),
+                c.articleId(), c.title(), c.published(), c.url(), c.source(), c.paragraphs(), c.tags(), "st-0000000000000001",
+                c.why(), named, false, 199);
+        JsonNode json = payload(later);
+        assertThat(schema.validate(json)).isEmpty();
+        assertThat(json.path("data").path("alsoReportedBy")).hasSize(5);
+        assertThat(json.path("data").path("alsoReportedCount").asInt()).isEqualTo(199);
+        // an alert written before the count existed still reads, and counts what it names
+        String old = Outbox.write(later).replace(",\"alsoReportedCount\":199", "");
+        assertThat(old).doesNotContain("alsoReportedCount");
+        assertThat(Outbox.read(old).alsoReportedCount()).isEqualTo(5);
+    }
+
+    @Test
     void anAlertWithNothingUnknownLeftOutValidates() throws IOException {
         AlertContent bare = new AlertContent("msg_1", java.time.Instant.parse("2025-03-04T09:15:02Z"), "all", "new",
                 "006_fedcba9876543210.txt", "fedcba9876543210", null, null, null, "inbox", List.of(),

@@ -1,0 +1,137 @@
+package org.dipwatch.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.dipwatch.TestHome;
+import org.dipwatch.corpus.CorpusIndex;
+import org.dipwatch.observe.Metrics;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Mail over SMTP as GreenMail on 127.0.0.1 receives it, through a proxy that counts connections:
+ * a run of mails takes one connection, a connection the server dropped is replaced without
+ * losing a mail, and header values cannot add headers.
+ */
+class SmtpMailTest {
+
+    @TempDir
+    Path dir;
+    private GreenMail smtp;
+    private CountingProxy proxy;
+    private SmtpMail mail;
+
+    @BeforeEach
+    void start() throws Exception {
+        smtp = new GreenMail(new ServerSetup(TestHome.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        proxy = new CountingProxy(smtp.getSmtp().getPort());
+        mail = new SmtpMail("127.0.0.1", proxy.port(), "none", "dipwatch@example.org", "", "", Duration.ofSeconds(60));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        mail.close();
+        proxy.close();
+        smtp.stop();
+    }
+
+    private static AlertMail.Mail numbered(int n) {
+        return new AlertMail.Mail("[dipwatch] statement " + n, "Statement " + n + ".\n", "<p>Statement " + n + ".</p>\n",
+                Map.of(AlertMail.ARTICLE_HEADER, AlertsAtVolumeTest.file(n), AlertMail.AUTO_SUBMITTED_HEADER, "auto-generated"));
+    }
+
+    @Test
+    void thirtyMailsDueTogetherGoOverOneConnectionInOrder() throws Exception {
+        CorpusIndex index = CorpusIndex.open("jdbc:h2:mem:smtp" + System.nanoTime(), "sa", "", 2);
+        Deliverer deliverer = null;
+        try {
+            Outbox outbox = new Outbox(index.dataSource());
+            Path file = Files.writeString(dir.resolve("subscriptions.yaml"), """
+                    subscriptions:
+                      - id: desk
+                        filter: { verdicts: [new, same_story] }
+                        email: { to: [desk@example.org] }
+                    """);
+            Subscriptions subscriptions = new Subscriptions(file, Map.<String, String>of()::get, false);
+            Alerts alerts = new Alerts(subscriptions);
+            try (Connection c = index.dataSource().getConnection()) {
+                for (int n = 1; n <= 30; n++) {
+                    outbox.enqueue(c, alerts.owed(AlertsAtVolumeTest.article(n), AlertsAtVolumeTest.file(n), String.format("%016x", n),
+                            "new", "feed", TestAlerts.noTags(), null, StoryReports.NONE));
+                }
+            }
+            deliverer = new Deliverer(outbox, subscriptions, mail, new Metrics(new SimpleMeterRegistry()),
+                    new Deliverer.Policy(3, Duration.ofHours(1), Duration.ofMillis(10), Duration.ofSeconds(1), Duration.ofSeconds(10), false));
+            assertThat(deliverer.deliverDue()).isEqualTo(30);
+        } finally {
+            if (deliverer != null) {
+                deliverer.close();
+            }
+            index.close();
+        }
+        MimeMessage[] received = smtp.getReceivedMessages();
+        assertThat(received).hasSize(30);
+        assertThat(received[0].getHeader(AlertMail.ARTICLE_HEADER, null)).isEqualTo(AlertsAtVolumeTest.file(1));
+        assertThat(received[29].getHeader(AlertMail.ARTICLE_HEADER, null)).isEqualTo(AlertsAtVolumeTest.file(30));
+        assertThat(proxy.connections()).as("SMTP connections for 30 mails").isLessThan(30).isEqualTo(1);
+    }
+
+    @Test
+    void aConnectionTheServerDroppedIsReplacedAndNoMailIsLost() throws Exception {
+        try (MailTransport.Run run = mail.run()) {
+            for (int n = 1; n <= 3; n++) {
+                run.send(List.of("desk@example.org"), numbered(n));
+            }
+        }
+        // the connection waits for the next run; the server (here the proxy) drops it meanwhile
+        proxy.cutAll();
+        try (MailTransport.Run run = mail.run()) {
+            for (int n = 4; n <= 6; n++) {
+                run.send(List.of("desk@example.org"), numbered(n));
+            }
+        }
+        assertThat(smtp.getReceivedMessages()).hasSize(6)
+                .extracting(m -> m.getHeader(AlertMail.ARTICLE_HEADER, null))
+                .containsExactly(AlertsAtVolumeTest.file(1), AlertsAtVolumeTest.file(2), AlertsAtVolumeTest.file(3),
+                        AlertsAtVolumeTest.file(4), AlertsAtVolumeTest.file(5), AlertsAtVolumeTest.file(6));
+        assertThat(proxy.connections()).isEqualTo(2);
+    }
+
+    @Test
+    void headerValuesCannotAddHeadersAndNonAsciiIsEncoded() throws Exception {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put(AlertMail.ARTICLE_HEADER, "005_0123456789abcdef.txt\r\nBcc: victim@example.org");
+        headers.put(AlertMail.STORY_HEADER, "st-переговоры\nX-Evil: 1");
+        headers.put(AlertMail.URL_HEADER, "https://example.org/новости/1\r\n\r\n<html>");
+        headers.put(AlertMail.AUTO_SUBMITTED_HEADER, "auto-generated");
+        mail.send(List.of("desk@example.org"), new AlertMail.Mail("[dipwatch] a", "a\n", "<p>a</p>\n", headers));
+
+        MimeMessage m = smtp.getReceivedMessages()[0];
+        assertThat(m.getAllRecipients()).extracting(Object::toString).containsExactly("desk@example.org");
+        assertThat(m.getHeader("Bcc")).isNull();
+        assertThat(m.getHeader("X-Evil")).isNull();
+        assertThat(MimeUtility.unfold(m.getHeader(AlertMail.ARTICLE_HEADER, null))).isEqualTo("005_0123456789abcdef.txt Bcc: victim@example.org");
+        assertThat(MimeUtility.decodeText(MimeUtility.unfold(m.getHeader(AlertMail.STORY_HEADER, null))))
+                .isEqualTo("st-переговоры X-Evil: 1");
+        // folded where it is long: a continuation line, not a header of its own
+        assertThat(MimeUtility.unfold(m.getHeader(AlertMail.URL_HEADER, null)))
+                .isEqualTo("https://example.org/%D0%BD%D0%BE%D0%B2%D0%BE%D1%81%D1%82%D0%B8/1 <html>");
+        assertThat(m.getHeader("Auto-Submitted", null)).isEqualTo("auto-generated");
+        assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(m)).doesNotContain("<html>\r\n\r\n");
+    }
+}
