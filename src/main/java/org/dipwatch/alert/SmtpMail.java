@@ -41,6 +41,14 @@ import org.dipwatch.config.Settings;
  */
 public final class SmtpMail implements MailTransport, AutoCloseable {
 
+    static {
+        // Jakarta Mail looks its stream provider up through ServiceLoader, scanning every jar, several times per
+        // message unless this names it: that scan was most of a mail's CPU at volume
+        if (System.getProperty("jakarta.mail.util.StreamProvider") == null) {
+            System.setProperty("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
+        }
+    }
+
     /** How long connecting may take. */
     static final int CONNECT_TIMEOUT_MS = 10_000;
 
