@@ -47,6 +47,8 @@ import org.slf4j.LoggerFactory;
 public final class Pipeline implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+    /** Most reports of its story an alert names: the lead and the latest (the story's size is counted, not listed). */
+    static final int ALSO_REPORTED = 5;
 
     private final DocumentReader reader;
     private final Corpus corpus;
@@ -119,7 +121,9 @@ public final class Pipeline implements AutoCloseable {
                 settings.intValue("dipwatch.dedup.story-window-days"),
                 decimal(settings, "dipwatch.dedup.story-threshold"),
                 settings.intValue("dipwatch.dedup.boilerplate-min-articles"),
-                settings.intValue("dipwatch.dedup.story-candidates"));
+                settings.intValue("dipwatch.dedup.story-candidates"),
+                decimal(settings, "dipwatch.dedup.story-lead-share"),
+                settings.intValue("dipwatch.dedup.recent-articles"));
     }
 
     private static double decimal(Settings settings, String key) {
@@ -169,14 +173,15 @@ public final class Pipeline implements AutoCloseable {
                 }
                 Who who = Who.ofTags(corpus.index().tags(e.getValue()));
                 StoryMatcher.Judgement j = stories.judge(article, who, StoryMatcher.outlet(row.url(), row.source()), e.getKey());
+                String story;
                 try (java.sql.Connection c = corpus.index().transaction()) {
-                    stories.save(c, row.seq(), row.fileName(), row.articleId(), article, j);
+                    story = stories.save(c, row.seq(), row.fileName(), row.articleId(), article, j);
                     c.commit();
                 } catch (java.sql.SQLException ex) {
                     throw new org.dipwatch.corpus.IndexException("index: cannot record the story of " + e.getValue() + ": "
                             + ex.getMessage(), ex);
                 }
-                stories.added(row.seq(), j.features());
+                stories.added(row.seq(), row.fileName(), story, article, j);
             }
         }
     }
@@ -372,9 +377,9 @@ public final class Pipeline implements AutoCloseable {
                             }
                             stories.save(c, row.seq(), row.fileName(), row.articleId(), article, j);
                             outbox.enqueue(c, alerts.owed(article, row.fileName(), row.articleId(), verdict, source, tags,
-                                    story, j.verdict() == Verdict.NEW ? List.of() : stories.reports(story)));
+                                    story, j.verdict() == Verdict.NEW ? List.of() : stories.reports(story, ALSO_REPORTED).shown()));
                         });
-                stories.added(stored.seq(), j.features());
+                stories.added(stored.seq(), stored.fileName(), story, article, j);
                 result = new IngestResult(name, source, j.verdict(), stored.fileName(), article.title(), article.published(),
                         null, tags, j.verdict() == Verdict.NEAR_DUPLICATE ? j.of() : null, j.similarity(), story);
             }
