@@ -61,7 +61,7 @@ public final class StoryMatcher {
 
         /** The shipped defaults (as in {@code dipwatch-defaults.properties}). */
         public static Thresholds defaults() {
-            return new Thresholds(0.36, 0.9, 3, 0.26, 3, 30, 0.8, 20_000);
+            return new Thresholds(0.36, 0.9, 3, 0.28, 3, 30, 0.8, 20_000);
         }
     }
 
@@ -106,8 +106,8 @@ public final class StoryMatcher {
     public record Reports(List<StoryStore.Stored> shown, int total) {
     }
 
-    static final double W_QUOTE = 0.3;
-    static final double W_TERMS = 0.8;
+    static final double W_QUOTE = 0.1;
+    static final double W_TERMS = 0.6;
     static final double W_ACTORS = 0.2;
     static final double W_SPEAKER = 0.0;
     static final double W_DATE = 0.1;
@@ -118,6 +118,10 @@ public final class StoryMatcher {
     static final int MAX_LSH_CANDIDATES = 200;
     /** Shared rare terms below which only a shared quotation makes a story. */
     static final double MIN_TERMS = 0.10;
+    /** Event evidence: a headline signal, a share of the numbers, or shared rare terms from which two reports may be one event. */
+    static final double MIN_HEADLINE = 0.2;
+    static final double MIN_NUMBERS = 0.67;
+    static final double MANY_TERMS = 0.35;
 
     private final StoryStore store;
     private final Thresholds thresholds;
@@ -291,7 +295,7 @@ public final class StoryMatcher {
         double terms = Math.sqrt(fromA * fromC);
         // actors, speaker and dates alone are what two statements of one minister in one week
         // share: a story needs its own words (rare terms) or the same quotation
-        boolean sharesWhatHappened = terms >= MIN_TERMS || quotes >= 2;
+        boolean sharesWords = terms >= MIN_TERMS || quotes >= 2;
         double quote = Math.min(1, quotes / 4.0);
         double actors = sharedActors.size() / (double) allActors.size();
         Set<String> speakers = new HashSet<>(a.who().speakers());
@@ -300,6 +304,12 @@ public final class StoryMatcher {
         double date = days == null ? 0.5 : 1 - days / (windowDays + 1.0);
         double headline = headline(a, c);
         double numbers = numbers(a.f().numbers(), c.numbers());
+        // and what makes it this event rather than another of the same actors and theme that day: the
+        // headlines (or a headline and the other's lead) agree, the same numbers, many shared rare
+        // terms, a long shared quotation (8 runs: 12 words or more), or (undated) a shared quotation
+        boolean sharesEvent = headline >= MIN_HEADLINE || numbers >= MIN_NUMBERS || terms >= MANY_TERMS || quotes >= 8
+                || days == null && quotes >= 2;
+        boolean sharesWhatHappened = sharesWords && sharesEvent;
         double score = W_QUOTE * quote + W_TERMS * terms + W_ACTORS * actors + W_SPEAKER * speaker + W_DATE * date
                 + W_HEADLINE * headline + W_NUMBERS * numbers;
         String why = String.format(Locale.ROOT, "quotes %d, rare terms %.2f, actors %d/%d, speaker %s, days %s, headline %.2f, "
