@@ -27,6 +27,7 @@ import org.dipwatch.corpus.IndexException;
 import org.dipwatch.corpus.IndexedArticle;
 import org.dipwatch.dedup.ExactDedup;
 import org.dipwatch.dedup.StoryMatcher;
+import org.dipwatch.dedup.TextFeatures;
 import org.dipwatch.dedup.Who;
 import org.dipwatch.ingest.DocumentReader;
 import org.dipwatch.ingest.Inbox;
@@ -103,11 +104,11 @@ public final class Pipeline implements AutoCloseable {
 
     /** What the workers made of a document: an article ready to be judged, or the stage that failed and why. */
     private record Prepared(Intake intake, Instant received, String intakeKey, Article article, String language,
-                            String canonicalUrl, String urlHash, String fingerprint, Classification tags, String failedStage,
-                            String reason) {
+                            String canonicalUrl, String urlHash, String fingerprint, Classification tags, String outlet,
+                            TextFeatures features, String failedStage, String reason) {
 
         static Prepared failed(Intake intake, Instant received, String intakeKey, String stage, String reason) {
-            return new Prepared(intake, received, intakeKey, null, null, null, null, null, null, stage, reason);
+            return new Prepared(intake, received, intakeKey, null, null, null, null, null, null, null, null, stage, reason);
         }
     }
 
@@ -359,8 +360,10 @@ public final class Pipeline implements AutoCloseable {
         }
         String canonicalUrl = ExactDedup.canonicalUrl(article.url());
         String language = read.draft().language();
+        String outlet = StoryMatcher.outlet(article.url(), intake.source());
         return new Prepared(intake, received, read.intakeKey(), article, language, canonicalUrl, ExactDedup.urlHash(canonicalUrl),
-                ExactDedup.fingerprint(article), classifier.classify(article, false, language), null, null);
+                ExactDedup.fingerprint(article), classifier.classify(article, false, language), outlet,
+                stories.features(article, outlet), null, null);
     }
 
     // ---------------------------------------------------------------- the serial part
@@ -461,8 +464,8 @@ public final class Pipeline implements AutoCloseable {
             return new Decided(entry, new IngestResult(in.name(), in.source(), Verdict.DUPLICATE, copyOf, article.title(),
                     article.published(), null, p.tags()), false, null);
         }
-        StoryMatcher.Judgement j = judgeStory(article, Who.of(p.tags()), StoryMatcher.outlet(article.url(), in.source()),
-                Long.MAX_VALUE);
+        // the features made on the worker, made again only if the outlet's boilerplate changed since
+        StoryMatcher.Judgement j = stories.judge(article, Who.of(p.tags()), p.outlet(), p.features(), Long.MAX_VALUE);
         if (j.verdict() == Verdict.NEAR_DUPLICATE && !storeNearDuplicates) {
             tx.record(new Arrival(p.intakeKey(), in.source(), in.name(), Verdict.NEAR_DUPLICATE.label(), j.of(), null,
                     p.fingerprint(), article.url(), p.received(), Instant.now(), j.similarity(), j.story()));
@@ -481,17 +484,13 @@ public final class Pipeline implements AutoCloseable {
                     stories.save(c, r.seq(), r.fileName(), r.articleId(), article, j);
                     if (in.alerts()) {
                         outbox.enqueue(c, alerts.owed(article, r.fileName(), r.articleId(), verdict, in.source(), p.tags(), story,
-                                j.verdict() == Verdict.NEW ? org.dipwatch.alert.StoryReports.NONE
-                                        : org.dipwatch.alert.StoryReports.all(stories.reports(story).stream()
-                                        .filter(x -> !x.file().equals(r.fileName()))
-                                        .map(x -> new org.dipwatch.alert.StoryReports.Report(x.outlet(), x.title(), x.file()))
-                                        .toList())));
+                                earlierReports(j, story)));
                     } else {
                         metrics.alertsWithheld(in.source());
                     }
                 });
         // the next article of the batch is judged against this one, committed or not yet
-        stories.added(row.seq(), j.features());
+        stories.added(row.seq(), row.fileName(), story, article, j);
         if (p.urlHash() != null) {
             stored.put("u" + p.urlHash(), row.fileName());
         }
@@ -499,6 +498,16 @@ public final class Pipeline implements AutoCloseable {
         return new Decided(entry, new IngestResult(in.name(), in.source(), j.verdict(), row.fileName(), article.title(),
                 article.published(), null, p.tags(), j.verdict() == Verdict.NEAR_DUPLICATE ? j.of() : null, j.similarity(), story),
                 false, null);
+    }
+
+    /** The reports of its story an article's alerts name: its lead and latest, at most as many as alerts name, and their count. */
+    private org.dipwatch.alert.StoryReports earlierReports(StoryMatcher.Judgement j, String story) {
+        if (j.verdict() == Verdict.NEW) {
+            return org.dipwatch.alert.StoryReports.NONE;
+        }
+        StoryMatcher.Reports reports = stories.reports(story, alerts.alsoReportedMax());
+        return new org.dipwatch.alert.StoryReports(reports.shown().stream()
+                .map(x -> new org.dipwatch.alert.StoryReports.Report(x.outlet(), x.title(), x.file())).toList(), reports.total());
     }
 
     /** Judges an article's story against the corpus articles numbered below {@code before}: ingest and reindex alike. */
@@ -625,13 +634,14 @@ public final class Pipeline implements AutoCloseable {
                 }
                 Who who = Who.ofTags(corpus.index().tags(e.getValue()));
                 StoryMatcher.Judgement j = judgeStory(article, who, StoryMatcher.outlet(row.url(), row.source()), e.getKey());
+                String story;
                 try (Connection c = corpus.index().transaction()) {
-                    stories.save(c, row.seq(), row.fileName(), row.articleId(), article, j);
+                    story = stories.save(c, row.seq(), row.fileName(), row.articleId(), article, j);
                     c.commit();
                 } catch (SQLException ex) {
                     throw new IndexException("index: cannot record the story of " + e.getValue() + ": " + ex.getMessage(), ex);
                 }
-                stories.added(row.seq(), j.features());
+                stories.added(row.seq(), row.fileName(), story, article, j);
             }
         }
     }

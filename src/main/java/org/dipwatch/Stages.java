@@ -92,7 +92,9 @@ record Stages(DocumentReader reader, Inbox inbox, Corpus corpus, Classifier clas
                 settings.intValue("dipwatch.dedup.story-window-days"),
                 decimal(settings, "dipwatch.dedup.story-threshold"),
                 settings.intValue("dipwatch.dedup.boilerplate-min-articles"),
-                settings.intValue("dipwatch.dedup.story-candidates"));
+                settings.intValue("dipwatch.dedup.story-candidates"),
+                decimal(settings, "dipwatch.dedup.story-lead-share"),
+                settings.intValue("dipwatch.dedup.recent-articles"));
     }
 
     private static double decimal(Settings settings, String key) {

@@ -36,6 +36,11 @@ public final class Alerts {
     }
 
     /** The subscriptions behind these alerts. */
+    /** How many earlier reports of its story an alert names at most. */
+    public int alsoReportedMax() {
+        return alsoReportedMax;
+    }
+
     public Subscriptions subscriptions() {
         return subscriptions;
     }

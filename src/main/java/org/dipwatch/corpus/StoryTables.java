@@ -6,15 +6,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.LocalDate;
 import java.util.AbstractMap;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.ObjLongConsumer;
 import javax.sql.DataSource;
 import org.dipwatch.dedup.MinHash;
@@ -23,94 +22,89 @@ import org.dipwatch.dedup.TextFeatures;
 import org.dipwatch.dedup.Who;
 
 /**
- * The near-duplicate and story tables of the index ({@code V5__stories.sql}): each stored
- * article's signature, terms, quotations and story, the terms' document frequencies and the
- * paragraphs each outlet repeats.
+ * The story table of the index ({@code V7__story_memory.sql}): each stored article's features,
+ * who it involves, its story and verdict, one row an article. The story matcher writes a row
+ * when it stores an article and reads the rows back in sequence order when it (re)loads its
+ * memory; the judgement itself reads nothing here.
  */
 public final class StoryTables implements StoryStore {
 
-    private static final String COLUMNS = "s.seq, s.file_name, s.title, s.outlet, s.published, s.signature, s.shingles, "
-            + "s.terms, s.quotes, s.story";
+    private static final String LIGHT = "s.seq, s.file_name, s.title, s.outlet, s.published, s.story, s.signature, s.shingles, "
+            + "s.paragraphs";
+    private static final String FULL = LIGHT + ", s.terms, s.quotes, s.title_terms, s.lead_terms, s.numbers, s.words, s.who";
     private static final String FROM = " FROM article_story s JOIN article a ON a.seq = s.seq AND NOT a.file_missing";
+    private static final long[] NONE = new long[0];
 
     private final DataSource db;
+    private Boolean othersMayWrite;
 
-    /** The tables in the index behind {@code db}. */
+    /** The table in the index behind {@code db}. */
     public StoryTables(DataSource db) {
         this.db = db;
     }
 
     @Override
-    public Set<Long> repeatedParagraphs(String outlet, long[] hashes, int minArticles) {
-        if (hashes.length == 0) {
-            return Set.of();
-        }
-        Set<Long> out = new java.util.HashSet<>();
-        try (Connection c = db.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT paragraph FROM outlet_paragraph WHERE outlet = ? AND articles >= ? "
-                     + "AND paragraph IN (" + marks(hashes.length) + ")")) {
-            ps.setString(1, outlet);
-            ps.setInt(2, minArticles);
-            for (int i = 0; i < hashes.length; i++) {
-                ps.setLong(3 + i, hashes[i]);
+    public void save(Connection c, Stored a, String verdict, String duplicateOf, Double similarity) throws SQLException {
+        TextFeatures f = a.features();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO article_story (seq, file_name, story, outlet, published, title, "
+                + "signature, shingles, terms, quotes, title_terms, lead_terms, numbers, words, paragraphs, who, verdict, "
+                + "duplicate_of, similarity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setLong(1, a.seq());
+            ps.setString(2, a.file());
+            ps.setString(3, a.story());
+            ps.setString(4, CorpusIndex.clip(a.outlet(), 200));
+            CorpusIndex.setDate(ps, 5, a.published());
+            ps.setString(6, CorpusIndex.clip(a.title(), 4000));
+            ps.setBytes(7, MinHash.toBytes(f.signature()));
+            ps.setInt(8, f.shingles());
+            ps.setBytes(9, MinHash.longsToBytes(f.terms()));
+            ps.setBytes(10, MinHash.longsToBytes(f.quoteGrams()));
+            ps.setBytes(11, MinHash.longsToBytes(f.title()));
+            ps.setBytes(12, MinHash.longsToBytes(f.lead()));
+            ps.setBytes(13, MinHash.longsToBytes(f.numbers()));
+            ps.setInt(14, f.words());
+            ps.setBytes(15, MinHash.longsToBytes(Arrays.stream(f.paragraphs()).distinct().toArray()));
+            ps.setString(16, CorpusIndex.clip(who(a.who()), 4000));
+            ps.setString(17, verdict);
+            ps.setString(18, duplicateOf);
+            if (similarity == null) {
+                ps.setNull(19, Types.DOUBLE);
+            } else {
+                ps.setDouble(19, similarity);
             }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getLong(1));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IndexException("index: cannot read the paragraphs of " + outlet + ": " + e.getMessage(), e);
+            ps.executeUpdate();
         }
-        return out;
+    }
+
+    private static String who(Who who) {
+        List<String> tags = new ArrayList<>();
+        who.actors().stream().sorted().forEach(t -> tags.add("actor:" + t));
+        who.speakers().stream().sorted().forEach(t -> tags.add("speaker:" + t));
+        return String.join(";", tags);
     }
 
     @Override
-    public List<Stored> byActors(Set<String> actors, LocalDate from, LocalDate to, int limit) {
-        if (actors.isEmpty()) {
-            return List.of();
-        }
-        String hasActor = " AND EXISTS (SELECT 1 FROM article_tag t WHERE t.file_name = s.file_name AND t.dimension = 'actor' "
-                + "AND t.tag_id IN (" + marks(actors.size()) + "))";
-        Map<Long, Stored> out = new java.util.TreeMap<>(Collections.reverseOrder());
-        try (Connection c = db.getConnection()) {
-            // the bound of the latest RECENT articles, read once for both queries
-            String recent = "s.seq > " + (latestSeq(c) - RECENT);
-            List<String> where = new ArrayList<>();
-            if (from != null) {
-                where.add("s.published BETWEEN ? AND ?");
-                where.add("s.published IS NULL AND " + recent);
-            } else {
-                where.add(recent);
-            }
-            for (String w : where) {
-                try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + FROM + " WHERE " + w + hasActor
-                        + " ORDER BY s.seq DESC LIMIT " + Math.max(1, limit))) {
-                    int i = 1;
-                    if (w.startsWith("s.published BETWEEN")) {
-                        ps.setDate(i++, Date.valueOf(from));
-                        ps.setDate(i++, Date.valueOf(to));
-                    }
-                    for (String a : actors) {
-                        ps.setString(i++, a);
-                    }
-                    for (Stored s : read(c, ps)) {
-                        out.put(s.seq(), s);
-                    }
+    public void forEachLight(long seq, Consumer<Stored> each) {
+        scan(LIGHT, seq, false, each);
+    }
+
+    @Override
+    public void forEachFull(long seq, Consumer<Stored> each) {
+        scan(FULL, seq, true, each);
+    }
+
+    private void scan(String columns, long seq, boolean full, Consumer<Stored> each) {
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT " + columns + FROM + " WHERE s.seq > ? ORDER BY s.seq")) {
+            ps.setLong(1, seq);
+            ps.setFetchSize(1000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    each.accept(row(rs, full));
                 }
             }
         } catch (SQLException e) {
-            throw new IndexException("index: cannot look up articles by actor: " + e.getMessage(), e);
-        }
-        return out.values().stream().limit(limit).toList();
-    }
-
-    /** The highest sequence number with stored features, 0 when none. */
-    private static long latestSeq(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM article_story");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
+            throw new IndexException("index: cannot read the stories after article " + seq + ": " + e.getMessage(), e);
         }
     }
 
@@ -119,143 +113,68 @@ public final class StoryTables implements StoryStore {
         if (seqs.length == 0) {
             return List.of();
         }
+        List<Stored> out = new ArrayList<>();
         try (Connection c = db.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + FROM + " WHERE s.seq IN (" + marks(seqs.length) + ")")) {
+             PreparedStatement ps = c.prepareStatement("SELECT " + FULL + FROM + " WHERE s.seq IN ("
+                     + String.join(", ", Collections.nCopies(seqs.length, "?")) + ") ORDER BY s.seq")) {
             for (int i = 0; i < seqs.length; i++) {
                 ps.setLong(i + 1, seqs[i]);
             }
-            return read(c, ps);
-        } catch (SQLException e) {
-            throw new IndexException("index: cannot read near-duplicate candidates: " + e.getMessage(), e);
-        }
-    }
-
-    @Override
-    public List<Stored> story(String story) {
-        try (Connection c = db.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + FROM + " WHERE s.story = ? ORDER BY s.seq")) {
-            ps.setString(1, story);
-            return read(c, ps);
-        } catch (SQLException e) {
-            throw new IndexException("index: cannot read story " + story + ": " + e.getMessage(), e);
-        }
-    }
-
-    @Override
-    public long articles() {
-        try (Connection c = db.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*)" + FROM);
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IndexException("index: cannot count stored features: " + e.getMessage(), e);
-        }
-    }
-
-    @Override
-    public Map<Long, Integer> documentFrequencies(long[] terms) {
-        Map<Long, Integer> out = new HashMap<>();
-        try (Connection c = db.getConnection()) {
-            for (int from = 0; from < terms.length; from += 500) {
-                int n = Math.min(500, terms.length - from);
-                try (PreparedStatement ps = c.prepareStatement("SELECT term, articles FROM term_frequency WHERE term IN ("
-                        + marks(n) + ")")) {
-                    for (int i = 0; i < n; i++) {
-                        ps.setLong(i + 1, terms[from + i]);
-                    }
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            out.put(rs.getLong(1), rs.getInt(2));
-                        }
-                    }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(row(rs, true));
                 }
             }
         } catch (SQLException e) {
-            throw new IndexException("index: cannot read term frequencies: " + e.getMessage(), e);
+            throw new IndexException("index: cannot read the stories of " + seqs.length + " articles: " + e.getMessage(), e);
         }
         return out;
     }
 
-    @Override
-    public void save(Connection c, Stored a, long[] paragraphs, String verdict, String duplicateOf, Double similarity)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO article_story (seq, file_name, story, outlet, published, title, "
-                + "signature, shingles, terms, quotes, verdict, duplicate_of, similarity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setLong(1, a.seq());
-            ps.setString(2, a.file());
-            ps.setString(3, a.story());
-            ps.setString(4, CorpusIndex.clip(a.outlet(), 200));
-            CorpusIndex.setDate(ps, 5, a.published());
-            ps.setString(6, CorpusIndex.clip(a.title(), 4000));
-            ps.setBytes(7, MinHash.toBytes(a.features().signature()));
-            ps.setInt(8, a.features().shingles());
-            ps.setBytes(9, MinHash.longsToBytes(a.features().terms()));
-            ps.setBytes(10, MinHash.longsToBytes(a.features().quoteGrams()));
-            ps.setString(11, verdict);
-            ps.setString(12, duplicateOf);
-            if (similarity == null) {
-                ps.setNull(13, Types.DOUBLE);
-            } else {
-                ps.setDouble(13, similarity);
-            }
-            ps.executeUpdate();
+    private static Stored row(ResultSet rs, boolean full) throws SQLException {
+        Date published = rs.getDate(5);
+        int[] signature = MinHash.fromBytes(rs.getBytes(7));
+        long[] paragraphs = MinHash.longsFromBytes(rs.getBytes(9));
+        TextFeatures f;
+        Who who = null;
+        if (full) {
+            f = new TextFeatures(signature, rs.getInt(8), MinHash.longsFromBytes(rs.getBytes(10)),
+                    MinHash.longsFromBytes(rs.getBytes(11)), paragraphs, MinHash.longsFromBytes(rs.getBytes(12)),
+                    MinHash.longsFromBytes(rs.getBytes(13)), MinHash.longsFromBytes(rs.getBytes(14)), rs.getInt(15), NONE);
+            String tags = rs.getString(16);
+            who = Who.ofTags(tags.isEmpty() ? List.of() : Arrays.asList(tags.split(";")));
+        } else {
+            f = new TextFeatures(signature, rs.getInt(8), NONE, NONE, paragraphs, NONE, NONE, NONE, 0, NONE);
         }
-        count(c, "UPDATE term_frequency SET articles = articles + 1 WHERE term = ?",
-                "INSERT INTO term_frequency (term, articles) VALUES (?, 1)", null, a.features().terms());
-        long[] distinct = java.util.Arrays.stream(paragraphs).distinct().toArray();
-        count(c, "UPDATE outlet_paragraph SET articles = articles + 1 WHERE outlet = ? AND paragraph = ?",
-                "INSERT INTO outlet_paragraph (outlet, paragraph, articles) VALUES (?, ?, 1)", CorpusIndex.clip(a.outlet(), 200), distinct);
+        return new Stored(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                published == null ? null : published.toLocalDate(), f, who, rs.getString(6));
     }
 
-    /** Adds one to the count of each key, inserting the keys not counted yet. */
-    private static void count(Connection c, String update, String insert, String outlet, long[] keys) throws SQLException {
-        if (keys.length == 0) {
-            return;
-        }
-        int[] updated;
-        try (PreparedStatement ps = c.prepareStatement(update)) {
-            for (long k : keys) {
-                int i = 1;
-                if (outlet != null) {
-                    ps.setString(i++, outlet);
-                }
-                ps.setLong(i, k);
-                ps.addBatch();
-            }
-            updated = ps.executeBatch();
-        }
-        try (PreparedStatement ps = c.prepareStatement(insert)) {
-            boolean any = false;
-            for (int j = 0; j < keys.length; j++) {
-                if (updated[j] == 0) {
-                    int i = 1;
-                    if (outlet != null) {
-                        ps.setString(i++, outlet);
-                    }
-                    ps.setLong(i, keys[j]);
-                    ps.addBatch();
-                    any = true;
-                }
-            }
-            if (any) {
-                ps.executeBatch();
+    @Override
+    public boolean othersMayWrite() {
+        if (othersMayWrite == null) {
+            try (Connection c = db.getConnection()) {
+                // the URL as configured (the driver's own drops the settings)
+                String url = (db instanceof com.zaxxer.hikari.HikariDataSource h ? h.getJdbcUrl() : c.getMetaData().getURL())
+                        .toUpperCase(Locale.ROOT);
+                // an embedded H2 database without AUTO_SERVER is locked by the process that opened it
+                boolean exclusive = url.startsWith("JDBC:H2:MEM:")
+                        || url.startsWith("JDBC:H2:") && !url.startsWith("JDBC:H2:TCP:") && !url.startsWith("JDBC:H2:SSL:")
+                        && !url.contains("AUTO_SERVER=TRUE");
+                othersMayWrite = !exclusive;
+            } catch (SQLException e) {
+                throw new IndexException("index: cannot read the database URL: " + e.getMessage(), e);
             }
         }
+        return othersMayWrite;
     }
 
     @Override
     public void clear() {
-        try (Connection c = db.getConnection()) {
-            c.setAutoCommit(false);
-            for (String table : List.of("article_story", "term_frequency", "outlet_paragraph")) {
-                try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table)) {
-                    ps.executeUpdate();
-                }
-            }
-            c.commit();
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("DELETE FROM article_story")) {
+            ps.executeUpdate();
         } catch (SQLException e) {
-            throw new IndexException("index: cannot clear the story tables: " + e.getMessage(), e);
+            throw new IndexException("index: cannot clear the story table: " + e.getMessage(), e);
         }
     }
 
@@ -276,64 +195,7 @@ public final class StoryTables implements StoryStore {
     }
 
     @Override
-    public void forEachAfter(long seq, ObjLongConsumer<int[]> each) {
-        try (Connection c = db.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT s.seq, s.signature" + FROM + " WHERE s.seq > ? ORDER BY s.seq")) {
-            ps.setLong(1, seq);
-            ps.setFetchSize(1000);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    each.accept(MinHash.fromBytes(rs.getBytes(2)), rs.getLong(1));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IndexException("index: cannot read the signatures after article " + seq + ": " + e.getMessage(), e);
-        }
-    }
-
-    @Override
     public void forEach(ObjLongConsumer<int[]> each) {
-        forEachAfter(-1, each);
-    }
-
-    private static List<Stored> read(Connection c, PreparedStatement ps) throws SQLException {
-        List<Stored> rows = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                Date published = rs.getDate(5);
-                rows.add(new Stored(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        published == null ? null : published.toLocalDate(),
-                        new TextFeatures(MinHash.fromBytes(rs.getBytes(6)), rs.getInt(7), MinHash.longsFromBytes(rs.getBytes(8)),
-                                MinHash.longsFromBytes(rs.getBytes(9)), new long[0]), null, rs.getString(10)));
-            }
-        }
-        // who each article involves, read for all rows in one query
-        Map<String, List<String>> tags = tags(c, rows.stream().map(Stored::file).toList());
-        return rows.stream().map(r -> new Stored(r.seq(), r.file(), r.title(), r.outlet(), r.published(), r.features(),
-                Who.ofTags(tags.getOrDefault(r.file(), List.of())), r.story())).toList();
-    }
-
-    private static Map<String, List<String>> tags(Connection c, Collection<String> files) throws SQLException {
-        if (files.isEmpty()) {
-            return Collections.emptyMap();
-        }
-        Map<String, List<String>> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT file_name, dimension, tag_id FROM article_tag WHERE file_name IN ("
-                + marks(files.size()) + ") AND dimension IN ('actor', 'speaker')")) {
-            int i = 1;
-            for (String f : files) {
-                ps.setString(i++, f);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2) + ":" + rs.getString(3));
-                }
-            }
-        }
-        return out;
-    }
-
-    private static String marks(int n) {
-        return String.join(", ", Collections.nCopies(n, "?"));
+        forEachLight(-1, s -> each.accept(s.features().signature(), s.seq()));
     }
 }

@@ -5,29 +5,33 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.dipwatch.model.Article;
 import org.dipwatch.model.Verdict;
 
 /**
- * Judges an article that is no exact copy against the whole corpus: a near-duplicate of one
- * article (the same text with small edits: MinHash Jaccard of 3-word shingles at or above the
- * threshold, or one text nearly contained in the other), another report of one story (a
- * different write-up of the same event), or a new story. Rules apply in that order.
+ * Judges an article that is no exact copy against the corpus: a near-duplicate of one article
+ * (the same text with small edits: MinHash Jaccard of 3-word shingles at or above the threshold,
+ * or one text nearly contained in the other), another report of one story (a different write-up
+ * of the same event), or a new story. Rules apply in that order.
  *
- * <p>Candidates come from two places, so a lookup costs what its candidates cost, not the
- * corpus: the LSH index in memory (articles sharing a band of the signature) and the index
- * database (the latest articles naming one of the same actors, within the date window or
- * undated). A story needs a shared actor and, when both dates are known, dates at most
- * {@code windowDays} apart; when one is unknown, a shared quotation. Then a score of shared
- * quotations, shared rare terms (inverse document frequency), shared actors, the same speaker
- * and date proximity must reach the story threshold. Boilerplate never counts (see
- * {@link Boilerplate}).
+ * <p>A story is judged as a whole, never through whichever single report resembles the article
+ * most: the article must match the story's lead (its first report) and its latest reports, each
+ * with a shared actor, dates within the window and a score of shared rare terms, quotations,
+ * actors and dates; so a story cannot drift from its first event one similar report at a time
+ * (single-link chaining). Everything the judgement reads is in memory ({@link StoryIndex}): the
+ * LSH index and compact signatures of every article, the document frequencies of the latest
+ * articles, the outlets' paragraph counts, and the open stories with the features of their lead
+ * and latest reports, found through an inverted index of their headline, lead and quotation
+ * terms. Storing an article writes one row; the memory is updated by {@link #added} and rebuilt
+ * from the rows by {@link #reload}. See {@code docs/stories.md}.
  */
 public final class StoryMatcher {
 
@@ -39,14 +43,25 @@ public final class StoryMatcher {
      * @param windowDays      largest number of days between two dated reports of one story
      * @param storyThreshold  score from which an article joins a story
      * @param boilerplateMin  articles of one outlet that must hold a paragraph for it to be boilerplate
-     * @param maxCandidates   most recent articles sharing an actor that are scored
+     * @param maxCandidates   most candidate stories scored per article
+     * @param leadShare       share of the story threshold the article must reach against the story's lead and
+     *                        against its best recent report, whichever of them reaches the threshold
+     * @param recentArticles  how far back, in articles, the judgement looks: a story is open while one of its
+     *                        reports is among the latest this many; document frequencies count the latest
+     *                        half to whole of them
      */
     public record Thresholds(double nearThreshold, double nearContainment, int windowDays, double storyThreshold,
-                             int boilerplateMin, int maxCandidates) {
+                             int boilerplateMin, int maxCandidates, double leadShare, int recentArticles) {
+
+        /** The thresholds with the shipped lead share and look-back. */
+        public Thresholds(double nearThreshold, double nearContainment, int windowDays, double storyThreshold,
+                          int boilerplateMin, int maxCandidates) {
+            this(nearThreshold, nearContainment, windowDays, storyThreshold, boilerplateMin, maxCandidates, 0.8, 20_000);
+        }
 
         /** The shipped defaults (as in {@code dipwatch-defaults.properties}). */
         public static Thresholds defaults() {
-            return new Thresholds(0.36, 0.9, 3, 0.26, 3, 300);
+            return new Thresholds(0.36, 0.9, 3, 0.28, 3, 30, 0.8, 20_000);
         }
     }
 
@@ -54,13 +69,13 @@ public final class StoryMatcher {
      * One corpus article compared with the judged one.
      *
      * @param file       the corpus file
-     * @param title      its title, or {@code null}
+     * @param title      its title, or {@code null} when not kept in memory (an article of a closed story)
      * @param outlet     who published it
      * @param story      its story
      * @param similarity estimated Jaccard similarity of the texts
-     * @param storyScore the same-story score (0 when the gate is not passed)
+     * @param storyScore the same-story score against this report (0 when the gate is not passed)
      * @param level      the verdict the judged article would get against this one alone
-     * @param why        the signals that made the score
+     * @param why        the signals that made the score, and the story's decision
      */
     public record Neighbour(String file, String title, String outlet, String story, double similarity, double storyScore,
                             Verdict level, String why) {
@@ -82,45 +97,61 @@ public final class StoryMatcher {
                             TextFeatures features, String outlet, Who who) {
     }
 
-    static final double W_QUOTE = 0.3;
-    static final double W_TERMS = 0.8;
+    /**
+     * A story's lead report, its latest ones and how many it has, from memory.
+     *
+     * @param shown the lead and then the latest reports, oldest first (features and who left out)
+     * @param total how many reports the story has
+     */
+    public record Reports(List<StoryStore.Stored> shown, int total) {
+    }
+
+    static final double W_QUOTE = 0.1;
+    static final double W_TERMS = 0.6;
     static final double W_ACTORS = 0.2;
     static final double W_SPEAKER = 0.0;
     static final double W_DATE = 0.1;
+    /** Weights of the headline and number signals (issue #17 calibrates them on real pairs; shown in {@code why}). */
+    static final double W_HEADLINE = 0.0;
+    static final double W_NUMBERS = 0.0;
     /** Most LSH candidates verified per lookup. */
     static final int MAX_LSH_CANDIDATES = 200;
     /** Shared rare terms below which only a shared quotation makes a story. */
     static final double MIN_TERMS = 0.10;
+    /** Event evidence: a headline signal, a share of the numbers, or shared rare terms from which two reports may be one event. */
+    static final double MIN_HEADLINE = 0.2;
+    static final double MIN_NUMBERS = 0.67;
+    static final double MANY_TERMS = 0.35;
 
     private final StoryStore store;
     private final Thresholds thresholds;
     private final Boilerplate boilerplate = Boilerplate.packaged();
-    private NearDuplicateIndex lsh;
-    /** The highest sequence number in the in-memory index. */
-    private long lastSeq = -1;
+    private StoryIndex memory;
 
-    /** A matcher over a store; the in-memory index is filled from the store's signatures. */
+    /** A matcher over a store; the memory is filled from the store's rows. */
     public StoryMatcher(StoryStore store, Thresholds thresholds) {
         this.store = store;
         this.thresholds = thresholds;
         reload();
     }
 
-    /** Refills the in-memory index from the store (after a rebuild). */
+    /**
+     * Rebuilds the memory from the store's rows exactly as they are (at start, after a rebuild, or
+     * after a batch transaction failed): every row's light columns, and the full rows of the
+     * latest articles and of the open stories' lead and latest reports; never an article's text.
+     */
     public synchronized void reload() {
-        NearDuplicateIndex fresh = new NearDuplicateIndex((int) Math.min(Integer.MAX_VALUE / 16, store.articles() + 1024), store);
-        long[] last = {-1};
-        store.forEach((sig, seq) -> {
-            fresh.add(seq, sig);
-            last[0] = Math.max(last[0], seq);
-        });
-        lsh = fresh;
-        lastSeq = last[0];
+        memory = StoryIndex.load(store, thresholds);
     }
 
-    /** The in-memory index (for its size). */
-    public NearDuplicateIndex index() {
-        return lsh;
+    /** The near-duplicate index in memory (for its size). */
+    public synchronized NearDuplicateIndex index() {
+        return memory.lsh();
+    }
+
+    /** The memory held, for the benchmark and the logs. */
+    public synchronized StoryIndex.Usage usage() {
+        return memory.usage();
     }
 
     /** Who published an article: the host of its URL, else the source it came through. */
@@ -129,7 +160,7 @@ public final class StoryMatcher {
             try {
                 String host = java.net.URI.create(url.trim()).getHost();
                 if (host != null) {
-                    return host.toLowerCase(java.util.Locale.ROOT).replaceFirst("^www\\.", "");
+                    return host.toLowerCase(Locale.ROOT).replaceFirst("^www\\.", "");
                 }
             } catch (IllegalArgumentException e) {
                 // not a URL: fall back to the source
@@ -138,36 +169,62 @@ public final class StoryMatcher {
         return source == null ? "unknown" : source;
     }
 
-    /** The text features of an article from an outlet, its repeated paragraphs left out. */
+    /**
+     * The text features of an article from an outlet, its repeated paragraphs left out. Safe to call
+     * from any thread, outside the judgement (the paragraph counts are read under their own short
+     * lock); {@link #judge(Article, Who, String, TextFeatures, long)} checks that the outlet's
+     * repeated paragraphs did not change meanwhile.
+     */
     public TextFeatures features(Article article, String outlet) {
-        return TextFeatures.of(article.body(),
-                hashes -> store.repeatedParagraphs(outlet, hashes, thresholds.boilerplateMin()), boilerplate);
+        StoryIndex m;
+        synchronized (this) {
+            m = memory;
+        }
+        TextFeatures.Text text = TextFeatures.text(article);
+        return TextFeatures.of(text, m.repeated(outlet, text.hashes(), thresholds.boilerplateMin()), boilerplate);
     }
 
     /** Judges an article against the corpus articles whose sequence number is below {@code before}. */
     public synchronized Judgement judge(Article article, Who who, String outlet, long before) {
-        catchUp();
-        TextFeatures f = features(article, outlet);
-        List<Neighbour> nearest = compare(article.published(), f, who, before);
-        Neighbour near = nearest.stream().filter(n -> n.level() == Verdict.NEAR_DUPLICATE)
-                .max(Comparator.comparingDouble(Neighbour::similarity)).orElse(null);
-        if (near != null) {
-            return new Judgement(Verdict.NEAR_DUPLICATE, near.file(), round(near.similarity()), near.story(), nearest, f, outlet, who);
-        }
-        Neighbour same = nearest.stream().filter(n -> n.level() == Verdict.SAME_STORY)
-                .max(Comparator.comparingDouble(Neighbour::storyScore)).orElse(null);
-        if (same != null) {
-            return new Judgement(Verdict.SAME_STORY, same.file(), round(same.storyScore()), same.story(), nearest, f, outlet, who);
-        }
-        return new Judgement(Verdict.NEW, null, null, null, nearest, f, outlet, who);
+        return judge(article, who, outlet, features(article, outlet), before);
     }
 
-    /** Records a stored article's features and story in the transaction that stores it; returns its story. */
+    /**
+     * {@link #judge(Article, Who, String, long)} with features computed beforehand by
+     * {@link #features}: recomputed here only when the outlet's repeated paragraphs changed since.
+     */
+    public synchronized Judgement judge(Article article, Who who, String outlet, TextFeatures f, long before) {
+        catchUp();
+        Set<Long> repeated = memory.repeated(outlet, f.paragraphs(), thresholds.boilerplateMin());
+        long[] was = f.repeated();
+        boolean same = repeated.size() == was.length && repeated.stream().allMatch(h -> TextFeatures.contains(was, h));
+        return memory.judge(article.published(), same ? f : TextFeatures.of(TextFeatures.text(article), repeated, boilerplate),
+                who, outlet, before);
+    }
+
+    /**
+     * Records a stored article's row in the transaction that stores it (one statement); returns its
+     * story. The memory is not touched: {@link #added} does that.
+     */
     public String save(Connection c, long seq, String file, String articleId, Article article, Judgement j) throws SQLException {
-        String story = j.story() != null ? j.story() : newStoryId(articleId);
-        store.save(c, new StoryStore.Stored(seq, file, article.title(), j.outlet(), article.published(), j.features(), j.who(), story),
-                j.features().paragraphs(), j.verdict().label(), j.of(), j.similarity());
+        String story = storyOf(articleId, j);
+        store.save(c, new StoryStore.Stored(seq, file, article.title(), j.outlet(), article.published(), j.features(), j.who(),
+                story), j.verdict().label(), j.of(), j.similarity());
         return story;
+    }
+
+    /** The story a stored article belongs to: its judgement's, or a new one named after it. */
+    public static String storyOf(String articleId, Judgement j) {
+        return j.story() != null ? j.story() : newStoryId(articleId);
+    }
+
+    /**
+     * Makes a stored article visible to the next judgement at once, before its transaction commits
+     * (the articles of one batch are judged against each other). If the transaction then fails,
+     * call {@link #reload}.
+     */
+    public synchronized void added(long seq, String file, String story, Article article, Judgement j) {
+        memory.add(new StoryStore.Stored(seq, file, article.title(), j.outlet(), article.published(), j.features(), j.who(), story));
     }
 
     /** The id of the story an article starts: {@code st-} and the article's 16 hex digits. */
@@ -180,128 +237,130 @@ public final class StoryMatcher {
         return store;
     }
 
-    /** The stored reports of a story, oldest first. */
-    public List<StoryStore.Stored> reports(String story) {
-        return store.story(story);
+    /** The story of a stored article, from memory ({@code null} when unknown). */
+    public synchronized String storyOf(long seq) {
+        return memory.storyOf(seq);
     }
 
-    /** Adds a stored article to the in-memory index, once its transaction committed. */
-    public synchronized void added(long seq, TextFeatures f) {
-        long before = lastSeq;
-        catchUp(); // finds it (committed) when its number is above what the index held
-        if (seq <= before) {
-            // a number below the index's latest (a file given a free lower number by hand): catchUp skips it
-            lsh.add(seq, f.signature());
-        }
+    /**
+     * A story's lead report and its latest ones, at most {@code max} in all, and its number of
+     * reports: from memory, whatever the story's size.
+     */
+    public synchronized Reports reports(String story, int max) {
+        return memory.reports(story, max);
     }
 
-    /** Adds what another process (the CLI beside the daemon) stored since the index last looked. */
+    /** Adds what another process (the CLI beside the daemon) stored since the memory last looked. */
     private void catchUp() {
-        store.forEachAfter(lastSeq, (sig, seq) -> {
-            lsh.add(seq, sig);
-            lastSeq = Math.max(lastSeq, seq);
-        });
+        if (store.othersMayWrite()) {
+            store.forEachFull(memory.lastSeq(), memory::add);
+        }
     }
 
-    private List<Neighbour> compare(LocalDate published, TextFeatures f, Who who, long before) {
-        Map<Long, StoryStore.Stored> candidates = new LinkedHashMap<>();
-        long[] lshCandidates = lsh.candidates(f.signature());
-        if (lshCandidates.length > MAX_LSH_CANDIDATES) {
-            // a text copied into the corpus many times over (near-duplicates stored): the latest copies suffice
-            java.util.Arrays.sort(lshCandidates);
-            lshCandidates = java.util.Arrays.copyOfRange(lshCandidates, lshCandidates.length - MAX_LSH_CANDIDATES,
-                    lshCandidates.length);
+    /** The same-story signals of an article against one report. */
+    record Pair(boolean gate, boolean sharesWhatHappened, double score, String why) {
+        boolean matches(double threshold) {
+            return gate && sharesWhatHappened && score >= threshold;
         }
-        for (StoryStore.Stored s : store.bySeq(lshCandidates)) {
-            if (s.seq() < before) {
-                candidates.put(s.seq(), s);
-            }
-        }
-        if (!who.actors().isEmpty()) {
-            LocalDate from = published == null ? null : published.minusDays(thresholds.windowDays());
-            LocalDate to = published == null ? null : published.plusDays(thresholds.windowDays());
-            for (StoryStore.Stored s : store.byActors(who.actors(), from, to, thresholds.maxCandidates())) {
-                if (s.seq() < before) {
-                    candidates.putIfAbsent(s.seq(), s);
-                }
-            }
-        }
-        if (candidates.isEmpty()) {
-            return List.of();
-        }
-        Map<Long, Integer> df = store.documentFrequencies(f.terms());
-        // N of the document frequencies: the articles in the index, counted in memory (a COUNT in the
-        // database would cost what the corpus costs)
-        double n = lsh.size();
-        double massA = 0;
-        for (long t : f.terms()) {
-            massA += idf(df.getOrDefault(t, 0), n);
-        }
-        double meanIdf = f.terms().length == 0 ? 0 : massA / f.terms().length;
-        List<Neighbour> out = new ArrayList<>();
-        for (StoryStore.Stored c : candidates.values()) {
-            double j = MinHash.jaccard(f.signature(), c.features().signature());
-            int nA = f.shingles();
-            int nC = c.features().shingles();
-            double inter = j * (nA + nC) / (1 + j);
-            double containment = Math.min(nA, nC) == 0 ? 0 : Math.min(1, inter / Math.min(nA, nC));
-            boolean near = j >= thresholds.nearThreshold() || containment >= thresholds.nearContainment() && j > 0.2;
-            // same story: the gate, then the score
-            Set<String> sharedActors = new HashSet<>(who.actors());
-            sharedActors.retainAll(c.who().actors());
-            Set<String> allActors = new HashSet<>(who.actors());
-            allActors.addAll(c.who().actors());
-            int quotes = TextFeatures.shared(f.quoteGrams(), c.features().quoteGrams());
-            Long days = published == null || c.published() == null ? null
-                    : Math.abs(ChronoUnit.DAYS.between(published, c.published()));
-            boolean gate = !sharedActors.isEmpty()
-                    && (days != null ? days <= thresholds.windowDays() : quotes >= 2);
-            double score = 0;
-            boolean sharesWhatHappened = false;
-            String why = "";
-            if (gate) {
-                long[] a = f.terms();
-                long[] b = c.features().terms();
-                double shared = TextFeatures.sharedWeight(a, b, t -> idf(df.getOrDefault(t, 0), n));
-                double fromA = massA == 0 ? 0 : shared / massA;
-                double fromC = b.length == 0 || meanIdf == 0 ? 0 : Math.min(1, shared / (b.length * meanIdf));
-                double terms = Math.sqrt(fromA * fromC);
-                // actors, speaker and dates alone are what two statements of one minister in one week
-                // share: a story needs its own words (rare terms) or the same quotation
-                sharesWhatHappened = terms >= MIN_TERMS || quotes >= 2;
-                double quote = Math.min(1, quotes / 4.0);
-                double actors = sharedActors.size() / (double) allActors.size();
-                Set<String> speakers = new HashSet<>(who.speakers());
-                speakers.retainAll(c.who().speakers());
-                double speaker = speakers.isEmpty() ? 0 : 1;
-                double date = days == null ? 0.5 : 1 - days / (thresholds.windowDays() + 1.0);
-                // weights chosen on the development set (docs/stories.md): shared rare terms carry a story;
-                // a shared quotation and shared actors add to them; the same speaker alone says little
-                // (a ministry's briefings all have one), so it only breaks ties
-                score = W_QUOTE * quote + W_TERMS * terms + W_ACTORS * actors + W_SPEAKER * speaker + W_DATE * date;
-                why = String.format(java.util.Locale.ROOT, "quotes %d, rare terms %.2f, actors %d/%d, speaker %s, days %s",
-                        quotes, terms, sharedActors.size(), allActors.size(), speaker > 0 ? "same" : "different",
-                        days == null ? "unknown" : days.toString());
-                if (Boolean.getBoolean("dipwatch.dedup.trace")) {
-                    why += String.format(java.util.Locale.ROOT, "|%d\t%.3f\t%.3f\t%d\t%d\t%.3f\t%d\t%d\t%.0f\t%s\t%d",
-                            quotes, shared, massA, a.length, b.length, meanIdf, sharedActors.size(), allActors.size(), speaker,
-                            days == null ? "-1" : days.toString(), TextFeatures.shared(a, b));
-                }
-            }
-            Verdict level = near ? Verdict.NEAR_DUPLICATE
-                    : gate && sharesWhatHappened && score >= thresholds.storyThreshold() ? Verdict.SAME_STORY : Verdict.NEW;
-            out.add(new Neighbour(c.file(), c.title(), c.outlet(), c.story(), round(j), round(score), level,
-                    near ? String.format(java.util.Locale.ROOT, "jaccard %.2f, containment %.2f", j, containment) : why));
-        }
-        out.sort(Comparator.comparingDouble((Neighbour x) -> Math.max(x.similarity(), x.storyScore())).reversed());
-        return out;
     }
 
-    private static double idf(int df, double n) {
-        return Math.log((n + 1) / (df + 0.5));
+    /** What the pair score needs of the judged article, computed once per judgement. */
+    record Probe(LocalDate published, TextFeatures f, Who who, java.util.function.LongToDoubleFunction idf, double massA,
+                 double meanIdf) {
     }
 
-    private static double round(double v) {
+    /**
+     * The same-story score of an article against one report (each signal 0-1, weights chosen on
+     * the development set, see docs/stories.md): the gate (a shared actor, and dates within the
+     * window or, undated, a shared quotation), then quotations, rare terms, actors, speaker and
+     * date proximity, with the headline and number signals beside them.
+     */
+    static Pair pair(Probe a, LocalDate published, TextFeatures c, Who cw, int windowDays) {
+        Set<String> sharedActors = new HashSet<>(a.who().actors());
+        sharedActors.retainAll(cw.actors());
+        Set<String> allActors = new HashSet<>(a.who().actors());
+        allActors.addAll(cw.actors());
+        int quotes = TextFeatures.shared(a.f().quoteGrams(), c.quoteGrams());
+        Long days = a.published() == null || published == null ? null
+                : Math.abs(ChronoUnit.DAYS.between(a.published(), published));
+        boolean gate = !sharedActors.isEmpty() && (days != null ? days <= windowDays : quotes >= 2);
+        if (!gate) {
+            return new Pair(false, false, 0, "");
+        }
+        long[] ta = a.f().terms();
+        long[] tb = c.terms();
+        double shared = TextFeatures.sharedWeight(ta, tb, a.idf());
+        double fromA = a.massA() == 0 ? 0 : shared / a.massA();
+        double fromC = tb.length == 0 || a.meanIdf() == 0 ? 0 : Math.min(1, shared / (tb.length * a.meanIdf()));
+        double terms = Math.sqrt(fromA * fromC);
+        // actors, speaker and dates alone are what two statements of one minister in one week
+        // share: a story needs its own words (rare terms) or the same quotation
+        boolean sharesWords = terms >= MIN_TERMS || quotes >= 2;
+        double quote = Math.min(1, quotes / 4.0);
+        double actors = sharedActors.size() / (double) allActors.size();
+        Set<String> speakers = new HashSet<>(a.who().speakers());
+        speakers.retainAll(cw.speakers());
+        double speaker = speakers.isEmpty() ? 0 : 1;
+        double date = days == null ? 0.5 : 1 - days / (windowDays + 1.0);
+        double headline = headline(a, c);
+        double numbers = numbers(a.f().numbers(), c.numbers());
+        // and what makes it this event rather than another of the same actors and theme that day: the
+        // headlines (or a headline and the other's lead) agree, the same numbers, many shared rare
+        // terms, a long shared quotation (8 runs: 12 words or more), or (undated) a shared quotation
+        boolean sharesEvent = headline >= MIN_HEADLINE || numbers >= MIN_NUMBERS || terms >= MANY_TERMS || quotes >= 8
+                || days == null && quotes >= 2;
+        boolean sharesWhatHappened = sharesWords && sharesEvent;
+        double score = W_QUOTE * quote + W_TERMS * terms + W_ACTORS * actors + W_SPEAKER * speaker + W_DATE * date
+                + W_HEADLINE * headline + W_NUMBERS * numbers;
+        String why = String.format(Locale.ROOT, "quotes %d, rare terms %.2f, actors %d/%d, speaker %s, days %s, headline %.2f, "
+                        + "numbers %.2f", quotes, terms, sharedActors.size(), allActors.size(), speaker > 0 ? "same" : "different",
+                days == null ? "unknown" : days.toString(), headline, numbers);
+        return new Pair(true, sharesWhatHappened, score, why);
+    }
+
+    /**
+     * Headline against headline and headline against lead, both ways: the idf-weighted share of a
+     * headline's terms found in the other article's headline and lead, the larger of the two ways.
+     */
+    static double headline(Probe a, TextFeatures c) {
+        return Math.max(share(a.f().title(), union(c.title(), c.lead()), a.idf()),
+                share(c.title(), union(a.f().title(), a.f().lead()), a.idf()));
+    }
+
+    private static double share(long[] of, long[] in, java.util.function.LongToDoubleFunction idf) {
+        double mass = 0;
+        for (long t : of) {
+            mass += idf.applyAsDouble(t);
+        }
+        return mass == 0 ? 0 : TextFeatures.sharedWeight(of, in, idf) / mass;
+    }
+
+    private static long[] union(long[] a, long[] b) {
+        long[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        Arrays.sort(out);
+        int n = 0;
+        for (int i = 0; i < out.length; i++) {
+            if (n == 0 || out[n - 1] != out[i]) {
+                out[n++] = out[i];
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    /** Shared numbers over the fewer of the two texts' numbers (0 when either states none). */
+    static double numbers(long[] a, long[] b) {
+        int fewer = Math.min(a.length, b.length);
+        return fewer == 0 ? 0 : TextFeatures.shared(a, b) / (double) fewer;
+    }
+
+    static double round(double v) {
         return Math.round(v * 1000) / 1000.0;
     }
+
+    /** Orders neighbours the most similar first. */
+    static final Comparator<Neighbour> NEAREST = Comparator.comparingDouble((Neighbour x) -> Math.max(x.similarity(),
+            x.storyScore())).reversed().thenComparing(Neighbour::file);
+
+
 }

@@ -8,52 +8,109 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.LongToDoubleFunction;
+import org.dipwatch.model.Article;
 
 /**
  * What the near-duplicate and story judgements compare of an article's text, boilerplate left
  * out: the MinHash signature of its 3-word shingles, its rare-term candidates (words of three or
- * more characters that are no stop words, and pairs of adjacent ones), the 5-word runs inside its quotations, and the hashes of
- * its paragraphs (for the per-source boilerplate count).
+ * more characters that are no stop words, and pairs of adjacent ones: the first
+ * {@value #MAX_TERMS} distinct ones in reading order, so that a long text costs what a
+ * 3-page article costs), the terms of its headline and of its lead paragraph, the numbers it
+ * states, the 5-word runs inside its quotations, and the hashes of its paragraphs (for the
+ * per-outlet boilerplate count).
  *
  * @param signature  {@link MinHash#K} minimum hashes of the shingles
  * @param shingles   how many distinct shingles the text has
  * @param terms      distinct term hashes, sorted
  * @param quoteGrams distinct hashes of 5-word runs inside quotation marks, sorted
  * @param paragraphs hashes of every paragraph (boilerplate included), in order
+ * @param title      distinct term hashes of the headline, sorted (empty without one)
+ * @param lead       distinct term hashes of the first paragraph after the headline, sorted
+ * @param numbers    distinct hashes of the numbers the text states (not years, not days of a month), sorted
+ * @param words      how many words the text has, boilerplate left out
+ * @param repeated   the paragraph hashes left out as the outlet's repeated paragraphs, sorted
  */
-public record TextFeatures(int[] signature, int shingles, long[] terms, long[] quoteGrams, long[] paragraphs) {
+public record TextFeatures(int[] signature, int shingles, long[] terms, long[] quoteGrams, long[] paragraphs, long[] title,
+                           long[] lead, long[] numbers, int words, long[] repeated) {
 
     /** Words in a shingle. */
     static final int SHINGLE = 3;
     /** Words in a quoted run: a shared quotation is one of at least this many words. */
     static final int QUOTE_GRAM = 5;
+    /** Most distinct terms kept of one text, in reading order. */
+    public static final int MAX_TERMS = 320;
+    /** Most quotation runs kept of one text. */
+    static final int MAX_QUOTES = 256;
+    /** Most terms kept of a headline or a lead paragraph. */
+    static final int MAX_HEAD = 48;
 
     private static final Set<String> STOP = stopWords();
+    private static final Set<String> MONTHS = Set.of("january", "february", "march", "april", "may", "june", "july", "august",
+            "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+            "oct", "nov", "dec");
 
     /**
-     * The features of an article's title and paragraphs, leaving out credits and the paragraphs
-     * its source repeats: {@code repeatedOf} answers, for the hashes of all paragraphs (by
-     * {@link Boilerplate#paragraphHash}), those the source repeats. A paragraph the article
-     * repeats itself counts once. Each paragraph is folded and hashed once.
+     * The text an article's features are made of, folded and hashed per paragraph: what does not
+     * depend on the corpus, so that it can be computed anywhere, in parallel.
+     *
+     * @param folded     the folded paragraphs, headline first
+     * @param hashes     their {@link Boilerplate#paragraphHash}
+     * @param hasTitle   whether the first paragraph is a headline
      */
-    public static TextFeatures of(List<String> body, Function<long[], Set<Long>> repeatedOf, Boilerplate boilerplate) {
+    record Text(List<String> folded, long[] hashes, boolean hasTitle) {
+    }
+
+    /** The folded, hashed paragraphs of an article (headline first). */
+    static Text text(Article article) {
+        List<String> body = article.body();
         List<String> folded = new ArrayList<>(body.size());
-        long[] paragraphHashes = new long[body.size()];
+        long[] hashes = new long[body.size()];
         for (int i = 0; i < body.size(); i++) {
             folded.add(ExactDedup.fold(body.get(i)));
-            paragraphHashes[i] = Boilerplate.paragraphHash(folded.get(i));
+            hashes[i] = Boilerplate.paragraphHash(folded.get(i));
         }
-        Set<Long> repeated = repeatedOf.apply(paragraphHashes);
+        return new Text(folded, hashes, article.title() != null);
+    }
+
+    /**
+     * The features of an article's headline and paragraphs, leaving out credits and the paragraphs
+     * its outlet repeats: {@code repeatedOf} answers, for the hashes of all paragraphs (by
+     * {@link Boilerplate#paragraphHash}), those the outlet repeats. A paragraph the article
+     * repeats itself counts once. Each paragraph is folded and hashed once.
+     */
+    public static TextFeatures of(Article article, Function<long[], Set<Long>> repeatedOf, Boilerplate boilerplate) {
+        Text text = text(article);
+        return of(text, repeatedOf.apply(text.hashes()), boilerplate);
+    }
+
+    /** The features of a folded text with these paragraph hashes taken for the outlet's repeated paragraphs. */
+    static TextFeatures of(Text text, Set<Long> repeated, Boilerplate boilerplate) {
+        List<String> folded = text.folded();
+        long[] paragraphHashes = text.hashes();
         List<String> kept = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
+        Set<Long> dropped = new HashSet<>();
+        int titleIndex = -1;
+        int leadIndex = -1;
         for (int i = 0; i < folded.size(); i++) {
-            if (!boilerplate.isBoilerplate(folded.get(i), paragraphHashes[i], repeated) && seen.add(paragraphHashes[i])) {
+            if (repeated.contains(paragraphHashes[i])) {
+                dropped.add(paragraphHashes[i]);
+            } else if (!boilerplate.isBoilerplate(folded.get(i), paragraphHashes[i], Set.of()) && seen.add(paragraphHashes[i])) {
+                if (i == 0 && text.hasTitle()) {
+                    titleIndex = kept.size();
+                } else if (leadIndex < 0) {
+                    leadIndex = kept.size();
+                }
                 kept.add(folded.get(i));
             }
         }
         List<String> words = new ArrayList<>();
         Set<Long> quoteGrams = new LinkedHashSet<>();
-        for (String p : kept) {
+        long[] title = new long[0];
+        long[] lead = new long[0];
+        for (int k = 0; k < kept.size(); k++) {
+            String p = kept.get(k);
+            int from = words.size();
             // folded text has only straight double quotes: every other run between them is quoted
             String[] parts = p.split("\"", -1);
             for (int i = 0; i < parts.length; i++) {
@@ -61,10 +118,15 @@ public record TextFeatures(int[] signature, int shingles, long[] terms, long[] q
                 words.addAll(partWords);
                 if (i % 2 == 1) {
                     long[] h = partWords.stream().mapToLong(Hashing::string).toArray();
-                    for (int j = 0; j + QUOTE_GRAM <= h.length; j++) {
+                    for (int j = 0; j + QUOTE_GRAM <= h.length && quoteGrams.size() < MAX_QUOTES; j++) {
                         quoteGrams.add(Hashing.sequence(h, j, QUOTE_GRAM));
                     }
                 }
+            }
+            if (k == titleIndex) {
+                title = terms(words.subList(from, words.size()), MAX_HEAD);
+            } else if (k == leadIndex) {
+                lead = terms(words.subList(from, words.size()), MAX_HEAD);
             }
         }
         long[] wordHashes = words.stream().mapToLong(Hashing::string).toArray();
@@ -74,15 +136,26 @@ public record TextFeatures(int[] signature, int shingles, long[] terms, long[] q
             shingles.add(Hashing.sequence(wordHashes, i, n));
         }
         long[] shingleArray = shingles.stream().mapToLong(Long::longValue).toArray();
-        // rare-term candidates: content words (plural s dropped) and pairs of adjacent content words,
-        // which name what an event is about ("water cannon", "planning group") better than either word
-        Set<Long> terms = new HashSet<>();
+        return new TextFeatures(MinHash.signature(shingleArray), shingleArray.length, terms(words, MAX_TERMS),
+                sorted(quoteGrams), paragraphHashes, title, lead, numbers(words), words.size(), sorted(dropped));
+    }
+
+    /**
+     * The rare-term candidates of a run of words: content words (plural s dropped) and pairs of
+     * adjacent content words, which name what an event is about ("water cannon", "planning group")
+     * better than either word; the first {@code max} distinct ones in reading order, sorted.
+     */
+    static long[] terms(List<String> words, int max) {
+        Set<Long> terms = new LinkedHashSet<>();
         long previous = 0;
         for (String w : words) {
+            if (terms.size() >= max) {
+                break;
+            }
             if (w.length() >= 3 && !STOP.contains(w)) {
                 long h = Hashing.string(stem(w));
                 terms.add(h);
-                if (previous != 0) {
+                if (previous != 0 && terms.size() < max) {
                     terms.add(Hashing.mix(previous * 31 + h));
                 }
                 previous = h;
@@ -90,8 +163,32 @@ public record TextFeatures(int[] signature, int shingles, long[] terms, long[] q
                 previous = 0;
             }
         }
-        return new TextFeatures(MinHash.signature(shingleArray), shingleArray.length, sorted(terms), sorted(quoteGrams),
-                paragraphHashes);
+        return sorted(terms);
+    }
+
+    /**
+     * The numbers a text states ("12 killed", "resolution 2728", "$1.5 billion" gives 1 and 5):
+     * runs of digits, without years (1900-2099) and days of a month (next to a month's name),
+     * which every report of one week shares.
+     */
+    static long[] numbers(List<String> words) {
+        Set<Long> out = new LinkedHashSet<>();
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            if (!w.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                continue;
+            }
+            boolean year = w.length() == 4 && (w.startsWith("19") || w.startsWith("20"));
+            boolean day = w.length() <= 2 && (i > 0 && MONTHS.contains(words.get(i - 1))
+                    || i + 1 < words.size() && MONTHS.contains(words.get(i + 1)));
+            if (!year && !day && !w.equals("0") && !w.equals("1")) {
+                out.add(Hashing.string("#" + w.replaceFirst("^0+(?=.)", "")));
+            }
+            if (out.size() >= MAX_HEAD) {
+                break;
+            }
+        }
+        return sorted(out);
     }
 
     /** A word without a plural or third-person {@code s}: "talks" and "talk" are one term. */
@@ -137,6 +234,11 @@ public record TextFeatures(int[] signature, int shingles, long[] terms, long[] q
             }
         }
         return sum;
+    }
+
+    /** Whether a sorted array holds a value. */
+    static boolean contains(long[] sorted, long value) {
+        return Arrays.binarySearch(sorted, value) >= 0;
     }
 
     private static long[] sorted(Set<Long> values) {

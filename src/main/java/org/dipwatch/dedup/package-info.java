@@ -5,12 +5,17 @@
  * small edits is {@code near_duplicate} of the article it copies: MinHash (128 functions) over
  * 3-word shingles of the text without boilerplate (credits from {@code dedup/boilerplate.txt},
  * paragraphs the outlet repeats), Jaccard at least {@code dipwatch.dedup.near-threshold} or the
- * shorter text nearly contained in the longer, candidates from an LSH index in memory (10 bands
- * of 2 values, at most 64 bytes per article) and from the articles sharing an actor; (3) another
- * write-up of an event the corpus holds is {@code same_story}: a shared actor and dates within the
- * story window (or, when a date is unknown, a shared quotation) and then a score of shared
- * quotations, shared rare terms, shared actors, the same speaker and date proximity; (4) anything
- * else is {@code new} and starts a story. Copies and near-duplicates are recorded in the index
- * against the article they copy and (by default) never written to {@code seeds/}.
+ * shorter text nearly contained in the longer, candidates from an LSH index in memory and the
+ * reports of the candidate stories; (3) another write-up of an event the corpus holds is
+ * {@code same_story}, judged against each candidate story as a whole: the article must match the
+ * story's lead (first report) and its best latest report (a shared actor, dates within the story
+ * window or, undated, a shared quotation; shared rare terms or quotations; and evidence of the
+ * same event: headlines that agree, the same numbers, many shared rare terms or a long shared
+ * quotation; then the score), so that stories do not chain; candidates are the open stories
+ * found through an in-memory inverted index of their headline, lead and quotation terms; (4)
+ * anything else is {@code new} and starts a story. Everything the judgement reads is in memory
+ * ({@link org.dipwatch.dedup.StoryIndex}); storing an article writes one row, and the memory is
+ * rebuilt from the rows on start. Copies and near-duplicates are recorded in the index against
+ * the article they copy and (by default) never written to {@code seeds/}.
  */
 package org.dipwatch.dedup;

@@ -144,7 +144,7 @@ class RealStorySetTest {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
-        matcher.added(seq, j.features());
+        matcher.added(seq, file, story, a, j);
         return story;
     }
 

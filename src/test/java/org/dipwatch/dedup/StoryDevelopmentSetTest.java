@@ -110,7 +110,7 @@ class StoryDevelopmentSetTest {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
-        matcher.added(seq, j.features());
+        matcher.added(seq, file, story, a, j);
         return story;
     }
 

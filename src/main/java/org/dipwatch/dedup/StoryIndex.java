@@ -1,0 +1,623 @@
+package org.dipwatch.dedup;
+
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongToDoubleFunction;
+import org.dipwatch.model.Verdict;
+
+/**
+ * What the story judgement keeps in memory, so that judging one article reads no database and
+ * costs what its candidates cost, not the corpus or the story:
+ * <ul>
+ * <li>for every article: the LSH bands ({@link NearDuplicateIndex}), 16 bits of each signature
+ *     value (for the Jaccard estimate; 256 bytes), its first {@value #BAND_VALUES} signature values
+ *     in full (to refill the LSH table), its shingle count, file, outlet and story;</li>
+ * <li>for every outlet: how many of its articles hold each paragraph (the boilerplate count);</li>
+ * <li>the document frequencies of the latest articles ({@link TermCounts});</li>
+ * <li>for every open story (one of its reports among the latest {@code recentArticles}): the
+ *     features of its lead report and of its latest {@value #RECENT_REPORTS} reports, and an
+ *     inverted index from their headline, lead-paragraph and quotation terms to the story.</li>
+ * </ul>
+ * A story is closed for good once {@code recentArticles} articles arrived after its latest report;
+ * its features are then dropped. Everything here is a function of the stored rows in sequence
+ * order, so {@link #load} after a restart gives what adding them one by one gave. Called under the
+ * matcher's lock, except {@link #repeated}, which has its own.
+ */
+public final class StoryIndex {
+
+    /** Reports of a story besides its lead whose features are kept. */
+    static final int RECENT_REPORTS = 3;
+    /** Signature values kept in full per article: those the LSH bands are made of. */
+    static final int BAND_VALUES = MinHash.BANDS * MinHash.ROWS;
+    /** Weight of a shared quotation run when ranking candidate stories. */
+    static final double QUOTE_KEY = 2.0;
+    /** Postings a key may have and still be looked up at least (see {@link #commonLimit}). */
+    static final int MIN_COMMON = 64;
+    /** Salt that keeps quotation keys apart from term keys. */
+    private static final long QUOTE_SALT = 0x51ab_2c3d_4e5f_6071L;
+
+    /**
+     * The memory held.
+     *
+     * @param articles        articles known
+     * @param openStories     stories open to new reports
+     * @param reportsInMemory reports whose features are kept (leads and latest reports of open stories)
+     * @param terms           distinct terms counted for the document frequencies
+     * @param bytes           estimated bytes held
+     */
+    public record Usage(int articles, int openStories, int reportsInMemory, int terms, long bytes) {
+
+        /** Estimated bytes per article. */
+        public double bytesPerArticle() {
+            return articles == 0 ? 0 : bytes / (double) articles;
+        }
+    }
+
+    /** One report of a story: what alerts name, and the features while the story is open. */
+    static final class Report {
+        final long seq;
+        final String file;
+        final String title;
+        final String outlet;
+        final LocalDate published;
+        TextFeatures features;
+        Who who;
+
+        Report(StoryStore.Stored s) {
+            seq = s.seq();
+            file = s.file();
+            title = s.title();
+            outlet = s.outlet();
+            published = s.published();
+            if (s.who() != null) {
+                features = s.features();
+                who = s.who();
+            }
+        }
+    }
+
+    /** One story: its lead, its latest reports, how many and until when. */
+    static final class Story {
+        final int no;
+        final String id;
+        Report lead;
+        final ArrayDeque<Report> recent = new ArrayDeque<>();
+        int count;
+        long lastSeq;
+        boolean closed;
+
+        Story(int no, String id) {
+            this.no = no;
+            this.id = id;
+        }
+    }
+
+    private final StoryMatcher.Thresholds thresholds;
+    private final NearDuplicateIndex lsh;
+    private int[] bands = new int[0];
+    private short[] sig16 = new short[0];
+    private int[] shingles = new int[0];
+    private int[] storyNo = new int[0];
+    private String[] files = new String[0];
+    private int[] outletNo = new int[0];
+    private int articles;
+    private long lastSeq = -1;
+    private final List<String> outlets = new ArrayList<>();
+    private final Map<String, Integer> outletNos = new HashMap<>();
+    /** Articles of an outlet holding a paragraph, by {@link #paragraphKey}; guarded by itself. */
+    private final LongIntMap paragraphs = new LongIntMap(1 << 12);
+    private final TermCounts df;
+    private final List<Story> stories = new ArrayList<>();
+    private final Map<String, Story> byId = new HashMap<>();
+    private final Postings postings = new Postings();
+    private List<Story> open = new ArrayList<>();
+    private int addedSinceSweep;
+
+    private StoryIndex(StoryMatcher.Thresholds thresholds, int expected) {
+        this.thresholds = thresholds;
+        this.df = new TermCounts(Math.max(1, thresholds.recentArticles() / 2));
+        this.lsh = new NearDuplicateIndex(expected, each -> {
+            for (int s = 0; s < files.length; s++) {
+                if (files[s] != null) {
+                    int[] sig = new int[MinHash.K];
+                    System.arraycopy(bands, s * BAND_VALUES, sig, 0, BAND_VALUES);
+                    each.accept(sig, s);
+                }
+            }
+        });
+    }
+
+    /** The memory of a store's rows: light rows of all, full rows of the latest articles and of the open stories' reports. */
+    static StoryIndex load(StoryStore store, StoryMatcher.Thresholds thresholds) {
+        StoryIndex m = new StoryIndex(thresholds, 1024);
+        store.forEachLight(-1, m::add);
+        long dfFrom = m.df.firstCounted(m.lastSeq);
+        Map<Long, Report> need = new HashMap<>();
+        for (Story s : m.stories) {
+            if (!m.closed(s)) {
+                need.put(s.lead.seq, s.lead);
+                s.recent.forEach(r -> need.put(r.seq, r));
+            }
+        }
+        // the full rows of the latest articles (document frequencies, most open stories' reports) in
+        // one read, the older reports of open stories by their numbers
+        long fullFrom = Math.min(dfFrom, m.lastSeq - thresholds.recentArticles());
+        store.forEachFull(fullFrom - 1, s -> {
+            if (s.seq() >= dfFrom) {
+                m.df.add(s.seq(), s.features().terms());
+            }
+            Report r = need.remove(s.seq());
+            if (r != null) {
+                r.features = s.features();
+                r.who = s.who();
+            }
+        });
+        if (!need.isEmpty()) {
+            long[] seqs = need.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+            for (int i = 0; i < seqs.length; i += 500) {
+                for (StoryStore.Stored s : store.bySeq(Arrays.copyOfRange(seqs, i, Math.min(seqs.length, i + 500)))) {
+                    Report r = need.remove(s.seq());
+                    if (r != null) {
+                        r.features = s.features();
+                        r.who = s.who();
+                    }
+                }
+            }
+        }
+        m.open = new ArrayList<>();
+        for (Story s : m.stories) {
+            if (!m.closed(s)) {
+                m.open.add(s);
+                m.index(s, s.lead, true);
+                for (Report r : s.recent) {
+                    m.index(s, r, true);
+                }
+            }
+        }
+        return m;
+    }
+
+    NearDuplicateIndex lsh() {
+        return lsh;
+    }
+
+    long lastSeq() {
+        return lastSeq;
+    }
+
+    /** Which of these paragraph hashes the outlet printed in at least {@code min} stored articles; any thread. */
+    Set<Long> repeated(String outlet, long[] hashes, int min) {
+        Set<Long> out = new HashSet<>();
+        long o = Hashing.string(outlet);
+        synchronized (paragraphs) {
+            for (long h : hashes) {
+                if (paragraphs.get(paragraphKey(o, h), 0) >= min) {
+                    out.add(h);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static long paragraphKey(long outletHash, long paragraph) {
+        return Hashing.mix(outletHash * 31 + paragraph);
+    }
+
+    /** Adds a stored article: a full row (with who) or a light one (while loading). */
+    void add(StoryStore.Stored s) {
+        int seq = Math.toIntExact(s.seq());
+        if (seq < files.length && files[seq] != null) {
+            return; // known already (caught up from the database after being added)
+        }
+        grow(seq);
+        int[] sig = s.features().signature();
+        for (int i = 0; i < MinHash.K; i++) {
+            sig16[seq * MinHash.K + i] = (short) sig[i];
+        }
+        System.arraycopy(sig, 0, bands, seq * BAND_VALUES, BAND_VALUES);
+        shingles[seq] = s.features().shingles();
+        files[seq] = s.file();
+        outletNo[seq] = outletNos.computeIfAbsent(s.outlet(), o -> {
+            outlets.add(o);
+            return outlets.size() - 1;
+        });
+        articles++;
+        lastSeq = Math.max(lastSeq, seq);
+        lsh.add(seq, sig);
+        long o = Hashing.string(s.outlet());
+        synchronized (paragraphs) {
+            for (long p : Arrays.stream(s.features().paragraphs()).distinct().toArray()) {
+                paragraphs.add(paragraphKey(o, p), 1);
+            }
+        }
+        boolean full = s.who() != null;
+        if (full) {
+            df.add(seq, s.features().terms());
+        }
+        Story story = byId.get(s.story());
+        Report report = new Report(s);
+        if (story == null) {
+            story = new Story(stories.size(), s.story());
+            stories.add(story);
+            byId.put(story.id, story);
+            story.lead = report;
+            open.add(story);
+            index(story, report, true);
+        } else {
+            if (!story.closed && seq - story.lastSeq > thresholds.recentArticles()) {
+                close(story);
+            }
+            story.recent.addLast(report);
+            if (!story.closed) {
+                index(story, report, true);
+            } else {
+                report.features = null;
+                report.who = null;
+            }
+            if (story.recent.size() > RECENT_REPORTS) {
+                Report old = story.recent.removeFirst();
+                if (!story.closed) {
+                    index(story, old, false);
+                }
+            }
+        }
+        story.count++;
+        story.lastSeq = Math.max(story.lastSeq, seq);
+        storyNo[seq] = story.no;
+        if (++addedSinceSweep >= Math.max(256, thresholds.recentArticles() / 8)) {
+            sweep();
+        }
+    }
+
+    /** Whether a story is closed to new reports: closed for good, or no report among the latest {@code recentArticles}. */
+    private boolean closed(Story s) {
+        return s.closed || lastSeq - s.lastSeq >= thresholds.recentArticles();
+    }
+
+    private void close(Story s) {
+        if (!s.closed) {
+            index(s, s.lead, false);
+            s.recent.forEach(r -> index(s, r, false));
+            s.closed = true;
+            s.lead.features = null;
+            s.lead.who = null;
+            s.recent.forEach(r -> {
+                r.features = null;
+                r.who = null;
+            });
+        }
+    }
+
+    /** Closes the stories past the look-back and forgets their features. */
+    private void sweep() {
+        addedSinceSweep = 0;
+        List<Story> still = new ArrayList<>();
+        for (Story s : open) {
+            if (closed(s)) {
+                close(s);
+            } else {
+                still.add(s);
+            }
+        }
+        open = still;
+    }
+
+    /** Adds or removes a report's keys (headline and lead terms, quotation runs) to the story's postings. */
+    private void index(Story s, Report r, boolean add) {
+        if (r.features == null) {
+            return;
+        }
+        for (long[] keys : new long[][] {r.features.title(), r.features.lead()}) {
+            for (long k : keys) {
+                if (add) {
+                    postings.add(k, s.no);
+                } else {
+                    postings.remove(k, s.no);
+                }
+            }
+        }
+        for (long q : r.features.quoteGrams()) {
+            if (add) {
+                postings.add(q ^ QUOTE_SALT, s.no);
+            } else {
+                postings.remove(q ^ QUOTE_SALT, s.no);
+            }
+        }
+    }
+
+    private void grow(int seq) {
+        if (seq >= files.length) {
+            int n = Math.max(1024, Math.max(seq + 1, files.length + files.length / 2));
+            bands = Arrays.copyOf(bands, n * BAND_VALUES);
+            sig16 = Arrays.copyOf(sig16, n * MinHash.K);
+            shingles = Arrays.copyOf(shingles, n);
+            storyNo = Arrays.copyOf(storyNo, n);
+            files = Arrays.copyOf(files, n);
+            outletNo = Arrays.copyOf(outletNo, n);
+        }
+    }
+
+    String storyOf(long seq) {
+        return seq < files.length && files[(int) seq] != null ? stories.get(storyNo[(int) seq]).id : null;
+    }
+
+    StoryMatcher.Reports reports(String id, int max) {
+        Story s = byId.get(id);
+        if (s == null) {
+            return new StoryMatcher.Reports(List.of(), 0);
+        }
+        List<StoryStore.Stored> shown = new ArrayList<>();
+        shown.add(stored(s, s.lead));
+        List<Report> recent = new ArrayList<>(s.recent);
+        for (Report r : recent.subList(Math.max(0, recent.size() - Math.max(0, max - 1)), recent.size())) {
+            shown.add(stored(s, r));
+        }
+        return new StoryMatcher.Reports(List.copyOf(shown), s.count);
+    }
+
+    private static StoryStore.Stored stored(Story s, Report r) {
+        return new StoryStore.Stored(r.seq, r.file, r.title, r.outlet, r.published, null, null, s.id);
+    }
+
+    /** The estimated Jaccard similarity of a signature with an article's 16-bit one. */
+    private double jaccard(int[] sig, int seq) {
+        int same = 0;
+        int base = seq * MinHash.K;
+        for (int i = 0; i < MinHash.K; i++) {
+            if ((short) sig[i] == sig16[base + i]) {
+                same++;
+            }
+        }
+        return same / (double) MinHash.K;
+    }
+
+    /** Postings a key may have and still be looked up: more, and it is too common to tell stories apart. */
+    private int commonLimit() {
+        return Math.max(MIN_COMMON, df.articles() / 50);
+    }
+
+    /** Judges an article's features against the memory (see {@link StoryMatcher}). */
+    StoryMatcher.Judgement judge(LocalDate published, TextFeatures f, Who who, String outlet, long before) {
+        int n = df.articles();
+        LongToDoubleFunction idf = t -> Math.log((n + 1.0) / (df.df(t) + 0.5));
+        double massA = 0;
+        for (long t : f.terms()) {
+            massA += idf.applyAsDouble(t);
+        }
+        StoryMatcher.Probe probe = new StoryMatcher.Probe(published, f, who, idf, massA,
+                f.terms().length == 0 ? 0 : massA / f.terms().length);
+        // near-duplicate candidates: the LSH bands, the latest ones when a text was copied many times
+        long[] lc = lsh.candidates(f.signature());
+        if (lc.length > StoryMatcher.MAX_LSH_CANDIDATES) {
+            Arrays.sort(lc);
+            lc = Arrays.copyOfRange(lc, lc.length - StoryMatcher.MAX_LSH_CANDIDATES, lc.length);
+        }
+        // candidate stories: open stories sharing rare headline or lead terms or a quotation, best first
+        Map<Integer, double[]> acc = new HashMap<>();
+        int common = commonLimit();
+        for (long t : f.terms()) {
+            int d = df.df(t);
+            if (d <= common) {
+                double w = idf.applyAsDouble(t);
+                postings.forEach(t, common, s -> acc.computeIfAbsent(s, k -> new double[1])[0] += w);
+            }
+        }
+        for (long q : f.quoteGrams()) {
+            postings.forEach(q ^ QUOTE_SALT, common, s -> acc.computeIfAbsent(s, k -> new double[1])[0] += QUOTE_KEY);
+        }
+        for (long seq : lc) {
+            if (seq < before && seq < files.length && files[(int) seq] != null) {
+                acc.computeIfAbsent(storyNo[(int) seq], k -> new double[1]);
+            }
+        }
+        List<Story> candidates = new ArrayList<>();
+        for (int no : acc.keySet()) {
+            Story s = stories.get(no);
+            if (closed(s) || s.lead.features == null || s.lead.seq >= before) {
+                continue;
+            }
+            if (published != null && s.lead.published != null
+                    && Math.abs(published.toEpochDay() - s.lead.published.toEpochDay()) > thresholds.windowDays()) {
+                continue;
+            }
+            candidates.add(s);
+        }
+        candidates.sort((a, b) -> {
+            int c = Double.compare(acc.get(b.no)[0], acc.get(a.no)[0]);
+            return c != 0 ? c : Integer.compare(b.no, a.no);
+        });
+        if (candidates.size() > thresholds.maxCandidates()) {
+            candidates = candidates.subList(0, thresholds.maxCandidates());
+        }
+        // every compared article: near-duplicate check and, for reports of candidate stories, the pair score
+        Map<Long, StoryMatcher.Neighbour> nearest = new HashMap<>();
+        StoryMatcher.Neighbour bestNear = null;
+        for (long seq : lc) {
+            if (seq < before && seq < files.length && files[(int) seq] != null) {
+                StoryMatcher.Neighbour nb = neighbour(f, (int) seq, null, null, "");
+                nearest.put(seq, nb);
+                bestNear = better(bestNear, nb);
+            }
+        }
+        Story joined = null;
+        double joinedScore = 0;
+        double threshold = thresholds.storyThreshold();
+        double anchor = threshold * thresholds.leadShare();
+        for (Story s : candidates) {
+            StoryMatcher.Pair lead = StoryMatcher.pair(probe, s.lead.published, s.lead.features, s.lead.who,
+                    thresholds.windowDays());
+            StoryMatcher.Pair best = null;
+            for (Report r : s.recent) {
+                if (r.seq < before && r.features != null) {
+                    StoryMatcher.Pair p = StoryMatcher.pair(probe, r.published, r.features, r.who, thresholds.windowDays());
+                    StoryMatcher.Neighbour nb = neighbour(f, (int) r.seq, r, p, "");
+                    nearest.put(r.seq, nb);
+                    bestNear = better(bestNear, nb);
+                    if (best == null || p.score() > best.score() || !best.gate() && p.gate()) {
+                        best = p;
+                    }
+                }
+            }
+            // the lead and the best recent report both at the anchor, one of them at the threshold: the
+            // article is about the story's first event and about what it has become
+            boolean leadHolds = lead.matches(anchor);
+            boolean recentHolds = best == null || best.matches(anchor);
+            double score = best == null ? lead.score() : Math.max(lead.score(), best.score());
+            boolean joins = leadHolds && recentHolds && (lead.matches(threshold) || best != null && best.matches(threshold));
+            String decision = String.format(Locale.ROOT, "; story %s of %d: lead %.3f%s, best latest %s -> %s", s.id, s.count,
+                    lead.score(), leadHolds ? "" : " (below " + round(anchor) + ")",
+                    best == null ? "none" : round(best.score()) + (recentHolds ? "" : " (below " + round(anchor) + ")"),
+                    joins ? "joins" : "apart");
+            StoryMatcher.Neighbour ln = neighbour(f, (int) s.lead.seq, s.lead, lead, decision);
+            nearest.put(s.lead.seq, ln);
+            bestNear = better(bestNear, ln);
+            if (joins && (joined == null || score > joinedScore)) {
+                joined = s;
+                joinedScore = score;
+            }
+        }
+        List<StoryMatcher.Neighbour> out = new ArrayList<>(nearest.values());
+        out.sort(StoryMatcher.NEAREST);
+        if (bestNear != null && bestNear.level() == Verdict.NEAR_DUPLICATE) {
+            return new StoryMatcher.Judgement(Verdict.NEAR_DUPLICATE, bestNear.file(), round(bestNear.similarity()),
+                    bestNear.story(), out, f, outlet, who);
+        }
+        if (joined != null) {
+            return new StoryMatcher.Judgement(Verdict.SAME_STORY, joined.lead.file, round(joinedScore), joined.id, out, f, outlet,
+                    who);
+        }
+        return new StoryMatcher.Judgement(Verdict.NEW, null, null, null, out, f, outlet, who);
+    }
+
+    private static StoryMatcher.Neighbour better(StoryMatcher.Neighbour best, StoryMatcher.Neighbour nb) {
+        if (nb.level() != Verdict.NEAR_DUPLICATE) {
+            return best;
+        }
+        return best == null || nb.similarity() > best.similarity() ? nb : best;
+    }
+
+    private StoryMatcher.Neighbour neighbour(TextFeatures f, int seq, Report r, StoryMatcher.Pair p, String decision) {
+        double j = jaccard(f.signature(), seq);
+        int nA = f.shingles();
+        int nC = shingles[seq];
+        double inter = j * (nA + nC) / (1 + j);
+        double containment = Math.min(nA, nC) == 0 ? 0 : Math.min(1, inter / Math.min(nA, nC));
+        boolean near = j >= thresholds.nearThreshold() || containment >= thresholds.nearContainment() && j > 0.2;
+        double score = p == null ? 0 : p.score();
+        Verdict level = near ? Verdict.NEAR_DUPLICATE
+                : p != null && p.matches(thresholds.storyThreshold()) ? Verdict.SAME_STORY : Verdict.NEW;
+        String why = near ? String.format(Locale.ROOT, "jaccard %.2f, containment %.2f", j, containment)
+                : (p == null ? "" : p.why()) + decision;
+        return new StoryMatcher.Neighbour(files[seq], r == null ? null : r.title, outlets.get(outletNo[seq]),
+                stories.get(storyNo[seq]).id, round(j), round(score), level, why);
+    }
+
+    private static double round(double v) {
+        return StoryMatcher.round(v);
+    }
+
+    Usage usage() {
+        int reports = 0;
+        long featureBytes = 0;
+        for (Story s : open) {
+            for (Report r : concat(s)) {
+                if (r.features != null) {
+                    reports++;
+                    TextFeatures x = r.features;
+                    featureBytes += 8L * (x.terms().length + x.quoteGrams().length + x.title().length + x.lead().length
+                            + x.numbers().length + x.paragraphs().length) + 4L * x.signature().length + 200;
+                }
+            }
+        }
+        long perArticle = (long) files.length * (BAND_VALUES * 4 + MinHash.K * 2 + 4 + 4 + 4 + 8) + 64L * articles;
+        long bytes = lsh.bytes() + perArticle + df.bytes() + paragraphs.bytes() + postings.bytes() + featureBytes
+                + stories.size() * 120L;
+        return new Usage(articles, open.size(), reports, df.terms(), bytes);
+    }
+
+    private static List<Report> concat(Story s) {
+        List<Report> out = new ArrayList<>();
+        out.add(s.lead);
+        out.addAll(s.recent);
+        return out;
+    }
+
+    /**
+     * Key → stories, for the open stories' reports: a key maps to a list of story numbers (one
+     * entry per report holding it). A key held by more than the common limit is skipped at lookup.
+     */
+    static final class Postings {
+        private final LongIntMap lists = new LongIntMap(1 << 12);
+        private int[][] entries = new int[1024][];
+        private int[] sizes = new int[1024];
+        private int used;
+        private final ArrayDeque<Integer> free = new ArrayDeque<>();
+
+        void add(long key, int story) {
+            int l = lists.get(key, -1);
+            if (l < 0) {
+                l = free.isEmpty() ? used++ : free.pop();
+                if (l >= entries.length) {
+                    entries = Arrays.copyOf(entries, entries.length * 2);
+                    sizes = Arrays.copyOf(sizes, sizes.length * 2);
+                }
+                entries[l] = new int[2];
+                sizes[l] = 0;
+                lists.put(key, l);
+            }
+            if (sizes[l] == entries[l].length) {
+                entries[l] = Arrays.copyOf(entries[l], sizes[l] * 2);
+            }
+            entries[l][sizes[l]++] = story;
+        }
+
+        void remove(long key, int story) {
+            int l = lists.get(key, -1);
+            if (l < 0) {
+                return;
+            }
+            int[] e = entries[l];
+            for (int i = 0; i < sizes[l]; i++) {
+                if (e[i] == story) {
+                    e[i] = e[--sizes[l]];
+                    if (sizes[l] == 0) {
+                        lists.remove(key);
+                        entries[l] = null;
+                        free.push(l);
+                    }
+                    return;
+                }
+            }
+        }
+
+        /** Calls {@code each} with the stories of a key, unless it has more than {@code limit}. */
+        void forEach(long key, int limit, java.util.function.IntConsumer each) {
+            int l = lists.get(key, -1);
+            if (l < 0 || sizes[l] > limit) {
+                return;
+            }
+            int[] e = entries[l];
+            for (int i = 0; i < sizes[l]; i++) {
+                each.accept(e[i]);
+            }
+        }
+
+        long bytes() {
+            long b = lists.bytes() + entries.length * 8L + sizes.length * 4L;
+            for (int i = 0; i < used; i++) {
+                if (entries[i] != null) {
+                    b += 16 + entries[i].length * 4L;
+                }
+            }
+            return b;
+        }
+    }
+}
