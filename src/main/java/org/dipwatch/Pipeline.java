@@ -104,11 +104,11 @@ public final class Pipeline implements AutoCloseable {
 
     /** What the workers made of a document: an article ready to be judged, or the stage that failed and why. */
     private record Prepared(Intake intake, Instant received, String intakeKey, Article article, String language,
-                            String canonicalUrl, String urlHash, String fingerprint, Classification tags, String outlet,
-                            TextFeatures features, String failedStage, String reason) {
+                            String canonicalUrl, String urlHash, String fingerprint, Classification tags, String tagsJson,
+                            String outlet, TextFeatures features, String failedStage, String reason) {
 
         static Prepared failed(Intake intake, Instant received, String intakeKey, String stage, String reason) {
-            return new Prepared(intake, received, intakeKey, null, null, null, null, null, null, null, null, stage, reason);
+            return new Prepared(intake, received, intakeKey, null, null, null, null, null, null, null, null, null, stage, reason);
         }
     }
 
@@ -361,8 +361,9 @@ public final class Pipeline implements AutoCloseable {
         String canonicalUrl = ExactDedup.canonicalUrl(article.url());
         String language = read.draft().language();
         String outlet = StoryMatcher.outlet(article.url(), intake.source());
+        Classification tags = classifier.classify(article, false, language);
         return new Prepared(intake, received, read.intakeKey(), article, language, canonicalUrl, ExactDedup.urlHash(canonicalUrl),
-                ExactDedup.fingerprint(article), classifier.classify(article, false, language), outlet,
+                ExactDedup.fingerprint(article), tags, org.dipwatch.corpus.ClassificationJson.write(tags), outlet,
                 stories.features(article, outlet), null, null);
     }
 
@@ -475,9 +476,9 @@ public final class Pipeline implements AutoCloseable {
         String idSource = p.canonicalUrl() != null ? p.canonicalUrl() : article.text();
         String story = j.story() != null ? j.story() : StoryMatcher.newStoryId(Corpus.articleId(idSource));
         String verdict = j.verdict().label();
-        IndexedArticle row = tx.store(article, p.urlHash(), idSource, new Arrival(p.intakeKey(), in.source(), in.name(), verdict,
+        IndexedArticle row = tx.store(article, p.fingerprint(), p.urlHash(), idSource, new Arrival(p.intakeKey(), in.source(), in.name(), verdict,
                 null, null, p.fingerprint(), article.url(), p.received(), Instant.now(), j.similarity(), story), p.tags(),
-                (c, r) -> {
+                p.tagsJson(), (c, r) -> {
                     if (p.language() != null) {
                         corpus.index().markLanguageDeclared(c, r.fileName());
                     }

@@ -161,9 +161,19 @@ public final class Corpus {
         /** Writes a new article under the next sequence number, with its arrival; see {@link Corpus#store}. */
         public IndexedArticle store(Article article, String urlHash, String idSource, Arrival arrival, Classification tags,
                                     TransactionHook alsoInTx) throws SQLException {
+            return store(article, fingerprint.apply(article), urlHash, idSource, arrival, tags, ClassificationJson.write(tags),
+                    alsoInTx);
+        }
+
+        /**
+         * {@link #store(Article, String, String, Arrival, Classification, TransactionHook)} with what a
+         * worker made beforehand: the article's fingerprint and its classification as JSON. The article
+         * must be normalized: its row is derived from it as a reindex derives it from the file.
+         */
+        public IndexedArticle store(Article article, String contentHash, String urlHash, String idSource, Arrival arrival,
+                                    Classification tags, String tagsJson, TransactionHook alsoInTx) throws SQLException {
             String text = article.text();
             String id = articleId(idSource);
-            IndexedArticle derived = derive(new SeedFile(0, id), text);
             if (nextSeq < 0) {
                 nextSeq = Math.max(index.maxSeq(c), maxSeqOnDisk) + 1;
             }
@@ -177,11 +187,10 @@ public final class Corpus {
                 throw new UncheckedIOException("corpus: cannot write to " + seeds + ": " + e.getMessage(), e);
             }
             files.add(new Path[] {temp, target});
-            IndexedArticle row = new IndexedArticle(seq, file.fileName(), id, derived.title(), derived.published(),
-                    derived.contentHash(), derived.paragraphs(), derived.characters(), arrival.source(), arrival.origin(),
+            IndexedArticle row = new IndexedArticle(seq, file.fileName(), id, article.title(), article.published(),
+                    contentHash, article.body().size(), text.length(), arrival.source(), arrival.origin(),
                     article.url(), urlHash, arrival.verdict(), arrival.receivedAt(), Instant.now(), false);
-            index.insert(c, row);
-            index.saveClassification(c, file.fileName(), tags, ClassificationJson.write(tags));
+            index.insertClassified(c, row, tags, tagsJson);
             alsoInTx.write(c, row);
             index.insert(c, withArticle(arrival, arrival.verdict(), file.fileName()));
             nextSeq++;

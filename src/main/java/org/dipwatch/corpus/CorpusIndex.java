@@ -158,6 +158,23 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
         }
     }
 
+    /**
+     * Inserts a new article's row with its classification in one statement, and its tags: what
+     * {@link #insert} then {@link #saveClassification} write, without the update and the delete a
+     * new row does not need (the serial store's hot path).
+     */
+    void insertClassified(Connection c, IndexedArticle a, Classification cl, String json) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO article (" + ARTICLE_COLUMNS
+                + ", classification, language, statement_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            bind(ps, a);
+            ps.setString(17, json);
+            ps.setString(18, cl.language());
+            ps.setString(19, cl.kind());
+            ps.executeUpdate();
+        }
+        insertTags(c, a.fileName(), cl);
+    }
+
     void update(Connection c, IndexedArticle a) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE article SET seq = ?, file_name = ?, article_id = ?, title = ?, "
                 + "published = ?, content_hash = ?, paragraphs = ?, characters = ?, source = ?, origin = ?, url = ?, "
@@ -248,6 +265,10 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
             ps.setString(1, fileName);
             ps.executeUpdate();
         }
+        insertTags(c, fileName, cl);
+    }
+
+    private static void insertTags(Connection c, String fileName, Classification cl) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO article_tag (file_name, dimension, tag_id, tag_type, country, "
                 + "salience) VALUES (?, ?, ?, ?, ?, ?)")) {
             java.util.Set<String> seen = new java.util.HashSet<>();
