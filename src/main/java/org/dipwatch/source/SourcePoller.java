@@ -326,6 +326,7 @@ public final class SourcePoller {
             // a feed that lists an item twice hands it over once
             seenContents.put(key, content);
         }
+        handover.countWhenJudged();
         return succeeded(spec, fetched, items.size(), handover.processed, handover.waiting);
     }
 
@@ -433,6 +434,7 @@ public final class SourcePoller {
             String content = sha256(String.join("\n", draft.paragraphs()));
             handover.submit(draft, link.url(), intakeKey, "new", key, content, link.url());
         }
+        handover.countWhenJudged();
         return succeeded(spec, fetched, links.size(), handover.processed, handover.waiting);
     }
 
@@ -486,6 +488,8 @@ public final class SourcePoller {
         int processed;
         int waiting;
         boolean queueFull;
+        private final java.util.concurrent.atomic.AtomicInteger added = new java.util.concurrent.atomic.AtomicInteger();
+        private final List<CompletableFuture<IngestResult>> results = new ArrayList<>();
 
         Handover(SourceSpec spec, boolean firstPoll) {
             this.spec = spec;
@@ -510,8 +514,11 @@ public final class SourcePoller {
                 throws InterruptedException {
             boolean alerts = !firstPoll || draft.published() != null && !draft.published().isBefore(alertsFrom);
             String source = spec.name();
-            CompletableFuture<IngestResult> result = intake.submit(draft, name, source, intakeKey, alerts,
-                    (c, r) -> states.markSeen(c, source, itemKey, content, itemId, clock.instant()));
+            CompletableFuture<IngestResult> result = intake.submit(draft, name, source, intakeKey, alerts, (c, r) -> {
+                if (states.markSeen(c, source, itemKey, content, itemId, clock.instant())) {
+                    added.incrementAndGet();
+                }
+            });
             if (result == null) {
                 queueFull = true;
                 waiting++;
@@ -520,6 +527,7 @@ public final class SourcePoller {
                 return;
             }
             inFlight.add(intakeKey);
+            results.add(result);
             processed++;
             result.whenComplete((r, e) -> {
                 inFlight.remove(intakeKey);
@@ -528,6 +536,21 @@ public final class SourcePoller {
                             e.getMessage());
                 } else {
                     metrics.sourceItem(source, r.verdict() == Verdict.FAILED ? "failed" : outcome);
+                }
+            });
+        }
+
+        /** Once every item this poll handed over is judged, counts the new ones in the source's state (one statement). */
+        void countWhenJudged() {
+            if (results.isEmpty()) {
+                return;
+            }
+            String source = spec.name();
+            CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> {
+                try {
+                    states.itemsAdded(source, added.get(), clock.instant());
+                } catch (RuntimeException ex) {
+                    LOG.warn("source={} new items could not be counted: {}", source, ex.getMessage());
                 }
             });
         }

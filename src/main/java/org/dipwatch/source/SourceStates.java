@@ -97,8 +97,10 @@ public final class SourceStates {
     }
 
     /**
-     * Records an item (or a new version of it) as seen, in the transaction that records its verdict,
-     * and counts a new item in the source's {@code itemsSeen}; returns whether the item itself was new.
+     * Records an item (or a new version of it) as seen, in the transaction that records its verdict;
+     * returns whether the item itself was new. The source's own row is not touched here (see
+     * {@link #itemsAdded}): the transaction may hold a batch of many articles, and a poll of the same
+     * source must not wait for it.
      */
     public boolean markSeen(Connection c, String source, String itemKey, String contentHash, String itemId, Instant now)
             throws SQLException {
@@ -109,20 +111,28 @@ public final class SourceStates {
         update(c, "INSERT INTO source_item (source, item_key, content_hash, item_id, first_seen, last_changed) VALUES (?, ?, ?, ?, ?, ?)",
                 source, itemKey, contentHash, itemId != null && itemId.length() > 4000 ? itemId.substring(0, 4000) : itemId,
                 ts(now), ts(now));
-        update(c, "UPDATE source_state SET items_seen = items_seen + 1, last_new_item_at = ? WHERE name = ?", ts(now), source);
         return true;
     }
 
-    /** {@link #markSeen(Connection, String, String, String, String, Instant)} in a transaction of its own. */
+    /** Counts items a source listed for the first time, once they were judged: its {@code itemsSeen} and last new item. */
+    public void itemsAdded(String source, int items, Instant now) {
+        if (items > 0) {
+            update("UPDATE source_state SET items_seen = items_seen + ?, last_new_item_at = ? WHERE name = ?", items, ts(now), source);
+        }
+    }
+
+    /** {@link #markSeen(Connection, String, String, String, String, Instant)} in a transaction of its own, counted. */
     public boolean markSeen(String source, String itemKey, String contentHash, String itemId, Instant now) {
+        boolean added;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            boolean added = markSeen(c, source, itemKey, contentHash, itemId, now);
+            added = markSeen(c, source, itemKey, contentHash, itemId, now);
             c.commit();
-            return added;
         } catch (SQLException e) {
             throw new IllegalStateException("sources: cannot write the source state: " + e.getMessage(), e);
         }
+        itemsAdded(source, added ? 1 : 0, now);
+        return added;
     }
 
     /**
