@@ -42,7 +42,7 @@ public final class StoryIndex {
     /** Postings a key may have and still be looked up at least (see {@link #commonLimit}). */
     static final int MIN_COMMON = 64;
     /** Salt that keeps quotation keys apart from term keys. */
-    private static final long QUOTE_SALT = 0x51ab_2c3d_4e5f_6071L;
+    static final long QUOTE_SALT = 0x51ab_2c3d_4e5f_6071L;
 
     /**
      * The memory held.
@@ -152,7 +152,7 @@ public final class StoryIndex {
         long fullFrom = Math.min(dfFrom, m.lastSeq - thresholds.recentArticles());
         store.forEachFull(fullFrom - 1, s -> {
             if (s.seq() >= dfFrom) {
-                m.df.add(s.seq(), s.features().terms());
+                m.df.add(s.seq(), counted(s.features()));
             }
             Report r = need.remove(s.seq());
             if (r != null) {
@@ -211,6 +211,23 @@ public final class StoryIndex {
         return Hashing.mix(outletHash * 31 + paragraph);
     }
 
+    /** Salts that keep number and quotation keys apart from term keys in the document frequencies. */
+    static final long NUMBER_SALT = 0x6e75_6d62_6572_7321L;
+
+    /** What an article counts in the document frequencies: its terms, its numbers and its quotation runs (salted). */
+    static long[] counted(TextFeatures f) {
+        long[] out = new long[f.terms().length + f.numbers().length + f.quoteGrams().length];
+        System.arraycopy(f.terms(), 0, out, 0, f.terms().length);
+        int k = f.terms().length;
+        for (long n : f.numbers()) {
+            out[k++] = n ^ NUMBER_SALT;
+        }
+        for (long q : f.quoteGrams()) {
+            out[k++] = q ^ QUOTE_SALT;
+        }
+        return out;
+    }
+
     /** Adds a stored article: a full row (with who) or a light one (while loading). */
     void add(StoryStore.Stored s) {
         int seq = Math.toIntExact(s.seq());
@@ -240,7 +257,7 @@ public final class StoryIndex {
         }
         boolean full = s.who() != null;
         if (full) {
-            df.add(seq, s.features().terms());
+            df.add(seq, counted(s.features()));
         }
         Story story = byId.get(s.story());
         Report report = new Report(s);
@@ -393,7 +410,7 @@ public final class StoryIndex {
             massA += idf.applyAsDouble(t);
         }
         StoryMatcher.Probe probe = new StoryMatcher.Probe(published, f, who, idf, massA,
-                f.terms().length == 0 ? 0 : massA / f.terms().length);
+                f.terms().length == 0 ? 0 : massA / f.terms().length, df::df, Math.max(2, n / 400));
         // near-duplicate candidates: the LSH bands, the latest ones when a text was copied many times
         long[] lc = lsh.candidates(f.signature());
         if (lc.length > StoryMatcher.MAX_LSH_CANDIDATES) {

@@ -61,7 +61,7 @@ public final class StoryMatcher {
 
         /** The shipped defaults (as in {@code dipwatch-defaults.properties}). */
         public static Thresholds defaults() {
-            return new Thresholds(0.36, 0.9, 3, 0.28, 3, 30, 0.8, 20_000);
+            return new Thresholds(0.36, 0.9, 3, 0.33, 3, 30, 0.8, 20_000);
         }
     }
 
@@ -112,7 +112,7 @@ public final class StoryMatcher {
     static final double W_SPEAKER = 0.0;
     static final double W_DATE = 0.1;
     /** Weights of the headline and number signals (issue #17 calibrates them on real pairs; shown in {@code why}). */
-    static final double W_HEADLINE = 0.0;
+    static final double W_HEADLINE = 0.3;
     static final double W_NUMBERS = 0.0;
     /** Most LSH candidates verified per lookup. */
     static final int MAX_LSH_CANDIDATES = 200;
@@ -266,7 +266,28 @@ public final class StoryMatcher {
 
     /** What the pair score needs of the judged article, computed once per judgement. */
     record Probe(LocalDate published, TextFeatures f, Who who, java.util.function.LongToDoubleFunction idf, double massA,
-                 double meanIdf) {
+                 double meanIdf, java.util.function.LongToIntFunction df, int specificDf) {
+    }
+
+    /** How many values two sorted arrays share that few recent articles hold (at most {@code max}, keys salted). */
+    static int specific(long[] a, long[] b, long salt, java.util.function.LongToIntFunction df, int max) {
+        int i = 0;
+        int j = 0;
+        int n = 0;
+        while (i < a.length && j < b.length) {
+            if (a[i] == b[j]) {
+                if (df.applyAsInt(a[i] ^ salt) <= max) {
+                    n++;
+                }
+                i++;
+                j++;
+            } else if (a[i] < b[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return n;
     }
 
     /**
@@ -312,9 +333,18 @@ public final class StoryMatcher {
         boolean sharesWhatHappened = sharesWords && sharesEvent;
         double score = W_QUOTE * quote + W_TERMS * terms + W_ACTORS * actors + W_SPEAKER * speaker + W_DATE * date
                 + W_HEADLINE * headline + W_NUMBERS * numbers;
+        if (a.f().title().length == 0 || c.title().length == 0) {
+            // no headline on one side (a seed without a title): a signal that cannot be measured does
+            // not count against the pair; the score is scaled to the weights of the signals measured
+            double all = W_QUOTE + W_TERMS + W_ACTORS + W_SPEAKER + W_DATE + W_HEADLINE + W_NUMBERS;
+            score = score * all / (all - W_HEADLINE);
+        }
+        int specTerms = specific(ta, tb, 0, a.df(), a.specificDf());
+        int specNumbers = specific(a.f().numbers(), c.numbers(), StoryIndex.NUMBER_SALT, a.df(), a.specificDf());
+        int specQuotes = specific(a.f().quoteGrams(), c.quoteGrams(), StoryIndex.QUOTE_SALT, a.df(), a.specificDf());
         String why = String.format(Locale.ROOT, "quotes %d, rare terms %.2f, actors %d/%d, speaker %s, days %s, headline %.2f, "
-                        + "numbers %.2f", quotes, terms, sharedActors.size(), allActors.size(), speaker > 0 ? "same" : "different",
-                days == null ? "unknown" : days.toString(), headline, numbers);
+                        + "numbers %.2f, specific %d/%d/%d", quotes, terms, sharedActors.size(), allActors.size(), speaker > 0 ? "same" : "different",
+                days == null ? "unknown" : days.toString(), headline, numbers, specTerms, specNumbers, specQuotes);
         return new Pair(true, sharesWhatHappened, score, why);
     }
 
