@@ -101,6 +101,11 @@ final class IntakeQueue<I, P> implements AutoCloseable {
             return null;
         }
         workers.execute(() -> {
+            if (closing) {
+                // stopping: the item stays where it came from, nothing to prepare
+                entry.prepared().cancel(false);
+                return;
+            }
             try {
                 entry.prepared().complete(prepare.apply(item));
             } catch (RuntimeException | Error e) {
@@ -218,7 +223,16 @@ final class IntakeQueue<I, P> implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        workers.shutdownNow();
+        // no interrupt: a worker finishes the item it reads (an interrupted read would only be noise), the rest are skipped
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            workers.shutdownNow();
+        }
     }
 
     @Override
