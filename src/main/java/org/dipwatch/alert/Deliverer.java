@@ -77,6 +77,9 @@ public final class Deliverer implements AutoCloseable {
     private final HttpClient http;
     private final ExecutorService lanes;
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
+    /** Every this many looks at the outbox, every lane with pending alerts is looked up, not only the subscriptions'. */
+    static final int FULL_LOOK_EVERY = 50;
+    private long looks;
 
     /** A deliverer of the outbox's alerts to the current subscriptions' webhooks and addresses. */
     public Deliverer(Outbox outbox, Subscriptions subscriptions, MailTransport mail, Metrics metrics, Policy policy) {
@@ -127,12 +130,29 @@ public final class Deliverer implements AutoCloseable {
         lanes.shutdownNow();
     }
 
-    private List<Future<Integer>> start() {
+    /** The lanes of the current subscriptions: each with a webhook, each with e-mail. */
+    private List<Outbox.Lane> knownLanes() {
+        List<Outbox.Lane> out = new ArrayList<>();
+        for (Subscription s : subscriptions.current()) {
+            if (s.webhook() != null) {
+                out.add(new Outbox.Lane(s.id(), Outbox.WEBHOOK, 0));
+            }
+            if (s.email() != null) {
+                out.add(new Outbox.Lane(s.id(), Outbox.EMAIL, 0));
+            }
+        }
+        return out;
+    }
+
+    private synchronized List<Future<Integer>> start() {
         List<Future<Integer>> runs = new ArrayList<>();
         if (lanes.isShutdown()) {
             return runs;
         }
-        for (Outbox.Lane lane : outbox.dueLanes(Instant.now())) {
+        // the subscriptions' lanes at every look; now and then every lane with pending alerts (a removed subscription's too)
+        Instant now = Instant.now();
+        List<Outbox.Lane> due = looks++ % FULL_LOOK_EVERY == 0 ? outbox.dueLanes(now) : outbox.dueLanes(now, knownLanes());
+        for (Outbox.Lane lane : due) {
             String key = lane.subscriptionId() + "\n" + lane.channel();
             if (!busy.add(key)) {
                 continue;
