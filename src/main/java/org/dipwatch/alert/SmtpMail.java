@@ -112,6 +112,13 @@ public final class SmtpMail implements MailTransport, AutoCloseable {
             p.setProperty("mail.smtp.starttls.enable", "true");
             p.setProperty("mail.smtp.starttls.required", "true");
         }
+        // Nagle's algorithm off: see NoDelaySockets (mail after mail on one connection)
+        if ("smtps".equals(protocol)) {
+            p.put("mail.smtps.ssl.socketFactory", NoDelaySockets.tls());
+        } else {
+            p.put("mail.smtp.socketFactory", NoDelaySockets.plain());
+            p.put("mail.smtp.ssl.socketFactory", NoDelaySockets.tls());
+        }
         this.session = Session.getInstance(p);
         this.closer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "smtp-idle-close");
