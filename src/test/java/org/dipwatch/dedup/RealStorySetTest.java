@@ -13,14 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.dipwatch.Pipeline;
 import org.dipwatch.TestHome;
-import org.dipwatch.classify.Classifier;
-import org.dipwatch.config.Settings;
-import org.dipwatch.model.Article;
 import org.dipwatch.model.Verdict;
-import org.dipwatch.normalize.Normalizer;
-import org.dipwatch.normalize.SeedText;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -42,15 +36,11 @@ class RealStorySetTest {
     private static final Path REALSET = Path.of("src/test/resources/dedup/realset");
     private static final List<String> LEVELS = List.of("near_duplicate", "same_story", "different");
 
-    private final Map<String, Article> articles = new HashMap<>();
-    private final Map<String, Who> who = new HashMap<>();
-    private Classifier classifier;
+    private final PairJudge judge = new PairJudge();
 
     @Test
     void realSetMeetsThePrecisionAndRecallOfIssue17() throws IOException {
-        Settings settings = Settings.of(Path.of("target"), new HashMap<>(systemOverrides()));
-        classifier = Pipeline.classifier(settings);
-        StoryMatcher.Thresholds thresholds = Pipeline.thresholds(settings);
+        StoryMatcher.Thresholds thresholds = judge.thresholds;
         Map<String, String[]> sources = sources(); // file -> {date, lang, kind}
         List<String[]> pairs = new ArrayList<>();
         List<String> lines = Files.readAllLines(REALSET.resolve("pairs.tsv"), StandardCharsets.UTF_8);
@@ -69,12 +59,12 @@ class RealStorySetTest {
             StoryMatcher matcher = new StoryMatcher(new MemoryStoryStore(), thresholds);
             long seq = 0;
             for (String original : TestHome.ORIGINALS) {
-                store(matcher, seq++, original, TestHome.original(original));
+                judge.store(matcher, seq++, original, TestHome.original(original));
             }
             String firstFile = String.format(Locale.ROOT, "%03d_%016x.txt", seq, pair[0].hashCode() & 0xffffffffL);
-            String firstStory = store(matcher, seq, firstFile, REALSET.resolve("articles").resolve(pair[0]));
+            String firstStory = judge.store(matcher, seq, firstFile, REALSET.resolve("articles").resolve(pair[0]));
             Path second = REALSET.resolve("articles").resolve(pair[1]);
-            StoryMatcher.Judgement j = matcher.judge(article(second), who(second), "cli", Long.MAX_VALUE);
+            StoryMatcher.Judgement j = matcher.judge(judge.article(second), judge.who(second), "cli", Long.MAX_VALUE);
             String got = j.verdict() == Verdict.NEAR_DUPLICATE && firstFile.equals(j.of()) ? "near_duplicate"
                     : j.verdict() == Verdict.SAME_STORY && firstStory.equals(j.story()) ? "same_story" : "different";
             StoryMatcher.Neighbour vsFirst = j.nearest().stream().filter(x -> x.file().equals(firstFile)).findFirst().orElse(null);
@@ -98,7 +88,7 @@ class RealStorySetTest {
         for (String level : LEVELS) {
             int[] c = counts.get(level);
             System.out.printf(Locale.ROOT, "[realset] %-15s precision %.3f recall %.3f F1 %.3f (%d right, %d said, %d labelled)%n",
-                    level, precision(c), recall(c), f1(c), c[0], c[1], c[2]);
+                    level, PairJudge.precision(c), PairJudge.recall(c), PairJudge.f1(c), c[0], c[1], c[2]);
         }
         byKind.forEach((key, c) -> System.out.printf(Locale.ROOT, "[realset] %-40s %3d of %3d right%n", key, c[0], c[1]));
         misses.forEach(m -> System.out.println("[realset] miss: " + m));
@@ -106,10 +96,10 @@ class RealStorySetTest {
         Files.createDirectories(Path.of("target"));
         Files.write(Path.of("target", "realset-signals.tsv"), features, StandardCharsets.UTF_8);
         assertThat(pairs).hasSizeGreaterThanOrEqualTo(150);
-        assertThat(precision(counts.get("near_duplicate"))).as("near-duplicate precision").isGreaterThanOrEqualTo(0.98);
-        assertThat(recall(counts.get("near_duplicate"))).as("near-duplicate recall").isGreaterThanOrEqualTo(0.98);
-        assertThat(precision(counts.get("same_story"))).as("same-story precision").isGreaterThanOrEqualTo(0.85);
-        assertThat(recall(counts.get("same_story"))).as("same-story recall").isGreaterThanOrEqualTo(0.80);
+        assertThat(PairJudge.precision(counts.get("near_duplicate"))).as("near-duplicate precision").isGreaterThanOrEqualTo(0.98);
+        assertThat(PairJudge.recall(counts.get("near_duplicate"))).as("near-duplicate recall").isGreaterThanOrEqualTo(0.98);
+        assertThat(PairJudge.precision(counts.get("same_story"))).as("same-story precision").isGreaterThanOrEqualTo(0.85);
+        assertThat(PairJudge.recall(counts.get("same_story"))).as("same-story recall").isGreaterThanOrEqualTo(0.80);
     }
 
     /** {@code sources.tsv}: file, date, lang, kind (short/full), outlet, url, note. */
@@ -132,59 +122,5 @@ class RealStorySetTest {
         String size = a[2].compareTo(b[2]) <= 0 ? a[2] + "-" + b[2] : b[2] + "-" + a[2];
         String lang = a[1].equals(b[1]) ? a[1] : a[1].compareTo(b[1]) < 0 ? a[1] + "-" + b[1] : b[1] + "-" + a[1];
         return size + " " + lang;
-    }
-
-    /** Stores an article as the pipeline would (judged against what came before); returns its story. */
-    private String store(StoryMatcher matcher, long seq, String file, Path path) throws IOException {
-        Article a = article(path);
-        StoryMatcher.Judgement j = matcher.judge(a, who(path), "seeds", Long.MAX_VALUE);
-        String story;
-        try {
-            story = matcher.save(null, seq, file, file.substring(4, 20), a, j);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        matcher.added(seq, file, story, a, j);
-        return story;
-    }
-
-    private Article article(Path path) throws IOException {
-        String key = path.toString();
-        if (!articles.containsKey(key)) {
-            articles.put(key, Normalizer.normalize(SeedText.parse(Files.readString(path, StandardCharsets.UTF_8))));
-        }
-        return articles.get(key);
-    }
-
-    private Who who(Path path) throws IOException {
-        String key = path.toString();
-        if (!who.containsKey(key)) {
-            who.put(key, Who.of(classifier.classify(article(path), false)));
-        }
-        return who.get(key);
-    }
-
-    private static Map<String, String> systemOverrides() {
-        Map<String, String> out = new HashMap<>();
-        for (String k : System.getProperties().stringPropertyNames()) {
-            if (k.startsWith("dipwatch.dedup.")) {
-                out.put(k, System.getProperty(k));
-            }
-        }
-        return out;
-    }
-
-    private static double precision(int[] c) {
-        return c[1] == 0 ? 1 : c[0] / (double) c[1];
-    }
-
-    private static double recall(int[] c) {
-        return c[2] == 0 ? 1 : c[0] / (double) c[2];
-    }
-
-    private static double f1(int[] c) {
-        double p = precision(c);
-        double r = recall(c);
-        return p + r == 0 ? 0 : 2 * p * r / (p + r);
     }
 }
