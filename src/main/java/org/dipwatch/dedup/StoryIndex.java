@@ -410,7 +410,8 @@ public final class StoryIndex {
             massA += idf.applyAsDouble(t);
         }
         StoryMatcher.Probe probe = new StoryMatcher.Probe(published, f, who, idf, massA,
-                f.terms().length == 0 ? 0 : massA / f.terms().length, df::df, Math.max(2, n / 400));
+                f.terms().length == 0 ? 0 : massA / f.terms().length, df::df, Math.max(2, n / 400),
+                Math.max(StoryMatcher.FACT_MIN_DF, n / StoryMatcher.FACT_DF_PER));
         // near-duplicate candidates: the LSH bands, the latest ones when a text was copied many times
         long[] lc = lsh.candidates(f.signature());
         if (lc.length > StoryMatcher.MAX_LSH_CANDIDATES) {

@@ -122,6 +122,15 @@ public final class StoryMatcher {
     static final double MIN_HEADLINE = 0.2;
     static final double MIN_NUMBERS = 0.67;
     static final double MANY_TERMS = 0.35;
+    /**
+     * A number or name is a fact of one event when at most max({@value #FACT_MIN_DF}, N/{@value #FACT_DF_PER}) of the
+     * latest N articles state it (an event is reported by a handful of outlets; a figure or name
+     * every article of a theme repeats tells no events apart).
+     */
+    static final int FACT_MIN_DF = 3;
+    static final int FACT_DF_PER = 200;
+    /** Shared facts that are evidence of one event (docs/stories.md: 2 joins fewer wrong NewsDay pairs, but costs the development set recall). */
+    static final int EVIDENCE_FACTS = 1;
 
     private final StoryStore store;
     private final Thresholds thresholds;
@@ -266,7 +275,18 @@ public final class StoryMatcher {
 
     /** What the pair score needs of the judged article, computed once per judgement. */
     record Probe(LocalDate published, TextFeatures f, Who who, java.util.function.LongToDoubleFunction idf, double massA,
-                 double meanIdf, java.util.function.LongToIntFunction df, int specificDf) {
+                 double meanIdf, java.util.function.LongToIntFunction df, int specificDf, int factDf) {
+    }
+
+    /** How many of a text's specifics (numbers, names) at most {@code max} recent articles hold. */
+    static int specificCount(long[] a, java.util.function.LongToIntFunction df, int max) {
+        int n = 0;
+        for (long x : a) {
+            if (df.applyAsInt(x ^ StoryIndex.NUMBER_SALT) <= max) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** How many values two sorted arrays share that few recent articles hold (at most {@code max}, keys salted). */
@@ -330,7 +350,16 @@ public final class StoryMatcher {
         // terms, a long shared quotation (8 runs: 12 words or more), or (undated) a shared quotation
         boolean sharesEvent = headline >= MIN_HEADLINE || numbers >= MIN_NUMBERS || terms >= MANY_TERMS || quotes >= 8
                 || days == null && quotes >= 2;
-        boolean sharesWhatHappened = sharesWords && sharesEvent;
+        // specific facts: the numbers and names of one event (few recent articles state them). Shared,
+        // they are evidence of this event; when both sides state such facts and share none, they
+        // report different events (a strike that killed 12 in one town, another that killed 30 in
+        // another), whatever their words share; undated, a shared quotation still decides
+        int factsA = specificCount(a.f().numbers(), a.df(), a.factDf());
+        int factsC = specificCount(c.numbers(), a.df(), a.factDf());
+        int factsShared = specific(a.f().numbers(), c.numbers(), StoryIndex.NUMBER_SALT, a.df(), a.factDf());
+        boolean otherFacts = factsA > 0 && factsC > 0 && factsShared == 0 && !(days == null && quotes >= 2);
+        sharesEvent = sharesEvent || factsShared >= EVIDENCE_FACTS;
+        boolean sharesWhatHappened = sharesWords && sharesEvent && !otherFacts;
         double score = W_QUOTE * quote + W_TERMS * terms + W_ACTORS * actors + W_SPEAKER * speaker + W_DATE * date
                 + W_HEADLINE * headline + W_NUMBERS * numbers;
         if (a.f().title().length == 0 || c.title().length == 0) {
@@ -343,8 +372,9 @@ public final class StoryMatcher {
         int specNumbers = specific(a.f().numbers(), c.numbers(), StoryIndex.NUMBER_SALT, a.df(), a.specificDf());
         int specQuotes = specific(a.f().quoteGrams(), c.quoteGrams(), StoryIndex.QUOTE_SALT, a.df(), a.specificDf());
         String why = String.format(Locale.ROOT, "quotes %d, rare terms %.2f, actors %d/%d, speaker %s, days %s, headline %.2f, "
-                        + "numbers %.2f, specific %d/%d/%d", quotes, terms, sharedActors.size(), allActors.size(), speaker > 0 ? "same" : "different",
-                days == null ? "unknown" : days.toString(), headline, numbers, specTerms, specNumbers, specQuotes);
+                        + "numbers %.2f, specific %d/%d/%d, facts %d/%d shared %d%s", quotes, terms, sharedActors.size(), allActors.size(), speaker > 0 ? "same" : "different",
+                days == null ? "unknown" : days.toString(), headline, numbers, specTerms, specNumbers, specQuotes,
+                factsA, factsC, factsShared, otherFacts ? " (other facts)" : "");
         return new Pair(true, sharesWhatHappened, score, why);
     }
 

@@ -26,7 +26,10 @@ import org.dipwatch.model.Article;
  * @param paragraphs hashes of every paragraph (boilerplate included), in order
  * @param title      distinct term hashes of the headline, sorted (empty without one)
  * @param lead       distinct term hashes of the first paragraph after the headline, sorted
- * @param numbers    distinct hashes of the numbers the text states (not years, not days of a month), sorted
+ * @param numbers    distinct hashes of the specifics the text states, sorted: its numbers (not years, not days
+ *                   of a month) and the capitalised names of two or more words in its body (people, vessels,
+ *                   firms, places: {@code "@"} and the folded name); which of them are specific to one event
+ *                   is for the document frequencies to say
  * @param words      how many words the text has, boilerplate left out
  * @param repeated   the paragraph hashes left out as the outlet's repeated paragraphs, sorted
  */
@@ -57,8 +60,14 @@ public record TextFeatures(int[] signature, int shingles, long[] terms, long[] q
      * @param hashes     their {@link Boilerplate#paragraphHash}
      * @param hasTitle   whether the first paragraph is a headline
      */
-    record Text(List<String> folded, long[] hashes, boolean hasTitle) {
+    record Text(List<String> folded, long[] hashes, boolean hasTitle, List<String> raw) {
     }
+
+    /** Most names kept of one text. */
+    static final int MAX_NAMES = 32;
+    /** Two or more capitalised words in a row (a connector such as al- or de between them): a name as printed. */
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile(
+            "\\b\\p{Lu}[\\p{L}'\u2019-]+(?:\\s+(?:(?:al-|el-|de\\s|of\\s)?\\p{Lu}[\\p{L}'\u2019-]+))+");
 
     /** The folded, hashed paragraphs of an article (headline first). */
     static Text text(Article article) {
@@ -69,7 +78,7 @@ public record TextFeatures(int[] signature, int shingles, long[] terms, long[] q
             folded.add(ExactDedup.fold(body.get(i)));
             hashes[i] = Boilerplate.paragraphHash(folded.get(i));
         }
-        return new Text(folded, hashes, article.title() != null);
+        return new Text(folded, hashes, article.title() != null, body);
     }
 
     /**
@@ -88,6 +97,7 @@ public record TextFeatures(int[] signature, int shingles, long[] terms, long[] q
         List<String> folded = text.folded();
         long[] paragraphHashes = text.hashes();
         List<String> kept = new ArrayList<>();
+        List<Integer> keptIndex = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
         Set<Long> dropped = new HashSet<>();
         int titleIndex = -1;
@@ -102,12 +112,14 @@ public record TextFeatures(int[] signature, int shingles, long[] terms, long[] q
                     leadIndex = kept.size();
                 }
                 kept.add(folded.get(i));
+                keptIndex.add(i);
             }
         }
         List<String> words = new ArrayList<>();
         Set<Long> quoteGrams = new LinkedHashSet<>();
         long[] title = new long[0];
         long[] lead = new long[0];
+        Set<Long> names = new LinkedHashSet<>();
         for (int k = 0; k < kept.size(); k++) {
             String p = kept.get(k);
             int from = words.size();
@@ -123,6 +135,9 @@ public record TextFeatures(int[] signature, int shingles, long[] terms, long[] q
                     }
                 }
             }
+            if (k != titleIndex && names.size() < MAX_NAMES) {
+                names(text.raw().get(keptIndex.get(k)), names);
+            }
             if (k == titleIndex) {
                 title = terms(words.subList(from, words.size()), MAX_HEAD);
             } else if (k == leadIndex) {
@@ -137,7 +152,7 @@ public record TextFeatures(int[] signature, int shingles, long[] terms, long[] q
         }
         long[] shingleArray = shingles.stream().mapToLong(Long::longValue).toArray();
         return new TextFeatures(MinHash.signature(shingleArray), shingleArray.length, terms(words, MAX_TERMS),
-                sorted(quoteGrams), paragraphHashes, title, lead, numbers(words), words.size(), sorted(dropped));
+                sorted(quoteGrams), paragraphHashes, title, lead, union(numbers(words), names), words.size(), sorted(dropped));
     }
 
     /**
@@ -189,6 +204,38 @@ public record TextFeatures(int[] signature, int shingles, long[] terms, long[] q
             }
         }
         return sorted(out);
+    }
+
+    /**
+     * The names a paragraph prints: runs of two or more capitalised words ("Cyclades Wind",
+     * "Ahmed Haddad", "Gulf Meridian Shipping LLC"), leading stop words left out ("The", "In"), a
+     * run in capitals (a dateline) skipped; hashed as {@code "@"} and the folded name.
+     */
+    static void names(String paragraph, Set<Long> out) {
+        java.util.regex.Matcher m = NAME.matcher(paragraph);
+        while (m.find() && out.size() < MAX_NAMES) {
+            String name = m.group();
+            if (name.equals(name.toUpperCase(java.util.Locale.ROOT))) {
+                continue;
+            }
+            List<String> w = words(ExactDedup.fold(name));
+            int from = 0;
+            while (from < w.size() && STOP.contains(w.get(from))) {
+                from++;
+            }
+            if (w.size() - from >= 2) {
+                out.add(Hashing.string("@" + String.join(" ", w.subList(from, w.size()))));
+            }
+        }
+    }
+
+    private static long[] union(long[] numbers, Set<Long> names) {
+        Set<Long> all = new LinkedHashSet<>();
+        for (long n : numbers) {
+            all.add(n);
+        }
+        all.addAll(names);
+        return sorted(all);
     }
 
     /** A word without a plural or third-person {@code s}: "talks" and "talk" are one term. */

@@ -45,14 +45,14 @@ class NewsDayProbe {
             for (var e : storyOf.entrySet()) { if (e.getKey().equals(i.eventId())) evStory = e.getValue(); }
             if (j.verdict() == Verdict.SAME_STORY && !i.eventId().equals(leadEvent.get(story))) {
                 wrong++;
-                if (shown++ < Integer.getInteger("show", 15)) {
+                if (s >= Integer.getInteger("from", 0) && shown++ < Integer.getInteger("show", 15)) {
                     System.out.println("WRONG " + i.eventId() + " -> story of " + leadEvent.get(story) + " : " + i.title());
                     j.nearest().stream().filter(n -> n.story().equals(story)).limit(2).forEach(n -> System.out.println("   " + n.storyScore() + " " + n.why() + " | " + n.title()));
                 }
             }
             if (evStory != null && !evStory.equals(story)) {
                 missed++;
-                if (shown++ < Integer.getInteger("show", 15)) {
+                if (s >= Integer.getInteger("from", 0) && shown++ < Integer.getInteger("show", 15)) {
                     String es = evStory;
                     System.out.println("MISS " + i.eventId() + " : " + i.title());
                     j.nearest().stream().filter(n -> n.story().equals(es)).limit(2).forEach(n -> System.out.println("   " + n.storyScore() + " " + n.why() + " | " + n.title()));
