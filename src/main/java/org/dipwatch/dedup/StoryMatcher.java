@@ -291,23 +291,7 @@ public final class StoryMatcher {
 
     /** How many values two sorted arrays share that few recent articles hold (at most {@code max}, keys salted). */
     static int specific(long[] a, long[] b, long salt, java.util.function.LongToIntFunction df, int max) {
-        int i = 0;
-        int j = 0;
-        int n = 0;
-        while (i < a.length && j < b.length) {
-            if (a[i] == b[j]) {
-                if (df.applyAsInt(a[i] ^ salt) <= max) {
-                    n++;
-                }
-                i++;
-                j++;
-            } else if (a[i] < b[j]) {
-                i++;
-            } else {
-                j++;
-            }
-        }
-        return n;
+        return (int) TextFeatures.sharedWeight(a, b, v -> df.applyAsInt(v ^ salt) <= max ? 1 : 0);
     }
 
     /**
