@@ -27,6 +27,40 @@ final class PairJudge {
     private final Map<String, Article> articles = new HashMap<>();
     private final Map<String, Who> who = new HashMap<>();
 
+    /**
+     * How one labelled pair came out: with a corpus of the five originals and {@code first},
+     * {@code second} is judged; {@code got} is {@code near_duplicate} or {@code same_story} only when
+     * the verdict names {@code first} or its story.
+     *
+     * @param got       the level it got relative to first
+     * @param judgement the judgement of second
+     * @param vsFirst   the comparison with first, or {@code null} when first was no candidate
+     */
+    record Outcome(String got, StoryMatcher.Judgement judgement, StoryMatcher.Neighbour vsFirst) {
+
+        /** The comparison with first as a person reads it. */
+        String againstFirst() {
+            return vsFirst == null ? "not a candidate"
+                    : "jaccard " + vsFirst.similarity() + ", story score " + vsFirst.storyScore() + ", " + vsFirst.why();
+        }
+    }
+
+    /** Judges the pair {@code first}, {@code second} of the articles in {@code dir} in a corpus of its own. */
+    Outcome pair(Path dir, String first, String second) throws IOException {
+        StoryMatcher matcher = new StoryMatcher(new MemoryStoryStore(), thresholds);
+        long seq = 0;
+        for (String original : org.dipwatch.TestHome.ORIGINALS) {
+            store(matcher, seq++, original, org.dipwatch.TestHome.original(original));
+        }
+        String firstFile = String.format(java.util.Locale.ROOT, "%03d_%016x.txt", seq, first.hashCode() & 0xffffffffL);
+        String firstStory = store(matcher, seq, firstFile, dir.resolve(first));
+        Path path = dir.resolve(second);
+        StoryMatcher.Judgement j = matcher.judge(article(path), who(path), "cli", Long.MAX_VALUE);
+        String got = j.verdict() == org.dipwatch.model.Verdict.NEAR_DUPLICATE && firstFile.equals(j.of()) ? "near_duplicate"
+                : j.verdict() == org.dipwatch.model.Verdict.SAME_STORY && firstStory.equals(j.story()) ? "same_story" : "different";
+        return new Outcome(got, j, j.nearest().stream().filter(x -> x.file().equals(firstFile)).findFirst().orElse(null));
+    }
+
     /** Stores an article as the pipeline would (judged against what came before); returns its story. */
     String store(StoryMatcher matcher, long seq, String file, Path path) throws IOException {
         Article a = article(path);

@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.dipwatch.TestHome;
-import org.dipwatch.model.Verdict;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -56,18 +54,9 @@ class RealStorySetTest {
         List<String> features = new ArrayList<>();
         for (String[] pair : pairs) {
             String want = pair[2].strip();
-            StoryMatcher matcher = new StoryMatcher(new MemoryStoryStore(), thresholds);
-            long seq = 0;
-            for (String original : TestHome.ORIGINALS) {
-                judge.store(matcher, seq++, original, TestHome.original(original));
-            }
-            String firstFile = String.format(Locale.ROOT, "%03d_%016x.txt", seq, pair[0].hashCode() & 0xffffffffL);
-            String firstStory = judge.store(matcher, seq, firstFile, REALSET.resolve("articles").resolve(pair[0]));
-            Path second = REALSET.resolve("articles").resolve(pair[1]);
-            StoryMatcher.Judgement j = matcher.judge(judge.article(second), judge.who(second), "cli", Long.MAX_VALUE);
-            String got = j.verdict() == Verdict.NEAR_DUPLICATE && firstFile.equals(j.of()) ? "near_duplicate"
-                    : j.verdict() == Verdict.SAME_STORY && firstStory.equals(j.story()) ? "same_story" : "different";
-            StoryMatcher.Neighbour vsFirst = j.nearest().stream().filter(x -> x.file().equals(firstFile)).findFirst().orElse(null);
+            PairJudge.Outcome o = judge.pair(REALSET.resolve("articles"), pair[0], pair[1]);
+            String got = o.got();
+            StoryMatcher.Neighbour vsFirst = o.vsFirst();
             String kind = kind(sources, pair[0], pair[1]);
             features.add(want + "\t" + kind + "\t" + pair[0] + "\t" + pair[1] + "\t" + (vsFirst == null ? "none"
                     : vsFirst.similarity() + "\t" + vsFirst.storyScore() + "\t" + vsFirst.why()));
@@ -80,8 +69,7 @@ class RealStorySetTest {
                 k[0]++;
             } else {
                 misses.add(pair[0] + " -> " + pair[1] + " [" + kind + "]: want " + want + ", got " + got + " ("
-                        + j.verdict().label() + " " + j.of() + "); against first: " + (vsFirst == null ? "not a candidate"
-                        : "jaccard " + vsFirst.similarity() + ", story score " + vsFirst.storyScore() + ", " + vsFirst.why()));
+                        + o.judgement().verdict().label() + " " + o.judgement().of() + "); against first: " + o.againstFirst());
             }
         }
         System.out.printf(Locale.ROOT, "[realset] %d pairs, thresholds %s%n", pairs.size(), thresholds);

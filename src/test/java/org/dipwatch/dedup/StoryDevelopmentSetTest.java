@@ -11,8 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.dipwatch.TestHome;
-import org.dipwatch.model.Verdict;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,18 +45,9 @@ class StoryDevelopmentSetTest {
         List<String> features = new ArrayList<>();
         for (String[] pair : pairs) {
             String want = pair[2].strip();
-            StoryMatcher matcher = new StoryMatcher(new MemoryStoryStore(), thresholds);
-            long seq = 0;
-            for (String original : TestHome.ORIGINALS) {
-                judge.store(matcher, seq++, original, TestHome.original(original));
-            }
-            String firstFile = String.format(Locale.ROOT, "%03d_%016x.txt", seq, pair[0].hashCode() & 0xffffffffL);
-            String firstStory = judge.store(matcher, seq, firstFile, DEVSET.resolve("articles").resolve(pair[0]));
-            Path second = DEVSET.resolve("articles").resolve(pair[1]);
-            StoryMatcher.Judgement j = matcher.judge(judge.article(second), judge.who(second), "cli", Long.MAX_VALUE);
-            String got = j.verdict() == Verdict.NEAR_DUPLICATE && firstFile.equals(j.of()) ? "near_duplicate"
-                    : j.verdict() == Verdict.SAME_STORY && firstStory.equals(j.story()) ? "same_story" : "different";
-            StoryMatcher.Neighbour vsFirst = j.nearest().stream().filter(x -> x.file().equals(firstFile)).findFirst().orElse(null);
+            PairJudge.Outcome o = judge.pair(DEVSET.resolve("articles"), pair[0], pair[1]);
+            String got = o.got();
+            StoryMatcher.Neighbour vsFirst = o.vsFirst();
             features.add(want + "\t" + pair[0] + "\t" + pair[1] + "\t" + (vsFirst == null ? "none" : vsFirst.similarity() + "\t"
                     + vsFirst.storyScore() + "\t" + vsFirst.why()));
             counts.get(want)[2]++;
@@ -66,10 +55,8 @@ class StoryDevelopmentSetTest {
             if (got.equals(want)) {
                 counts.get(got)[0]++;
             } else {
-                StoryMatcher.Neighbour n = j.nearest().stream().filter(x -> x.file().equals(firstFile)).findFirst().orElse(null);
-                misses.add(pair[0] + " -> " + pair[1] + ": want " + want + ", got " + got + " (" + j.verdict().label() + " "
-                        + j.of() + "); against first: " + (n == null ? "not a candidate"
-                        : "jaccard " + n.similarity() + ", story score " + n.storyScore() + ", " + n.why()));
+                misses.add(pair[0] + " -> " + pair[1] + ": want " + want + ", got " + got + " (" + o.judgement().verdict().label()
+                        + " " + o.judgement().of() + "); against first: " + o.againstFirst());
             }
         }
         System.out.printf(Locale.ROOT, "[devset] %d pairs, thresholds %s%n", pairs.size(), thresholds);
