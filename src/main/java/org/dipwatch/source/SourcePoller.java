@@ -86,7 +86,8 @@ public final class SourcePoller {
      * What one poll did.
      *
      * @param source    the source's name
-     * @param outcome   {@code new} (items processed), {@code unchanged} (304, or nothing new), {@code error},
+     * @param outcome   {@code new} (items processed), {@code partial} (some processed, the rest wait: the pipeline's
+     *                  queue was full), {@code unchanged} (304, or nothing new), {@code error},
      *                  {@code backoff} (skipped: waiting after failures or for its host), {@code busy} (skipped:
      *                  its previous poll still runs), {@code disabled}, {@code stopping} (the daemon stops)
      * @param listed    items the feed or page listed
@@ -110,6 +111,8 @@ public final class SourcePoller {
     private final Clock clock;
     private final Map<String, java.util.concurrent.locks.ReentrantLock> running = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Set<String> gauged = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Per source, the items its running poll handed over, all judged: when the poll counts as complete in the metrics. */
+    private final Map<String, CompletableFuture<Void>> judgedOf = new java.util.concurrent.ConcurrentHashMap<>();
     /** Intake keys of items handed to the pipeline and not judged yet: a poll meanwhile passes them by. */
     private final java.util.Set<String> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Object wake = new Object();
@@ -248,7 +251,15 @@ public final class SourcePoller {
         } catch (RuntimeException e) {
             report = failed(spec, state, uri, "source " + spec.name() + ": " + e);
         }
-        metrics.sourcePoll(spec.name(), report.outcome(), Duration.ofNanos(System.nanoTime() - start));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        CompletableFuture<Void> judged = judgedOf.remove(spec.name());
+        String outcome = report.outcome();
+        if (judged == null) {
+            metrics.sourcePoll(spec.name(), outcome, took);
+        } else {
+            // a poll that handed items over is complete, in the metrics, once they are in the corpus
+            judged.whenComplete((v, e) -> metrics.sourcePoll(spec.name(), outcome, took));
+        }
         try {
             states.get(spec.name()).ifPresent(s -> watcher.polled(s, spec.silentAfter(), clock.instant()));
         } catch (RuntimeException e) {
@@ -327,18 +338,20 @@ public final class SourcePoller {
             seenContents.put(key, content);
         }
         handover.countWhenJudged();
-        return succeeded(spec, fetched, items.size(), handover.processed, handover.waiting);
+        return succeeded(spec, fetched, items.size(), handover.processed, handover.waiting, handover.queueFull);
     }
 
     /**
      * Records and reports a poll that read its feed or list; with items left waiting (over the cap, or
      * to be retried) the validators are not kept, so the next poll is answered in full rather than 304.
      */
-    private Report succeeded(SourceSpec spec, FeedFetcher.Fetched fetched, int listed, int processed, int waiting) {
+    private Report succeeded(SourceSpec spec, FeedFetcher.Fetched fetched, int listed, int processed, int waiting,
+                             boolean queueFull) {
         FeedFetcher.Validators v = waiting > 0 ? FeedFetcher.Validators.NONE : fetched.validators();
         // new items are counted as they are judged (markSeen), not here
         states.success(spec.name(), v.etag(), v.lastModified(), 0, clock.instant());
-        String outcome = processed > 0 ? "new" : "unchanged";
+        // partial: the pipeline's queue stayed full and some new items wait for the next poll
+        String outcome = queueFull ? "partial" : processed > 0 ? "new" : "unchanged";
         LOG.info("source={} outcome={} listed={} processed={} waiting={}", spec.name(), outcome, listed, processed, waiting);
         return new Report(spec.name(), outcome, listed, processed, null);
     }
@@ -435,7 +448,7 @@ public final class SourcePoller {
             handover.submit(draft, link.url(), intakeKey, "new", key, content, link.url());
         }
         handover.countWhenJudged();
-        return succeeded(spec, fetched, links.size(), handover.processed, handover.waiting);
+        return succeeded(spec, fetched, links.size(), handover.processed, handover.waiting, handover.queueFull);
     }
 
     /** The article page at {@code link}, with the title and date its feed item or list entry gave when the page shows none. */
@@ -546,7 +559,9 @@ public final class SourcePoller {
                 return;
             }
             String source = spec.name();
-            CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> {
+            CompletableFuture<Void> all = CompletableFuture.allOf(results.toArray(CompletableFuture[]::new));
+            judgedOf.put(source, all);
+            all.whenComplete((v, e) -> {
                 try {
                     states.itemsAdded(source, added.get(), clock.instant());
                 } catch (RuntimeException ex) {
