@@ -182,8 +182,19 @@ public final class Daemon {
                 settings.intValue("dipwatch.sources.max-redirects"),
                 java.time.Duration.ofMillis(settings.longValue("dipwatch.sources.host-delay-ms")));
         SourceStates states = new SourceStates(pipeline.corpus().index().dataSource());
-        SourcePoller.Intake intake = (draft, name, source, intakeKey, alerts, seen) -> pipeline.submit(new Pipeline.Intake(name,
-                source, () -> new Pipeline.Read(draft, intakeKey), alerts, seen::write), pipeline.offerWait());
+        SourcePoller.Intake intake = new SourcePoller.Intake() {
+            @Override
+            public java.util.concurrent.CompletableFuture<org.dipwatch.model.IngestResult> submit(org.dipwatch.model.Draft draft,
+                    String name, String source, String intakeKey, boolean alerts, SourcePoller.Seen seen) throws InterruptedException {
+                return pipeline.submit(new Pipeline.Intake(name, source, () -> new Pipeline.Read(draft, intakeKey), alerts, seen::write),
+                        pipeline.offerWait());
+            }
+
+            @Override
+            public boolean hasRoom() {
+                return pipeline.hasRoom();
+            }
+        };
         SourcePoller poller = new SourcePoller(fetcher, states, intake, metrics, new SourcePoller.Policy(
                 Boolean.parseBoolean(settings.get("dipwatch.sources.enabled")),
                 java.time.Duration.ofMillis(settings.longValue("dipwatch.sources.backoff-ms")),

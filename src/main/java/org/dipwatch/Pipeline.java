@@ -249,6 +249,15 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the queue has room for a poll's items: less than nine tenths full. A poll is deferred
+     * otherwise, so sources do not fetch and parse their feeds again and again while the pipeline
+     * judges what they handed over before.
+     */
+    public boolean hasRoom() {
+        return queue.size() < queue.capacity() * 9 / 10;
+    }
+
     /** The queue's sizes and how long a caller waits for room ({@code dipwatch.pipeline.offer-wait-ms}). */
     public Duration offerWait() {
         return sizes.offerWait();

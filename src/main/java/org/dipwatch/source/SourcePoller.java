@@ -49,6 +49,11 @@ public final class SourcePoller {
     public interface Intake {
         CompletableFuture<IngestResult> submit(Draft draft, String name, String source, String intakeKey, boolean alerts,
                                                Seen seen) throws InterruptedException;
+
+        /** Whether the pipeline has room for a poll's items; without it a poll is deferred before it fetches anything. */
+        default boolean hasRoom() {
+            return true;
+        }
     }
 
     /** Marks an item seen in the transaction that records its verdict, so an item is seen exactly when it was judged. */
@@ -87,7 +92,8 @@ public final class SourcePoller {
      *
      * @param source    the source's name
      * @param outcome   {@code new} (items processed), {@code partial} (some processed, the rest wait: the pipeline's
-     *                  queue was full), {@code unchanged} (304, or nothing new), {@code error},
+     *                  queue was full), {@code deferred} (not fetched: the queue is nearly full), {@code unchanged}
+     *                  (304, or nothing new), {@code error},
      *                  {@code backoff} (skipped: waiting after failures or for its host), {@code busy} (skipped:
      *                  its previous poll still runs), {@code disabled}, {@code stopping} (the daemon stops)
      * @param listed    items the feed or page listed
@@ -238,6 +244,12 @@ public final class SourcePoller {
             LOG.info("source={} outcome=deferred host={} until={}", spec.name(), uri.getHost(), hostFree);
             metrics.sourcePoll(spec.name(), "backoff", Duration.ZERO);
             return new Report(spec.name(), "backoff", 0, 0, null);
+        }
+        if (!intake.hasRoom()) {
+            // the pipeline is still judging what earlier polls handed over: fetching and parsing the feed
+            // again now would only hand over nothing; the next trigger tries again
+            metrics.sourcePoll(spec.name(), "deferred", Duration.ZERO);
+            return new Report(spec.name(), "deferred", 0, 0, null);
         }
         long start = System.nanoTime();
         Report report;
