@@ -231,14 +231,10 @@ public final class Pipeline implements AutoCloseable {
 
     /** {@link #submit} waiting as long as it takes, then for the result: the synchronous path of the CLI and tests. */
     public IngestResult ingest(Intake intake) {
-        return ingest(intake, null);
-    }
-
-    private IngestResult ingest(Intake intake, Path inboxFile) {
         try {
             CompletableFuture<IngestResult> result = null;
             while (result == null) {
-                result = submit(intake, inboxFile, Duration.ofSeconds(1));
+                result = submit(intake, Duration.ofSeconds(1));
             }
             return result.join();
         } catch (InterruptedException e) {
@@ -258,7 +254,7 @@ public final class Pipeline implements AutoCloseable {
         return queue.size() < queue.capacity() * 9 / 10;
     }
 
-    /** The queue's sizes and how long a caller waits for room ({@code dipwatch.pipeline.offer-wait-ms}). */
+    /** How long a caller waits for room in the queue ({@code dipwatch.pipeline.offer-wait-ms}). */
     public Duration offerWait() {
         return sizes.offerWait();
     }
@@ -316,11 +312,6 @@ public final class Pipeline implements AutoCloseable {
      */
     public void stopIntake() {
         queue.close(Duration.ofSeconds(30));
-    }
-
-    /** {@link #takeFromInbox} waiting for the file's verdict (tests). */
-    public IngestResult ingestInboxFile(Path file) {
-        return ingest(inboxIntake(file), file);
     }
 
     private Intake inboxIntake(Path file) {
