@@ -91,6 +91,7 @@ record Stages(DocumentReader reader, Inbox inbox, Corpus corpus, Classifier clas
                 decimal(settings, "dipwatch.dedup.near-containment"),
                 settings.intValue("dipwatch.dedup.story-window-days"),
                 decimal(settings, "dipwatch.dedup.story-threshold"),
+                decimal(settings, "dipwatch.dedup.story-threshold-undated"),
                 settings.intValue("dipwatch.dedup.boilerplate-min-articles"),
                 settings.intValue("dipwatch.dedup.story-candidates"),
                 decimal(settings, "dipwatch.dedup.story-lead-share"),

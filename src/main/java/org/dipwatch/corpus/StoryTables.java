@@ -80,6 +80,9 @@ public final class StoryTables implements StoryStore {
         List<String> tags = new ArrayList<>();
         who.actors().stream().sorted().forEach(t -> tags.add("actor:" + t));
         who.speakers().stream().sorted().forEach(t -> tags.add("speaker:" + t));
+        if (who.language() != null) {
+            tags.add("language:" + who.language());
+        }
         return String.join(";", tags);
     }
 

@@ -401,17 +401,22 @@ public final class StoryIndex {
         return Math.max(MIN_COMMON, df.articles() / 50);
     }
 
-    /** Judges an article's features against the memory (see {@link StoryMatcher}). */
-    StoryMatcher.Judgement judge(LocalDate published, TextFeatures f, Who who, String outlet, long before) {
+    /** What scoring pairs needs of a judged article, against the document frequencies held now. */
+    StoryMatcher.Probe probe(LocalDate published, TextFeatures f, Who who) {
         int n = df.articles();
         LongToDoubleFunction idf = t -> Math.log((n + 1.0) / (df.df(t) + 0.5));
         double massA = 0;
         for (long t : f.terms()) {
             massA += idf.applyAsDouble(t);
         }
-        StoryMatcher.Probe probe = new StoryMatcher.Probe(published, f, who, idf, massA,
-                f.terms().length == 0 ? 0 : massA / f.terms().length, df::df, Math.max(2, n / 400),
-                Math.max(StoryMatcher.FACT_MIN_DF, n / StoryMatcher.FACT_DF_PER));
+        return new StoryMatcher.Probe(published, f, who, idf, massA, f.terms().length == 0 ? 0 : massA / f.terms().length,
+                df::df, Math.max(2, n / 400), Math.max(StoryMatcher.FACT_MIN_DF, n / StoryMatcher.FACT_DF_PER), n);
+    }
+
+    /** Judges an article's features against the memory (see {@link StoryMatcher}). */
+    StoryMatcher.Judgement judge(LocalDate published, TextFeatures f, Who who, String outlet, long before) {
+        StoryMatcher.Probe probe = probe(published, f, who);
+        LongToDoubleFunction idf = probe.idf();
         // near-duplicate candidates: the LSH bands, the latest ones when a text was copied many times
         long[] lc = lsh.candidates(f.signature());
         if (lc.length > StoryMatcher.MAX_LSH_CANDIDATES) {
@@ -467,8 +472,7 @@ public final class StoryIndex {
         }
         Story joined = null;
         double joinedScore = 0;
-        double threshold = thresholds.storyThreshold();
-        double anchor = threshold * thresholds.leadShare();
+        double share = thresholds.leadShare();
         for (Story s : candidates) {
             StoryMatcher.Pair lead = StoryMatcher.pair(probe, s.lead.published, s.lead.features, s.lead.who,
                     thresholds.windowDays());
@@ -486,13 +490,13 @@ public final class StoryIndex {
             }
             // the lead and the best recent report both at the anchor, one of them at the threshold: the
             // article is about the story's first event and about what it has become
-            boolean leadHolds = lead.matches(anchor);
-            boolean recentHolds = best == null || best.matches(anchor);
+            boolean leadHolds = lead.matches(thresholds, share);
+            boolean recentHolds = best == null || best.matches(thresholds, share);
             double score = best == null ? lead.score() : Math.max(lead.score(), best.score());
-            boolean joins = leadHolds && recentHolds && (lead.matches(threshold) || best != null && best.matches(threshold));
+            boolean joins = leadHolds && recentHolds && (lead.matches(thresholds, 1) || best != null && best.matches(thresholds, 1));
             String decision = String.format(Locale.ROOT, "; story %s of %d: lead %.3f%s, best latest %s -> %s", s.id, s.count,
-                    lead.score(), leadHolds ? "" : " (below " + round(anchor) + ")",
-                    best == null ? "none" : round(best.score()) + (recentHolds ? "" : " (below " + round(anchor) + ")"),
+                    lead.score(), leadHolds ? "" : " (below " + round(lead.threshold(thresholds) * share) + ")",
+                    best == null ? "none" : round(best.score()) + (recentHolds ? "" : " (below " + round(best.threshold(thresholds) * share) + ")"),
                     joins ? "joins" : "apart");
             StoryMatcher.Neighbour ln = neighbour(f, (int) s.lead.seq, s.lead, lead, decision);
             nearest.put(s.lead.seq, ln);
@@ -531,7 +535,7 @@ public final class StoryIndex {
         boolean near = j >= thresholds.nearThreshold() || containment >= thresholds.nearContainment() && j > 0.2;
         double score = p == null ? 0 : p.score();
         Verdict level = near ? Verdict.NEAR_DUPLICATE
-                : p != null && p.matches(thresholds.storyThreshold()) ? Verdict.SAME_STORY : Verdict.NEW;
+                : p != null && p.matches(thresholds, 1) ? Verdict.SAME_STORY : Verdict.NEW;
         String why = near ? String.format(Locale.ROOT, "jaccard %.2f, containment %.2f", j, containment)
                 : (p == null ? "" : p.why()) + decision;
         return new StoryMatcher.Neighbour(files[seq], r == null ? null : r.title, outlets.get(outletNo[seq]),

@@ -42,6 +42,7 @@ public final class StoryMatcher {
      * @param nearContainment share of the shorter text's shingles found in the longer one from which it is a near-duplicate
      * @param windowDays      largest number of days between two dated reports of one story
      * @param storyThreshold  score from which an article joins a story
+     * @param undatedThreshold score from which an article joins a story when it or the report has no date
      * @param boilerplateMin  articles of one outlet that must hold a paragraph for it to be boilerplate
      * @param maxCandidates   most candidate stories scored per article
      * @param leadShare       share of the story threshold the article must reach against the story's lead and
@@ -51,17 +52,18 @@ public final class StoryMatcher {
      *                        half to whole of them
      */
     public record Thresholds(double nearThreshold, double nearContainment, int windowDays, double storyThreshold,
-                             int boilerplateMin, int maxCandidates, double leadShare, int recentArticles) {
+                             double undatedThreshold, int boilerplateMin, int maxCandidates, double leadShare,
+                             int recentArticles) {
 
-        /** The thresholds with the shipped lead share and look-back. */
+        /** The thresholds with the shipped undated threshold, lead share and look-back. */
         public Thresholds(double nearThreshold, double nearContainment, int windowDays, double storyThreshold,
                           int boilerplateMin, int maxCandidates) {
-            this(nearThreshold, nearContainment, windowDays, storyThreshold, boilerplateMin, maxCandidates, 0.8, 20_000);
+            this(nearThreshold, nearContainment, windowDays, storyThreshold, 0.8, boilerplateMin, maxCandidates, 0.8, 20_000);
         }
 
         /** The shipped defaults (as in {@code dipwatch-defaults.properties}). */
         public static Thresholds defaults() {
-            return new Thresholds(0.36, 0.9, 3, 0.33, 3, 30, 0.8, 20_000);
+            return new Thresholds(0.36, 0.9, 3, 0.65, 0.8, 3, 30, 0.8, 20_000);
         }
     }
 
@@ -106,22 +108,10 @@ public final class StoryMatcher {
     public record Reports(List<StoryStore.Stored> shown, int total) {
     }
 
-    static final double W_QUOTE = 0.1;
-    static final double W_TERMS = 0.6;
-    static final double W_ACTORS = 0.2;
-    static final double W_SPEAKER = 0.0;
-    static final double W_DATE = 0.1;
-    /** Weights of the headline and number signals (issue #17 calibrates them on real pairs; shown in {@code why}). */
-    static final double W_HEADLINE = 0.3;
-    static final double W_NUMBERS = 0.0;
     /** Most LSH candidates verified per lookup. */
     static final int MAX_LSH_CANDIDATES = 200;
-    /** Shared rare terms below which only a shared quotation makes a story. */
-    static final double MIN_TERMS = 0.10;
-    /** Event evidence: a headline signal, a share of the numbers, or shared rare terms from which two reports may be one event. */
-    static final double MIN_HEADLINE = 0.2;
-    static final double MIN_NUMBERS = 0.67;
-    static final double MANY_TERMS = 0.35;
+    /** Shared rare terms below which two texts in one language are no story without a shared quotation. */
+    static final double MIN_TERMS = 0.06;
     /**
      * A number or name is a fact of one event when at most max({@value #FACT_MIN_DF}, N/{@value #FACT_DF_PER}) of the
      * latest N articles state it (an event is reported by a handful of outlets; a figure or name
@@ -129,8 +119,6 @@ public final class StoryMatcher {
      */
     static final int FACT_MIN_DF = 3;
     static final int FACT_DF_PER = 200;
-    /** Shared facts that are evidence of one event (docs/stories.md: 2 joins fewer wrong NewsDay pairs, but costs the development set recall). */
-    static final int EVIDENCE_FACTS = 1;
 
     private final StoryStore store;
     private final Thresholds thresholds;
@@ -212,6 +200,17 @@ public final class StoryMatcher {
     }
 
     /**
+     * The same-story signals of {@code a} against {@code c} as the judgement would measure them now
+     * ({@code null} when the pair does not pass the gate): for calibrating {@link StoryModel} on
+     * labelled pairs.
+     */
+    synchronized StoryModel.Signals compare(Article a, Who wa, String outletA, Article c, Who wc, String outletC) {
+        StoryIndex m = memory;
+        return signals(m.probe(a.published(), features(a, outletA), wa), c.published(), features(c, outletC), wc,
+                thresholds.windowDays());
+    }
+
+    /**
      * Records a stored article's row in the transaction that stores it (one statement); returns its
      * story. The memory is not touched: {@link #added} does that.
      */
@@ -266,16 +265,23 @@ public final class StoryMatcher {
         }
     }
 
-    /** The same-story signals of an article against one report. */
-    record Pair(boolean gate, boolean sharesWhatHappened, double score, String why) {
-        boolean matches(double threshold) {
-            return gate && sharesWhatHappened && score >= threshold;
+    /** The same-story judgement of an article against one report: its signals weighed by {@link StoryModel}. */
+    record Pair(boolean gate, StoryModel.Signals signals, double score, String why) {
+
+        /** Whether the pair reaches this share of its threshold. */
+        boolean matches(Thresholds t, double share) {
+            return gate && score >= threshold(t) * share;
+        }
+
+        /** The pair's threshold: the story threshold, or the undated one when a side has no date. */
+        double threshold(Thresholds t) {
+            return signals != null && signals.days() == null ? t.undatedThreshold() : t.storyThreshold();
         }
     }
 
     /** What the pair score needs of the judged article, computed once per judgement. */
     record Probe(LocalDate published, TextFeatures f, Who who, java.util.function.LongToDoubleFunction idf, double massA,
-                 double meanIdf, java.util.function.LongToIntFunction df, int specificDf, int factDf) {
+                 double meanIdf, java.util.function.LongToIntFunction df, int specificDf, int factDf, int articles) {
     }
 
     /** How many of a text's specifics (numbers, names) at most {@code max} recent articles hold. */
@@ -295,71 +301,76 @@ public final class StoryMatcher {
     }
 
     /**
-     * The same-story score of an article against one report (each signal 0-1, weights chosen on
-     * the development set, see docs/stories.md): the gate (a shared actor, and dates within the
-     * window or, undated, a shared quotation), then quotations, rare terms, actors, speaker and
-     * date proximity, with the headline and number signals beside them.
+     * The same-story signals of an article against one report (see {@link StoryModel.Signals}),
+     * or {@code null} when the pair does not pass the gate: no shared actor, dates further apart
+     * than the window, or (in one language) fewer shared rare terms than {@value #MIN_TERMS} and no
+     * shared quotation.
      */
-    static Pair pair(Probe a, LocalDate published, TextFeatures c, Who cw, int windowDays) {
-        Set<String> sharedActors = new HashSet<>(a.who().actors());
-        sharedActors.retainAll(cw.actors());
-        Set<String> allActors = new HashSet<>(a.who().actors());
-        allActors.addAll(cw.actors());
-        int quotes = TextFeatures.shared(a.f().quoteGrams(), c.quoteGrams());
+    static StoryModel.Signals signals(Probe a, LocalDate published, TextFeatures c, Who cw, int windowDays) {
+        int shared = 0;
+        int people = 0;
+        for (String x : a.who().actors()) {
+            if (cw.actors().contains(x)) {
+                shared++;
+                if (isPerson(x)) {
+                    people++;
+                }
+            }
+        }
         Long days = a.published() == null || published == null ? null
                 : Math.abs(ChronoUnit.DAYS.between(a.published(), published));
-        boolean gate = !sharedActors.isEmpty() && (days != null ? days <= windowDays : quotes >= 2);
-        if (!gate) {
-            return new Pair(false, false, 0, "");
+        if (shared == 0 || days != null && days > windowDays) {
+            return null;
         }
+        int all = a.who().actors().size() + cw.actors().size() - shared;
+        int peopleA = (int) a.who().actors().stream().filter(StoryMatcher::isPerson).count();
+        int peopleC = (int) cw.actors().stream().filter(StoryMatcher::isPerson).count();
         long[] ta = a.f().terms();
         long[] tb = c.terms();
-        double shared = TextFeatures.sharedWeight(ta, tb, a.idf());
-        double fromA = a.massA() == 0 ? 0 : shared / a.massA();
-        double fromC = tb.length == 0 || a.meanIdf() == 0 ? 0 : Math.min(1, shared / (tb.length * a.meanIdf()));
+        double sharedTerms = TextFeatures.sharedWeight(ta, tb, a.idf());
+        double fromA = a.massA() == 0 ? 0 : sharedTerms / a.massA();
+        double fromC = tb.length == 0 || a.meanIdf() == 0 ? 0 : Math.min(1, sharedTerms / (tb.length * a.meanIdf()));
+        int quotes = TextFeatures.shared(a.f().quoteGrams(), c.quoteGrams());
         double terms = Math.sqrt(fromA * fromC);
-        // actors, speaker and dates alone are what two statements of one minister in one week
-        // share: a story needs its own words (rare terms) or the same quotation
-        boolean sharesWords = terms >= MIN_TERMS || quotes >= 2;
-        double quote = Math.min(1, quotes / 4.0);
-        double actors = sharedActors.size() / (double) allActors.size();
-        Set<String> speakers = new HashSet<>(a.who().speakers());
-        speakers.retainAll(cw.speakers());
-        double speaker = speakers.isEmpty() ? 0 : 1;
-        double date = days == null ? 0.5 : 1 - days / (windowDays + 1.0);
-        double headline = headline(a, c);
-        double numbers = numbers(a.f().numbers(), c.numbers());
-        // and what makes it this event rather than another of the same actors and theme that day: the
-        // headlines (or a headline and the other's lead) agree, the same numbers, many shared rare
-        // terms, a long shared quotation (8 runs: 12 words or more), or (undated) a shared quotation
-        boolean sharesEvent = headline >= MIN_HEADLINE || numbers >= MIN_NUMBERS || terms >= MANY_TERMS || quotes >= 8
-                || days == null && quotes >= 2;
-        // specific facts: the numbers and names of one event (few recent articles state them). Shared,
-        // they are evidence of this event; when both sides state such facts and share none, they
-        // report different events (a strike that killed 12 in one town, another that killed 30 in
-        // another), whatever their words share; undated, a shared quotation still decides
+        if (terms < MIN_TERMS && quotes < 2 && !a.who().otherLanguage(cw)) {
+            // actors, speaker and dates alone are what two statements of one minister in one week
+            // share: in one language, a story needs its own words (rare terms) or the same quotation
+            return null;
+        }
+        boolean speaker = false;
+        for (String x : a.who().speakers()) {
+            speaker |= cw.speakers().contains(x);
+        }
         int factsA = specificCount(a.f().numbers(), a.df(), a.factDf());
         int factsC = specificCount(c.numbers(), a.df(), a.factDf());
         int factsShared = specific(a.f().numbers(), c.numbers(), StoryIndex.NUMBER_SALT, a.df(), a.factDf());
-        boolean otherFacts = factsA > 0 && factsC > 0 && factsShared == 0 && !(days == null && quotes >= 2);
-        sharesEvent = sharesEvent || factsShared >= EVIDENCE_FACTS;
-        boolean sharesWhatHappened = sharesWords && sharesEvent && !otherFacts;
-        double score = W_QUOTE * quote + W_TERMS * terms + W_ACTORS * actors + W_SPEAKER * speaker + W_DATE * date
-                + W_HEADLINE * headline + W_NUMBERS * numbers;
-        if (a.f().title().length == 0 || c.title().length == 0) {
-            // no headline on one side (a seed without a title): a signal that cannot be measured does
-            // not count against the pair; the score is scaled to the weights of the signals measured
-            double all = W_QUOTE + W_TERMS + W_ACTORS + W_SPEAKER + W_DATE + W_HEADLINE + W_NUMBERS;
-            score = score * all / (all - W_HEADLINE);
+        boolean headlines = a.f().title().length > 0 && c.title().length > 0;
+        return new StoryModel.Signals(days, windowDays, quotes, terms, shared / (double) all, people, peopleA + peopleC - people, peopleA, peopleC, speaker, headlines ? headline(a, c) : 0, headlines,
+                numbers(a.f().numbers(), c.numbers()), factsA, factsC, factsShared, Math.min(a.f().words(), c.words()),
+                a.articles());
+    }
+
+    /** Whether an actor id is an official's ({@code sergey-lavrov}), not a state's, institution's or organisation's. */
+    static boolean isPerson(String id) {
+        for (int i = 0; i < id.length(); i++) {
+            if (Character.isLowerCase(id.charAt(i))) {
+                return true;
+            }
         }
-        int specTerms = specific(ta, tb, 0, a.df(), a.specificDf());
-        int specNumbers = specific(a.f().numbers(), c.numbers(), StoryIndex.NUMBER_SALT, a.df(), a.specificDf());
-        int specQuotes = specific(a.f().quoteGrams(), c.quoteGrams(), StoryIndex.QUOTE_SALT, a.df(), a.specificDf());
-        String why = String.format(Locale.ROOT, "quotes %d, rare terms %.2f, actors %d/%d, speaker %s, days %s, headline %.2f, "
-                        + "numbers %.2f, specific %d/%d/%d, facts %d/%d shared %d%s", quotes, terms, sharedActors.size(), allActors.size(), speaker > 0 ? "same" : "different",
-                days == null ? "unknown" : days.toString(), headline, numbers, specTerms, specNumbers, specQuotes,
-                factsA, factsC, factsShared, otherFacts ? " (other facts)" : "");
-        return new Pair(true, sharesWhatHappened, score, why);
+        return false;
+    }
+
+    /**
+     * The same-story score of an article against one report: the gate (a shared actor, and dates
+     * within the window when both are dated), then the signals weighed by {@link StoryModel}, a
+     * probability that both report one event, with each signal's part in {@code why}.
+     */
+    static Pair pair(Probe a, LocalDate published, TextFeatures c, Who cw, int windowDays) {
+        StoryModel.Signals s = signals(a, published, c, cw, windowDays);
+        if (s == null) {
+            return new Pair(false, null, 0, "");
+        }
+        return new Pair(true, s, StoryModel.score(s), StoryModel.explain(s));
     }
 
     /**

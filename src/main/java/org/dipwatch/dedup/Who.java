@@ -9,12 +9,19 @@ import org.dipwatch.model.Classification;
 
 /**
  * Who an article involves, as the story judgement compares it: the ids of its actors, and the
- * ids and sides of its speakers.
+ * ids and sides of its speakers; and the language it is written in, since two texts in two
+ * languages share no words.
  *
  * @param actors   actor ids ({@code RUS}, {@code HAMAS}, {@code mikhail-bogdanov})
  * @param speakers the speaker's id and side
+ * @param language its ISO 639-1 language, or {@code null} when unknown
  */
-public record Who(Set<String> actors, Set<String> speakers) {
+public record Who(Set<String> actors, Set<String> speakers, String language) {
+
+    /** Actors and speakers of an article in an unknown language. */
+    public Who(Set<String> actors, Set<String> speakers) {
+        this(actors, speakers, null);
+    }
 
     public Who {
         actors = Set.copyOf(actors);
@@ -38,13 +45,19 @@ public record Who(Set<String> actors, Set<String> speakers) {
                 speakers.add(s.side());
             }
         }
-        return new Who(actors, speakers);
+        return new Who(actors, speakers, tags.language());
     }
 
-    /** From the index's {@code dimension:id} tags. */
+    /** Whether two articles are known to be written in different languages. */
+    public boolean otherLanguage(Who other) {
+        return language != null && other.language != null && !language.equals(other.language);
+    }
+
+    /** From the index's {@code dimension:id} tags ({@code language:xx} for the language). */
     public static Who ofTags(List<String> tags) {
         Set<String> actors = new HashSet<>();
         Set<String> speakers = new HashSet<>();
+        String language = null;
         for (String t : tags) {
             int colon = t.indexOf(':');
             String dim = t.substring(0, colon);
@@ -53,8 +66,10 @@ public record Who(Set<String> actors, Set<String> speakers) {
                 actors.add(id);
             } else if (dim.equals("speaker")) {
                 speakers.add(id);
+            } else if (dim.equals("language")) {
+                language = id;
             }
         }
-        return new Who(actors, speakers);
+        return new Who(actors, speakers, language);
     }
 }

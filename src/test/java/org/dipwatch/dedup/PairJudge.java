@@ -61,6 +61,22 @@ final class PairJudge {
         return new Outcome(got, j, j.nearest().stream().filter(x -> x.file().equals(firstFile)).findFirst().orElse(null));
     }
 
+    /**
+     * The signals of {@code second} against {@code first} in the corpus {@link #pair} judges in
+     * ({@code null} when the pair does not pass the gate), for fitting {@link StoryModel}.
+     */
+    StoryModel.Signals signals(Path dir, String first, String second) throws IOException {
+        StoryMatcher matcher = new StoryMatcher(new MemoryStoryStore(), thresholds);
+        long seq = 0;
+        for (String original : org.dipwatch.TestHome.ORIGINALS) {
+            store(matcher, seq++, original, org.dipwatch.TestHome.original(original));
+        }
+        store(matcher, seq, String.format(java.util.Locale.ROOT, "%03d_%016x.txt", seq, first.hashCode() & 0xffffffffL),
+                dir.resolve(first));
+        return matcher.compare(article(dir.resolve(second)), who(dir.resolve(second)), "cli", article(dir.resolve(first)),
+                who(dir.resolve(first)), "seeds");
+    }
+
     /** Stores an article as the pipeline would (judged against what came before); returns its story. */
     String store(StoryMatcher matcher, long seq, String file, Path path) throws IOException {
         Article a = article(path);

@@ -1,0 +1,141 @@
+package org.dipwatch.dedup;
+
+import java.util.Locale;
+
+/**
+ * How the same-story signals of two articles are weighed: a logistic model, fitted on labelled
+ * pairs of the development sets (the composed set, the real-coverage set and a generated news
+ * day) by {@code src/test/python/fit_story_model.py}; the procedure, the weights and the
+ * precision-recall curve are in {@code docs/stories.md}. The score is the model's probability that
+ * both articles report one event; {@code dipwatch.dedup.story-threshold} is the probability from
+ * which an article joins a story.
+ *
+ * <p>Each signal is a feature of its own, and so is its product with how short the shorter text
+ * is: a feed item of two sentences shares fewer rare words and headline terms with the full
+ * report of its event than two full reports do, so the weight of those signals depends on the
+ * length (the threshold, in effect, depends on how much text each side has).
+ */
+public final class StoryModel {
+
+    private StoryModel() {
+    }
+
+    /**
+     * The signals of an article against one report that passed the gate (a shared actor, dates
+     * within the window when both are dated), as measured.
+     *
+     * @param days         days between the two publication dates, {@code null} when either is undated
+     * @param windowDays   the story window
+     * @param quotes       shared 5-word runs inside quotation marks
+     * @param terms        shared rare terms: the geometric mean of the idf-weighted shares of each side's terms
+     * @param actors       shared actors over all actors of the two (Jaccard)
+     * @param people       shared officials (people, not states or organisations)
+     * @param allPeople    officials of the two together
+     * @param peopleA      officials of the judged article
+     * @param peopleC      officials of the report
+     * @param sameSpeaker  whether the two have a speaker in common
+     * @param headline     headline against headline and lead, the better way round (0-1; 0 without headlines)
+     * @param headlines    whether both have a headline
+     * @param numbers      shared numbers and names over the fewer of the two
+     * @param factsA       specifics (numbers and names few recent articles state) of the judged article
+     * @param factsC       specifics of the report
+     * @param factsShared  specifics the two share
+     * @param words        words of the shorter of the two texts
+     * @param corpus       articles the document frequencies count (how far "rare" and "specific" can be trusted)
+     */
+    public record Signals(Long days, int windowDays, int quotes, double terms, double actors, int people,
+                          int allPeople, int peopleA, int peopleC, boolean sameSpeaker, double headline, boolean headlines, double numbers, int factsA, int factsC,
+                          int factsShared, int words, int corpus) {
+
+        /** How short the shorter text is, 0 (a full article of {@value #FULL_WORDS} words or more) to 1. */
+        double shortness() {
+            return Math.max(0, 1 - words / (double) FULL_WORDS);
+        }
+
+        /**
+         * How far the document frequencies can be trusted, 0 (a handful of articles: every name is
+         * rare) to 1 ({@value #SETTLED} articles or more): log-scaled.
+         */
+        double settled() {
+            return Math.min(1, Math.log1p(corpus) / Math.log1p(SETTLED));
+        }
+
+        /** Both state specifics of their own and share none: two events of one theme (a strike in one town, another in another). */
+        boolean otherFacts() {
+            return factsA > 0 && factsC > 0 && factsShared == 0;
+        }
+
+        /** The model's inputs, in the order of {@link #NAMES}. */
+        double[] features() {
+            double s = shortness();
+            return new double[] {
+                terms,
+                Math.min(1, quotes / 4.0),
+                quotes >= 8 ? 1 : 0,
+                actors,
+                Math.min(2, people) / 2.0,
+                allPeople == 0 ? 0 : people / (double) allPeople,
+                peopleA > 0 && peopleC > 0 && people == 0 ? 1 : 0,
+                sameSpeaker ? 1 : 0,
+                headline,
+                headlines ? 0 : 1,
+                numbers,
+                Math.min(3, factsShared) / 3.0,
+                otherFacts() ? 1 : 0,
+                days == null ? 1 : 0,
+                days == null ? 0 : days / (double) Math.max(1, windowDays),
+                s,
+                terms * s,
+                headline * s,
+                (otherFacts() ? 1 : 0) * settled(),
+                Math.min(3, factsShared) / 3.0 * settled(),
+                terms * settled(),
+            };
+        }
+    }
+
+    /** Articles from which the document frequencies are settled. */
+    static final int SETTLED = 1000;
+
+    /** Words from which a text counts as a full article (no longer short). */
+    static final int FULL_WORDS = 250;
+
+    /** The names of the features, as {@code why} and the fitting script print them. */
+    static final String[] NAMES = {"terms", "quote", "long-quote", "actors", "people", "people-share", "other-people", "speaker", "headline", "no-headline",
+        "numbers", "facts", "other-facts", "undated", "day-gap", "short", "terms*short", "headline*short", "other-facts*settled", "facts*settled", "terms*settled"};
+
+    /** The fitted intercept and weights (docs/stories.md, "The model"). */
+    static final double BIAS = -2.567;
+    static final double[] WEIGHTS = {5.925, 2.334, 1.847, 2.867, 0.640, 0.367, -1.161, 0.351, 1.299, 0.717, 1.522, 0.000, 0.000, -0.959, -4.232, 0.000, 7.606, 3.014, -3.283, 0.000, -4.337};
+
+    /** The probability that two articles with these signals report one event. */
+    public static double score(Signals s) {
+        return 1 / (1 + Math.exp(-logit(s.features())));
+    }
+
+    static double logit(double[] x) {
+        double z = BIAS;
+        for (int i = 0; i < x.length; i++) {
+            z += WEIGHTS[i] * x[i];
+        }
+        return z;
+    }
+
+    /** The signals as measured and each one's part of the score (its weight times its value), for {@code similar}. */
+    public static String explain(Signals s) {
+        double[] x = s.features();
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+                "quotes %d, rare terms %.2f, actors %.2f, people %d, speaker %s, days %s, headline %s, numbers %.2f, "
+                        + "facts %d/%d shared %d, words %d; parts:",
+                s.quotes(), s.terms(), s.actors(), s.people(), s.sameSpeaker() ? "same" : "different",
+                s.days() == null ? "unknown" : s.days().toString(), s.headlines() ? String.format(Locale.ROOT, "%.2f", s.headline()) : "none",
+                s.numbers(), s.factsA(), s.factsC(), s.factsShared(), s.words()));
+        for (int i = 0; i < x.length; i++) {
+            double part = WEIGHTS[i] * x[i];
+            if (part != 0) {
+                out.append(String.format(Locale.ROOT, " %s %+.2f", NAMES[i], part));
+            }
+        }
+        return out.append(String.format(Locale.ROOT, " (bias %+.2f)", BIAS)).toString();
+    }
+}

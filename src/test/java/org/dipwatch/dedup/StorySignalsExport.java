@@ -1,0 +1,98 @@
+package org.dipwatch.dedup;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.dipwatch.model.Article;
+import org.dipwatch.model.Draft;
+import org.dipwatch.normalize.Normalizer;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Writes the same-story signals of every labelled pair to {@code target/story-signals.tsv}, the
+ * input of {@code src/test/python/fit_story_model.py} (docs/stories.md, "The model"): the composed
+ * development set, the real-coverage set, and the pairs a generated news day puts before the
+ * judgement (every earlier report of an article's event, and earlier articles of its theme that
+ * report other events and share an actor with it). Tagged {@code calibration}; run with
+ * {@code ./mvnw -B test -Dtest=StorySignalsExport -Dsurefire.excludedGroups=}.
+ */
+@Tag("calibration")
+class StorySignalsExport {
+
+    private final PairJudge judge = new PairJudge();
+
+    @Test
+    void export() throws IOException {
+        Path out = Path.of("target", "story-signals.tsv");
+        Files.createDirectories(out.getParent());
+        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
+            w.println("set\tlabel\tpair\tgate\t" + String.join("\t", StoryModel.NAMES));
+            labelled(w, "devset", Path.of("src/test/resources/dedup/devset"));
+            labelled(w, "realset", Path.of("src/test/resources/dedup/realset"));
+            newsDay(w);
+        }
+        System.out.println("[signals] written to " + out.toAbsolutePath());
+    }
+
+    private void labelled(PrintWriter w, String set, Path dir) throws IOException {
+        List<String> lines = Files.readAllLines(dir.resolve("pairs.tsv"), StandardCharsets.UTF_8);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split("\t", -1);
+            if (line.isBlank() || f[2].strip().equals("near_duplicate")) {
+                continue;
+            }
+            StoryModel.Signals s = judge.signals(dir.resolve("articles"), f[0], f[1]);
+            row(w, set, f[2].strip().equals("same_story") ? 1 : 0, f[0] + " " + f[1], s);
+        }
+    }
+
+    private void newsDay(PrintWriter w) {
+        StoryMatcher m = new StoryMatcher(new MemoryStoryStore(), judge.thresholds);
+        List<NewsDay.Item> day = NewsDay.generate(7, Integer.getInteger("n", 2000), LocalDate.of(2026, 3, 10));
+        List<Article> articles = new ArrayList<>();
+        List<Who> whos = new ArrayList<>();
+        List<String> outlets = new ArrayList<>();
+        Random random = new Random(11);
+        for (int s = 0; s < day.size(); s++) {
+            NewsDay.Item i = day.get(s);
+            Article a = Normalizer.normalize(new Draft(i.title(), i.date(), i.paragraphs(), i.url(), "en"));
+            Who who = Who.of(judge.classifier.classify(a, false));
+            String outlet = StoryMatcher.outlet(i.url(), i.outlet());
+            int negatives = 0;
+            for (int e = s - 1; e >= Math.max(0, s - 400); e--) {
+                NewsDay.Item earlier = day.get(e);
+                boolean same = earlier.eventId().equals(i.eventId());
+                if (!same && (!earlier.theme().equals(i.theme()) || negatives >= 4 || random.nextInt(3) != 0)) {
+                    continue;
+                }
+                StoryModel.Signals sig = m.compare(a, who, outlet, articles.get(e), whos.get(e), outlets.get(e));
+                if (sig != null || same) {
+                    row(w, "newsday", same ? 1 : 0, i.id() + " " + earlier.id(), sig);
+                    negatives += same ? 0 : 1;
+                }
+            }
+            StoryMatcher.Judgement j = m.judge(a, who, outlet, m.features(a, outlet), Long.MAX_VALUE);
+            m.added(s, String.format(Locale.ROOT, "%05d", s), StoryMatcher.storyOf(String.format("%016x", s), j), a, j);
+            articles.add(a);
+            whos.add(who);
+            outlets.add(outlet);
+        }
+    }
+
+    private static void row(PrintWriter w, String set, int label, String pair, StoryModel.Signals s) {
+        StringBuilder b = new StringBuilder(set + "\t" + label + "\t" + pair + "\t" + (s == null ? 0 : 1));
+        double[] x = s == null ? new double[StoryModel.NAMES.length] : s.features();
+        for (double v : x) {
+            b.append('\t').append(String.format(Locale.ROOT, "%.4f", v));
+        }
+        w.println(b);
+    }
+}
