@@ -215,6 +215,7 @@ public final class Corpus {
             // file: the temporary files stay, and the next open finishes or discards them by the index
             c.commit();
             done = true;
+            index.stored(files.size());
             try {
                 for (Path[] f : files) {
                     moveIntoPlace(f[0], f[1]);
@@ -319,6 +320,7 @@ public final class Corpus {
         } catch (SQLException | IOException e) {
             throw new IndexException("corpus: cannot index " + seeds + ": " + e.getMessage(), e);
         }
+        index.recount();
         return new SyncReport(onDisk.size(), added, updated, missing, unreadable.size(), List.copyOf(unreadable));
     }
 

@@ -215,8 +215,36 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
         }
     }
 
-    /** The number of articles whose file is in {@code seeds/}. */
+    /** How long a count of the articles is reused (the articles this process stores are added to it meanwhile). */
+    private static final long COUNT_TTL_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+    private final java.util.concurrent.atomic.AtomicLong counted = new java.util.concurrent.atomic.AtomicLong();
+    private volatile long countedAt;
+
+    /**
+     * The number of articles whose file is in {@code seeds/}: counted in the index at most once a
+     * minute (a count reads every row; the metrics gauge asks at every scrape), with the articles
+     * this process committed since added; what another process stored shows at the next count.
+     */
     public long articleCount() {
+        long now = System.nanoTime();
+        if (countedAt == 0 || now - countedAt > COUNT_TTL_NANOS) {
+            counted.set(countArticles());
+            countedAt = now;
+        }
+        return counted.get();
+    }
+
+    /** Adds articles this process just committed to the count {@link #articleCount} shows until it counts again. */
+    void stored(int articles) {
+        counted.addAndGet(articles);
+    }
+
+    /** Makes the next {@link #articleCount} count again (after a sync added or lost articles). */
+    void recount() {
+        countedAt = 0;
+    }
+
+    private long countArticles() {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM article WHERE NOT file_missing");
              ResultSet rs = ps.executeQuery()) {

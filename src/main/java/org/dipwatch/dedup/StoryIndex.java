@@ -465,7 +465,7 @@ public final class StoryIndex {
         StoryMatcher.Neighbour bestNear = null;
         for (long seq : lc) {
             if (seq < before && seq < files.length && files[(int) seq] != null) {
-                StoryMatcher.Neighbour nb = neighbour(f, (int) seq, null, null, "");
+                StoryMatcher.Neighbour nb = neighbour(f, (int) seq, null, null, () -> "");
                 nearest.put(seq, nb);
                 bestNear = better(bestNear, nb);
             }
@@ -480,7 +480,7 @@ public final class StoryIndex {
             for (Report r : s.recent) {
                 if (r.seq < before && r.features != null) {
                     StoryMatcher.Pair p = StoryMatcher.pair(probe, r.published, r.features, r.who, thresholds.windowDays());
-                    StoryMatcher.Neighbour nb = neighbour(f, (int) r.seq, r, p, "");
+                    StoryMatcher.Neighbour nb = neighbour(f, (int) r.seq, r, p, () -> "");
                     nearest.put(r.seq, nb);
                     bestNear = better(bestNear, nb);
                     if (best == null || p.score() > best.score() || !best.gate() && p.gate()) {
@@ -494,9 +494,14 @@ public final class StoryIndex {
             boolean recentHolds = best == null || best.matches(thresholds, share);
             double score = best == null ? lead.score() : Math.max(lead.score(), best.score());
             boolean joins = leadHolds && recentHolds && (lead.matches(thresholds, 1) || best != null && best.matches(thresholds, 1));
-            String decision = String.format(Locale.ROOT, "; story %s of %d: lead %.3f%s, best latest %s -> %s", s.id, s.count,
-                    lead.score(), leadHolds ? "" : " (below " + round(lead.threshold(thresholds) * share) + ")",
-                    best == null ? "none" : round(best.score()) + (recentHolds ? "" : " (below " + round(best.threshold(thresholds) * share) + ")"),
+            // the reasons are read by `similar` and the logs, rarely: written only when asked for
+            StoryMatcher.Pair bestOfRecent = best;
+            int reports = s.count;
+            java.util.function.Supplier<String> decision = () -> String.format(Locale.ROOT,
+                    "; story %s of %d: lead %.3f%s, best latest %s -> %s", s.id, reports, lead.score(),
+                    leadHolds ? "" : " (below " + round(lead.threshold(thresholds) * share) + ")",
+                    bestOfRecent == null ? "none" : round(bestOfRecent.score())
+                            + (recentHolds ? "" : " (below " + round(bestOfRecent.threshold(thresholds) * share) + ")"),
                     joins ? "joins" : "apart");
             StoryMatcher.Neighbour ln = neighbour(f, (int) s.lead.seq, s.lead, lead, decision);
             nearest.put(s.lead.seq, ln);
@@ -526,7 +531,8 @@ public final class StoryIndex {
         return best == null || nb.similarity() > best.similarity() ? nb : best;
     }
 
-    private StoryMatcher.Neighbour neighbour(TextFeatures f, int seq, Report r, StoryMatcher.Pair p, String decision) {
+    private StoryMatcher.Neighbour neighbour(TextFeatures f, int seq, Report r, StoryMatcher.Pair p,
+                                             java.util.function.Supplier<String> decision) {
         double j = jaccard(f.signature(), seq);
         int nA = f.shingles();
         int nC = shingles[seq];
@@ -536,8 +542,8 @@ public final class StoryIndex {
         double score = p == null ? 0 : p.score();
         Verdict level = near ? Verdict.NEAR_DUPLICATE
                 : p != null && p.matches(thresholds, 1) ? Verdict.SAME_STORY : Verdict.NEW;
-        String why = near ? String.format(Locale.ROOT, "jaccard %.2f, containment %.2f", j, containment)
-                : (p == null ? "" : p.why()) + decision;
+        java.util.function.Supplier<String> why = near ? () -> String.format(Locale.ROOT, "jaccard %.2f, containment %.2f", j,
+                containment) : () -> (p == null ? "" : p.why()) + decision.get();
         return new StoryMatcher.Neighbour(files[seq], r == null ? null : r.title, outlets.get(outletNo[seq]),
                 stories.get(storyNo[seq]).id, round(j), round(score), level, why);
     }

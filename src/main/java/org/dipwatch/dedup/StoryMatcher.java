@@ -77,10 +77,16 @@ public final class StoryMatcher {
      * @param similarity estimated Jaccard similarity of the texts
      * @param storyScore the same-story score against this report (0 when the gate is not passed)
      * @param level      the verdict the judged article would get against this one alone
-     * @param why        the signals that made the score, and the story's decision
+     * @param reason     writes the signals that made the score, and the story's decision (only when read: most
+     *                   comparisons are never shown)
      */
     public record Neighbour(String file, String title, String outlet, String story, double similarity, double storyScore,
-                            Verdict level, String why) {
+                            Verdict level, java.util.function.Supplier<String> reason) {
+
+        /** The signals that made the score, and the story's decision. */
+        public String why() {
+            return reason.get();
+        }
     }
 
     /**
@@ -266,7 +272,12 @@ public final class StoryMatcher {
     }
 
     /** The same-story judgement of an article against one report: its signals weighed by {@link StoryModel}. */
-    record Pair(boolean gate, StoryModel.Signals signals, double score, String why) {
+    record Pair(boolean gate, StoryModel.Signals signals, double score) {
+
+        /** The signals and each one's part of the score, written when asked for. */
+        String why() {
+            return signals == null ? "" : StoryModel.explain(signals);
+        }
 
         /** Whether the pair reaches this share of its threshold. */
         boolean matches(Thresholds t, double share) {
@@ -368,9 +379,9 @@ public final class StoryMatcher {
     static Pair pair(Probe a, LocalDate published, TextFeatures c, Who cw, int windowDays) {
         StoryModel.Signals s = signals(a, published, c, cw, windowDays);
         if (s == null) {
-            return new Pair(false, null, 0, "");
+            return new Pair(false, null, 0);
         }
-        return new Pair(true, s, StoryModel.score(s), StoryModel.explain(s));
+        return new Pair(true, s, StoryModel.score(s));
     }
 
     /**

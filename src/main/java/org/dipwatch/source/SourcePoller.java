@@ -219,7 +219,7 @@ public final class SourcePoller {
         SourceState state = states.register(spec.name(), spec.kind(), spec.url());
         String name = spec.name();
         if (gauged.add(name)) {
-            metrics.sourceFailures(name, () -> states.get(name).map(SourceState::consecutiveFailures).orElse(0));
+            metrics.sourceFailures(name, () -> states.consecutiveFailures(name));
         }
         if (state.nextAttemptAt() != null && now.isBefore(state.nextAttemptAt())) {
             metrics.sourcePoll(spec.name(), "backoff", Duration.ZERO);
