@@ -39,15 +39,21 @@ public final class SourceStates {
      * and a source polled again is no longer removed.
      */
     public SourceState register(String name, String kind, String url) {
-        // one statement for a known source (every poll): the CASEs see the row's old url and kind
-        int known = update("UPDATE source_state SET removed_at = NULL, "
-                + "etag = CASE WHEN url = ? AND kind = ? THEN etag ELSE NULL END, "
-                + "last_modified = CASE WHEN url = ? AND kind = ? THEN last_modified ELSE NULL END, "
-                + "kind = ?, url = ? WHERE name = ?", url, kind, url, kind, kind, url, name);
-        if (known == 0) {
-            update("INSERT INTO source_state (name, kind, url) VALUES (?, ?, ?)", name, kind, url);
+        // a read for a known, unchanged source (every poll): a write would make the embedded
+        // database write a new chunk for nothing at every trigger of every source
+        Optional<SourceState> known = get(name);
+        if (known.isEmpty() || !known.get().url().equals(url) || !known.get().kind().equals(kind) || known.get().removed()) {
+            // the CASEs see the row's old url and kind
+            int updated = update("UPDATE source_state SET removed_at = NULL, "
+                    + "etag = CASE WHEN url = ? AND kind = ? THEN etag ELSE NULL END, "
+                    + "last_modified = CASE WHEN url = ? AND kind = ? THEN last_modified ELSE NULL END, "
+                    + "kind = ?, url = ? WHERE name = ?", url, kind, url, kind, kind, url, name);
+            if (updated == 0) {
+                update("INSERT INTO source_state (name, kind, url) VALUES (?, ?, ?)", name, kind, url);
+            }
+            known = get(name);
         }
-        SourceState state = get(name).orElseThrow();
+        SourceState state = known.orElseThrow();
         failures.put(name, state.consecutiveFailures());
         return state;
     }
