@@ -76,7 +76,8 @@ class VolumeBench {
     private static final boolean JFR = Boolean.getBoolean("bench.jfr");
     /** The JVM options of docker/Dockerfile's JAVA_OPTS and the README's command: what a user's daemon gets. */
     private static final String JVM_OPTIONS = System.getProperty("bench.jvm",
-            "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=48m -Xss512k -XX:+ExitOnOutOfMemoryError");
+            "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=48m -Xss512k -Djdk.nio.maxCachedBufferSize=262144 "
+                    + "-Dio.netty.allocator.type=unpooled -XX:+ExitOnOutOfMemoryError");
     private static final LocalDate DAY = LocalDate.of(2026, 3, 3);
     private static final Path WORK = Path.of("target", "bench", "volume").toAbsolutePath();
 
