@@ -25,7 +25,7 @@ gate = np.array([int(r[3]) for r in rows]) == 1
 X = np.array([[float(v) for v in r[4:]] for r in rows])
 L2 = float(sys.argv[2]) if len(sys.argv) > 2 else 1.0
 # features held at weight 0 (StoryModel keeps them in its vector so the order stays stable)
-FIXED_ZERO = set(sys.argv[3].split(",")) if len(sys.argv) > 3 else {"short"}
+FIXED_ZERO = set(sys.argv[3].split(",")) - {""} if len(sys.argv) > 3 else set()
 
 # each set's share of the total weight (equal unless SET_WEIGHTS names them, e.g. "newsday=2")
 SET_WEIGHTS = dict(kv.split("=") for kv in sys.argv[4].split(",")) if len(sys.argv) > 4 else {}

@@ -410,7 +410,7 @@ public final class StoryIndex {
             massA += idf.applyAsDouble(t);
         }
         return new StoryMatcher.Probe(published, f, who, idf, massA, f.terms().length == 0 ? 0 : massA / f.terms().length,
-                df::df, Math.max(2, n / 400), Math.max(StoryMatcher.FACT_MIN_DF, n / StoryMatcher.FACT_DF_PER), n);
+                df::df, Math.max(StoryMatcher.FACT_MIN_DF, n / StoryMatcher.FACT_DF_PER), n);
     }
 
     /** Judges an article's features against the memory (see {@link StoryMatcher}). */

@@ -4,14 +4,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.dipwatch.model.Article;
 import org.dipwatch.model.Verdict;
@@ -54,12 +50,6 @@ public final class StoryMatcher {
     public record Thresholds(double nearThreshold, double nearContainment, int windowDays, double storyThreshold,
                              double undatedThreshold, int boilerplateMin, int maxCandidates, double leadShare,
                              int recentArticles) {
-
-        /** The thresholds with the shipped undated threshold, lead share and look-back. */
-        public Thresholds(double nearThreshold, double nearContainment, int windowDays, double storyThreshold,
-                          int boilerplateMin, int maxCandidates) {
-            this(nearThreshold, nearContainment, windowDays, storyThreshold, 0.8, boilerplateMin, maxCandidates, 0.8, 20_000);
-        }
 
         /** The shipped defaults (as in {@code dipwatch-defaults.properties}). */
         public static Thresholds defaults() {
@@ -271,8 +261,16 @@ public final class StoryMatcher {
         }
     }
 
-    /** The same-story judgement of an article against one report: its signals weighed by {@link StoryModel}. */
-    record Pair(boolean gate, StoryModel.Signals signals, double score) {
+    /**
+     * The same-story judgement of an article against one report: its signals weighed by {@link StoryModel}
+     * ({@code null} signals: the pair did not pass the gate).
+     */
+    record Pair(StoryModel.Signals signals, double score) {
+
+        /** Whether the pair passed the gate. */
+        boolean gate() {
+            return signals != null;
+        }
 
         /** The signals and each one's part of the score, written when asked for. */
         String why() {
@@ -281,18 +279,29 @@ public final class StoryMatcher {
 
         /** Whether the pair reaches this share of its threshold. */
         boolean matches(Thresholds t, double share) {
-            return gate && score >= threshold(t) * share;
+            return gate() && score >= threshold(t) * share;
         }
 
         /** The pair's threshold: the story threshold, or the undated one when a side has no date. */
         double threshold(Thresholds t) {
-            return signals != null && signals.days() == null ? t.undatedThreshold() : t.storyThreshold();
+            return gate() && signals.days() == null ? t.undatedThreshold() : t.storyThreshold();
         }
     }
 
-    /** What the pair score needs of the judged article, computed once per judgement. */
+    /**
+     * What the pair score needs of the judged article, computed once per judgement: its idf-weighted
+     * term mass, its officials, its specific facts, its headline and lead terms together, and the
+     * corpus's frequencies.
+     */
     record Probe(LocalDate published, TextFeatures f, Who who, java.util.function.LongToDoubleFunction idf, double massA,
-                 double meanIdf, java.util.function.LongToIntFunction df, int specificDf, int factDf, int articles) {
+                 double meanIdf, java.util.function.LongToIntFunction df, int factDf, int articles, int people, int facts,
+                 long[] titleAndLead) {
+
+        Probe(LocalDate published, TextFeatures f, Who who, java.util.function.LongToDoubleFunction idf, double massA,
+              double meanIdf, java.util.function.LongToIntFunction df, int factDf, int articles) {
+            this(published, f, who, idf, massA, meanIdf, df, factDf, articles, StoryMatcher.people(who),
+                    specificCount(f.numbers(), df, factDf), union(f.title(), f.lead()));
+        }
     }
 
     /** How many of a text's specifics (numbers, names) at most {@code max} recent articles hold. */
@@ -306,9 +315,9 @@ public final class StoryMatcher {
         return n;
     }
 
-    /** How many values two sorted arrays share that few recent articles hold (at most {@code max}, keys salted). */
-    static int specific(long[] a, long[] b, long salt, java.util.function.LongToIntFunction df, int max) {
-        return (int) TextFeatures.sharedWeight(a, b, v -> df.applyAsInt(v ^ salt) <= max ? 1 : 0);
+    /** How many specifics (numbers, names) two texts share that at most {@code max} recent articles hold. */
+    static int specificShared(long[] a, long[] b, java.util.function.LongToIntFunction df, int max) {
+        return (int) TextFeatures.sharedWeight(a, b, v -> df.applyAsInt(v ^ StoryIndex.NUMBER_SALT) <= max ? 1 : 0);
     }
 
     /**
@@ -334,8 +343,6 @@ public final class StoryMatcher {
             return null;
         }
         int all = a.who().actors().size() + cw.actors().size() - shared;
-        int peopleA = (int) a.who().actors().stream().filter(StoryMatcher::isPerson).count();
-        int peopleC = (int) cw.actors().stream().filter(StoryMatcher::isPerson).count();
         long[] ta = a.f().terms();
         long[] tb = c.terms();
         double sharedTerms = TextFeatures.sharedWeight(ta, tb, a.idf());
@@ -352,13 +359,23 @@ public final class StoryMatcher {
         for (String x : a.who().speakers()) {
             speaker |= cw.speakers().contains(x);
         }
-        int factsA = specificCount(a.f().numbers(), a.df(), a.factDf());
         int factsC = specificCount(c.numbers(), a.df(), a.factDf());
-        int factsShared = specific(a.f().numbers(), c.numbers(), StoryIndex.NUMBER_SALT, a.df(), a.factDf());
+        int factsShared = specificShared(a.f().numbers(), c.numbers(), a.df(), a.factDf());
         boolean headlines = a.f().title().length > 0 && c.title().length > 0;
-        return new StoryModel.Signals(days, windowDays, quotes, terms, shared / (double) all, people, peopleA + peopleC - people, peopleA, peopleC, speaker, headlines ? headline(a, c) : 0, headlines,
-                numbers(a.f().numbers(), c.numbers()), factsA, factsC, factsShared, Math.min(a.f().words(), c.words()),
-                a.articles());
+        return new StoryModel.Signals(days, windowDays, quotes, terms, shared / (double) all, people, a.people(), people(cw),
+                speaker, headlines ? headline(a, c) : 0, headlines, numbers(a.f().numbers(), c.numbers()), a.facts(), factsC,
+                factsShared, Math.min(a.f().words(), c.words()), a.articles());
+    }
+
+    /** How many officials an article names. */
+    static int people(Who who) {
+        int n = 0;
+        for (String x : who.actors()) {
+            if (isPerson(x)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Whether an actor id is an official's ({@code sergey-lavrov}), not a state's, institution's or organisation's. */
@@ -379,9 +396,9 @@ public final class StoryMatcher {
     static Pair pair(Probe a, LocalDate published, TextFeatures c, Who cw, int windowDays) {
         StoryModel.Signals s = signals(a, published, c, cw, windowDays);
         if (s == null) {
-            return new Pair(false, null, 0);
+            return new Pair(null, 0);
         }
-        return new Pair(true, s, StoryModel.score(s));
+        return new Pair(s, StoryModel.score(s));
     }
 
     /**
@@ -390,7 +407,7 @@ public final class StoryMatcher {
      */
     static double headline(Probe a, TextFeatures c) {
         return Math.max(share(a.f().title(), union(c.title(), c.lead()), a.idf()),
-                share(c.title(), union(a.f().title(), a.f().lead()), a.idf()));
+                share(c.title(), a.titleAndLead(), a.idf()));
     }
 
     private static double share(long[] of, long[] in, java.util.function.LongToDoubleFunction idf) {

@@ -30,7 +30,6 @@ public final class StoryModel {
      * @param terms        shared rare terms: the geometric mean of the idf-weighted shares of each side's terms
      * @param actors       shared actors over all actors of the two (Jaccard)
      * @param people       shared officials (people, not states or organisations)
-     * @param allPeople    officials of the two together
      * @param peopleA      officials of the judged article
      * @param peopleC      officials of the report
      * @param sameSpeaker  whether the two have a speaker in common
@@ -43,9 +42,9 @@ public final class StoryModel {
      * @param words        words of the shorter of the two texts
      * @param corpus       articles the document frequencies count (how far "rare" and "specific" can be trusted)
      */
-    public record Signals(Long days, int windowDays, int quotes, double terms, double actors, int people,
-                          int allPeople, int peopleA, int peopleC, boolean sameSpeaker, double headline, boolean headlines, double numbers, int factsA, int factsC,
-                          int factsShared, int words, int corpus) {
+    public record Signals(Long days, int windowDays, int quotes, double terms, double actors, int people, int peopleA,
+                          int peopleC, boolean sameSpeaker, double headline, boolean headlines, double numbers, int factsA,
+                          int factsC, int factsShared, int words, int corpus) {
 
         /** How short the shorter text is, 0 (a full article of {@value #FULL_WORDS} words or more) to 1. */
         double shortness() {
@@ -68,6 +67,8 @@ public final class StoryModel {
         /** The model's inputs, in the order of {@link #NAMES}. */
         double[] features() {
             double s = shortness();
+            double settled = settled();
+            int allPeople = peopleA + peopleC - people;
             return new double[] {
                 terms,
                 Math.min(1, quotes / 4.0),
@@ -84,12 +85,11 @@ public final class StoryModel {
                 otherFacts() ? 1 : 0,
                 days == null ? 1 : 0,
                 days == null ? 0 : days / (double) Math.max(1, windowDays),
-                s,
                 terms * s,
                 headline * s,
-                (otherFacts() ? 1 : 0) * settled(),
-                Math.min(3, factsShared) / 3.0 * settled(),
-                terms * settled(),
+                (otherFacts() ? 1 : 0) * settled,
+                Math.min(3, factsShared) / 3.0 * settled,
+                terms * settled,
             };
         }
     }
@@ -101,12 +101,13 @@ public final class StoryModel {
     static final int FULL_WORDS = 250;
 
     /** The names of the features, as {@code why} and the fitting script print them. */
-    static final String[] NAMES = {"terms", "quote", "long-quote", "actors", "people", "people-share", "other-people", "speaker", "headline", "no-headline",
-        "numbers", "facts", "other-facts", "undated", "day-gap", "short", "terms*short", "headline*short", "other-facts*settled", "facts*settled", "terms*settled"};
+    static final String[] NAMES = {"terms", "quote", "long-quote", "actors", "people", "people-share", "other-people", "speaker",
+        "headline", "no-headline", "numbers", "facts", "other-facts", "undated", "day-gap", "terms*short", "headline*short",
+        "other-facts*settled", "facts*settled", "terms*settled"};
 
     /** The fitted intercept and weights (docs/stories.md, "The model"). */
     static final double BIAS = -2.567;
-    static final double[] WEIGHTS = {5.925, 2.334, 1.847, 2.867, 0.640, 0.367, -1.161, 0.351, 1.299, 0.717, 1.522, 0.000, 0.000, -0.959, -4.232, 0.000, 7.606, 3.014, -3.283, 0.000, -4.337};
+    static final double[] WEIGHTS = {5.925, 2.334, 1.847, 2.867, 0.640, 0.367, -1.161, 0.351, 1.299, 0.717, 1.522, 0.000, 0.000, -0.959, -4.232, 7.606, 3.014, -3.283, 0.000, -4.337};
 
     /** The probability that two articles with these signals report one event. */
     public static double score(Signals s) {

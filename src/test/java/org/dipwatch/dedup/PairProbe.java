@@ -18,9 +18,8 @@ class PairProbe {
         Path dir = Path.of(System.getProperty("probe.dir", "src/test/resources/dedup/realset/articles"));
         String first = System.getProperty("probe.first");
         String second = System.getProperty("probe.second");
-        if (first == null || second == null) {
-            return;
-        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(first != null && second != null,
+                "name the pair with -Dprobe.first and -Dprobe.second");
         StoryModel.Signals s = judge.signals(dir, first, second);
         System.out.println("[probe] " + first + " -> " + second + ": " + (s == null ? "no gate"
                 : String.format(java.util.Locale.ROOT, "score %.3f; %s", StoryModel.score(s), StoryModel.explain(s))));

@@ -40,6 +40,14 @@ class StorySignalsExport {
             newsDay(w);
         }
         System.out.println("[signals] written to " + out.toAbsolutePath());
+        // every set with pairs of both labels that pass the gate: what the fit needs
+        List<String> rows = Files.readAllLines(out, StandardCharsets.UTF_8);
+        for (String set : List.of("devset", "realset", "newsday")) {
+            for (String label : List.of("0", "1")) {
+                org.assertj.core.api.Assertions.assertThat(rows).as("%s pairs labelled %s that pass the gate", set, label)
+                        .anyMatch(r -> r.startsWith(set + "\t" + label + "\t") && r.split("\t")[3].equals("1"));
+            }
+        }
     }
 
     private void labelled(PrintWriter w, String set, Path dir) throws IOException {
