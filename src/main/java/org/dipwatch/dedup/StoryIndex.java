@@ -538,7 +538,8 @@ public final class StoryIndex {
         int nC = shingles[seq];
         double inter = j * (nA + nC) / (1 + j);
         double containment = Math.min(nA, nC) == 0 ? 0 : Math.min(1, inter / Math.min(nA, nC));
-        boolean near = j >= thresholds.nearThreshold() || containment >= thresholds.nearContainment() && j > 0.2;
+        boolean near = j >= thresholds.nearThreshold() || containment >= thresholds.nearContainment() && j > 0.2
+                || editedCopy(f, r, p, inter, containment);
         double score = p == null ? 0 : p.score();
         Verdict level = near ? Verdict.NEAR_DUPLICATE
                 : p != null && p.matches(thresholds, 1) ? Verdict.SAME_STORY : Verdict.NEW;
@@ -547,6 +548,28 @@ public final class StoryIndex {
         return new StoryMatcher.Neighbour(files[seq], r == null ? null : r.title, outlets.get(outletNo[seq]),
                 stories.get(storyNo[seq]).id, round(j), round(score), level, why);
     }
+
+    /**
+     * A wire copy edited harder than the Jaccard threshold allows (a paragraph cut here, one added
+     * there, a sentence reworded): the two report one event by the story model, at least
+     * {@value #COPY_SHARE} of the shorter text's shingles are in the other, and what they share is
+     * more than the quotations either of them carries, by at least {@value #COPY_OWN_WORDS} of the
+     * shorter text. Two outlets quoting one readout at length share the quotation, not their own
+     * words, and stay two reports.
+     */
+    private boolean editedCopy(TextFeatures f, Report r, StoryMatcher.Pair p, double inter, double containment) {
+        if (p == null || r == null || r.features == null || containment < COPY_SHARE || !p.matches(thresholds, 1)) {
+            return false;
+        }
+        int quoted = Math.max(f.quoteGrams().length, r.features.quoteGrams().length);
+        int shorter = Math.min(f.shingles(), r.features.shingles());
+        return (inter - quoted) / shorter >= COPY_OWN_WORDS;
+    }
+
+    /** Share of the shorter text's shingles in the other from which a same-story pair is an edited copy. */
+    static final double COPY_SHARE = 0.5;
+    /** Share of the shorter text's shingles shared outside quotations from which a same-story pair is an edited copy. */
+    static final double COPY_OWN_WORDS = 0.28;
 
     private static double round(double v) {
         return StoryMatcher.round(v);
