@@ -35,9 +35,47 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
             + "characters, source, origin, url, url_hash, verdict, received_at, stored_at, file_missing";
 
     private final HikariDataSource dataSource;
+    /** What the index holds of URLs, texts and intake keys, so that most look-ups need no query. */
+    private final KnownKeys known = new KnownKeys();
+    private final boolean othersMayWrite;
+    private long keysReadAt;
 
     private CorpusIndex(HikariDataSource dataSource) {
         this.dataSource = dataSource;
+        this.othersMayWrite = othersMayWrite(dataSource.getJdbcUrl());
+    }
+
+    /**
+     * Whether another process may write to the database behind a JDBC URL: anything but an embedded
+     * H2 database without {@code AUTO_SERVER}, which the process that opened it locks.
+     */
+    static boolean othersMayWrite(String jdbcUrl) {
+        String url = jdbcUrl.toUpperCase(java.util.Locale.ROOT);
+        boolean exclusive = url.startsWith("JDBC:H2:MEM:")
+                || url.startsWith("JDBC:H2:") && !url.startsWith("JDBC:H2:TCP:") && !url.startsWith("JDBC:H2:SSL:")
+                && !url.contains("AUTO_SERVER=TRUE");
+        return !exclusive;
+    }
+
+    /** How long what another process wrote may take to reach {@link #known}. */
+    private static final long KEYS_TTL_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
+
+    /**
+     * {@link #known}, read from the index the first time and then, when another process may write
+     * (the CLI beside the daemon), again for the rows added since, at most once a second: a copy the
+     * CLI stored this very second may be missed, as it could be by a query racing its insert.
+     */
+    private KnownKeys keys() {
+        long now = System.nanoTime();
+        if (!known.loaded() || othersMayWrite && now - keysReadAt > KEYS_TTL_NANOS) {
+            try (Connection c = dataSource.getConnection()) {
+                known.catchUp(c);
+                keysReadAt = System.nanoTime();
+            } catch (SQLException e) {
+                throw new IndexException("index: cannot read the known hashes: " + e.getMessage(), e);
+            }
+        }
+        return known;
     }
 
     /** Opens (and creates or migrates) the index at a JDBC URL. */
@@ -80,11 +118,17 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
 
     @Override
     public Optional<String> articleWithUrlHash(String urlHash) {
+        if (!keys().mayHaveUrl(urlHash)) {
+            return Optional.empty();
+        }
         return firstString("SELECT file_name FROM article WHERE url_hash = ? ORDER BY seq", urlHash);
     }
 
     @Override
     public Optional<String> articleWithContentHash(String contentHash) {
+        if (!keys().mayHaveText(contentHash)) {
+            return Optional.empty();
+        }
         return firstString("SELECT file_name FROM article WHERE content_hash = ? ORDER BY seq", contentHash);
     }
 
@@ -99,6 +143,9 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
 
     /** {@link #arrival(String)} within a transaction, which sees the arrivals it recorded itself. */
     public Optional<Arrival> arrival(Connection c, String intakeKey) throws SQLException {
+        if (!keys().mayHaveArrival(intakeKey)) {
+            return Optional.empty();
+        }
         try (PreparedStatement ps = c.prepareStatement("SELECT intake_key, source, origin, verdict, article_file, reason, "
                 + "content_hash, url, received_at, processed_at, similarity, story FROM arrival WHERE intake_key = ?")) {
             ps.setString(1, intakeKey);
@@ -156,6 +203,7 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
             bind(ps, a);
             ps.executeUpdate();
         }
+        known.article(a.urlHash(), a.contentHash());
     }
 
     /**
@@ -172,6 +220,7 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
             ps.setString(19, cl.kind());
             ps.executeUpdate();
         }
+        known.article(a.urlHash(), a.contentHash());
         insertTags(c, a.fileName(), cl);
     }
 
@@ -183,6 +232,7 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
             ps.setString(17, a.fileName());
             ps.executeUpdate();
         }
+        known.reset(); // the row's hashes may have changed: read every row again
     }
 
     void markMissing(Connection c, String fileName) throws SQLException {
@@ -213,6 +263,7 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
             ps.setString(12, a.story());
             ps.executeUpdate();
         }
+        known.arrival(a.intakeKey());
     }
 
     /** How long a count of the articles is reused (the articles this process stores are added to it meanwhile). */

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.ObjLongConsumer;
@@ -158,13 +157,8 @@ public final class StoryTables implements StoryStore {
         if (othersMayWrite == null) {
             try (Connection c = db.getConnection()) {
                 // the URL as configured (the driver's own drops the settings)
-                String url = (db instanceof com.zaxxer.hikari.HikariDataSource h ? h.getJdbcUrl() : c.getMetaData().getURL())
-                        .toUpperCase(Locale.ROOT);
-                // an embedded H2 database without AUTO_SERVER is locked by the process that opened it
-                boolean exclusive = url.startsWith("JDBC:H2:MEM:")
-                        || url.startsWith("JDBC:H2:") && !url.startsWith("JDBC:H2:TCP:") && !url.startsWith("JDBC:H2:SSL:")
-                        && !url.contains("AUTO_SERVER=TRUE");
-                othersMayWrite = !exclusive;
+                othersMayWrite = CorpusIndex.othersMayWrite(
+                        db instanceof com.zaxxer.hikari.HikariDataSource h ? h.getJdbcUrl() : c.getMetaData().getURL());
             } catch (SQLException e) {
                 throw new IndexException("index: cannot read the database URL: " + e.getMessage(), e);
             }

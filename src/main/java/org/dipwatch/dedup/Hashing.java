@@ -3,13 +3,13 @@ package org.dipwatch.dedup;
 import java.nio.charset.StandardCharsets;
 
 /** 64-bit hashes for words, shingles and paragraphs: fast, well mixed, the same on every JVM and run. */
-final class Hashing {
+public final class Hashing {
 
     private Hashing() {
     }
 
     /** FNV-1a over the UTF-8 bytes, then a 64-bit finalizer so that close strings land far apart. */
-    static long string(String s) {
+    public static long string(String s) {
         long h = 0xcbf29ce484222325L;
         for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
             h ^= b & 0xff;

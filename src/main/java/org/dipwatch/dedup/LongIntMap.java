@@ -4,10 +4,10 @@ package org.dipwatch.dedup;
  * A map of 64-bit keys to {@code int} values in two flat arrays (open addressing, linear
  * probing): 12 bytes an entry, kept at most {@value #MAX_LOAD} full, so about 18 bytes an entry.
  * The document frequencies, the outlets' paragraph counts and the story candidate index use it
- * instead of boxed maps. Key 0 is stored under a stand-in, so every {@code long} is a key. Not
+ * instead of boxed maps; the corpus index's filter of known hashes too. Key 0 is stored under a stand-in, so every {@code long} is a key. Not
  * thread-safe.
  */
-final class LongIntMap {
+public final class LongIntMap {
 
     static final double MAX_LOAD = 0.7;
     private static final long FREE = 0;
@@ -18,7 +18,7 @@ final class LongIntMap {
     private int[] values;
     private int size;
 
-    LongIntMap(int expected) {
+    public LongIntMap(int expected) {
         int cap = 16;
         while (cap * MAX_LOAD < expected) {
             cap <<= 1;
@@ -28,7 +28,7 @@ final class LongIntMap {
     }
 
     /** The value of a key, {@code absent} when it has none. */
-    int get(long key, int absent) {
+    public int get(long key, int absent) {
         long k = key == FREE ? ZERO : key;
         int mask = keys.length - 1;
         for (int i = home(k, mask); ; i = (i + 1) & mask) {
@@ -42,7 +42,7 @@ final class LongIntMap {
     }
 
     /** Adds {@code delta} to a key's value (0 when absent); returns the new value. */
-    int add(long key, int delta) {
+    public int add(long key, int delta) {
         long k = key == FREE ? ZERO : key;
         int mask = keys.length - 1;
         for (int i = home(k, mask); ; i = (i + 1) & mask) {
@@ -61,7 +61,7 @@ final class LongIntMap {
     }
 
     /** Sets a key's value. */
-    void put(long key, int value) {
+    public void put(long key, int value) {
         long k = key == FREE ? ZERO : key;
         int mask = keys.length - 1;
         for (int i = home(k, mask); ; i = (i + 1) & mask) {
@@ -81,7 +81,7 @@ final class LongIntMap {
     }
 
     /** Removes a key (backward-shift deletion, so that no tombstones build up). */
-    void remove(long key) {
+    public void remove(long key) {
         long k = key == FREE ? ZERO : key;
         int mask = keys.length - 1;
         int i = home(k, mask);
@@ -106,12 +106,12 @@ final class LongIntMap {
         }
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
     /** Bytes held by the arrays. */
-    long bytes() {
+    public long bytes() {
         return (long) keys.length * (Long.BYTES + Integer.BYTES);
     }
 
@@ -125,7 +125,7 @@ final class LongIntMap {
     }
 
     /** Empties the map, keeping room for {@code expected} entries. */
-    void clear(int expected) {
+    public void clear(int expected) {
         LongIntMap fresh = new LongIntMap(expected);
         keys = fresh.keys;
         values = fresh.values;

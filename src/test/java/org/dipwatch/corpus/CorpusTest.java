@@ -91,6 +91,37 @@ class CorpusTest {
     }
 
     @Test
+    void copiesAreFoundByUrlAndTextAsSoonAsStoredAndNothingElseIs() {
+        assertThat(index.articleWithContentHash(ExactDedup.sha256("never stored"))).isEmpty();
+        Article a = article("Lavrov meets Wang Yi", "Lavrov and Wang Yi met in Beijing.");
+        String urlHash = ExactDedup.urlHash("https://example.org/lavrov-wang");
+        IndexedArticle row = corpus.store(a, urlHash, a.text(), arrival("a.txt"), NO_TAGS, NO_ALERTS);
+        assertThat(index.articleWithUrlHash(urlHash)).contains(row.fileName());
+        assertThat(index.articleWithContentHash(ExactDedup.fingerprint(a))).contains(row.fileName());
+        assertThat(index.articleWithUrlHash(ExactDedup.urlHash("https://example.org/other"))).isEmpty();
+        assertThat(index.articleWithContentHash(ExactDedup.sha256("never stored"))).isEmpty();
+    }
+
+    @Test
+    void whatAnotherProcessStoresInASharedIndexIsFoundWithinASecond() throws Exception {
+        index.close();
+        String url = "jdbc:h2:file:" + home.resolve("data").resolve("shared") + ";AUTO_SERVER=TRUE";
+        index = CorpusIndex.open(url, "sa", "", 2);
+        corpus = Corpus.open(home.resolve("seeds"), index, t -> Normalizer.normalize(SeedText.parse(t)), ExactDedup::fingerprint,
+                a -> NO_TAGS);
+        Article a = article("Lavrov meets Wang Yi", "Lavrov and Wang Yi met in Beijing.");
+        assertThat(index.articleWithContentHash(ExactDedup.fingerprint(a))).isEmpty(); // the daemon's filter is loaded
+        try (CorpusIndex other = CorpusIndex.open(url, "sa", "", 2)) { // the CLI beside it
+            Corpus cli = Corpus.open(home.resolve("seeds"), other, t -> Normalizer.normalize(SeedText.parse(t)),
+                    ExactDedup::fingerprint, x -> NO_TAGS);
+            IndexedArticle row = cli.store(a, null, a.text(), arrival("cli.txt"), NO_TAGS, NO_ALERTS);
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(3))
+                    .until(() -> index.articleWithContentHash(ExactDedup.fingerprint(a)).isPresent());
+            assertThat(index.articleWithContentHash(ExactDedup.fingerprint(a))).contains(row.fileName());
+        }
+    }
+
+    @Test
     void aNumberIsNeverGivenOutTwiceEvenAfterADelete() throws IOException {
         IndexedArticle first = corpus.store(article(null, "First text."), null, "first", arrival("a"), NO_TAGS, NO_ALERTS);
         Files.delete(home.resolve("seeds").resolve(first.fileName()));
