@@ -76,18 +76,22 @@ public final class Outbox {
             return;
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO alert_outbox (message_id, subscription_id, channel, "
-                + "article_file, content, status, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?)")) {
+                + "article_file, status, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, 'pending', 0, ?, ?)");
+             PreparedStatement pc = c.prepareStatement("INSERT INTO alert_content (message_id, content) VALUES (?, ?)")) {
             for (Pending p : alerts) {
                 ps.setString(1, p.content().messageId());
                 ps.setString(2, p.subscriptionId());
                 ps.setString(3, p.channel());
                 ps.setString(4, p.content().articleFile());
-                ps.setString(5, write(p.content()));
-                ps.setTimestamp(6, Timestamp.from(p.notBefore()));
-                ps.setTimestamp(7, Timestamp.from(p.content().createdAt()));
+                ps.setTimestamp(5, Timestamp.from(p.notBefore()));
+                ps.setTimestamp(6, Timestamp.from(p.content().createdAt()));
                 ps.addBatch();
+                pc.setString(1, p.content().messageId());
+                pc.setString(2, write(p.content()));
+                pc.addBatch();
             }
             ps.executeBatch();
+            pc.executeBatch();
         }
     }
 
@@ -131,7 +135,7 @@ public final class Outbox {
         List<Lane> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT id, next_attempt_at FROM alert_outbox WHERE status = 'pending' "
-                     + "AND subscription_id = ? AND channel = ? ORDER BY id LIMIT 1")) {
+                     + "AND subscription_id = ? AND channel = ? ORDER BY status, subscription_id, channel, id LIMIT 1")) {
             for (Lane lane : lanes) {
                 ps.setString(1, lane.subscriptionId());
                 ps.setString(2, lane.channel());
@@ -154,24 +158,24 @@ public final class Outbox {
      * scan of everything delivered before).
      */
     public List<Row> pending(Lane lane, long fromId, int limit) {
-        return query("SELECT * FROM alert_outbox WHERE subscription_id = ? AND channel = ? AND id >= ? AND status = 'pending' "
-                + "ORDER BY id", limit, lane.subscriptionId(), lane.channel(), fromId);
+        return query(WITH_CONTENT + "WHERE o.status = 'pending' AND o.subscription_id = ? AND o.channel = ? AND o.id >= ? "
+                + "ORDER BY o.status, o.subscription_id, o.channel, o.id", limit, lane.subscriptionId(), lane.channel(), fromId);
     }
 
     /** Every pending alert of a subscription and channel whose time has come, oldest first: what one digest mail carries. */
     public List<Row> dueBatch(String subscriptionId, String channel, Instant now, int limit) {
-        return query("SELECT * FROM alert_outbox WHERE status = 'pending' AND subscription_id = ? AND channel = ? "
-                + "AND next_attempt_at <= ? ORDER BY id", limit, subscriptionId, channel, Timestamp.from(now));
+        return query(WITH_CONTENT + "WHERE o.status = 'pending' AND o.subscription_id = ? AND o.channel = ? "
+                + "AND o.next_attempt_at <= ? ORDER BY o.id", limit, subscriptionId, channel, Timestamp.from(now));
     }
 
     /** Dead letters, newest first. */
     public List<Row> dead(int limit) {
-        return query("SELECT * FROM alert_outbox WHERE status = 'dead' ORDER BY id DESC", limit);
+        return query(WITH_CONTENT + "WHERE o.status = 'dead' ORDER BY o.id DESC", limit);
     }
 
     /** Every alert of a subscription, newest first. */
     public List<Row> ofSubscription(String subscriptionId, int limit) {
-        return query("SELECT * FROM alert_outbox WHERE subscription_id = ? ORDER BY id DESC", limit, subscriptionId);
+        return query(WITH_CONTENT + "WHERE o.subscription_id = ? ORDER BY o.id DESC", limit, subscriptionId);
     }
 
     /** Counts by status ({@code pending}, {@code delivered}, {@code dead}). */
@@ -322,6 +326,13 @@ public final class Outbox {
             throw new IllegalStateException("alert: cannot record the delivery of " + row.messageId() + ": " + e.getMessage(), e);
         }
     }
+
+    /**
+     * An outbox row with its content: the content lives apart, written once, so that marking a
+     * row delivered or retrying rewrites a few small columns only.
+     */
+    private static final String WITH_CONTENT = "SELECT o.*, c.content FROM alert_outbox o JOIN alert_content c "
+            + "ON c.message_id = o.message_id ";
 
     private List<Row> query(String sql, int limit, Object... params) {
         List<Row> out = new ArrayList<>();

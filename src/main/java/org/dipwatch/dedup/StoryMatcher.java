@@ -254,10 +254,20 @@ public final class StoryMatcher {
         return memory.reports(story, max);
     }
 
-    /** Adds what another process (the CLI beside the daemon) stored since the memory last looked. */
+    /** How long what another process stored may take to reach the memory. */
+    private static final long CATCH_UP_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
+    private long caughtUpAt;
+
+    /**
+     * Adds what another process (the CLI beside the daemon) stored since the memory last looked: at
+     * most once a second (a query per judgement otherwise), so a report the CLI stored this very
+     * second may be judged without, as it could be by a judgement racing its insert.
+     */
     private void catchUp() {
-        if (store.othersMayWrite()) {
+        long now = System.nanoTime();
+        if (store.othersMayWrite() && (caughtUpAt == 0 || now - caughtUpAt > CATCH_UP_NANOS)) {
             store.forEachFull(memory.lastSeq(), memory::add);
+            caughtUpAt = System.nanoTime();
         }
     }
 
