@@ -412,6 +412,9 @@ public final class Pipeline implements AutoCloseable {
 
     private List<Decided> judgeAndCommit(List<IntakeQueue.Entry<Job, Prepared>> batch) throws SQLException {
         List<Decided> out = new ArrayList<>(batch.size());
+        // what another process sharing the index (the CLI) committed before this batch began
+        corpus.index().catchUp();
+        stories.catchUp();
         try (Corpus.Batch tx = corpus.batch()) {
             // copies of what this batch stores, which the index cannot show before the commit
             Map<String, String> stored = new HashMap<>();
@@ -582,6 +585,8 @@ public final class Pipeline implements AutoCloseable {
         Article article = Normalizer.normalize(reader.read(file));
         Classification tags = classifier.classify(article, false);
         synchronized (corpus) {
+            corpus.index().catchUp();
+            stories.catchUp();
             Optional<String> copyOf = dedup.duplicateOf(ExactDedup.urlHash(ExactDedup.canonicalUrl(article.url())),
                     ExactDedup.fingerprint(article));
             StoryMatcher.Judgement j = judgeStory(article, Who.of(tags), StoryMatcher.outlet(article.url(), source), Long.MAX_VALUE);

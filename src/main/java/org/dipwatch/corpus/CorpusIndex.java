@@ -38,7 +38,6 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
     /** What the index holds of URLs, texts and intake keys, so that most look-ups need no query. */
     private final KnownKeys known = new KnownKeys();
     private final boolean othersMayWrite;
-    private long keysReadAt;
 
     private CorpusIndex(HikariDataSource dataSource) {
         this.dataSource = dataSource;
@@ -57,25 +56,28 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
         return !exclusive;
     }
 
-    /** How long what another process wrote may take to reach {@link #known}. */
-    private static final long KEYS_TTL_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
-
-    /**
-     * {@link #known}, read from the index the first time and then, when another process may write
-     * (the CLI beside the daemon), again for the rows added since, at most once a second: a copy the
-     * CLI stored this very second may be missed, as it could be by a query racing its insert.
-     */
+    /** {@link #known}, read from the index the first time it is asked. */
     private KnownKeys keys() {
-        long now = System.nanoTime();
-        if (!known.loaded() || othersMayWrite && now - keysReadAt > KEYS_TTL_NANOS) {
-            try (Connection c = dataSource.getConnection()) {
-                known.catchUp(c);
-                keysReadAt = System.nanoTime();
-            } catch (SQLException e) {
-                throw new IndexException("index: cannot read the known hashes: " + e.getMessage(), e);
-            }
+        if (!known.loaded()) {
+            catchUp();
         }
         return known;
+    }
+
+    /**
+     * Reads into the filter of known hashes what another process sharing the index (the CLI beside
+     * the daemon) wrote since it last looked; nothing to do when none can. The pipeline calls it
+     * before each batch it judges: one query a batch, not three an article.
+     */
+    public void catchUp() {
+        if (known.loaded() && !othersMayWrite) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            known.catchUp(c);
+        } catch (SQLException e) {
+            throw new IndexException("index: cannot read the known hashes: " + e.getMessage(), e);
+        }
     }
 
     /** Opens (and creates or migrates) the index at a JDBC URL. */

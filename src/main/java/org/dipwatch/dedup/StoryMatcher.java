@@ -187,7 +187,6 @@ public final class StoryMatcher {
      * {@link #features}: recomputed here only when the outlet's repeated paragraphs changed since.
      */
     public synchronized Judgement judge(Article article, Who who, String outlet, TextFeatures f, long before) {
-        catchUp();
         Set<Long> repeated = memory.repeated(outlet, f.paragraphs(), thresholds.boilerplateMin());
         long[] was = f.repeated();
         boolean same = repeated.size() == was.length && repeated.stream().allMatch(h -> TextFeatures.contains(was, h));
@@ -254,20 +253,15 @@ public final class StoryMatcher {
         return memory.reports(story, max);
     }
 
-    /** How long what another process stored may take to reach the memory. */
-    private static final long CATCH_UP_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
-    private long caughtUpAt;
-
     /**
-     * Adds what another process (the CLI beside the daemon) stored since the memory last looked: at
-     * most once a second (a query per judgement otherwise), so a report the CLI stored this very
-     * second may be judged without, as it could be by a judgement racing its insert.
+     * Adds what another process (the CLI beside the daemon) stored since the memory last looked.
+     * The pipeline calls it before each batch it judges (and {@code similar} before it judges), so
+     * a batch is judged against everything committed when it began: one query a batch, not one an
+     * article.
      */
-    private void catchUp() {
-        long now = System.nanoTime();
-        if (store.othersMayWrite() && (caughtUpAt == 0 || now - caughtUpAt > CATCH_UP_NANOS)) {
+    public synchronized void catchUp() {
+        if (store.othersMayWrite()) {
             store.forEachFull(memory.lastSeq(), memory::add);
-            caughtUpAt = System.nanoTime();
         }
     }
 
