@@ -61,6 +61,7 @@ record Alias(String text, Form form, CaseRule caseRule, boolean ambiguous, List<
      * alias' words as written, {@code matched} the text's words. Exact aliases (acronyms) must be
      * written the same; otherwise a letter the alias writes in upper case must be upper case in the
      * text's word at the same place, as far as both words go ("Лавровым" for "Лавров", not "лавры").
+     * An elided article before the text's word is skipped ("l'Égypte").
      */
     boolean caseMatchesWords(String[] words, String[] matched) {
         if (caseRule == CaseRule.ANY) {
@@ -69,19 +70,36 @@ record Alias(String text, Form form, CaseRule caseRule, boolean ambiguous, List<
         for (int w = 0; w < words.length; w++) {
             String a = words[w];
             String t = matched[w];
+            // an elided article or preposition before the word is not part of the name: "l'Égypte", "d'Israël"
+            int from = elision(t);
             if (caseRule == CaseRule.EXACT) {
-                if (!a.equals(t)) {
+                // the inflection after an acronym is the text's own: "AB'nin", "ООН-а"
+                if (!t.startsWith(a, from)) {
                     return false;
                 }
                 continue;
             }
-            for (int i = 0; i < Math.min(a.length(), t.length()); i++) {
-                if (Character.isUpperCase(a.charAt(i)) && !Character.isUpperCase(t.charAt(i))) {
+            for (int i = 0; i < Math.min(a.length(), t.length() - from); i++) {
+                if (Character.isUpperCase(a.charAt(i)) && !Character.isUpperCase(t.charAt(from + i))) {
                     return false;
                 }
             }
         }
         return true;
+    }
+
+    /** Where a word starts after an elided article or preposition of up to three letters ("l'", "qu'"), else 0. */
+    private static int elision(String word) {
+        for (int i = 1; i <= 3 && i < word.length() - 1; i++) {
+            char c = word.charAt(i);
+            if (c == '\'' || c == '\u2019') {
+                return i + 1;
+            }
+            if (!Character.isLetter(c)) {
+                return 0;
+            }
+        }
+        return 0;
     }
 
     /** Whether the text of a match passes this alias' case rule. */
