@@ -10,11 +10,24 @@ import java.util.List;
  * @param caseRule   how letter case is compared
  * @param ambiguous  whether the words are also a common name or word and need context
  * @param unlessNear words that, within five words, show the match means something else
+ * @param language   the language (ISO 639-1) whose texts it is looked for in, by that language's
+ *                   analysis so that inflected forms match ({@link LanguageAnalysis}); {@code null}
+ *                   for the names of the main lists, looked for as written in every text
  */
-record Alias(String text, Form form, CaseRule caseRule, boolean ambiguous, List<String> unlessNear) {
+record Alias(String text, Form form, CaseRule caseRule, boolean ambiguous, List<String> unlessNear, String language) {
 
     Alias {
         unlessNear = List.copyOf(unlessNear);
+    }
+
+    /** An alias looked for as written, in every text. */
+    Alias(String text, Form form, CaseRule caseRule, boolean ambiguous, List<String> unlessNear) {
+        this(text, form, caseRule, ambiguous, unlessNear, null);
+    }
+
+    /** The same alias, looked for in texts of a language. */
+    Alias in(String lang) {
+        return new Alias(text, form, caseRule, ambiguous, unlessNear, lang);
     }
 
     /** How an alias names its entry. */
@@ -41,6 +54,52 @@ record Alias(String text, Form form, CaseRule caseRule, boolean ambiguous, List<
         EXACT,
         /** Any case. */
         ANY
+    }
+
+    /**
+     * Whether an inflected match passes this alias' case rule, word by word: {@code words} are the
+     * alias' words as written, {@code matched} the text's words. Exact aliases (acronyms) must be
+     * written the same; otherwise a letter the alias writes in upper case must be upper case in the
+     * text's word at the same place, as far as both words go ("Лавровым" for "Лавров", not "лавры").
+     * An elided article before the text's word is skipped ("l'Égypte").
+     */
+    boolean caseMatchesWords(String[] words, String[] matched) {
+        if (caseRule == CaseRule.ANY) {
+            return true;
+        }
+        for (int w = 0; w < words.length; w++) {
+            String a = words[w];
+            String t = matched[w];
+            // an elided article or preposition before the word is not part of the name: "l'Égypte", "d'Israël"
+            int from = elision(t);
+            if (caseRule == CaseRule.EXACT) {
+                // the inflection after an acronym is the text's own: "AB'nin", "ООН-а"
+                if (!t.startsWith(a, from)) {
+                    return false;
+                }
+                continue;
+            }
+            for (int i = 0; i < Math.min(a.length(), t.length() - from); i++) {
+                if (Character.isUpperCase(a.charAt(i)) && !Character.isUpperCase(t.charAt(from + i))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Where a word starts after an elided article or preposition of up to three letters ("l'", "qu'"), else 0. */
+    private static int elision(String word) {
+        for (int i = 1; i <= 3 && i < word.length() - 1; i++) {
+            char c = word.charAt(i);
+            if (c == '\'' || c == '\u2019') {
+                return i + 1;
+            }
+            if (!Character.isLetter(c)) {
+                return 0;
+            }
+        }
+        return 0;
     }
 
     /** Whether the text of a match passes this alias' case rule. */

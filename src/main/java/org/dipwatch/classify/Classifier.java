@@ -44,11 +44,19 @@ public final class Classifier {
 
     private static final Pattern POSSESSIVE_GAP = Pattern.compile("(?:['\u2019]s?)?\\s+");
     private static final Pattern OF_GAP = Pattern.compile("\\s+of\\s+(?:the\\s+)?");
+    /**
+     * Between an institution named in another language and its state after it: white space (the
+     * Russian genitive "МИД России", the Arabic adjective "وزارة الخارجية المصرية") and up to two
+     * short words ("de la", "der", "del", "de l'").
+     */
+    private static final Pattern GENITIVE_GAP = Pattern.compile("\\s+(?:\\p{L}{1,3}(?:\\s+|['\u2019])){0,2}");
 
     private final Dictionaries dictionaries;
     private final Matcher matcher;
     private final Cues cues;
     private final LanguageGuess languages;
+    /** Each language's names and cues, analyzed when its first article comes (empty: the language has no index). */
+    private final Map<String, java.util.Optional<LanguageIndex>> indexes = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A classifier over loaded dictionaries, telling languages among the given ISO 639-1 codes. */
     public Classifier(Dictionaries dictionaries, List<String> languages) {
@@ -56,6 +64,15 @@ public final class Classifier {
         this.cues = dictionaries.cues();
         this.matcher = new Matcher(dictionaries.entries(), cues.titleWords);
         this.languages = new LanguageGuess(languages);
+    }
+
+    /** The index of a language's names and cues, built on first use; {@code null} for a language without one. */
+    private LanguageIndex index(String language) {
+        if (language == null) {
+            return null;
+        }
+        return indexes.computeIfAbsent(language, l -> java.util.Optional.ofNullable(
+                LanguageIndex.build(l, dictionaries.entries(), cues.phrases(l)))).orElse(null);
     }
 
     /** An actor or place found in the text, resolved to the tag it counts for. */
@@ -79,8 +96,17 @@ public final class Classifier {
      */
     public Classification classify(Article article, boolean explain, String languageHint) {
         String text = String.join("\n\n", article.body());
+        String language = languageHint != null ? languageHint : languages.of(text);
+        LanguageIndex index = index(language);
+        LanguageAnalysis.Tokens tokens = index == null ? null : index.tokens(text);
         List<Sentence> sentences = sentences(text);
-        List<Mention> all = matcher.dropAmbiguous(text, matcher.find(text));
+        List<Mention> found = matcher.find(text);
+        if (index != null) {
+            found = new ArrayList<>(found);
+            found.addAll(index.mentions(text, tokens));
+            found.sort(Comparator.comparingInt(Mention::start).thenComparing(m -> -m.length()));
+        }
+        List<Mention> all = matcher.dropAmbiguous(text, found);
         all = withoutIgnored(all);
         List<Mention> actorMentions = Matcher.longestFirst(actorMentions(all));
         List<Mention> placeMentions = Matcher.longestFirst(placeMentions(all));
@@ -92,7 +118,7 @@ public final class Classifier {
         Map<String, ActorTag> tagById = new LinkedHashMap<>();
         actorTags.forEach(t -> tagById.put(t.id(), t));
 
-        List<List<Cues.Hit>> hits = bySentence(cues.find(text), sentences, Cues.Hit::start, Cues.Hit::end);
+        List<List<Cues.Hit>> hits = bySentence(cues.find(text, index == null ? List.of() : index.cues(text, tokens)), sentences, Cues.Hit::start, Cues.Hit::end);
         List<Found> actorsInOrder = new ArrayList<>(actors);
         actorsInOrder.sort(Comparator.comparingInt(Found::start));
         List<List<Found>> actorsBySentence = bySentence(actorsInOrder, sentences, Found::start, Found::end);
@@ -108,8 +134,7 @@ public final class Classifier {
             // someone speaks and no other form shows: a statement
             kind = "statement";
         }
-        return new Classification(actorTags, speaker, speakers, counterparts, regionTags, primaryRegion, kind,
-                languageHint != null ? languageHint : languages.of(text));
+        return new Classification(actorTags, speaker, speakers, counterparts, regionTags, primaryRegion, kind, language);
     }
 
     // --- mentions --------------------------------------------------------------------------
@@ -172,12 +197,12 @@ public final class Classifier {
             Mention prev = i > 0 ? mentions.get(i - 1) : null;
             Mention next = i + 1 < mentions.size() ? mentions.get(i + 1) : null;
             Mention stateBefore = prev != null && !consumed.contains(prev) && prev.entry().type() == Type.STATE
-                    && gapIs(text, prev.end(), m.start(), POSSESSIVE_GAP) ? prev : null;
+                    && stateBeforeJoins(text, prev, m) ? prev : null;
             switch (m.entry().type()) {
                 case INSTITUTION_KIND -> {
                     Mention state = stateBefore;
                     int end = m.end();
-                    if (state == null && next != null && next.entry().type() == Type.STATE && gapIs(text, m.end(), next.start(), OF_GAP)) {
+                    if (state == null && next != null && next.entry().type() == Type.STATE && stateAfterJoins(text, m, next)) {
                         state = next;
                         end = next.end();
                     }
@@ -241,6 +266,24 @@ public final class Classifier {
         if (!out.isEmpty() && out.get(out.size() - 1).start() == state.start() && out.get(out.size() - 1).type().equals("state")) {
             out.remove(out.size() - 1);
         }
+    }
+
+    /**
+     * Whether a state right before an institution kind or role names its state: "Russia's", "Russian ";
+     * Chinese writes the two together ("俄罗斯外交部").
+     */
+    private static boolean stateBeforeJoins(String text, Mention state, Mention next) {
+        if (state.end() == next.start()) {
+            return state.end() > 0 && next.start() < text.length() && Character.isIdeographic(text.charAt(state.end() - 1))
+                    && Character.isIdeographic(text.charAt(next.start()));
+        }
+        return gapIs(text, state.end(), next.start(), POSSESSIVE_GAP);
+    }
+
+    /** Whether a state after an institution kind names its state: "Ministry of Foreign Affairs of Russia", "МИД России". */
+    private static boolean stateAfterJoins(String text, Mention kind, Mention state) {
+        return gapIs(text, kind.end(), state.start(), OF_GAP)
+                || kind.alias().language() != null && gapIs(text, kind.end(), state.start(), GENITIVE_GAP);
     }
 
     private static boolean gapIs(String text, int from, int to, Pattern gap) {

@@ -17,7 +17,8 @@ import java.util.TreeSet;
  * follows ("according to"), counterpart phrases ("in a telephone conversation with"), title words
  * that may stand next to a name, and weighted phrases for each statement kind. All phrases are
  * found in one pass of a {@link WordTrie} (whole words, any case); where phrases of one category overlap,
- * the longest counts.
+ * the longest counts. The phrases of other languages ({@code languages:} in the file) are found
+ * by that language's {@link LanguageIndex}, inflected forms included ("заявила", "заявили").
  */
 final class Cues {
 
@@ -28,17 +29,26 @@ final class Cues {
     record Hit(Category category, String kind, int start, int end) {
     }
 
-    private record Phrase(Category category, String kind) {
+    /** What a cue phrase shows: its category, and the statement kind for {@code KIND}. */
+    record Phrase(Category category, String kind) {
     }
 
     final Set<String> titleWords;
     final Map<String, Double> kindWeights;
     private final WordTrie<List<Phrase>> trie;
+    private final Map<String, Map<String, List<Phrase>>> byLanguage;
 
-    private Cues(Set<String> titleWords, Map<String, Double> kindWeights, WordTrie<List<Phrase>> trie) {
+    private Cues(Set<String> titleWords, Map<String, Double> kindWeights, WordTrie<List<Phrase>> trie,
+                 Map<String, Map<String, List<Phrase>>> byLanguage) {
         this.titleWords = titleWords;
         this.kindWeights = kindWeights;
         this.trie = trie;
+        this.byLanguage = byLanguage;
+    }
+
+    /** The phrases of a language (ISO 639-1) under {@code languages:}, text to what each shows; empty when none. */
+    Map<String, List<Phrase>> phrases(String language) {
+        return byLanguage.getOrDefault(language, Map.of());
     }
 
     static Cues from(JsonNode doc, List<String> problems) {
@@ -48,19 +58,35 @@ final class Cues {
         }
         Set<String> titles = new TreeSet<>();
         doc.path("title_words").forEach(w -> titles.add(w.asText()));
+        Map<String, Double> weights = new LinkedHashMap<>();
+        doc.path("kinds").fields().forEachRemaining(e -> weights.put(e.getKey(), e.getValue().path("weight").asDouble(1)));
+        Map<String, Map<String, List<Phrase>>> byLanguage = new HashMap<>();
+        doc.path("languages").fields().forEachRemaining(e -> {
+            for (java.util.Iterator<String> kinds = e.getValue().path("kinds").fieldNames(); kinds.hasNext(); ) {
+                String kind = kinds.next();
+                if (!weights.containsKey(kind)) {
+                    problems.add("statements.yaml: languages." + e.getKey() + ".kinds: '" + kind + "' is not one of the kinds " + weights.keySet());
+                }
+            }
+            byLanguage.put(e.getKey(), phrases(e.getValue()));
+        });
+        return new Cues(titles, weights, new WordTrie<>(phrases(doc)), byLanguage);
+    }
+
+    /** The cue phrases of one block: the top of the file (as written, any text) or one language's block. */
+    private static Map<String, List<Phrase>> phrases(JsonNode doc) {
         Map<String, List<Phrase>> phrases = new HashMap<>();
         add(phrases, doc.path("speech_verbs"), new Phrase(Category.SPEECH, null));
         add(phrases, doc.path("speaker_follows"), new Phrase(Category.SPEAKER_FOLLOWS, null));
         add(phrases, doc.path("counterpart"), new Phrase(Category.COUNTERPART, null));
         add(phrases, doc.path("counterpart_pair"), new Phrase(Category.COUNTERPART_PAIR, null));
-        Map<String, Double> weights = new LinkedHashMap<>();
         doc.path("kinds").fields().forEachRemaining(e -> {
-            weights.put(e.getKey(), e.getValue().path("weight").asDouble(1));
-            add(phrases, e.getValue().path("cues"), new Phrase(Category.KIND, e.getKey()));
+            JsonNode cues = e.getValue().isArray() ? e.getValue() : e.getValue().path("cues");
+            add(phrases, cues, new Phrase(Category.KIND, e.getKey()));
         });
         Map<String, List<Phrase>> frozen = new HashMap<>();
         phrases.forEach((text, list) -> frozen.put(text, List.copyOf(list)));
-        return new Cues(titles, weights, new WordTrie<>(frozen));
+        return frozen;
     }
 
     private static void add(Map<String, List<Phrase>> phrases, JsonNode list, Phrase phrase) {
@@ -68,9 +94,12 @@ final class Cues {
                 k -> new ArrayList<>()).add(phrase));
     }
 
-    /** Every cue in the text, in text order; of overlapping cues of one category only the longest. */
-    List<Hit> find(String text) {
-        List<Hit> all = new ArrayList<>();
+    /**
+     * Every cue in the text, in text order, with the cues its language's index found there
+     * ({@code others}); of overlapping cues of one category only the longest.
+     */
+    List<Hit> find(String text, List<Hit> others) {
+        List<Hit> all = new ArrayList<>(others);
         trie.find(text, (start, end, phrases) -> {
             for (Phrase p : phrases) {
                 all.add(new Hit(p.category(), p.kind(), start, end));

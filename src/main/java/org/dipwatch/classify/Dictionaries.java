@@ -25,9 +25,11 @@ import org.dipwatch.classify.Alias.Form;
 import org.dipwatch.classify.Entry.Type;
 
 /**
- * The classifier's data: countries (an extract of the world-countries data set, ODbL), and the
- * curated YAML files for states, regions, places, organisations, institutions, officials,
- * statement cues and phrases to ignore. The packaged files load first; a file of the same name in
+ * The classifier's data: countries (an extract of the world-countries data set, ODbL), their and
+ * their capitals' names in other languages (CLDR, {@code names-cldr.csv}), and the curated YAML
+ * files for states, regions, places, organisations, institutions, officials, statement cues and
+ * phrases to ignore. An entry's {@code names} map holds its names in other languages by ISO 639-1
+ * code; they are looked for in texts of that language only, inflected forms included. The packaged files load first; a file of the same name in
  * the home's {@code classify/} folder adds entries, and an entry with the same id replaces the
  * packaged one. Every problem found names the file and the entry.
  */
@@ -37,6 +39,9 @@ public final class Dictionaries {
     static final List<String> FILES = List.of("states.yaml", "regions.yaml", "places.yaml", "organisations.yaml",
             "institutions.yaml", "officials.yaml", "statements.yaml", "ignore.yaml");
     static final String COUNTRIES = "countries.csv";
+    /** Country and capital names in other languages, generated from CLDR (see the file's header). */
+    static final String CLDR_NAMES = "names-cldr.csv";
+    private static final java.util.regex.Pattern LANGUAGE_CODE = java.util.regex.Pattern.compile("[a-z]{2}");
     private static final String PACKAGED = "/classify/";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -81,6 +86,7 @@ public final class Dictionaries {
             }
         }
         addCapitals();
+        addCldrNames();
         cues = Cues.from(statements, problems);
         checkReferences();
         for (Entry e : entries.values()) {
@@ -215,6 +221,91 @@ public final class Dictionaries {
         }
     }
 
+    /**
+     * Adds the names of {@code names-cldr.csv}: a country's names in each language to its state, a
+     * capital's to the place that the English capital name is (a curated place of places.yaml, or the
+     * capital added from countries.csv), and, where the state has the English capital as a metonym
+     * ("Moscow said"), to the state as a metonym too ("Москва призывает").
+     */
+    private void addCldrNames() {
+        Map<String, List<Entry>> placesByName = new HashMap<>();
+        for (Entry e : entries.values()) {
+            if (e.type() == Type.PLACE) {
+                for (Alias a : e.aliases()) {
+                    if (a.language() == null) {
+                        placesByName.computeIfAbsent(a.text().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(e);
+                    }
+                }
+            }
+        }
+        Map<String, List<Alias>> added = new LinkedHashMap<>();
+        CsvMapper csv = new CsvMapper();
+        try (InputStream in = Dictionaries.class.getResourceAsStream(PACKAGED + CLDR_NAMES)) {
+            if (in == null) {
+                problems.add(CLDR_NAMES + ": missing from the jar; names in other languages come only from the YAML files");
+                return;
+            }
+            java.io.BufferedReader reader = new java.io.BufferedReader(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+            String line;
+            StringBuilder body = new StringBuilder();
+            while ((line = reader.readLine()) != null) {
+                if (!line.startsWith("#")) {
+                    body.append(line).append('\n');
+                }
+            }
+            MappingIterator<Map<String, String>> rows = csv.readerForMapOf(String.class)
+                    .with(CsvSchema.emptySchema().withHeader()).readValues(body.toString());
+            while (rows.hasNext()) {
+                Map<String, String> row = rows.next();
+                String id = row.get("id");
+                String language = row.get("language");
+                String name = row.get("name");
+                Entry state = entries.get(id);
+                if (state == null || state.type() != Type.STATE || name == null || name.isBlank()) {
+                    continue;
+                }
+                Alias alias = plain(name, Form.NAME).in(language);
+                if ("country".equals(row.get("kind"))) {
+                    added.computeIfAbsent(id, k -> new ArrayList<>()).add(alias);
+                    continue;
+                }
+                String english = row.get("english");
+                Entry place = capitalPlace(placesByName.getOrDefault(english.toLowerCase(Locale.ROOT), List.of()), id);
+                if (place != null) {
+                    added.computeIfAbsent(place.id(), k -> new ArrayList<>()).add(alias);
+                }
+                if (state.aliases().stream().anyMatch(a -> a.form() == Form.METONYM && a.language() == null && a.text().equals(english))) {
+                    added.computeIfAbsent(id, k -> new ArrayList<>()).add(new Alias(name, Form.METONYM, CaseRule.AS_WRITTEN, false, List.of(), language));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            problems.add(CLDR_NAMES + ": cannot be read: " + e.getMessage());
+            return;
+        }
+        added.forEach((id, aliases) -> {
+            Entry e = entries.get(id);
+            List<Alias> all = new ArrayList<>(e.aliases());
+            all.addAll(aliases);
+            entries.put(id, new Entry(e.id(), e.type(), e.name(), e.country(), e.parent(), e.organisation(), e.kind(), all,
+                    e.roles(), e.countries(), e.source()));
+        });
+    }
+
+    /** Of the places with a capital's English name, the one in that country (or in none: Jerusalem). */
+    private Entry capitalPlace(List<Entry> candidates, String country) {
+        Entry best = null;
+        for (Entry e : candidates) {
+            String in = countryOfPlace(e);
+            if (country.equals(in)) {
+                return e;
+            }
+            if (in == null && best == null) {
+                best = e;
+            }
+        }
+        return best;
+    }
+
     // --- YAML entries ----------------------------------------------------------------------
 
     private interface EntryReader {
@@ -246,6 +337,9 @@ public final class Dictionaries {
         curated.addAll(aliases(n.path("aliases"), Form.NAME));
         curated.addAll(aliases(n.path("demonyms"), Form.DEMONYM));
         curated.addAll(aliases(n.path("metonyms"), Form.METONYM));
+        curated.addAll(names(n.path("names"), Form.NAME));
+        curated.addAll(names(n.path("demonym_names"), Form.DEMONYM));
+        curated.addAll(names(n.path("metonym_names"), Form.METONYM));
         List<Alias> aliases = new ArrayList<>();
         if (base != null && base.type() == Type.STATE && COUNTRIES.equals(base.source())) {
             // the data set's names stay, unless the curated file says how to read the same words ("Jordan": ambiguous)
@@ -282,12 +376,18 @@ public final class Dictionaries {
 
     private void institutionKind(JsonNode n, String source) {
         put(new Entry(required(n, "id"), Type.INSTITUTION_KIND, n.path("name").asText(required(n, "id")), null, null, null,
-                required(n, "id"), aliases(n.path("aliases"), Form.NAME), List.of(), List.of(), source));
+                required(n, "id"), aliasesAndNames(n), List.of(), List.of(), source));
     }
 
     private void institution(JsonNode n, String source) {
         put(new Entry(required(n, "id"), Type.INSTITUTION, required(n, "name"), required(n, "country"), null, null,
-                text(n, "kind"), aliases(n.path("aliases"), Form.NAME), List.of(), List.of(), source));
+                text(n, "kind"), aliasesAndNames(n), List.of(), List.of(), source));
+    }
+
+    private static List<Alias> aliasesAndNames(JsonNode n) {
+        List<Alias> out = new ArrayList<>(aliases(n.path("aliases"), Form.NAME));
+        out.addAll(names(n.path("names"), Form.NAME));
+        return out;
     }
 
     private void official(JsonNode n, String source) {
@@ -325,13 +425,38 @@ public final class Dictionaries {
         entries.put(e.id(), e);
     }
 
-    /** The entry's name as an alias, then its listed aliases. */
+    /** The entry's name as an alias, then its listed aliases, then its names in other languages. */
     private static List<Alias> withName(JsonNode n, Form form) {
         List<Alias> out = new ArrayList<>();
         out.add(plain(required(n, "name"), form));
         for (Alias a : aliases(n.path("aliases"), form)) {
             if (!a.text().equals(out.get(0).text())) {
                 out.add(a);
+            }
+        }
+        out.addAll(names(n.path("names"), form));
+        return out;
+    }
+
+    /**
+     * Reads a {@code names} map: for each ISO 639-1 code, a list of aliases (as {@link #aliases}) that
+     * are looked for in texts of that language, inflected forms included.
+     */
+    static List<Alias> names(JsonNode map, Form form) {
+        List<Alias> out = new ArrayList<>();
+        if (map.isMissingNode() || map.isNull()) {
+            return out;
+        }
+        if (!map.isObject()) {
+            throw new IllegalArgumentException("'names' must map a language code (ru, ar, zh, ...) to a list of names");
+        }
+        for (java.util.Iterator<Map.Entry<String, JsonNode>> it = map.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> lang = it.next();
+            if (!LANGUAGE_CODE.matcher(lang.getKey()).matches()) {
+                throw new IllegalArgumentException("names: '" + lang.getKey() + "' is not an ISO 639-1 language code (ru, ar, zh, ...)");
+            }
+            for (Alias a : aliases(lang.getValue(), form)) {
+                out.add(a.in(lang.getKey()));
             }
         }
         return out;

@@ -8,7 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Finds every alias of every dictionary entry in a text in one pass (a {@link WordTrie} of the
+ * Finds every alias of every dictionary entry that is not tied to one language (those are found
+ * by their language's {@link LanguageIndex}) in a text in one pass (a {@link WordTrie} of the
  * folded, lower-cased aliases), then keeps the matches that pass their alias' rules: whole words,
  * letter case, and for ambiguous aliases the context. Typographic apostrophes equal straight
  * ones and hyphens equal spaces, so "Abu-Marzook" matches "Abu Marzook" and "Israel’s" is
@@ -38,6 +39,10 @@ final class Matcher {
         Map<String, List<Ref>> byKeyword = new HashMap<>();
         for (Entry e : entries) {
             for (Alias a : e.aliases()) {
+                if (a.language() != null) {
+                    // looked for by its language's index, inflected forms included
+                    continue;
+                }
                 String key = fold(a.text()).toLowerCase(Locale.ROOT).strip();
                 if (!key.isEmpty()) {
                     byKeyword.computeIfAbsent(key, k -> new ArrayList<>()).add(new Ref(e, a));

@@ -8,7 +8,9 @@ import java.util.TreeMap;
 /**
  * Finds many phrases in a text in one pass (Aho-Corasick over a double-array trie), in any case,
  * as whole words only: a match must not have a letter or digit right before or after it, so
- * "Oman" is not found in "Romania". Offsets are those of the text given.
+ * "Oman" is not found in "Romania". Chinese characters are written without spaces between words,
+ * so a boundary between a Han character and a letter is no word boundary that is needed:
+ * "以色列" is found in "敦促以色列和哈马斯". Offsets are those of the text given.
  *
  * @param <V> what each phrase stands for
  */
@@ -41,11 +43,16 @@ final class WordTrie<V> {
             lower[i] = Character.toLowerCase(text.charAt(i));
         }
         trie.parseText(lower, (start, end, value) -> {
-            if ((start == 0 || !Character.isLetterOrDigit(lower[start - 1]))
-                    && (end == lower.length || !Character.isLetterOrDigit(lower[end]))) {
+            if ((start == 0 || !joinsWord(lower[start - 1], lower[start]))
+                    && (end == lower.length || !joinsWord(lower[end], lower[end - 1]))) {
                 hit.hit(start, end, value);
             }
         });
+    }
+
+    /** Whether a neighbouring character continues the word a match starts or ends with. */
+    private static boolean joinsWord(char neighbour, char edge) {
+        return Character.isLetterOrDigit(neighbour) && !Character.isIdeographic(neighbour) && !Character.isIdeographic(edge);
     }
 
     /** The text of every phrase found, in the order found (overlapping ones included). */

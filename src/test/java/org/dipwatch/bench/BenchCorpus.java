@@ -29,6 +29,24 @@ final class BenchCorpus {
         return out;
     }
 
+    /** The statements of one language (ISO 639-1) in {@code classify/devset-languages.yaml}, as paragraphs. */
+    static List<String> statements(String language) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (java.io.InputStream in = BenchCorpus.class.getResourceAsStream("/classify/devset-languages.yaml")) {
+            com.fasterxml.jackson.databind.JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper(
+                    new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(in);
+            for (com.fasterxml.jackson.databind.JsonNode s : doc.path("statements")) {
+                if (language.equals(s.path("language").asText())) {
+                    out.add(s.path("text").asText());
+                }
+            }
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("bench: no statements in '" + language + "' in classify/devset-languages.yaml");
+        }
+        return out;
+    }
+
     /** Writes {@code count} distinct articles of 4-8 paragraphs (about 2-4 KB) in shape 2 into {@code dir}. */
     static List<Path> write(Path dir, int count, long seed) throws IOException {
         List<String> paragraphs = paragraphs();

@@ -17,15 +17,17 @@ class ClassifierBench {
 
     @Test
     void classifyTakesWellUnderAMillisecond() throws Exception {
-        Options options = new OptionsBuilder().include(ClassifierBenchmark.class.getName())
+        // -Dbench.languages=en,ru,ar,... (default en,ru)
+        String[] languages = System.getProperty("bench.languages", "en,ru").split(",");
+        Options options = new OptionsBuilder().include(ClassifierBenchmark.class.getName()).param("language", languages)
                 .forks(1).warmupIterations(3).warmupTime(TimeValue.seconds(2))
                 .measurementIterations(5).measurementTime(TimeValue.seconds(2))
                 .jvmArgsAppend("-Xmx512m").build();
         Collection<RunResult> results = new Runner(options).run();
         StringBuilder report = new StringBuilder();
         for (RunResult r : results) {
-            report.append(String.format("classify, ~3,000-character article: %.1f ± %.1f µs/op (JMH, 1 fork, 5 x 2 s)%n",
-                    r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError()));
+            report.append(String.format("classify, ~3,000-character article, %s: %.1f ± %.1f µs/op (JMH, 1 fork, 5 x 2 s)%n",
+                    r.getParams().getParam("language"), r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError()));
         }
         System.out.print("[bench] " + report);
         Files.createDirectories(Path.of("target", "bench"));
