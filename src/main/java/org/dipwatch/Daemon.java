@@ -11,7 +11,9 @@ import org.apache.camel.main.MainListenerSupport;
 import org.dipwatch.alert.AlertApi;
 import org.dipwatch.alert.Deliverer;
 import org.dipwatch.alert.SmtpMail;
+import org.dipwatch.config.ConfigProblem;
 import org.dipwatch.config.Settings;
+import org.dipwatch.config.SettingsCheck;
 import org.dipwatch.ingest.FeedFetcher;
 import org.dipwatch.source.SourceApi;
 import org.dipwatch.source.SourceHealth;
@@ -119,10 +121,24 @@ public final class Daemon {
             throw new java.io.UncheckedIOException("dipwatch: cannot create " + settings.home().resolve("routes") + ": "
                     + e.getMessage(), e);
         }
+        logLevel(settings);
         bindBeans();
         main.setInitialProperties(camelProperties(settings, false));
         LOG.info("dipwatch: home {}, routes from {}, HTTP on port {}", settings.home(), routesLocation(settings),
                 settings.get("dipwatch.http.port"));
+    }
+
+    /**
+     * Sets the level of dipwatch's own log lines from {@code dipwatch.log.level}, wherever it was
+     * set (log4j2.xml reads only the environment's DIPWATCH_LOG_LEVEL); a value that is no level
+     * leaves the level as it is (the settings' check reports it).
+     */
+    static void logLevel(Settings settings) {
+        String level = settings.get("dipwatch.log.level");
+        if (level != null && SettingsCheck.CHOICES.get("dipwatch.log.level").contains(level.strip().toUpperCase(java.util.Locale.ROOT))) {
+            org.apache.logging.log4j.core.config.Configurator.setLevel("org.dipwatch",
+                    org.apache.logging.log4j.Level.valueOf(level.strip().toUpperCase(java.util.Locale.ROOT)));
+        }
     }
 
     private void bindBeans() {
@@ -215,7 +231,7 @@ public final class Daemon {
      * What is wrong with the sources the routes declare (parameters, names, route ids), each
      * problem naming the file and the source: part of {@code check-config}.
      */
-    public static List<String> sourceProblems(Settings settings) {
+    public static List<ConfigProblem> sourceProblems(Settings settings) {
         return SourceRoutes.problems(settings.home().resolve("routes"), packagedRoutesKept(settings));
     }
 
