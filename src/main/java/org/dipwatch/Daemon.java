@@ -141,6 +141,31 @@ public final class Daemon {
         }
     }
 
+    /**
+     * The configuration's problems while the daemon runs: those of the settings (fixed at start),
+     * of the subscriptions file and of the sources in the route files (each read again when its
+     * file changes). Behind {@code /health}'s DEGRADED and {@code dipwatch_config_problems}.
+     */
+    private java.util.function.Supplier<List<ConfigProblem>> configProblems(org.dipwatch.alert.Subscriptions subscriptions,
+                                                                            boolean checkOnly) {
+        List<ConfigProblem> ofSettings = checkOnly ? List.of() : SettingsCheck.problems(settings);
+        ofSettings.forEach(p -> LOG.error("config: {}", p.text()));
+        java.util.function.Supplier<List<ConfigProblem>> ofSources = SourceRoutes.problemsWatched(settings.home().resolve("routes"),
+                packagedRoutesKept(settings));
+        if (!checkOnly) {
+            // the sources' own watcher logs each bad source as it skips it; at start they are named here once
+            ofSources.get().forEach(p -> LOG.error("config: {}", p.text()));
+            // read now, so that a subscription's problem is logged at start, not at the first alert
+            subscriptions.current();
+        }
+        return () -> {
+            List<ConfigProblem> all = new java.util.ArrayList<>(ofSettings);
+            all.addAll(subscriptions.problems());
+            all.addAll(ofSources.get());
+            return all;
+        };
+    }
+
     private void bindBeans() {
         bindBeans(false);
     }
@@ -152,6 +177,9 @@ public final class Daemon {
         main.bind("metricsRegistry", registry);
         main.bind("pipeline", pipeline);
         Health health = new Health(pipeline.corpus().index());
+        java.util.function.Supplier<List<ConfigProblem>> problems = configProblems(pipeline.alerts().subscriptions(), checkOnly);
+        health.configProblems(problems);
+        metrics.configProblems(() -> problems.get().size());
         main.bind("health", health);
         SmtpMail mail = new SmtpMail(settings);
         Deliverer deliverer = new Deliverer(pipeline.outbox(), pipeline.alerts().subscriptions(), mail, new Metrics(registry),

@@ -81,6 +81,8 @@ class DaemonTest {
         JsonNode json = new ObjectMapper().readTree(r.body());
         assertThat(json.path("status").asText()).isEqualTo("UP");
         assertThat(json.path("checks").path("dipwatch:index").path("state").asText()).isEqualTo("UP");
+        assertThat(json.path("checks").path("dipwatch:config").path("message").asText()).isEqualTo("no configuration problems");
+        assertThat(get("/metrics").body()).contains("dipwatch_config_problems{application=\"dipwatch\"} 0.0");
     }
 
     @Test
