@@ -247,4 +247,20 @@ class DaemonTest {
         }
         assertThat(get("/health").statusCode()).isEqualTo(200);
     }
+
+    @Test
+    @Order(9)
+    void theLogLevelSettingAppliesWhereverItWasSetAndANonLevelChangesNothing() {
+        org.apache.logging.log4j.Logger ours = org.apache.logging.log4j.LogManager.getLogger("org.dipwatch.alert.Deliverer");
+        try {
+            Daemon.logLevel(Settings.of(home, Map.of("dipwatch.log.level", "warn")));
+            assertThat(ours.isInfoEnabled()).isFalse();
+            assertThat(ours.isWarnEnabled()).isTrue();
+            Daemon.logLevel(Settings.of(home, Map.of("dipwatch.log.level", "chatty")));
+            assertThat(ours.isInfoEnabled()).isFalse();
+        } finally {
+            Daemon.logLevel(Settings.of(home, Map.of()));
+        }
+        assertThat(ours.isInfoEnabled()).isTrue();
+    }
 }

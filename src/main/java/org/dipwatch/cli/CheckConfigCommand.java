@@ -99,8 +99,9 @@ public final class CheckConfigCommand implements Callable<Integer> {
             report.put("routesNotLoaded", "the settings' problems above come first");
             return;
         }
-        // Camel's start-up lines would bury the verdict: only its warnings and errors are shown here
+        // Camel's and Quartz's start-up lines would bury the verdict: only their warnings and errors are shown here
         org.apache.logging.log4j.core.config.Configurator.setLevel("org.apache.camel", org.apache.logging.log4j.Level.WARN);
+        org.apache.logging.log4j.core.config.Configurator.setLevel("org.quartz", org.apache.logging.log4j.Level.WARN);
         try {
             report.put("routes", Daemon.checkRoutes(settings));
         } catch (Exception e) {
