@@ -11,7 +11,9 @@ import org.apache.camel.main.MainListenerSupport;
 import org.dipwatch.alert.AlertApi;
 import org.dipwatch.alert.Deliverer;
 import org.dipwatch.alert.SmtpMail;
+import org.dipwatch.config.ConfigProblem;
 import org.dipwatch.config.Settings;
+import org.dipwatch.config.SettingsCheck;
 import org.dipwatch.ingest.FeedFetcher;
 import org.dipwatch.source.SourceApi;
 import org.dipwatch.source.SourceHealth;
@@ -119,10 +121,49 @@ public final class Daemon {
             throw new java.io.UncheckedIOException("dipwatch: cannot create " + settings.home().resolve("routes") + ": "
                     + e.getMessage(), e);
         }
+        logLevel(settings);
         bindBeans();
         main.setInitialProperties(camelProperties(settings, false));
         LOG.info("dipwatch: home {}, routes from {}, HTTP on port {}", settings.home(), routesLocation(settings),
                 settings.get("dipwatch.http.port"));
+    }
+
+    /**
+     * Sets the level of dipwatch's own log lines from {@code dipwatch.log.level}, wherever it was
+     * set (log4j2.xml reads only the environment's DIPWATCH_LOG_LEVEL); a value that is no level
+     * leaves the level as it is (the settings' check reports it).
+     */
+    static void logLevel(Settings settings) {
+        String level = settings.get("dipwatch.log.level");
+        if (level != null && SettingsCheck.CHOICES.get("dipwatch.log.level").contains(level.strip().toUpperCase(java.util.Locale.ROOT))) {
+            org.apache.logging.log4j.core.config.Configurator.setLevel("org.dipwatch",
+                    org.apache.logging.log4j.Level.valueOf(level.strip().toUpperCase(java.util.Locale.ROOT)));
+        }
+    }
+
+    /**
+     * The configuration's problems while the daemon runs: those of the settings (fixed at start),
+     * of the subscriptions file and of the sources in the route files (each read again when its
+     * file changes). Behind {@code /health}'s DEGRADED and {@code dipwatch_config_problems}.
+     */
+    private java.util.function.Supplier<List<ConfigProblem>> configProblems(org.dipwatch.alert.Subscriptions subscriptions,
+                                                                            boolean checkOnly) {
+        List<ConfigProblem> ofSettings = checkOnly ? List.of() : SettingsCheck.problems(settings);
+        ofSettings.forEach(p -> LOG.error("config: {}", p.text()));
+        java.util.function.Supplier<List<ConfigProblem>> ofSources = SourceRoutes.problemsWatched(settings.home().resolve("routes"),
+                packagedRoutesKept(settings));
+        if (!checkOnly) {
+            // the sources' own watcher logs each bad source as it skips it; at start they are named here once
+            ofSources.get().forEach(p -> LOG.error("config: {}", p.text()));
+            // read now, so that a subscription's problem is logged at start, not at the first alert
+            subscriptions.current();
+        }
+        return () -> {
+            List<ConfigProblem> all = new java.util.ArrayList<>(ofSettings);
+            all.addAll(subscriptions.problems());
+            all.addAll(ofSources.get());
+            return all;
+        };
     }
 
     private void bindBeans() {
@@ -136,6 +177,9 @@ public final class Daemon {
         main.bind("metricsRegistry", registry);
         main.bind("pipeline", pipeline);
         Health health = new Health(pipeline.corpus().index());
+        java.util.function.Supplier<List<ConfigProblem>> problems = configProblems(pipeline.alerts().subscriptions(), checkOnly);
+        health.configProblems(problems);
+        metrics.configProblems(() -> problems.get().size());
         main.bind("health", health);
         SmtpMail mail = new SmtpMail(settings);
         Deliverer deliverer = new Deliverer(pipeline.outbox(), pipeline.alerts().subscriptions(), mail, new Metrics(registry),
@@ -215,7 +259,7 @@ public final class Daemon {
      * What is wrong with the sources the routes declare (parameters, names, route ids), each
      * problem naming the file and the source: part of {@code check-config}.
      */
-    public static List<String> sourceProblems(Settings settings) {
+    public static List<ConfigProblem> sourceProblems(Settings settings) {
         return SourceRoutes.problems(settings.home().resolve("routes"), packagedRoutesKept(settings));
     }
 

@@ -177,9 +177,12 @@ public final class Pipeline implements AutoCloseable {
         return Stages.classifier(settings);
     }
 
-    /** The subscriptions of a home ({@code dipwatch.alert.subscriptions}), secrets from the environment. */
-    public static Subscriptions subscriptions(Settings settings) {
-        return Stages.subscriptions(settings);
+    /**
+     * The subscriptions of a home ({@code dipwatch.alert.subscriptions}), secrets from the
+     * environment, filters checked against these dictionaries.
+     */
+    public static Subscriptions subscriptions(Settings settings, org.dipwatch.classify.Dictionaries dictionaries) {
+        return Stages.subscriptions(settings, dictionaries);
     }
 
     /** The story matcher: near-duplicate and story judgements against the corpus. */

@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.dipwatch.config.ConfigProblem;
+import org.dipwatch.config.YamlLines;
 import org.dipwatch.source.SourceSpec;
 import org.dipwatch.source.SourceStates;
 import org.slf4j.Logger;
@@ -42,8 +44,13 @@ final class SourceRoutes implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SourceRoutes.class);
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    /** One templatedRoute: the file it is in, the template, its route id and its parameters. */
-    record Entry(String file, String template, String routeId, Map<String, String> parameters) {
+    /**
+     * One templatedRoute: the file it is in, the template, its route id and its parameters.
+     *
+     * @param index its place in the file's list, from 0
+     * @param line  the line of its {@code templatedRoute:} in the file, or {@code null} when not known
+     */
+    record Entry(String file, int index, Integer line, String template, String routeId, Map<String, String> parameters) {
 
         /** What is wrong with its route id (it must be {@code source-<name>}), or {@code null}. */
         String routeIdProblem() {
@@ -239,7 +246,9 @@ final class SourceRoutes implements AutoCloseable {
         if (doc == null || !doc.isArray()) {
             return out;
         }
-        for (JsonNode item : doc) {
+        YamlLines lines = YamlLines.of(yaml);
+        for (int i = 0; i < doc.size(); i++) {
+            JsonNode item = doc.get(i);
             JsonNode t = item.path("templatedRoute");
             if (t.isMissingNode()) {
                 continue;
@@ -254,45 +263,72 @@ final class SourceRoutes implements AutoCloseable {
             }
             // Camel names a templatedRoute without routeId route1, route2, ...: check-config asks for source-<name>
             String routeId = t.hasNonNull("routeId") ? t.path("routeId").asText() : null;
-            out.add(new Entry(file, template, routeId, params));
+            out.add(new Entry(file, i, lines.lineOf("/" + i + "/templatedRoute"), template, routeId, params));
         }
         return out;
     }
 
     /**
      * What is wrong with the sources the daemon would load (the packaged routes the home keeps,
-     * then the home's {@code routes/}), each problem naming the file and the source; empty when
-     * all are valid.
+     * then the home's {@code routes/}), each problem naming the file, the line of the
+     * templatedRoute and the source; empty when all are valid.
      */
-    static List<String> problems(Path homeRoutes, List<String> packagedResources) {
+    static List<ConfigProblem> problems(Path homeRoutes, List<String> packagedResources) {
         List<Entry> all = new ArrayList<>();
-        List<String> out = new ArrayList<>();
+        List<ConfigProblem> out = new ArrayList<>();
         try {
             all.addAll(packaged(packagedResources));
-            if (Files.isDirectory(homeRoutes)) {
-                for (Path f : files(homeRoutes)) {
-                    all.addAll(read(f.toString(), Files.readString(f)));
-                }
-            }
         } catch (IOException e) {
-            out.add("routes: " + e.getMessage());
-            return out;
+            out.add(new ConfigProblem(null, null, null, "routes: the packaged route files cannot be read: " + e.getMessage()));
+        }
+        for (Path f : files(homeRoutes)) {
+            try {
+                all.addAll(read(f.toString(), Files.readString(f)));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                Integer line = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? null : e.getLocation().getLineNr();
+                out.add(new ConfigProblem(f.toString(), line, null, "not valid YAML: " + e.getOriginalMessage().replace('\n', ' ')));
+            } catch (IOException e) {
+                out.add(new ConfigProblem(f.toString(), null, null, "cannot be read: " + e.getMessage()));
+            }
         }
         Map<String, String> names = new HashMap<>();
         for (Entry e : all) {
+            String key = YamlLines.key("/" + e.index() + "/templatedRoute");
             for (String p : SourceSpec.problems(e.template(), e.parameters())) {
-                out.add(e.file() + ": " + p);
+                out.add(new ConfigProblem(e.file(), e.line(), key, p));
             }
             String name = e.parameters().getOrDefault("name", "");
             String before = names.putIfAbsent(name, e.file());
             if (before != null) {
-                out.add(e.file() + ": source " + name + ": the name is already used in " + before);
+                out.add(new ConfigProblem(e.file(), e.line(), key, "source " + name + ": the name is already used in " + before));
             }
             if (e.routeIdProblem() != null) {
-                out.add(e.file() + ": " + e.routeIdProblem());
+                out.add(new ConfigProblem(e.file(), e.line(), key, e.routeIdProblem()));
             }
         }
         return out;
+    }
+
+    /**
+     * {@link #problems(Path, List)}, read again only when a file of {@code homeRoutes} changed:
+     * for {@code /health} and the metrics, which ask at every request.
+     */
+    static java.util.function.Supplier<List<ConfigProblem>> problemsWatched(Path homeRoutes, List<String> packagedResources) {
+        return new java.util.function.Supplier<>() {
+            private String stamps;
+            private List<ConfigProblem> problems = List.of();
+
+            @Override
+            public synchronized List<ConfigProblem> get() {
+                StringBuilder now = new StringBuilder();
+                files(homeRoutes).forEach(f -> now.append(f).append('|').append(stamp(f)).append('\n'));
+                if (!now.toString().equals(stamps)) {
+                    stamps = now.toString();
+                    problems = List.copyOf(problems(homeRoutes, packagedResources));
+                }
+                return problems;
+            }
+        };
     }
 
     private static List<Path> files(Path dir) {

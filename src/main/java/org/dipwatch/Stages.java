@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.dipwatch.alert.Alerts;
+import org.dipwatch.alert.FilterVocabulary;
 import org.dipwatch.alert.Outbox;
 import org.dipwatch.alert.Subscriptions;
 import org.dipwatch.classify.Classifier;
@@ -76,7 +77,7 @@ record Stages(DocumentReader reader, Inbox inbox, Corpus corpus, Classifier clas
                     Math.max(1, settings.intValue("dipwatch.pipeline.batch-size")),
                     Duration.ofMillis(settings.longValue("dipwatch.pipeline.offer-wait-ms")));
             return new Stages(reader, inbox, corpus, classifier, stories,
-                    new Alerts(subscriptions(settings), settings.intValue("dipwatch.alert.also-reported-max")),
+                    new Alerts(subscriptions(settings, classifier.dictionaries()), settings.intValue("dipwatch.alert.also-reported-max")),
                     new Outbox(index.dataSource()), Boolean.parseBoolean(settings.get("dipwatch.dedup.store-near-duplicates")),
                     queue);
         } catch (RuntimeException e) {
@@ -120,10 +121,14 @@ record Stages(DocumentReader reader, Inbox inbox, Corpus corpus, Classifier clas
         return new Classifier(dictionaries, List.of(settings.require("dipwatch.classify.languages").split(",")));
     }
 
-    /** The subscriptions of a home ({@code dipwatch.alert.subscriptions}), secrets from the environment. */
-    static Subscriptions subscriptions(Settings settings) {
+    /**
+     * The subscriptions of a home ({@code dipwatch.alert.subscriptions}), secrets from the
+     * environment, filters checked against the dictionaries' actors and regions.
+     */
+    static Subscriptions subscriptions(Settings settings, Dictionaries dictionaries) {
         return new Subscriptions(Path.of(settings.require("dipwatch.alert.subscriptions")), System::getenv,
-                Boolean.parseBoolean(settings.get("dipwatch.webhook.allow-private")));
+                Boolean.parseBoolean(settings.get("dipwatch.webhook.allow-private")),
+                new FilterVocabulary(dictionaries.actorIds(), dictionaries.actorNames(), dictionaries.regionTerms()));
     }
 
     /** Reads a seed file's text as the corpus holds it: any of the three shapes, normalized. */

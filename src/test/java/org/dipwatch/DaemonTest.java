@@ -81,6 +81,8 @@ class DaemonTest {
         JsonNode json = new ObjectMapper().readTree(r.body());
         assertThat(json.path("status").asText()).isEqualTo("UP");
         assertThat(json.path("checks").path("dipwatch:index").path("state").asText()).isEqualTo("UP");
+        assertThat(json.path("checks").path("dipwatch:config").path("message").asText()).isEqualTo("no configuration problems");
+        assertThat(get("/metrics").body()).contains("dipwatch_config_problems{application=\"dipwatch\"} 0.0");
     }
 
     @Test
@@ -244,5 +246,21 @@ class DaemonTest {
             daemon.main().getCamelContext().getRouteController().startRoute("ingest-inbox");
         }
         assertThat(get("/health").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(9)
+    void theLogLevelSettingAppliesWhereverItWasSetAndANonLevelChangesNothing() {
+        org.apache.logging.log4j.Logger ours = org.apache.logging.log4j.LogManager.getLogger("org.dipwatch.alert.Deliverer");
+        try {
+            Daemon.logLevel(Settings.of(home, Map.of("dipwatch.log.level", "warn")));
+            assertThat(ours.isInfoEnabled()).isFalse();
+            assertThat(ours.isWarnEnabled()).isTrue();
+            Daemon.logLevel(Settings.of(home, Map.of("dipwatch.log.level", "chatty")));
+            assertThat(ours.isInfoEnabled()).isFalse();
+        } finally {
+            Daemon.logLevel(Settings.of(home, Map.of()));
+        }
+        assertThat(ours.isInfoEnabled()).isTrue();
     }
 }

@@ -102,9 +102,13 @@ public final class AlertApi {
                 }
             }
             String yaml = YAML.writeValueAsString(doc);
-            List<String> problems = subscriptions.parse(yaml).problems();
-            if (!problems.isEmpty()) {
-                return new Answer(400, Map.of("error", "the subscriptions would not be valid", "problems", problems));
+            if (!m.equals("DELETE")) {
+                // only the subscription sent is judged: another's problem (a secret not set) is the file's, not this request's
+                Subscriptions.Entry sent = subscriptions.parse(yaml).entries().get(m.equals("POST") ? list.size() - 1 : at);
+                if (!sent.problems().isEmpty()) {
+                    return new Answer(400, Map.of("error", sent.label() + " is not valid", "problems",
+                            sent.problems().stream().map(p -> Map.of("key", p.key(), "message", p.message())).toList()));
+                }
             }
             write(yaml);
             return new Answer(m.equals("POST") ? 201 : 200, Map.of("subscriptions",

@@ -1,5 +1,10 @@
 /**
- * Alert: tells subscribers about new articles. Each stored article is matched against every
+ * Alert: tells subscribers about new articles. {@link org.dipwatch.alert.Subscriptions} reads
+ * {@code subscriptions.yaml} and checks it in this order: the file as YAML with a
+ * {@code subscriptions:} list, each entry's keys (an unknown one names the nearest), the shape of
+ * each value, then the values (ids, mode, digest and quiet hours, webhook and e-mail, the filter
+ * against the dictionaries, verdicts and languages); an entry with a problem is skipped (or keeps
+ * its previous version) and the others load. Each stored article is matched against every
  * subscription; for each match an alert ({@link org.dipwatch.alert.AlertContent}) is written to an
  * outbox in the same transaction as the article, so an article is never stored without its alerts
  * nor alerted without being stored. A later report of a story names a few earlier ones (the story's

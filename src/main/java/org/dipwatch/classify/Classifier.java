@@ -75,6 +75,11 @@ public final class Classifier {
                 LanguageIndex.build(l, dictionaries.entries(), cues.phrases(l)))).orElse(null);
     }
 
+    /** The dictionaries the classifier tags with: what a subscription's filter may name. */
+    public Dictionaries dictionaries() {
+        return dictionaries;
+    }
+
     /** An actor or place found in the text, resolved to the tag it counts for. */
     private record Found(String id, String type, String name, String country, ActorTag.Ref organisation, String role,
                          String side, int rank, int start, int end, String text) {
@@ -383,19 +388,15 @@ public final class Classifier {
             return out;
         }
         if (c.subregion() != null && !c.subregion().isBlank()) {
-            out.add(new RegionTag.Ref(code(c.subregion()), c.subregion(), "subregion"));
+            out.add(new RegionTag.Ref(Dictionaries.regionCode(c.subregion()), c.subregion(), "subregion"));
         }
         if (c.continent() != null && !c.continent().isBlank()) {
-            out.add(new RegionTag.Ref(code(c.continent()), c.continent(), "continent"));
+            out.add(new RegionTag.Ref(Dictionaries.regionCode(c.continent()), c.continent(), "continent"));
         }
         for (Entry e : dictionaries.regionsOf(c.id())) {
             out.add(new RegionTag.Ref(e.id(), e.name(), "region"));
         }
         return out;
-    }
-
-    private static String code(String name) {
-        return name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_").replaceAll("(^_|_$)", "");
     }
 
     // --- tags and salience -----------------------------------------------------------------

@@ -115,6 +115,72 @@ public final class Dictionaries {
         return out;
     }
 
+    /**
+     * Every actor id a tag can carry, lower case to as written: states (alpha-3), institutions,
+     * organisations, officials, and each state's generic institutions ({@code RUS-MFA}: a state's
+     * id, a dash and an institution kind). What a subscription's {@code actors} and {@code speaker} may name.
+     */
+    public Map<String, String> actorIds() {
+        Map<String, String> out = new HashMap<>();
+        List<Entry> kinds = new ArrayList<>();
+        for (Entry e : entries.values()) {
+            if (e.type().isActor()) {
+                out.put(e.id().toLowerCase(Locale.ROOT), e.id());
+            } else if (e.type() == Type.INSTITUTION_KIND) {
+                kinds.add(e);
+            }
+        }
+        for (Entry state : entries.values()) {
+            if (state.type() == Type.STATE) {
+                for (Entry kind : kinds) {
+                    String id = state.id() + "-" + kind.kind();
+                    out.putIfAbsent(id.toLowerCase(Locale.ROOT), id);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The names of the listed actors, lower case, to their ids ({@code russia} → {@code RUS}): a filter names ids, not names. */
+    public Map<String, String> actorNames() {
+        Map<String, String> out = new HashMap<>();
+        for (Entry e : entries.values()) {
+            if (e.type().isActor()) {
+                out.putIfAbsent(e.name().toLowerCase(Locale.ROOT), e.id());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Every value a region tag can carry, lower case to as written: the id and name of each
+     * country, place and common region, and each sub-region and continent by name and by code
+     * ({@code Western Asia}, {@code WESTERN_ASIA}). What a subscription's {@code regions} may name.
+     */
+    public Map<String, String> regionTerms() {
+        Map<String, String> out = new HashMap<>();
+        for (Entry e : entries.values()) {
+            if (e.type() == Type.STATE || e.type() == Type.PLACE || e.type() == Type.REGION) {
+                out.putIfAbsent(e.id().toLowerCase(Locale.ROOT), e.id());
+                out.putIfAbsent(e.name().toLowerCase(Locale.ROOT), e.name());
+            }
+        }
+        for (Country c : countries.values()) {
+            for (String larger : new String[] {c.subregion(), c.continent()}) {
+                if (larger != null && !larger.isBlank()) {
+                    out.putIfAbsent(larger.toLowerCase(Locale.ROOT), larger);
+                    out.putIfAbsent(regionCode(larger).toLowerCase(Locale.ROOT), regionCode(larger));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The code of a sub-region or continent, as region tags carry it: {@code Western Asia} → {@code WESTERN_ASIA}. */
+    static String regionCode(String name) {
+        return name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_").replaceAll("(^_|_$)", "");
+    }
+
     Collection<Entry> entries() {
         return entries.values();
     }

@@ -8,17 +8,25 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
+import org.dipwatch.config.ConfigProblem;
 import org.dipwatch.corpus.CorpusIndex;
 
 /**
- * Answers {@code GET /health}: {@code UP} when every Camel health check (routes, consumers) is up
- * and the index answers, else {@code DOWN} with the failing checks and their messages.
+ * Answers {@code GET /health}: {@code DOWN} when a Camel health check (routes, consumers) is down
+ * or the index does not answer, with the failing checks and their messages; else
+ * {@code DEGRADED} while the configuration has problems (a subscription skipped, an unknown
+ * setting: each under {@code dipwatch:config}), else {@code UP}. A degraded daemon still runs
+ * everything that is configured right, so the route answers it with HTTP 200, as {@code UP}.
  */
 public final class Health implements CamelContextAware {
+
+    /** The status of a daemon that runs but whose configuration has problems. */
+    public static final String DEGRADED = "DEGRADED";
 
     private final CorpusIndex index;
     private CamelContext camelContext;
     private java.util.function.Supplier<java.util.List<Map<String, Object>>> sources = java.util.List::of;
+    private java.util.function.Supplier<java.util.List<ConfigProblem>> configProblems = java.util.List::of;
 
     /** Health of a daemon whose index is {@code index}. */
     public Health(CorpusIndex index) {
@@ -34,7 +42,15 @@ public final class Health implements CamelContextAware {
         this.sources = () -> states.all().stream().filter(s -> !s.removed()).map(org.dipwatch.source.SourceState::summary).toList();
     }
 
-    /** The report as JSON-ready map: {@code status} ({@code UP}/{@code DOWN}), {@code checks} by id with their state and message. */
+    /** Adds the configuration's problems, read at each report: while there is one, the daemon is DEGRADED. */
+    public void configProblems(java.util.function.Supplier<java.util.List<ConfigProblem>> problems) {
+        this.configProblems = problems;
+    }
+
+    /**
+     * The report as JSON-ready map: {@code status} ({@code UP}, {@code DEGRADED} or {@code DOWN}),
+     * {@code checks} by id with their state and message.
+     */
     public Map<String, Object> report() {
         Map<String, Object> checks = new TreeMap<>();
         boolean up = true;
@@ -74,9 +90,26 @@ public final class Health implements CamelContextAware {
             sourcesCheck.put("message", e.getMessage());
         }
         checks.put("dipwatch:sources", sourcesCheck);
+        java.util.List<ConfigProblem> problems = configProblems.get();
+        Map<String, Object> configCheck = new LinkedHashMap<>();
+        configCheck.put("state", problems.isEmpty() ? "UP" : DEGRADED);
+        configCheck.put("message", problems.isEmpty() ? "no configuration problems"
+                : problems.size() + (problems.size() == 1 ? " configuration problem: " : " configuration problems, the first: ")
+                + problems.get(0).text() + " (run check-config)");
+        configCheck.put("problems", problems.stream().map(Health::problem).toList());
+        checks.put("dipwatch:config", configCheck);
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("status", up ? "UP" : "DOWN");
+        out.put("status", !up ? "DOWN" : problems.isEmpty() ? "UP" : DEGRADED);
         out.put("checks", checks);
+        return out;
+    }
+
+    private static Map<String, Object> problem(ConfigProblem p) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("file", p.file());
+        out.put("line", p.line());
+        out.put("key", p.key());
+        out.put("message", p.message());
         return out;
     }
 

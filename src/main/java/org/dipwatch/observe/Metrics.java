@@ -124,6 +124,16 @@ public final class Metrics {
     /** Stored articles that alerted nobody because they are a new source's back catalogue: {@code dipwatch_alerts_withheld_total}. */
     public static final String ALERTS_WITHHELD = "dipwatch.alerts.withheld";
 
+    /** Configuration problems standing now (settings, subscriptions, sources): {@code dipwatch_config_problems}. */
+    public static final String CONFIG_PROBLEMS = "dipwatch.config.problems";
+
+    /** Publishes how many configuration problems stand, read when scraped (0: none; the daemon is DEGRADED while above). */
+    public void configProblems(Supplier<Number> problems) {
+        io.micrometer.core.instrument.Gauge.builder(CONFIG_PROBLEMS, problems)
+                .description("Configuration problems standing now (settings, subscriptions, sources); see /health and check-config")
+                .register(registry);
+    }
+
     /** Publishes how many documents wait in the pipeline's queue, read when scraped. */
     public void pipelineQueue(Supplier<Number> waiting) {
         io.micrometer.core.instrument.Gauge.builder(PIPELINE_QUEUE, waiting)

@@ -96,8 +96,9 @@ public record SourceSpec(String kind, String name, String url, String cron, bool
         }
         for (String key : p.keySet()) {
             if (!PARAMETERS.contains(key)) {
-                out.add(who + "unknown parameter '" + key + "'; the parameters are " + String.join(", ",
-                        new java.util.TreeSet<>(PARAMETERS)));
+                String near = org.dipwatch.config.NearestNames.didYouMean(key, PARAMETERS);
+                out.add(who + "unknown parameter '" + key + "'" + (near.isEmpty() ? "; the parameters are " + String.join(", ",
+                        new java.util.TreeSet<>(PARAMETERS)) : near));
             }
         }
         if (!NAME.matcher(s.name()).matches()) {

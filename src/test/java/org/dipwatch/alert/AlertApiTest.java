@@ -83,6 +83,32 @@ class AlertApiTest {
     }
 
     @Test
+    void aPostWithAMistypedKeyIsRefusedNamingTheKeyAndTheNearestOne() throws Exception {
+        AlertApi api = api("t0ken");
+        AlertApi.Answer bad = api.subscriptions("POST", null, "Bearer t0ken", """
+                {"id": "typo", "filter": {"actor": ["RUS"]}, "email": {"to": ["desk@example.org"]}}""");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).isEqualTo(Map.of("error", "subscription 'typo' is not valid", "problems", List.of(Map.of(
+                "key", "subscriptions[0].filter.actor", "message", "subscription 'typo': 'actor' is not a key of filter; did you mean 'actors'?"))));
+        assertThat(file).doesNotExist();
+        assertThat(subscriptions.current()).isEmpty();
+    }
+
+    @Test
+    void anotherSubscriptionsProblemDoesNotStopAValidChange() throws Exception {
+        Files.writeString(file, """
+                subscriptions:
+                  - id: unset
+                    webhook: { url: "https://hooks.example.org/unset", secret: "${env:NOT_SET_ANYWHERE}" }
+                """);
+        AlertApi api = api("t0ken");
+        assertThat(api.subscriptions("POST", null, "Bearer t0ken", DESK).status()).isEqualTo(201);
+        assertThat(subscriptions.current()).extracting(Subscription::id).containsExactly("desk");
+        assertThat(subscriptions.problems()).extracting(org.dipwatch.config.ConfigProblem::key).containsExactly("subscriptions[0].webhook.secret");
+        assertThat(Files.readString(file)).contains("unset").contains("desk");
+    }
+
+    @Test
     void deadLettersAreListedAndReplayedWithTheToken() {
         AlertApi api = api("t0ken");
         assertThat(api.dead().status()).isEqualTo(200);

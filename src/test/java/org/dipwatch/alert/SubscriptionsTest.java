@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.dipwatch.config.ConfigProblem;
 import org.dipwatch.model.ActorTag;
 import org.dipwatch.model.Attribution;
 import org.dipwatch.model.Classification;
@@ -93,10 +94,15 @@ class SubscriptionsTest {
                   - id: badmail
                     email: { to: [not-an-address] }
                 """);
-        assertThat(s.problems()).anySatisfy(p -> assertThat(p).contains("'meta'").contains("link-local").contains("dipwatch.webhook.allow-private"))
+        assertThat(texts(s.problems())).anySatisfy(p -> assertThat(p).contains("'meta'").contains("link-local").contains("dipwatch.webhook.allow-private"))
                 .anySatisfy(p -> assertThat(p).contains("'nowhere'").contains("neither a webhook nor an email"))
                 .anySatisfy(p -> assertThat(p).contains("'nosecret'").contains("MISSING_SECRET"))
                 .anySatisfy(p -> assertThat(p).contains("'badmail'").contains("email.to"));
+        assertThat(s.current()).isEmpty();
+    }
+
+    private static List<String> texts(List<ConfigProblem> problems) {
+        return problems.stream().map(ConfigProblem::text).toList();
     }
 
     @Test
@@ -131,12 +137,12 @@ class SubscriptionsTest {
                     mode: digest
                     digest: { cron: "every morning", zone: "Mars/Olympus" }
                 """);
-        assertThat(s.problems()).anySatisfy(p -> assertThat(p).contains("'d'").contains("digest.cron"))
+        assertThat(texts(s.problems())).anySatisfy(p -> assertThat(p).contains("'d'").contains("digest.cron"))
                 .anySatisfy(p -> assertThat(p).contains("Mars/Olympus"));
     }
 
     @Test
-    void aBrokenEditKeepsTheSubscriptionsReadBefore() throws IOException, InterruptedException {
+    void aFileThatIsNotYamlKeepsTheSubscriptionsReadBefore() throws IOException, InterruptedException {
         Subscriptions s = subscriptions("""
                 subscriptions:
                   - id: a
@@ -147,6 +153,187 @@ class SubscriptionsTest {
         Files.writeString(file, "subscriptions: [ {id: broken\n");
         Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 2000));
         assertThat(s.current()).extracting(Subscription::id).containsExactly("a");
-        assertThat(s.problems()).singleElement().asString().contains("not valid YAML");
+        assertThat(s.problems()).singleElement().satisfies(p -> {
+            assertThat(p.message()).startsWith("not valid YAML");
+            assertThat(p.file()).isEqualTo(file.toString());
+            assertThat(p.line()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void aSubscriptionWhoseSecretIsNotSetIsSkippedAndTheOthersLoad() throws IOException {
+        Subscriptions s = subscriptions("""
+                subscriptions:
+                  - id: broken
+                    filter: { actors: [RUS] }
+                    webhook: { url: "https://example.org/broken", secret: "${env:NO_SUCH_SECRET}" }
+                  - id: good
+                    filter: { actors: [RUS] }
+                    webhook: { url: "https://example.org/good", secret: "${env:HOOK_SECRET}" }
+                """);
+        assertThat(s.current()).extracting(Subscription::id).containsExactly("good");
+        assertThat(s.problems()).containsExactly(new ConfigProblem(dir.resolve("subscriptions.yaml").toString(), 4,
+                "subscriptions[0].webhook.secret", "subscription 'broken': webhook.secret: the environment variable NO_SUCH_SECRET is not set"));
+    }
+
+    @Test
+    void aMistypedKeyIsRejectedWithTheNearestKnownOne() throws IOException {
+        Subscriptions s = subscriptions("""
+                subscriptions:
+                  - id: typo
+                    filter: { actor: [RUS] }
+                    email: { to: [desk@example.org] }
+                """);
+        assertThat(s.current()).isEmpty();
+        assertThat(s.problems()).containsExactly(new ConfigProblem(dir.resolve("subscriptions.yaml").toString(), 3,
+                "subscriptions[0].filter.actor", "subscription 'typo': 'actor' is not a key of filter; did you mean 'actors'?"));
+    }
+
+    @Test
+    void everyUnknownKeyOfEveryLevelIsNamedInOneRead() throws IOException {
+        Subscriptions s = subscriptions("""
+                subscriptions:
+                  - id: many
+                    filters: { actors: [RUS] }
+                    email: { to: [desk@example.org], cc: [boss@example.org] }
+                    quite: { from: "22:00", to: "07:00" }
+                extra: 1
+                """);
+        assertThat(texts(s.problems())).containsExactly(
+                s.file() + ":6: extra: 'extra' is not a key of the file; the keys are subscriptions",
+                s.file() + ":3: subscriptions[0].filters: subscription 'many': 'filters' is not a key of a subscription; did you mean 'filter'?",
+                s.file() + ":4: subscriptions[0].email.cc: subscription 'many': 'cc' is not a key of email; the keys are to",
+                s.file() + ":5: subscriptions[0].quite: subscription 'many': 'quite' is not a key of a subscription; did you mean 'quiet'?");
+    }
+
+    @Test
+    void aValueOfTheWrongShapeAndAKeyGivenTwiceAreNamed() throws IOException {
+        Subscriptions s = subscriptions("""
+                subscriptions:
+                  - id: shape
+                    filter: [RUS]
+                    email: { to: [desk@example.org] }
+                  - id: twice
+                    filter: { actors: [RUS] }
+                    filter: { regions: [PSE] }
+                    email: { to: [desk@example.org] }
+                """);
+        assertThat(texts(s.problems())).containsExactly(
+                s.file() + ":3: subscriptions[0].filter: subscription 'shape': 'filter' must be a mapping of keys (like { actors: …, speaker: … })",
+                s.file() + ":7: subscriptions[1].filter: subscription 'twice': 'filter' is given twice; only the last one would count");
+    }
+
+    @Test
+    void modeVerdictsAndLanguageMustBeAmongTheirValues() throws IOException {
+        Subscriptions s = subscriptions("""
+                subscriptions:
+                  - id: enums
+                    filter: { verdicts: [new, same-story], language: [en, eng] }
+                    email: { to: [desk@example.org] }
+                    mode: digset
+                """);
+        assertThat(texts(s.problems())).containsExactly(
+                s.file() + ":5: subscriptions[0].mode: subscription 'enums': mode must be immediate or digest, not 'digset'; did you mean 'digest'?",
+                s.file() + ":3: subscriptions[0].filter.verdicts[1]: subscription 'enums': 'same-story' is not a verdict "
+                        + "(new, duplicate, near_duplicate, same_story); did you mean 'same_story'?",
+                s.file() + ":3: subscriptions[0].filter.language[1]: subscription 'enums': 'eng' is not an ISO 639-1 language code "
+                        + "(en, ru, ar, …); did you mean 'en', 'an' or 'bn'?");
+    }
+
+    @Test
+    void anUnknownActorOrRegionIsRejectedWithTheNearestIds() throws IOException {
+        Path file = dir.resolve("subscriptions.yaml");
+        Files.writeString(file, """
+                subscriptions:
+                  - id: typos
+                    filter:
+                      actors: [RUSS, Russia, sergey-lavrow]
+                      speaker: HAMAS
+                      regions: [gaza-strip, Midle East, WESTERN_ASIA]
+                    email: { to: [desk@example.org] }
+                  - id: fine
+                    filter: { actors: [rus-mfa, sergey-lavrov], speaker: [hamas], regions: [PSE, middle east, Western Asia] }
+                    email: { to: [desk@example.org] }
+                """);
+        Subscriptions s = new Subscriptions(file, Map.<String, String>of()::get, false, DICTIONARY_TERMS);
+        assertThat(s.current()).extracting(Subscription::id).containsExactly("fine");
+        assertThat(texts(s.problems())).containsExactly(
+                file + ":4: subscriptions[0].filter.actors[0]: subscription 'typos': 'RUSS' is not an actor id in the dictionaries; "
+                        + "did you mean 'RUS', 'RSF' or 'AUS'?",
+                file + ":4: subscriptions[0].filter.actors[1]: subscription 'typos': 'Russia' is not an actor id in the dictionaries; "
+                        + "it is the name of RUS: a filter names the id",
+                file + ":4: subscriptions[0].filter.actors[2]: subscription 'typos': 'sergey-lavrow' is not an actor id in the dictionaries; "
+                        + "did you mean 'sergey-lavrov'?",
+                file + ":6: subscriptions[0].filter.regions[1]: subscription 'typos': 'Midle East' is not a country, place or region "
+                        + "in the dictionaries (by id or name); did you mean 'Middle East' or 'MIDDLE_EAST'?");
+    }
+
+    /** What the packaged dictionaries let a filter name. */
+    private static final FilterVocabulary DICTIONARY_TERMS = terms();
+
+    private static FilterVocabulary terms() {
+        org.dipwatch.classify.Dictionaries d = org.dipwatch.classify.Dictionaries.load(null);
+        return new FilterVocabulary(d.actorIds(), d.actorNames(), d.regionTerms());
+    }
+
+    @Test
+    void onReloadABrokenEditKeepsThatSubscriptionAsItWasAndTheOthersTakeTheirChanges() throws IOException {
+        Subscriptions s = subscriptions("""
+                subscriptions:
+                  - id: a
+                    filter: { actors: [RUS] }
+                    email: { to: [a@example.org] }
+                  - id: b
+                    email: { to: [b@example.org] }
+                """);
+        assertThat(s.current()).extracting(Subscription::id).containsExactly("a", "b");
+        Path file = dir.resolve("subscriptions.yaml");
+        Files.writeString(file, """
+                subscriptions:
+                  - id: a
+                    filter: { actor: [UKR] }
+                    email: { to: [a@example.org] }
+                  - id: b
+                    email: { to: [b2@example.org] }
+                  - id: c
+                    mode: sometimes
+                    email: { to: [c@example.org] }
+                  - id: d
+                    email: { to: [d@example.org] }
+                """);
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 2000));
+        assertThat(s.current()).extracting(Subscription::id).containsExactly("a", "b", "d");
+        assertThat(s.current().get(0).filter().actors()).containsExactly("rus");
+        assertThat(s.current().get(1).email().to()).containsExactly("b2@example.org");
+        assertThat(s.problems()).extracting(ConfigProblem::key).containsExactly("subscriptions[0].filter.actor", "subscriptions[2].mode");
+        // fixed: the problems go, the edit takes
+        Files.writeString(file, """
+                subscriptions:
+                  - id: a
+                    filter: { actors: [UKR] }
+                    email: { to: [a@example.org] }
+                """);
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 4000));
+        assertThat(s.current()).extracting(Subscription::id).containsExactly("a");
+        assertThat(s.current().get(0).filter().actors()).containsExactly("ukr");
+        assertThat(s.problems()).isEmpty();
+    }
+
+    @Test
+    void aSingleValueMayStandForAListAndScalarsAreText() throws IOException {
+        Subscriptions s = subscriptions("""
+                subscriptions:
+                  - id: 42
+                    filter: { actors: RUS, keywords: truce }
+                    email: { to: desk@example.org }
+                    sourceHealth: true
+                """);
+        assertThat(s.problems()).isEmpty();
+        Subscription only = s.current().get(0);
+        assertThat(only.id()).isEqualTo("42");
+        assertThat(only.filter().actors()).containsExactly("rus");
+        assertThat(only.filter().keywords()).containsExactly("truce");
+        assertThat(only.email().to()).containsExactly("desk@example.org");
+        assertThat(only.sourceHealth()).isTrue();
     }
 }

@@ -211,7 +211,70 @@ class CommandsTest {
     void checkConfigNamesABadKey() throws Exception {
         Files.writeString(home.resolve("dipwatch.properties"), "dipwatch.inbox.poll-delay=soon\n");
         assertThat(run("check-config")).isEqualTo(1);
-        assertThat(err.toString()).contains("dipwatch.inbox.poll-delay=soon").contains("dipwatch.properties");
+        assertThat(err.toString()).contains("check-config: " + home.resolve("dipwatch.properties") + ":1: dipwatch.inbox.poll-delay: "
+                + "'soon' must be a whole number (like 250)").contains("check-config: 1 problem");
+    }
+
+    @Test
+    void checkConfigReportsEveryProblemOfEveryKindInOneRunAsJson() throws Exception {
+        Files.writeString(home.resolve("dipwatch.properties"), "dipwatch.mail.security=ssl\n");
+        Files.writeString(home.resolve("subscriptions.yaml"), """
+                subscriptions:
+                  - id: typo
+                    filter: { actor: [RUS] }
+                    email: { to: [desk@example.org] }
+                  - id: unknown-id
+                    filter: { actors: [sergey-lavrow] }
+                    email: { to: [desk@example.org] }
+                  - id: good
+                    filter: { actors: [RUS] }
+                    email: { to: [desk@example.org] }
+                """);
+        Path routes = Files.createDirectories(home.resolve("routes"));
+        Files.writeString(routes.resolve("mine.camel.yaml"), """
+                - templatedRoute:
+                    routeTemplateRef: feed
+                    routeId: source-mine
+                    parameters:
+                      - {name: name, value: mine}
+                      - {name: url, value: "https://mfa.example/rss"}
+                      - {name: fulltext, value: "true"}
+                """, StandardCharsets.UTF_8);
+        assertThat(run("check-config", "--json")).isEqualTo(1);
+        JsonNode report = new ObjectMapper().readTree(out.toString());
+        assertThat(out.toString().strip().lines()).hasSize(1);
+        assertThat(report.path("valid").asBoolean(true)).isFalse();
+        String subscriptions = home.resolve("subscriptions.yaml").toString();
+        assertThat(report.path("problems")).extracting(JsonNode::toString).containsExactly(
+                problem(home.resolve("dipwatch.properties").toString(), 1, "dipwatch.mail.security", "'ssl' must be one of none, starttls, tls"),
+                problem(subscriptions, 3, "subscriptions[0].filter.actor",
+                        "subscription 'typo': 'actor' is not a key of filter; did you mean 'actors'?"),
+                problem(subscriptions, 6, "subscriptions[1].filter.actors[0]",
+                        "subscription 'unknown-id': 'sergey-lavrow' is not an actor id in the dictionaries; did you mean 'sergey-lavrov'?"),
+                problem(routes.resolve("mine.camel.yaml").toString(), 1, "[0].templatedRoute",
+                        "source mine (template feed): unknown parameter 'fulltext'; did you mean 'fullText'?"));
+        // the routes still load and are counted: nothing stopped at the first kind of problem
+        assertThat(report.path("routes").asInt()).isPositive();
+        assertThat(report.path("home").asText()).isEqualTo(home.toString());
+    }
+
+    private static String problem(String file, int line, String key, String message) throws Exception {
+        java.util.Map<String, Object> p = new java.util.LinkedHashMap<>();
+        p.put("file", file);
+        p.put("line", line);
+        p.put("key", key);
+        p.put("message", message);
+        return new ObjectMapper().writeValueAsString(p);
+    }
+
+    @Test
+    void checkConfigJsonSaysValidForTheDefaults() throws Exception {
+        assertThat(run("check-config", "--json")).as(err.toString()).isZero();
+        JsonNode report = new ObjectMapper().readTree(out.toString());
+        assertThat(report.path("valid").asBoolean()).isTrue();
+        assertThat(report.path("problems").size()).isZero();
+        assertThat(report.path("routes").asInt()).isPositive();
+        assertThat(report.path("dictionaries").path("state").asInt()).isGreaterThan(190);
     }
 
     @Test
@@ -289,9 +352,11 @@ class CommandsTest {
                 """, StandardCharsets.UTF_8);
         assertThat(run("check-config")).isEqualTo(1);
         String e = err.toString();
-        assertThat(e).contains("bad-sources.camel.yaml: source mfa-en (template feed): url 'ftp://mfa.example/rss' must be http or https")
+        assertThat(e).contains("bad-sources.camel.yaml:1: [0].templatedRoute: source mfa-en (template feed): url 'ftp://mfa.example/rss' "
+                        + "must be http or https")
                 .contains("source mfa-en (template feed): cron 'every 5 minutes' is not a Quartz cron expression")
-                .contains("unknown parameter 'fulltext'")
+                .contains("unknown parameter 'fulltext'; did you mean 'fullText'?")
+                .contains("bad-sources.camel.yaml:9: [1].templatedRoute: source mfa-en: the name is already used in")
                 .contains("source mfa-en: the name is already used in")
                 .contains("source mfa-en (template feed): silentAfterHours 'two weeks' must be a whole number of hours from 0 "
                         + "(never silent) to 8784, or empty for dipwatch.sources.silent-after-hours")

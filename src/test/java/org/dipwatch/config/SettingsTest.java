@@ -56,23 +56,57 @@ class SettingsTest {
         Settings s = Settings.of(home, Map.of());
         assertThatThrownBy(() -> s.intValue("dipwatch.http.port"))
                 .hasMessageContaining("dipwatch.http.port=eighty").hasMessageContaining("dipwatch.properties");
-        assertThat(SettingsCheck.problems(s)).singleElement().asString()
-                .contains("dipwatch.http.port=eighty").contains("must be a whole number");
+        assertThat(SettingsCheck.problems(s)).containsExactly(new ConfigProblem(home.resolve("dipwatch.properties").toString(), 1,
+                "dipwatch.http.port", "'eighty' must be a whole number (like 8080)"));
     }
 
     @Test
     void aDecimalSettingMustBeANumber() {
         Settings s = Settings.of(home, Map.of("dipwatch.dedup.near-threshold", "high", "dipwatch.dedup.story-threshold", "0.3"));
-        assertThat(SettingsCheck.problems(s)).singleElement().asString()
-                .contains("dipwatch.dedup.near-threshold=high").contains("must be a number (like 0.36)");
+        assertThat(SettingsCheck.problems(s)).singleElement().hasToString(
+                "dipwatch.dedup.near-threshold: 'high' must be a number (like 0.36) (from system property)");
     }
 
     @Test
-    void checkNamesUnknownKeysAndImpossiblePorts() {
-        Settings s = Settings.of(home, Map.of("dipwatch.htpp.port", "80", "dipwatch.http.port", "70000"));
-        assertThat(SettingsCheck.problems(s)).containsExactlyInAnyOrder(
-                "dipwatch.htpp.port (from system property) is not a dipwatch setting; see dipwatch-defaults.properties in the README for the keys",
-                "dipwatch.http.port=70000 (from system property) is not a port (1-65535)");
+    void checkNamesUnknownKeysWithTheNearestKnownOneAndImpossiblePorts() {
+        Settings s = Settings.of(home, Map.of("dipwatch.htpp.port", "80", "dipwatch.http.port", "70000", "dipwatch.colour", "blue"));
+        assertThat(SettingsCheck.problems(s)).extracting(ConfigProblem::text).containsExactly(
+                "dipwatch.colour: is not a dipwatch setting; see dipwatch-defaults.properties in the README for the keys (from system property)",
+                "dipwatch.htpp.port: is not a dipwatch setting; did you mean 'dipwatch.http.port' or 'dipwatch.http.host'? (from system property)",
+                "dipwatch.http.port: 70000 is not a port (1-65535) (from system property)");
+    }
+
+    @Test
+    void everyProblemOfTheFileIsNamedWithItsLine() throws IOException {
+        Files.writeString(home.resolve("dipwatch.properties"), """
+                # mail through the relay
+                dipwatch.mail.host=relay.example.org
+                dipwatch.mail.security=ssl
+                dipwatch.webhook.allow-private=yes
+                dipwatch.alert.max-atempts=3
+                dipwatch.log.level=verbose
+                """);
+        String file = home.resolve("dipwatch.properties").toString();
+        assertThat(SettingsCheck.problems(Settings.of(home, Map.of()))).containsExactly(
+                new ConfigProblem(file, 5, "dipwatch.alert.max-atempts", "is not a dipwatch setting; did you mean 'dipwatch.alert.max-attempts'?"),
+                new ConfigProblem(file, 6, "dipwatch.log.level", "'verbose' must be one of OFF, FATAL, ERROR, WARN, INFO, DEBUG, TRACE, ALL"),
+                new ConfigProblem(file, 3, "dipwatch.mail.security", "'ssl' must be one of none, starttls, tls"),
+                new ConfigProblem(file, 4, "dipwatch.webhook.allow-private", "'yes' must be true or false"));
+    }
+
+    @Test
+    void theLogLevelIsASettingFromTheEnvironment() {
+        Settings s = Settings.load(Map.of("DIPWATCH_LOG_LEVEL", "debug"), props("dipwatch.home", home.toString()));
+        assertThat(s.get("dipwatch.log.level")).isEqualTo("debug");
+        assertThat(s.origin("dipwatch.log.level")).isEqualTo("environment DIPWATCH_LOG_LEVEL");
+        assertThat(SettingsCheck.problems(s)).isEmpty();
+        assertThat(Settings.of(home, Map.of()).get("dipwatch.log.level")).isEqualTo("INFO");
+    }
+
+    private static Properties props(String key, String value) {
+        Properties p = new Properties();
+        p.setProperty(key, value);
+        return p;
     }
 
     @Test
