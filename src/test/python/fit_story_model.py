@@ -38,9 +38,9 @@ w_row *= gate.sum() / w_row.sum()
 # the sign each weight must have: evidence of one event counts for, evidence of two events against;
 # a weight that comes out with the wrong sign is held at 0 and the rest refitted (a feature that
 # only helps by its wrong sign is fitting an accident of the sets, not a property of news)
-FOR = {"terms", "quote", "long-quote", "actors", "people", "people-share", "speaker", "headline", "numbers", "facts",
+FOR = {"terms", "quote", "long-quote", "actors", "places", "same-day", "same-kind", "people", "people-share", "speaker", "headline", "numbers", "facts",
        "terms*short", "headline*short", "facts*settled"}
-AGAINST = {"other-people", "other-facts", "undated", "day-gap", "other-facts*settled"}
+AGAINST = {"other-people", "other-facts", "other-kind", "undated", "day-gap", "other-facts*settled"}
 
 Xb = np.hstack([np.ones((len(rows), 1)), X])[gate]
 yb, wb = y[gate], w_row[gate]

@@ -93,6 +93,7 @@ record Stages(DocumentReader reader, Inbox inbox, Corpus corpus, Classifier clas
                 settings.intValue("dipwatch.dedup.story-window-days"),
                 decimal(settings, "dipwatch.dedup.story-threshold"),
                 decimal(settings, "dipwatch.dedup.story-threshold-undated"),
+                decimal(settings, "dipwatch.dedup.story-threshold-languages"),
                 settings.intValue("dipwatch.dedup.boilerplate-min-articles"),
                 settings.intValue("dipwatch.dedup.story-candidates"),
                 decimal(settings, "dipwatch.dedup.story-lead-share"),

@@ -391,16 +391,32 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
         return firstString("SELECT classification FROM article WHERE file_name = ? AND classification IS NOT NULL", fileName);
     }
 
-    /** The tags of an article as {@code dimension:id} strings, sorted: what alert filters see. */
+    /**
+     * An article's tags as {@code dimension:id} ({@code actor:RUS}, {@code region:gaza-strip}, …), then
+     * its language and kind of statement as {@code language:ru} and {@code kind:phone_call} when known:
+     * who and what the story judgement compares when it judges an article again.
+     */
     public List<String> tags(String fileName) {
         List<String> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT dimension, tag_id FROM article_tag WHERE file_name = ? "
-                     + "ORDER BY dimension, tag_id")) {
+                     + "ORDER BY dimension, tag_id");
+             PreparedStatement row = c.prepareStatement("SELECT language, statement_kind FROM article WHERE file_name = ?")) {
             ps.setString(1, fileName);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(rs.getString(1) + ":" + rs.getString(2));
+                }
+            }
+            row.setString(1, fileName);
+            try (ResultSet rs = row.executeQuery()) {
+                if (rs.next()) {
+                    if (rs.getString(1) != null) {
+                        out.add("language:" + rs.getString(1));
+                    }
+                    if (rs.getString(2) != null) {
+                        out.add("kind:" + rs.getString(2));
+                    }
                 }
             }
         } catch (SQLException e) {

@@ -79,6 +79,10 @@ public final class StoryTables implements StoryStore {
         List<String> tags = new ArrayList<>();
         who.actors().stream().sorted().forEach(t -> tags.add("actor:" + t));
         who.speakers().stream().sorted().forEach(t -> tags.add("speaker:" + t));
+        who.places().stream().sorted().forEach(t -> tags.add("place:" + t));
+        if (who.kind() != null) {
+            tags.add("kind:" + who.kind());
+        }
         if (who.language() != null) {
             tags.add("language:" + who.language());
         }

@@ -43,6 +43,11 @@ public final class StoryIndex {
     static final int MIN_COMMON = 64;
     /** Salt that keeps quotation keys apart from term keys. */
     static final long QUOTE_SALT = 0x51ab_2c3d_4e5f_6071L;
+    /**
+     * Weight of a shared actor or place when ranking candidate stories in another language: below
+     * a shared rare term's, so that stories in the article's language come first.
+     */
+    static final double ENTITY_KEY = 0.5;
 
     /**
      * The memory held.
@@ -118,6 +123,8 @@ public final class StoryIndex {
     private final List<Story> stories = new ArrayList<>();
     private final Map<String, Story> byId = new HashMap<>();
     private final Postings postings = new Postings();
+    /** Actor and place ids → stories, for candidates in another language, which share no word. */
+    private final Postings entities = new Postings();
     private List<Story> open = new ArrayList<>();
     private int addedSinceSweep;
 
@@ -348,6 +355,45 @@ public final class StoryIndex {
                 postings.remove(q ^ QUOTE_SALT, s.no);
             }
         }
+        if (r.who != null && r.who.language() != null) {
+            for (long k : entityKeys(r.who)) {
+                if (add) {
+                    entities.add(k, s.no);
+                } else {
+                    entities.remove(k, s.no);
+                }
+            }
+        }
+    }
+
+    /** The keys of the actors and places an article names, for the candidates in another language. */
+    private static long[] entityKeys(Who who) {
+        long[] out = new long[who.actors().size() + who.places().size()];
+        int n = 0;
+        for (String a : who.actors()) {
+            out[n++] = Hashing.string("actor:" + a);
+        }
+        for (String p : who.places()) {
+            out[n++] = Hashing.string("place:" + p);
+        }
+        return out;
+    }
+
+    /** Whether a story holds a report in a known language other than this one. */
+    private static boolean inAnotherLanguage(Story s, String language) {
+        if (other(s.lead, language)) {
+            return true;
+        }
+        for (Report r : s.recent) {
+            if (other(r, language)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean other(Report r, String language) {
+        return r.who != null && r.who.language() != null && !r.who.language().equals(language);
     }
 
     private void grow(int seq) {
@@ -439,6 +485,18 @@ public final class StoryIndex {
         for (long seq : lc) {
             if (seq < before && seq < files.length && files[(int) seq] != null) {
                 acc.computeIfAbsent(storyNo[(int) seq], k -> new double[1]);
+            }
+        }
+        // stories in another language share no words, only who and where: their candidates come
+        // from the actors and places both name, the rarer ones (a common key is skipped)
+        if (who.language() != null) {
+            for (long k : entityKeys(who)) {
+                entities.forEach(k, common, no -> {
+                    Story s = stories.get(no);
+                    if (inAnotherLanguage(s, who.language())) {
+                        acc.computeIfAbsent(no, x -> new double[1])[0] += ENTITY_KEY;
+                    }
+                });
             }
         }
         List<Story> candidates = new ArrayList<>();
@@ -589,7 +647,7 @@ public final class StoryIndex {
             }
         }
         long perArticle = (long) files.length * (BAND_VALUES * 4 + MinHash.K * 2 + 4 + 4 + 4 + 8) + 64L * articles;
-        long bytes = lsh.bytes() + perArticle + df.bytes() + paragraphs.bytes() + postings.bytes() + featureBytes
+        long bytes = lsh.bytes() + perArticle + df.bytes() + paragraphs.bytes() + postings.bytes() + entities.bytes() + featureBytes
                 + stories.size() * 120L;
         return new Usage(articles, open.size(), reports, df.terms(), bytes);
     }

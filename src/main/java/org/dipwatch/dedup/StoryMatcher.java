@@ -39,6 +39,8 @@ public final class StoryMatcher {
      * @param windowDays      largest number of days between two dated reports of one story
      * @param storyThreshold  score from which an article joins a story
      * @param undatedThreshold score from which an article joins a story when it or the report has no date
+     * @param languagesThreshold score, by the cross-language model, from which an article joins a story when
+     *                        it and the report are in two languages (dated or not)
      * @param boilerplateMin  articles of one outlet that must hold a paragraph for it to be boilerplate
      * @param maxCandidates   most candidate stories scored per article
      * @param leadShare       share of the story threshold the article must reach against the story's lead and
@@ -48,12 +50,13 @@ public final class StoryMatcher {
      *                        half to whole of them
      */
     public record Thresholds(double nearThreshold, double nearContainment, int windowDays, double storyThreshold,
-                             double undatedThreshold, int boilerplateMin, int maxCandidates, double leadShare,
+                             double undatedThreshold, double languagesThreshold, int boilerplateMin, int maxCandidates,
+                             double leadShare,
                              int recentArticles) {
 
         /** The shipped defaults (as in {@code dipwatch-defaults.properties}). */
         public static Thresholds defaults() {
-            return new Thresholds(0.36, 0.9, 3, 0.65, 0.8, 3, 30, 0.8, 20_000);
+            return new Thresholds(0.36, 0.9, 3, 0.65, 0.8, 0.5, 3, 30, 0.8, 20_000);
         }
     }
 
@@ -286,8 +289,14 @@ public final class StoryMatcher {
             return gate() && score >= threshold(t) * share;
         }
 
-        /** The pair's threshold: the story threshold, or the undated one when a side has no date. */
+        /**
+         * The pair's threshold: the cross-language one for two languages, else the undated one when a
+         * side has no date, else the story threshold.
+         */
         double threshold(Thresholds t) {
+            if (gate() && signals.otherLanguage()) {
+                return t.languagesThreshold();
+            }
             return gate() && signals.days() == null ? t.undatedThreshold() : t.storyThreshold();
         }
     }
@@ -368,7 +377,21 @@ public final class StoryMatcher {
         boolean headlines = a.f().title().length > 0 && c.title().length > 0;
         return new StoryModel.Signals(days, windowDays, quotes, terms, shared / (double) all, people, a.people(), people(cw),
                 speaker, headlines ? headline(a, c) : 0, headlines, numbers(a.f().numbers(), c.numbers()), a.facts(), factsC,
-                factsShared, Math.min(a.f().words(), c.words()), a.articles());
+                factsShared, Math.min(a.f().words(), c.words()), a.articles(), a.who().otherLanguage(cw),
+                jaccard(a.who().places(), cw.places()), a.who().kind() == null || cw.kind() == null ? null
+                        : a.who().kind().equals(cw.kind()));
+    }
+
+    /** Shared ids over all ids of the two sets; 0 when both are empty. */
+    static double jaccard(java.util.Set<String> a, java.util.Set<String> b) {
+        int shared = 0;
+        for (String x : a) {
+            if (b.contains(x)) {
+                shared++;
+            }
+        }
+        int all = a.size() + b.size() - shared;
+        return all == 0 ? 0 : shared / (double) all;
     }
 
     /** How many officials an article names. */

@@ -41,10 +41,16 @@ public final class StoryModel {
      * @param factsShared  specifics the two share
      * @param words        words of the shorter of the two texts
      * @param corpus       articles the document frequencies count (how far "rare" and "specific" can be trusted)
+     * @param otherLanguage whether the two are written in two languages: they share no words, and the
+     *                     cross-language model weighs what does not depend on the language
+     * @param places       shared places (below a country) over all places of the two (Jaccard; 0 when neither names one)
+     * @param sameKind     whether the two report the same kind of event (a call, a visit, a briefing);
+     *                     {@code null} when either kind is unknown
      */
     public record Signals(Long days, int windowDays, int quotes, double terms, double actors, int people, int peopleA,
                           int peopleC, boolean sameSpeaker, double headline, boolean headlines, double numbers, int factsA,
-                          int factsC, int factsShared, int words, int corpus) {
+                          int factsC, int factsShared, int words, int corpus, boolean otherLanguage, double places,
+                          Boolean sameKind) {
 
         /** How short the shorter text is, 0 (a full article of {@value #FULL_WORDS} words or more) to 1. */
         double shortness() {
@@ -64,8 +70,11 @@ public final class StoryModel {
             return factsA > 0 && factsC > 0 && factsShared == 0;
         }
 
-        /** The model's inputs, in the order of {@link #NAMES}. */
+        /** The model's inputs, in the order of {@link #NAMES} (or {@link #CROSS_NAMES} for two languages). */
         double[] features() {
+            if (otherLanguage) {
+                return crossFeatures();
+            }
             double s = shortness();
             double settled = settled();
             int allPeople = peopleA + peopleC - people;
@@ -92,6 +101,37 @@ public final class StoryModel {
                 terms * settled,
             };
         }
+
+        /** The cross-language model's inputs, in the order of {@link #CROSS_NAMES}: nothing that depends on the words. */
+        double[] crossFeatures() {
+            int allPeople = peopleA + peopleC - people;
+            return new double[] {
+                actors,
+                places,
+                Math.min(2, people) / 2.0,
+                allPeople == 0 ? 0 : people / (double) allPeople,
+                peopleA > 0 && peopleC > 0 && people == 0 ? 1 : 0,
+                sameSpeaker ? 1 : 0,
+                Math.min(3, factsShared) / 3.0,
+                Boolean.TRUE.equals(sameKind) ? 1 : 0,
+                Boolean.FALSE.equals(sameKind) ? 1 : 0,
+                days == null ? 1 : 0,
+                days != null && days == 0 ? 1 : 0,
+                days == null ? 0 : days / (double) Math.max(1, windowDays),
+            };
+        }
+
+        String[] names() {
+            return otherLanguage ? CROSS_NAMES : NAMES;
+        }
+
+        double[] weights() {
+            return otherLanguage ? CROSS_WEIGHTS : WEIGHTS;
+        }
+
+        double bias() {
+            return otherLanguage ? CROSS_BIAS : BIAS;
+        }
     }
 
     /** Articles from which the document frequencies are settled. */
@@ -109,17 +149,25 @@ public final class StoryModel {
     static final double BIAS = -2.567;
     static final double[] WEIGHTS = {5.925, 2.334, 1.847, 2.867, 0.640, 0.367, -1.161, 0.351, 1.299, 0.717, 1.522, 0.000, 0.000, -0.959, -4.232, 7.606, 3.014, -3.283, 0.000, -4.337};
 
+    /**
+     * The cross-language model (two texts in two languages): the names of its features, its
+     * intercept and weights, fitted on the cross-language pairs of the development sets
+     * (docs/stories.md, "Two languages").
+     */
+    static final String[] CROSS_NAMES = {"actors", "places", "people", "people-share", "other-people", "speaker", "facts",
+        "same-kind", "other-kind", "undated", "same-day", "day-gap"};
+    static final double CROSS_BIAS = -1.016;
+    static final double[] CROSS_WEIGHTS = {0.699, 0.890, 0.737, 0.817, -1.866, 0.000, 1.180, 0.000, -0.207, 0.000, 0.855, -1.259};
+
     /** The probability that two articles with these signals report one event. */
     public static double score(Signals s) {
-        return 1 / (1 + Math.exp(-logit(s.features())));
-    }
-
-    static double logit(double[] x) {
-        double z = BIAS;
+        double[] x = s.features();
+        double[] w = s.weights();
+        double z = s.bias();
         for (int i = 0; i < x.length; i++) {
-            z += WEIGHTS[i] * x[i];
+            z += w[i] * x[i];
         }
-        return z;
+        return 1 / (1 + Math.exp(-z));
     }
 
     /** The signals as measured and each one's part of the score (its weight times its value), for {@code similar}. */
@@ -131,12 +179,15 @@ public final class StoryModel {
                 s.quotes(), s.terms(), s.actors(), s.people(), s.sameSpeaker() ? "same" : "different",
                 s.days() == null ? "unknown" : s.days().toString(), s.headlines() ? String.format(Locale.ROOT, "%.2f", s.headline()) : "none",
                 s.numbers(), s.factsA(), s.factsC(), s.factsShared(), s.words()));
+        if (s.otherLanguage()) {
+            out.append(String.format(Locale.ROOT, " two languages, places %.2f;", s.places()));
+        }
         for (int i = 0; i < x.length; i++) {
-            double part = WEIGHTS[i] * x[i];
+            double part = s.weights()[i] * x[i];
             if (part != 0) {
-                out.append(String.format(Locale.ROOT, " %s %+.2f", NAMES[i], part));
+                out.append(String.format(Locale.ROOT, " %s %+.2f", s.names()[i], part));
             }
         }
-        return out.append(String.format(Locale.ROOT, " (bias %+.2f)", BIAS)).toString();
+        return out.append(String.format(Locale.ROOT, " (bias %+.2f)", s.bias())).toString();
     }
 }

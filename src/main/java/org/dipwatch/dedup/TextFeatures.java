@@ -188,22 +188,52 @@ public record TextFeatures(int[] signature, int shingles, long[] terms, long[] q
      */
     static long[] numbers(List<String> words) {
         Set<Long> out = new LinkedHashSet<>();
-        for (int i = 0; i < words.size(); i++) {
+        for (int i = 0; i < words.size() && out.size() < MAX_HEAD; i++) {
             String w = words.get(i);
-            if (!w.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            boolean allDigits = w.chars().allMatch(Character::isDigit);
+            if (allDigits) {
+                boolean day = w.length() <= 2 && (i > 0 && MONTHS.contains(words.get(i - 1))
+                        || i + 1 < words.size() && MONTHS.contains(words.get(i + 1)));
+                if (!day) {
+                    number(w, out);
+                }
                 continue;
             }
-            boolean year = w.length() == 4 && (w.startsWith("19") || w.startsWith("20"));
-            boolean day = w.length() <= 2 && (i > 0 && MONTHS.contains(words.get(i - 1))
-                    || i + 1 < words.size() && MONTHS.contains(words.get(i + 1)));
-            if (!year && !day && !w.equals("0") && !w.equals("1")) {
-                out.add(Hashing.string("#" + w.replaceFirst("^0+(?=.)", "")));
-            }
-            if (out.size() >= MAX_HEAD) {
-                break;
+            // a number written against its word, as Chinese and Japanese write it ("146名", "3架"): the
+            // digit runs, except those a date's 年, 月, 日 or 号 follows
+            int start = -1;
+            for (int j = 0; j <= w.length(); j++) {
+                boolean digit = j < w.length() && Character.isDigit(w.charAt(j));
+                if (digit && start < 0) {
+                    start = j;
+                } else if (!digit && start >= 0) {
+                    if (start > 0 || j < w.length()) {
+                        char next = j < w.length() ? w.charAt(j) : ' ';
+                        if (Character.UnicodeScript.of(next) == Character.UnicodeScript.HAN && DATE_UNITS.indexOf(next) < 0) {
+                            number(w.substring(start, j), out);
+                        }
+                    }
+                    start = -1;
+                }
             }
         }
         return sorted(out);
+    }
+
+    /** The characters that make a number before them part of a date in Chinese and Japanese. */
+    private static final String DATE_UNITS = "年月日号號時时分";
+
+    /** Adds a number (any script's digits, read as ASCII) unless it is a year, 0 or 1. */
+    private static void number(String digits, Set<Long> out) {
+        StringBuilder ascii = new StringBuilder(digits.length());
+        for (int k = 0; k < digits.length(); k++) {
+            ascii.append((char) ('0' + Character.digit(digits.charAt(k), 10)));
+        }
+        String w = ascii.toString().replaceFirst("^0+(?=.)", "");
+        boolean year = w.length() == 4 && (w.startsWith("19") || w.startsWith("20"));
+        if (!year && !w.equals("0") && !w.equals("1")) {
+            out.add(Hashing.string("#" + w));
+        }
     }
 
     /**

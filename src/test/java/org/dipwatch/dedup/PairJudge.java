@@ -77,6 +77,11 @@ final class PairJudge {
                 who(dir.resolve(first)), "seeds");
     }
 
+    /** Whether the two files of a pair are in two known languages (the cross-language model judges them). */
+    boolean otherLanguage(Path dir, String first, String second) throws IOException {
+        return who(dir.resolve(first)).otherLanguage(who(dir.resolve(second)));
+    }
+
     /** Stores an article as the pipeline would (judged against what came before); returns its story. */
     String store(StoryMatcher matcher, long seq, String file, Path path) throws IOException {
         Article a = article(path);

@@ -32,14 +32,20 @@ class StorySignalsExport {
     @Test
     void export() throws IOException {
         Path out = Path.of("target", "story-signals.tsv");
+        Path cross = Path.of("target", "story-signals-xlang.tsv");
         Files.createDirectories(out.getParent());
-        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
+        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8));
+             PrintWriter x = new PrintWriter(Files.newBufferedWriter(cross, StandardCharsets.UTF_8))) {
             w.println("set\tlabel\tpair\tgate\t" + String.join("\t", StoryModel.NAMES));
-            labelled(w, "devset", Path.of("src/test/resources/dedup/devset"));
-            labelled(w, "realset", Path.of("src/test/resources/dedup/realset"));
+            x.println("set\tlabel\tpair\tgate\t" + String.join("\t", StoryModel.CROSS_NAMES));
+            labelled(w, x, "devset", Path.of("src/test/resources/dedup/devset"));
+            labelled(w, x, "realset", Path.of("src/test/resources/dedup/realset"));
+            if (Files.isDirectory(Path.of("src/test/resources/dedup/xlang"))) {
+                labelled(w, x, "xlang", Path.of("src/test/resources/dedup/xlang"));
+            }
             newsDay(w);
         }
-        System.out.println("[signals] written to " + out.toAbsolutePath());
+        System.out.println("[signals] written to " + out.toAbsolutePath() + " and (pairs in two languages) " + cross.toAbsolutePath());
         // every set with pairs of both labels that pass the gate: what the fit needs
         List<String> rows = Files.readAllLines(out, StandardCharsets.UTF_8);
         for (String set : List.of("devset", "realset", "newsday")) {
@@ -50,7 +56,7 @@ class StorySignalsExport {
         }
     }
 
-    private void labelled(PrintWriter w, String set, Path dir) throws IOException {
+    private void labelled(PrintWriter w, PrintWriter cross, String set, Path dir) throws IOException {
         List<String> lines = Files.readAllLines(dir.resolve("pairs.tsv"), StandardCharsets.UTF_8);
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split("\t", -1);
@@ -58,7 +64,9 @@ class StorySignalsExport {
                 continue;
             }
             StoryModel.Signals s = judge.signals(dir.resolve("articles"), f[0], f[1]);
-            row(w, set, f[2].strip().equals("same_story") ? 1 : 0, f[0] + " " + f[1], s);
+            boolean twoLanguages = judge.otherLanguage(dir.resolve("articles"), f[0], f[1]);
+            row(twoLanguages ? cross : w, set, f[2].strip().equals("same_story") ? 1 : 0, f[0] + " " + f[1], s,
+                    (twoLanguages ? StoryModel.CROSS_NAMES : StoryModel.NAMES).length);
         }
     }
 
@@ -83,7 +91,7 @@ class StorySignalsExport {
                 }
                 StoryModel.Signals sig = m.compare(a, who, outlet, articles.get(e), whos.get(e), outlets.get(e));
                 if (sig != null || same) {
-                    row(w, "newsday", same ? 1 : 0, i.id() + " " + earlier.id(), sig);
+                    row(w, "newsday", same ? 1 : 0, i.id() + " " + earlier.id(), sig, StoryModel.NAMES.length);
                     negatives += same ? 0 : 1;
                 }
             }
@@ -95,9 +103,9 @@ class StorySignalsExport {
         }
     }
 
-    private static void row(PrintWriter w, String set, int label, String pair, StoryModel.Signals s) {
+    private static void row(PrintWriter w, String set, int label, String pair, StoryModel.Signals s, int width) {
         StringBuilder b = new StringBuilder(set + "\t" + label + "\t" + pair + "\t" + (s == null ? 0 : 1));
-        double[] x = s == null ? new double[StoryModel.NAMES.length] : s.features();
+        double[] x = s == null ? new double[width] : s.features();
         for (double v : x) {
             b.append('\t').append(String.format(Locale.ROOT, "%.4f", v));
         }
