@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,11 +14,9 @@ import org.junit.jupiter.api.Test;
  * false joins per kind of pair (short/full, one language or two) and every miss; fails below issue
  * #17's figures (same story: precision 0.85, recall 0.80; near-duplicates: 0.98 both).
  *
- * <p>Tagged {@code calibration}: the normal build leaves it out. Run it with
- * {@code ./mvnw -B test -Dtest=RealStorySetTest -Dsurefire.excludedGroups=}; the thresholds are the
- * shipped defaults unless {@code -Ddipwatch.dedup.*} says otherwise (to weigh a change).
+ * <p>Part of the normal build; alone: {@code ./mvnw -B test -Dtest=RealStorySetTest}. The thresholds are
+ * the shipped defaults unless {@code -Ddipwatch.dedup.*} says otherwise (to weigh a change).
  */
-@Tag("calibration")
 class RealStorySetTest {
 
     private static final Path REALSET = Path.of("src/test/resources/dedup/realset");
