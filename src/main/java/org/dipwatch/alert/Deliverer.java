@@ -77,6 +77,8 @@ public final class Deliverer implements AutoCloseable {
     private final HttpClient http;
     private final ExecutorService lanes;
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
+    /** Set when the daemon stops: runs end after the alert they are sending. */
+    private volatile boolean stopping;
     /** Every this many looks at the outbox, every lane with pending alerts is looked up, not only the subscriptions'. */
     static final int FULL_LOOK_EVERY = 50;
     private long looks;
@@ -124,10 +126,40 @@ public final class Deliverer implements AutoCloseable {
         return delivered;
     }
 
-    /** Stops the runs (an alert being sent is sent again at the next start: at least once). */
+    /**
+     * Starts no more runs; each run ends after the alert it is sending, which is sent and recorded.
+     * The daemon's stop calls this first, then {@link #awaitStopped}.
+     */
+    public void stopTaking() {
+        stopping = true;
+        lanes.shutdown();
+    }
+
+    /**
+     * Waits at most {@code wait} for the runs to end. A run still sending then (a webhook slower
+     * than the stop allows) is left alone, never interrupted: its thread may be writing to the
+     * index, and an interrupt during a write closes an embedded H2 file under every other user.
+     * What it could not record is sent again at the next start, with the same message id.
+     */
+    public boolean awaitStopped(java.time.Duration wait) {
+        try {
+            if (lanes.awaitTermination(Math.max(0, wait.toMillis()), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                return true;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.warn("alert: {} delivery runs were still sending after {} s (dipwatch.shutdown.timeout); "
+                + "what they could not record is sent again at the next start, with the same webhook-id", busy.size(),
+                wait.toSeconds());
+        return false;
+    }
+
+    /** {@link #stopTaking()}, then waits for the runs as long as one webhook's timeout, and a second more. */
     @Override
     public void close() {
-        lanes.shutdownNow();
+        stopTaking();
+        awaitStopped(policy.timeout().plusSeconds(1));
     }
 
     /** The lanes of the current subscriptions: each with a webhook, each with e-mail. */
@@ -216,12 +248,15 @@ public final class Deliverer implements AutoCloseable {
         try {
             long from = lane.headId();
             lane:
-            while (!Thread.currentThread().isInterrupted()) {
+            while (!stopping && !Thread.currentThread().isInterrupted()) {
                 List<Outbox.Row> page = outbox.pending(lane, from, PAGE);
                 if (page.isEmpty()) {
                     break;
                 }
                 for (Outbox.Row row : page) {
+                    if (stopping) {
+                        break lane; // the daemon stops: the rest of the lane waits for the next start
+                    }
                     if (row.nextAttemptAt().isAfter(Instant.now())) {
                         break lane; // the oldest waits, and nothing overtakes it
                     }

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.ObjLongConsumer;
@@ -36,11 +35,12 @@ public final class StoryTables implements StoryStore {
     private static final long[] NONE = new long[0];
 
     private final DataSource db;
-    private Boolean othersMayWrite;
+    private final CorpusIndex index;
 
-    /** The table in the index behind {@code db}. */
-    public StoryTables(DataSource db) {
-        this.db = db;
+    /** The table in this index. */
+    public StoryTables(CorpusIndex index) {
+        this.db = index.dataSource();
+        this.index = index;
     }
 
     @Override
@@ -155,21 +155,8 @@ public final class StoryTables implements StoryStore {
 
     @Override
     public boolean othersMayWrite() {
-        if (othersMayWrite == null) {
-            try (Connection c = db.getConnection()) {
-                // the URL as configured (the driver's own drops the settings)
-                String url = (db instanceof com.zaxxer.hikari.HikariDataSource h ? h.getJdbcUrl() : c.getMetaData().getURL())
-                        .toUpperCase(Locale.ROOT);
-                // an embedded H2 database without AUTO_SERVER is locked by the process that opened it
-                boolean exclusive = url.startsWith("JDBC:H2:MEM:")
-                        || url.startsWith("JDBC:H2:") && !url.startsWith("JDBC:H2:TCP:") && !url.startsWith("JDBC:H2:SSL:")
-                        && !url.contains("AUTO_SERVER=TRUE");
-                othersMayWrite = !exclusive;
-            } catch (SQLException e) {
-                throw new IndexException("index: cannot read the database URL: " + e.getMessage(), e);
-            }
-        }
-        return othersMayWrite;
+        // asked at every judgement: the daemon starts serving the CLI after its first judgements
+        return index.othersMayWrite();
     }
 
     @Override

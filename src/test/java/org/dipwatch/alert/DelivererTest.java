@@ -105,6 +105,32 @@ class DelivererTest {
     }
 
     @Test
+    void aStopLetsTheAlertBeingSentArriveAndBeRecordedAndStartsNoOther() throws Exception {
+        status.set(200);
+        java.util.concurrent.CountDownLatch arrived = new java.util.concurrent.CountDownLatch(1);
+        http.removeContext("/");
+        http.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            arrived.countDown();
+            try {
+                Thread.sleep(500); // a slow receiver: the stop comes while the POST is under way
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            requests.incrementAndGet();
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        assertThat(deliverer.dispatch()).isEqualTo(1);
+        assertThat(arrived.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        deliverer.stopTaking();
+        assertThat(deliverer.awaitStopped(Duration.ofSeconds(5))).isTrue();
+        assertThat(only().status()).isEqualTo("delivered");
+        assertThat(outbox.log("hook", 10)).extracting(Outbox.Attempt::outcome).containsExactly("delivered");
+        assertThat(deliverer.dispatch()).as("no run after the stop").isZero();
+    }
+
+    @Test
     void backoffDoublesWithJitterUpToTheMaximum() {
         for (int attempt = 1; attempt <= 5; attempt++) {
             long base = 10L << (attempt - 1);
