@@ -278,7 +278,8 @@ public final class Daemon {
                 java.time.Duration.ofMillis(settings.longValue("dipwatch.webhook.timeout-ms")),
                 Boolean.parseBoolean(settings.get("dipwatch.webhook.allow-private")),
                 Math.max(1, settings.intValue("dipwatch.alert.delivery-threads")),
-                settings.intValue("dipwatch.alert.also-reported-max"));
+                settings.intValue("dipwatch.alert.also-reported-max"),
+                Deliverer.Policy.webhookVersion(settings.get("dipwatch.webhook.http-version")));
     }
 
     /** The time left until a {@link System#nanoTime()} deadline, never negative. */
