@@ -9,6 +9,7 @@ import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
 import org.dipwatch.alert.AlertApi;
+import org.dipwatch.alert.ApiToken;
 import org.dipwatch.alert.Deliverer;
 import org.dipwatch.alert.SmtpMail;
 import org.dipwatch.config.Settings;
@@ -152,8 +153,14 @@ public final class Daemon {
         }
         bindBeans();
         main.setInitialProperties(camelProperties(settings, false));
-        LOG.info("dipwatch: home {}, routes from {}, HTTP on port {}", settings.home(), routesLocation(settings),
+        String host = settings.get("dipwatch.http.host");
+        LOG.info("dipwatch: home {}, routes from {}, HTTP on {}:{}", settings.home(), routesLocation(settings), host,
                 settings.get("dipwatch.http.port"));
+        if (!new ApiToken(settings.get("dipwatch.api.token")).isSet() && !loopback(host)) {
+            LOG.warn("dipwatch: HTTP listens on {} and no DIPWATCH_API_TOKEN is set: anyone who reaches port {} reads /api/ "
+                    + "(the subscriptions' recipients and webhook URLs); set DIPWATCH_API_TOKEN, or dipwatch.http.host=127.0.0.1",
+                    host, settings.get("dipwatch.http.port"));
+        }
     }
 
     private void bindBeans() {
@@ -184,10 +191,11 @@ public final class Daemon {
         main.bind("deliverer", deliverer);
         SourcePoller sources = sourcePoller(settings, pipeline, new Metrics(registry));
         main.bind("sources", sources);
-        main.bind("sourceApi", new SourceApi(sources.states()));
+        ApiToken token = new ApiToken(settings.get("dipwatch.api.token"));
+        main.bind("sourceApi", new SourceApi(sources.states(), token));
         health.sources(sources.states());
         main.bind("alertApi", new AlertApi(pipeline.alerts().subscriptions(), pipeline.outbox(),
-                Path.of(settings.require("dipwatch.alert.subscriptions")), settings.get("dipwatch.api.token")));
+                Path.of(settings.require("dipwatch.alert.subscriptions")), token));
         java.time.Duration timeout = java.time.Duration.ofSeconds(settings.longValue("dipwatch.shutdown.timeout"));
         // check-config starts nothing: closing the pipeline (close()) is all its stop needs
         stopping = checkOnly ? null : () -> {
@@ -280,6 +288,15 @@ public final class Daemon {
                 Math.max(1, settings.intValue("dipwatch.alert.delivery-threads")),
                 settings.intValue("dipwatch.alert.also-reported-max"),
                 Deliverer.Policy.webhookVersion(settings.get("dipwatch.webhook.http-version")));
+    }
+
+    /** Whether an address is this machine's alone (127.0.0.1, ::1, localhost); an unknown name counts as not. */
+    static boolean loopback(String host) {
+        try {
+            return host != null && java.net.InetAddress.getByName(host).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 
     /** The time left until a {@link System#nanoTime()} deadline, never negative. */
