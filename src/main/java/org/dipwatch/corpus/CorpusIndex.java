@@ -74,7 +74,8 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
     private final boolean throughDaemon;
     /** Whether the URL names a database only the process that opens it reaches: an embedded H2 file or memory. */
     private final boolean exclusive;
-    private Server server;
+    /** H2's server for the CLI while this daemon serves the index; read without the lock at every judgement. */
+    private volatile Server server;
 
     private CorpusIndex(HikariDataSource dataSource, Path file, boolean throughDaemon, boolean exclusive) {
         this.dataSource = dataSource;
@@ -256,7 +257,7 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
      * or a database server. Only an embedded H2 file nobody else reaches (the CLI's own, a test's
      * in-memory database) is this process's alone.
      */
-    public synchronized boolean othersMayWrite() {
+    public boolean othersMayWrite() {
         return server != null || throughDaemon || !exclusive;
     }
 
