@@ -9,6 +9,7 @@ import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
 import org.dipwatch.alert.AlertApi;
+import org.dipwatch.alert.ApiToken;
 import org.dipwatch.alert.Deliverer;
 import org.dipwatch.alert.SmtpMail;
 import org.dipwatch.config.ConfigProblem;
@@ -43,21 +44,31 @@ public final class Daemon {
     private PrometheusMeterRegistry registry;
     private Pipeline pipeline;
     private SourceRoutes sourceRoutes;
+    /** What {@link #stopWork()} does, once the beans exist. */
+    private Runnable stopping;
+    private final java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** A daemon for the home the settings describe; nothing runs until {@link #start()} or {@link #run()}. */
     public Daemon(Settings settings) {
         this.settings = settings;
     }
 
-    /** Starts the daemon and blocks until it is told to stop. */
+    /**
+     * Starts the daemon and blocks until it is told to stop (SIGTERM, Ctrl-C). The stop goes in
+     * this order: no new work is taken, the batch being judged and the alerts being sent finish
+     * (within {@code dipwatch.shutdown.timeout}), Camel stops its routes, the index is closed, and
+     * logging stops last. No library's shutdown hook closes what the daemon still uses: the index
+     * is opened with H2's {@code DB_CLOSE_ON_EXIT=FALSE} and Log4j's hook is off ({@code log4j2.xml}).
+     */
     public void run() throws Exception {
         configure();
         java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
-        // On SIGTERM the JVM halts once its shutdown hooks end, whatever the main thread is doing;
-        // this hook holds it until Camel has let in-flight files finish and the index is closed.
+        // On SIGTERM the JVM halts once its shutdown hooks end, whatever the main thread is doing; this hook holds
+        // it until the index is closed and logging stopped: our stop, then Camel's routes, each within the timeout.
+        long hold = 2 * settings.longValue("dipwatch.shutdown.timeout") + 10;
         Thread waitForClose = new Thread(() -> {
             try {
-                closed.await(settings.longValue("dipwatch.shutdown.timeout") + 10, java.util.concurrent.TimeUnit.SECONDS);
+                closed.await(hold, java.util.concurrent.TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -66,8 +77,14 @@ public final class Daemon {
         try {
             main.run();
         } finally {
-            close();
-            closed.countDown();
+            try {
+                stopWork();
+                close();
+                LOG.info("dipwatch: stopped; the index is closed");
+            } finally {
+                org.apache.logging.log4j.LogManager.shutdown();
+                closed.countDown();
+            }
         }
     }
 
@@ -77,13 +94,28 @@ public final class Daemon {
         main.start();
     }
 
-    /** Stops a daemon started with {@link #start()}, letting in-flight work finish. */
+    /** Stops a daemon started with {@link #start()}, letting in-flight work finish, then closes the index. */
     public void stop() throws Exception {
         try {
+            stopWork();
             main.stop();
         } finally {
             close();
         }
+    }
+
+    /**
+     * Stops taking new work and lets what is in flight finish, all within one
+     * {@code dipwatch.shutdown.timeout}: sources stop polling, the inbox and the sources find the
+     * pipeline closed (a file stays in {@code inbox/}, an item unseen, both taken at the next start),
+     * the batch being judged is committed, and each alert being sent is sent and recorded. Called
+     * before Camel stops the routes, so that nothing waits on a route that no longer runs; once only.
+     */
+    private void stopWork() {
+        if (stopping == null || !stopped.compareAndSet(false, true)) {
+            return;
+        }
+        stopping.run();
     }
 
     /** The pipeline the daemon's routes feed. */
@@ -124,8 +156,14 @@ public final class Daemon {
         logLevel(settings);
         bindBeans();
         main.setInitialProperties(camelProperties(settings, false));
-        LOG.info("dipwatch: home {}, routes from {}, HTTP on port {}", settings.home(), routesLocation(settings),
+        String host = settings.get("dipwatch.http.host");
+        LOG.info("dipwatch: home {}, routes from {}, HTTP on {}:{}", settings.home(), routesLocation(settings), host,
                 settings.get("dipwatch.http.port"));
+        if (!new ApiToken(settings.get("dipwatch.api.token")).isSet() && !loopback(host)) {
+            LOG.warn("dipwatch: HTTP listens on {} and no DIPWATCH_API_TOKEN is set: anyone who reaches port {} reads /api/ "
+                    + "(the subscriptions' recipients and webhook URLs); set DIPWATCH_API_TOKEN, or dipwatch.http.host=127.0.0.1",
+                    host, settings.get("dipwatch.http.port"));
+        }
     }
 
     /**
@@ -174,6 +212,16 @@ public final class Daemon {
         registry = Metrics.prometheus();
         Metrics metrics = new Metrics(registry);
         pipeline = Pipeline.open(settings, metrics);
+        if (!checkOnly) {
+            try {
+                // the CLI reaches the index through the daemon while it runs, on 127.0.0.1 only
+                pipeline.corpus().index().serve();
+            } catch (RuntimeException e) {
+                pipeline.close();
+                pipeline = null;
+                throw e;
+            }
+        }
         main.bind("metricsRegistry", registry);
         main.bind("pipeline", pipeline);
         Health health = new Health(pipeline.corpus().index());
@@ -187,19 +235,29 @@ public final class Daemon {
         main.bind("deliverer", deliverer);
         SourcePoller sources = sourcePoller(settings, pipeline, new Metrics(registry));
         main.bind("sources", sources);
-        main.bind("sourceApi", new SourceApi(sources.states()));
+        ApiToken token = new ApiToken(settings.get("dipwatch.api.token"));
+        main.bind("sourceApi", new SourceApi(sources.states(), token));
         health.sources(sources.states());
         main.bind("alertApi", new AlertApi(pipeline.alerts().subscriptions(), pipeline.outbox(),
-                Path.of(settings.require("dipwatch.alert.subscriptions")), settings.get("dipwatch.api.token")));
+                Path.of(settings.require("dipwatch.alert.subscriptions")), token));
+        java.time.Duration timeout = java.time.Duration.ofSeconds(settings.longValue("dipwatch.shutdown.timeout"));
+        // check-config starts nothing: closing the pipeline (close()) is all its stop needs
+        stopping = checkOnly ? null : () -> {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            LOG.info("dipwatch: stopping: no new work is taken; the batch being judged and the alerts being sent get up to {} s",
+                    timeout.toSeconds());
+            sources.stop();
+            deliverer.stopTaking();
+            // before the routes stop: the inbox's in-flight files must not wait on a queue that no longer runs
+            pipeline.stopIntake(left(deadline));
+            deliverer.awaitStopped(left(deadline));
+            mail.close();
+        };
         // beans bound to Main are not handed the context: give it to those that need it once it exists
         main.addMainListener(new MainListenerSupport() {
             @Override
-            public void beforeStop(BaseMainSupport stopping) {
-                sources.stop();
-                // before the routes stop: the inbox's in-flight files must not wait on a queue that no longer runs
-                pipeline.stopIntake();
-                deliverer.close();
-                mail.close();
+            public void beforeStop(BaseMainSupport camel) {
+                stopWork();
             }
 
             @Override
@@ -272,7 +330,22 @@ public final class Daemon {
                 java.time.Duration.ofMillis(settings.longValue("dipwatch.webhook.timeout-ms")),
                 Boolean.parseBoolean(settings.get("dipwatch.webhook.allow-private")),
                 Math.max(1, settings.intValue("dipwatch.alert.delivery-threads")),
-                settings.intValue("dipwatch.alert.also-reported-max"));
+                settings.intValue("dipwatch.alert.also-reported-max"),
+                Deliverer.Policy.webhookVersion(settings.get("dipwatch.webhook.http-version")));
+    }
+
+    /** Whether an address is this machine's alone (127.0.0.1, ::1, localhost); an unknown name counts as not. */
+    static boolean loopback(String host) {
+        try {
+            return host != null && java.net.InetAddress.getByName(host).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /** The time left until a {@link System#nanoTime()} deadline, never negative. */
+    private static java.time.Duration left(long deadline) {
+        return java.time.Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
     }
 
     private void close() {

@@ -205,23 +205,25 @@ final class IntakeQueue<I, P> implements AutoCloseable {
      * Stops accepting items and lets the serial stage finish the batch it is judging (within
      * {@code timeout}); the items still waiting are handed to {@code untaken} and stay where they
      * came from (an inbox file in {@code inbox/}, a feed item unseen), to be taken at the next start.
+     * The serial thread is never interrupted: it writes to the index, and an interrupt during a
+     * write closes an embedded H2 file under every other user. A batch still running at the
+     * timeout fails once the index closes, and its items are taken again at the next start.
      */
     void close(Duration timeout) {
-        closing = true;
+        synchronized (this) {
+            if (closing) {
+                return; // closed before: its wait is over
+            }
+            closing = true;
+        }
         try {
             consumer.join(Math.max(1, timeout.toMillis()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         if (consumer.isAlive()) {
-            LOG.warn("pipeline: the batch being judged did not finish within {}; its items are taken again at the next start",
-                    timeout);
-            consumer.interrupt();
-            try {
-                consumer.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            LOG.warn("pipeline: the batch being judged did not finish within {} s (dipwatch.shutdown.timeout); "
+                    + "its items are taken again at the next start", timeout.toSeconds());
         }
         // no interrupt: a worker finishes the item it reads (an interrupted read would only be noise), the rest are skipped
         workers.shutdown();

@@ -310,11 +310,12 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /**
-     * Stops taking documents (the daemon stops): the batch being judged finishes, the documents
-     * waiting stay where they came from. Called before the routes stop, so that none waits on them.
+     * Stops taking documents (the daemon stops): the batch being judged finishes within {@code wait},
+     * the documents waiting stay where they came from. Called before the routes stop, so that none
+     * waits on them.
      */
-    public void stopIntake() {
-        queue.close(Duration.ofSeconds(30));
+    public void stopIntake(Duration wait) {
+        queue.close(wait);
     }
 
     private Intake inboxIntake(Path file) {
@@ -655,10 +656,13 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
-    /** Finishes what was accepted (within {@code dipwatch.shutdown.timeout}, as the daemon allows), then closes the index. */
+    /**
+     * Stops taking documents, lets the batch being judged finish (within {@code dipwatch.shutdown.timeout}),
+     * then closes the index.
+     */
     @Override
     public void close() {
-        queue.close(Duration.ofSeconds(30));
+        queue.close(sizes.stopWait());
         corpus.index().close();
     }
 }

@@ -50,8 +50,9 @@ record Stages(DocumentReader reader, Inbox inbox, Corpus corpus, Classifier clas
      * @param capacity  items accepted and waiting to be judged, at most
      * @param batchSize articles judged and committed in one index transaction, at most
      * @param offerWait how long a source or the inbox waits for room in a full queue before leaving the rest for later
+     * @param stopWait  how long a stop waits for the batch being judged ({@code dipwatch.shutdown.timeout})
      */
-    record Queue(int workers, int capacity, int batchSize, Duration offerWait) {
+    record Queue(int workers, int capacity, int batchSize, Duration offerWait, Duration stopWait) {
     }
 
     /** Opens the stages of a home: creates its folders, opens the index and the corpus. */
@@ -70,12 +71,13 @@ record Stages(DocumentReader reader, Inbox inbox, Corpus corpus, Classifier clas
             Corpus corpus = Corpus.open(home.resolve("seeds"), index, Stages::readSeed, ExactDedup::fingerprint,
                     (a, declaredLanguage) -> classifier.classify(a, false, declaredLanguage));
             DocumentReader reader = new DocumentReader(SeedText::parse, settings.longValue("dipwatch.ingest.max-bytes"));
-            StoryMatcher stories = new StoryMatcher(new StoryTables(index.dataSource()), thresholds(settings));
+            StoryMatcher stories = new StoryMatcher(new StoryTables(index), thresholds(settings));
             int cores = Runtime.getRuntime().availableProcessors();
             int workers = settings.intValue("dipwatch.pipeline.workers");
             Queue queue = new Queue(workers > 0 ? workers : cores, Math.max(1, settings.intValue("dipwatch.pipeline.queue-size")),
                     Math.max(1, settings.intValue("dipwatch.pipeline.batch-size")),
-                    Duration.ofMillis(settings.longValue("dipwatch.pipeline.offer-wait-ms")));
+                    Duration.ofMillis(settings.longValue("dipwatch.pipeline.offer-wait-ms")),
+                    Duration.ofSeconds(settings.longValue("dipwatch.shutdown.timeout")));
             return new Stages(reader, inbox, corpus, classifier, stories,
                     new Alerts(subscriptions(settings, classifier.dictionaries()), settings.intValue("dipwatch.alert.also-reported-max")),
                     new Outbox(index.dataSource()), Boolean.parseBoolean(settings.get("dipwatch.dedup.store-near-duplicates")),

@@ -68,21 +68,29 @@ public final class TestHome {
 
     /**
      * Starts {@code dipwatch run} in a JVM of its own on this home (the test class path, 256 MB
-     * heap, HTTP on 127.0.0.1:{@code port}), its output appended to {@code daemon.log} in the home.
-     * Sources are off (no test contacts the internet) unless an option sets
-     * {@code -Ddipwatch.sources.enabled=true}, which comes later and wins.
+     * heap, HTTP on {@code port} of the default host, 127.0.0.1), its output appended to
+     * {@code daemon.log} in the home. Sources are off (no test contacts the internet) unless an
+     * option sets {@code -Ddipwatch.sources.enabled=true}, which comes later and wins.
      */
     public static Process startDaemonProcess(Path home, int port, String... options) throws IOException {
+        return startDaemonProcess(home, port, java.util.Map.of(), options);
+    }
+
+    /** {@link #startDaemonProcess(Path, int, String...)} with these variables added to its environment (secrets, as a user sets them). */
+    public static Process startDaemonProcess(Path home, int port, java.util.Map<String, String> environment, String... options)
+            throws IOException {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // surefire's class path ends with ':', which would put the working directory on it
         String classPath = String.join(java.io.File.pathSeparator, Stream.of(
                 System.getProperty("java.class.path").split(java.io.File.pathSeparator)).filter(e -> !e.isBlank()).toList());
         List<String> command = new java.util.ArrayList<>(List.of(javaBin, "-Xmx256m", "-cp", classPath,
-                "-Ddipwatch.home=" + home, "-Ddipwatch.http.port=" + port, "-Ddipwatch.http.host=127.0.0.1", "-Ddipwatch.sources.enabled=false"));
+                "-Ddipwatch.home=" + home, "-Ddipwatch.http.port=" + port, "-Ddipwatch.sources.enabled=false"));
         command.addAll(List.of(options));
         command.addAll(List.of("org.dipwatch.App", "run"));
-        return new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("daemon.log").toFile())).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("daemon.log").toFile()));
+        builder.environment().putAll(environment);
+        return builder.start();
     }
 
     /** A TCP port free on 127.0.0.1 right now. */

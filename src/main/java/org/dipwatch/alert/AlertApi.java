@@ -6,11 +6,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,10 +17,11 @@ import java.util.Map;
 /**
  * The alerts REST API, behind {@code /api/subscriptions} and {@code /api/alerts}: list, create,
  * update and delete subscriptions (written to {@code subscriptions.yaml}, which the daemon
- * reloads), the delivery log of a subscription, dead letters and their replay. Reading needs no
- * token; writing needs {@code Authorization: Bearer <token>} with the token of
- * {@code dipwatch.api.token} (set it as DIPWATCH_API_TOKEN); without a token configured the API
- * is read-only. Secrets are never returned.
+ * reloads), the delivery log of a subscription, dead letters and their replay. With a token set
+ * ({@code dipwatch.api.token}, DIPWATCH_API_TOKEN) every request needs
+ * {@code Authorization: Bearer <token>}, reads too; without one the API is read-only (see
+ * {@link ApiToken}). Secrets are never returned: a webhook's secret shows as {@code (set)}, the
+ * password of a URL's user info as {@code ***}.
  */
 public final class AlertApi {
 
@@ -36,20 +35,24 @@ public final class AlertApi {
     private final Subscriptions subscriptions;
     private final Outbox outbox;
     private final Path file;
-    private final String token;
+    private final ApiToken token;
 
-    /** The API over these subscriptions (kept in {@code file}) and this outbox; {@code token} may be empty. */
-    public AlertApi(Subscriptions subscriptions, Outbox outbox, Path file, String token) {
+    /** The API over these subscriptions (kept in {@code file}) and this outbox, guarded by this token. */
+    public AlertApi(Subscriptions subscriptions, Outbox outbox, Path file, ApiToken token) {
         this.subscriptions = subscriptions;
         this.outbox = outbox;
         this.file = file;
-        this.token = token == null ? "" : token.strip();
+        this.token = token;
     }
 
     /** {@code /api/subscriptions[/{id}]}: GET lists (or shows one), POST creates, PUT replaces, DELETE removes. */
     public synchronized Answer subscriptions(String method, String id, String authorization, String body) {
         String m = method == null ? "GET" : method.toUpperCase(java.util.Locale.ROOT);
         if (m.equals("GET")) {
+            Answer denied = token.read(authorization);
+            if (denied != null) {
+                return denied;
+            }
             List<Map<String, Object>> out = new ArrayList<>();
             for (Subscription s : subscriptions.current()) {
                 if (id == null || id.isEmpty() || s.id().equals(id)) {
@@ -61,7 +64,7 @@ public final class AlertApi {
             }
             return new Answer(200, Map.of("subscriptions", out));
         }
-        Answer denied = authorize(authorization);
+        Answer denied = token.change(authorization);
         if (denied != null) {
             return denied;
         }
@@ -119,19 +122,27 @@ public final class AlertApi {
     }
 
     /** {@code /api/subscriptions/{id}/deliveries}: the delivery log, newest first. */
-    public Answer deliveries(String id) {
+    public Answer deliveries(String id, String authorization) {
+        Answer denied = token.read(authorization);
+        if (denied != null) {
+            return denied;
+        }
         return new Answer(200, Map.of("subscription", id, "deliveries", outbox.log(id, 200)));
     }
 
     /** {@code /api/alerts/dead}: the dead letters, newest first. */
-    public Answer dead() {
+    public Answer dead(String authorization) {
+        Answer denied = token.read(authorization);
+        if (denied != null) {
+            return denied;
+        }
         List<Map<String, Object>> out = outbox.dead(200).stream().map(Outbox.Row::summary).toList();
         return new Answer(200, Map.of("dead", out, "counts", outbox.counts()));
     }
 
     /** {@code POST /api/alerts/dead/{id}/replay}: puts a dead letter back in the queue. */
     public Answer replay(String id, String authorization) {
-        Answer denied = authorize(authorization);
+        Answer denied = token.change(authorization);
         if (denied != null) {
             return denied;
         }
@@ -140,17 +151,6 @@ public final class AlertApi {
         }
         return outbox.replay(Long.parseLong(id)) ? new Answer(200, Map.of("replayed", Long.parseLong(id)))
                 : error(404, "no dead letter " + id);
-    }
-
-    private Answer authorize(String authorization) {
-        if (token.isEmpty()) {
-            return error(403, "the API is read-only: set DIPWATCH_API_TOKEN (dipwatch.api.token) to allow changes");
-        }
-        String given = authorization == null ? "" : authorization.replaceFirst("(?i)^Bearer\\s+", "").strip();
-        if (!MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
-            return error(401, "send Authorization: Bearer <the token of DIPWATCH_API_TOKEN>");
-        }
-        return null;
     }
 
     private static Map<String, Object> view(Subscription s) {
@@ -169,7 +169,7 @@ public final class AlertApi {
         m.put("filter", filter);
         m.put("sourceHealth", s.sourceHealth());
         if (s.webhook() != null) {
-            m.put("webhook", Map.of("url", s.webhook().url(), "secret", "(set)"));
+            m.put("webhook", Map.of("url", withoutPassword(s.webhook().url()), "secret", "(set)"));
         }
         if (s.email() != null) {
             m.put("email", Map.of("to", s.email().to()));
@@ -181,6 +181,11 @@ public final class AlertApi {
             m.put("quiet", Map.of("from", s.quiet().from().toString(), "to", s.quiet().to().toString(), "zone", s.quiet().zone().getId()));
         }
         return m;
+    }
+
+    /** A URL with the password of its user info shown as {@code ***} ({@code https://user:***@host/…}). */
+    static String withoutPassword(String url) {
+        return url.replaceFirst("^([a-zA-Z][a-zA-Z0-9+.-]*://[^/@:]*):[^/@]*@", "$1:***@");
     }
 
     private ObjectNode read() throws IOException {

@@ -56,16 +56,38 @@ public final class Deliverer implements AutoCloseable {
     static final long RECORD_MILLIS = 250;
 
     /**
-     * How retries are spaced and when an alert is given up; how many lanes run at once, and how
-     * many reports of each story a digest names.
+     * How retries are spaced and when an alert is given up; how many lanes run at once, how many
+     * reports of each story a digest names, and the HTTP version of webhooks
+     * ({@code dipwatch.webhook.http-version}).
      */
     public record Policy(int maxAttempts, Duration maxAge, Duration backoff, Duration backoffMax, Duration timeout,
-                         boolean allowPrivate, int threads, int alsoReportedMax) {
+                         boolean allowPrivate, int threads, int alsoReportedMax, HttpClient.Version webhookVersion) {
 
-        /** A policy with {@value Deliverer#DELIVERY_THREADS} threads and digests naming {@value Alerts#ALSO_REPORTED_MAX} reports a story. */
+        /** A policy whose webhooks go as HTTP/1.1. */
+        public Policy(int maxAttempts, Duration maxAge, Duration backoff, Duration backoffMax, Duration timeout,
+                      boolean allowPrivate, int threads, int alsoReportedMax) {
+            this(maxAttempts, maxAge, backoff, backoffMax, timeout, allowPrivate, threads, alsoReportedMax, HttpClient.Version.HTTP_1_1);
+        }
+
+        /** A policy with {@value Deliverer#DELIVERY_THREADS} threads, digests naming {@value Alerts#ALSO_REPORTED_MAX} reports a story, HTTP/1.1. */
         public Policy(int maxAttempts, Duration maxAge, Duration backoff, Duration backoffMax, Duration timeout,
                       boolean allowPrivate) {
             this(maxAttempts, maxAge, backoff, backoffMax, timeout, allowPrivate, DELIVERY_THREADS, Alerts.ALSO_REPORTED_MAX);
+        }
+
+        /**
+         * The HTTP version a {@code dipwatch.webhook.http-version} value names: {@code 1.1}, or {@code 2}
+         * (HTTP/2 over TLS where the receiver offers it, and on {@code http://} an {@code Upgrade: h2c}
+         * that some receivers and proxies refuse).
+         *
+         * @throws IllegalArgumentException for any other value
+         */
+        public static HttpClient.Version webhookVersion(String value) {
+            return switch (value == null ? "" : value.strip()) {
+                case "1.1" -> HttpClient.Version.HTTP_1_1;
+                case "2" -> HttpClient.Version.HTTP_2;
+                default -> throw new IllegalArgumentException("dipwatch.webhook.http-version=" + value + " must be 1.1 or 2");
+            };
         }
     }
 
@@ -77,6 +99,8 @@ public final class Deliverer implements AutoCloseable {
     private final HttpClient http;
     private final ExecutorService lanes;
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
+    /** Set when the daemon stops: runs end after the alert they are sending. */
+    private volatile boolean stopping;
     /** Every this many looks at the outbox, every lane with pending alerts is looked up, not only the subscriptions'. */
     static final int FULL_LOOK_EVERY = 50;
     private long looks;
@@ -88,7 +112,9 @@ public final class Deliverer implements AutoCloseable {
         this.mail = mail;
         this.metrics = metrics;
         this.policy = policy;
-        this.http = HttpClient.newBuilder().connectTimeout(policy.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+        // HTTP/1.1 unless configured: the JDK's default HTTP/2 sends Upgrade: h2c on http://, which some receivers refuse
+        this.http = HttpClient.newBuilder().version(policy.webhookVersion()).connectTimeout(policy.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
         AtomicInteger n = new AtomicInteger();
         this.lanes = Executors.newFixedThreadPool(Math.max(1, policy.threads()), r -> {
             Thread t = new Thread(r, "alert-deliver-" + n.incrementAndGet());
@@ -124,10 +150,40 @@ public final class Deliverer implements AutoCloseable {
         return delivered;
     }
 
-    /** Stops the runs (an alert being sent is sent again at the next start: at least once). */
+    /**
+     * Starts no more runs; each run ends after the alert it is sending, which is sent and recorded.
+     * The daemon's stop calls this first, then {@link #awaitStopped}.
+     */
+    public void stopTaking() {
+        stopping = true;
+        lanes.shutdown();
+    }
+
+    /**
+     * Waits at most {@code wait} for the runs to end. A run still sending then (a webhook slower
+     * than the stop allows) is left alone, never interrupted: its thread may be writing to the
+     * index, and an interrupt during a write closes an embedded H2 file under every other user.
+     * What it could not record is sent again at the next start, with the same message id.
+     */
+    public boolean awaitStopped(java.time.Duration wait) {
+        try {
+            if (lanes.awaitTermination(Math.max(0, wait.toMillis()), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                return true;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.warn("alert: {} delivery runs were still sending after {} s (dipwatch.shutdown.timeout); "
+                + "what they could not record is sent again at the next start, with the same webhook-id", busy.size(),
+                wait.toSeconds());
+        return false;
+    }
+
+    /** {@link #stopTaking()}, then waits for the runs as long as one webhook's timeout, and a second more. */
     @Override
     public void close() {
-        lanes.shutdownNow();
+        stopTaking();
+        awaitStopped(policy.timeout().plusSeconds(1));
     }
 
     /** The lanes of the current subscriptions: each with a webhook, each with e-mail. */
@@ -216,12 +272,15 @@ public final class Deliverer implements AutoCloseable {
         try {
             long from = lane.headId();
             lane:
-            while (!Thread.currentThread().isInterrupted()) {
+            while (!stopping && !Thread.currentThread().isInterrupted()) {
                 List<Outbox.Row> page = outbox.pending(lane, from, PAGE);
                 if (page.isEmpty()) {
                     break;
                 }
                 for (Outbox.Row row : page) {
+                    if (stopping) {
+                        break lane; // the daemon stops: the rest of the lane waits for the next start
+                    }
                     if (row.nextAttemptAt().isAfter(Instant.now())) {
                         break lane; // the oldest waits, and nothing overtakes it
                     }
@@ -283,14 +342,21 @@ public final class Deliverer implements AutoCloseable {
             if (sub.isEmpty()) {
                 error = "subscription '" + row.subscriptionId() + "' is no longer in the subscriptions file";
             } else if (row.channel().equals(Outbox.WEBHOOK) && sub.get().webhook() != null) {
-                HttpResponse<String> response = post(sub.get().webhook(), row);
-                status = response.statusCode();
-                if (status / 100 == 2) {
-                    return done(batch, status, start, taken);
-                }
-                error = "webhook: POST " + sub.get().webhook().url() + " answered " + status;
-                if (status == 429 || status == 503) {
-                    retryAfter = retryAfter(response.headers().firstValue("Retry-After").orElse(null));
+                URI uri = URI.create(sub.get().webhook().url());
+                // host and port, never the path or query: a receiver's URL often carries its own secret
+                String to = "webhook: POST to " + hostAndPort(uri);
+                try {
+                    HttpResponse<String> response = post(uri, sub.get().webhook(), row);
+                    status = response.statusCode();
+                    if (status / 100 == 2) {
+                        return done(batch, status, start, taken);
+                    }
+                    error = to + " answered " + status;
+                    if (status == 429 || status == 503) {
+                        retryAfter = retryAfter(response.headers().firstValue("Retry-After").orElse(null));
+                    }
+                } catch (IOException e) {
+                    error = to + " failed: " + cause(e);
                 }
             } else if (row.channel().equals(Outbox.EMAIL) && sub.get().email() != null) {
                 List<AlertContent> contents = batch.stream().map(Outbox.Row::content).toList();
@@ -352,8 +418,45 @@ public final class Deliverer implements AutoCloseable {
         return batch.size();
     }
 
-    private HttpResponse<String> post(Subscription.Webhook webhook, Outbox.Row row) throws IOException, InterruptedException {
-        URI uri = URI.create(webhook.url());
+    /** {@code host:port} of a URL, the port its scheme's default when the URL names none. */
+    static String hostAndPort(URI uri) {
+        int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        return uri.getHost() + ":" + port;
+    }
+
+    /**
+     * Why a webhook POST failed, in words a user can act on. The JDK's client often says nothing
+     * itself (a refused connection is a {@code ConnectException} without a message), so the kind of
+     * failure is named from the exceptions in the chain; otherwise the first message found.
+     */
+    String cause(IOException e) {
+        String timeout = policy.timeout().toMillis() + " ms (dipwatch.webhook.timeout-ms)";
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.http.HttpConnectTimeoutException) {
+                return "no connection within " + timeout;
+            }
+            if (t instanceof java.net.http.HttpTimeoutException) {
+                return "no answer within " + timeout;
+            }
+            if (t instanceof java.nio.channels.UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+                return "the host name does not resolve";
+            }
+            if (t instanceof javax.net.ssl.SSLException) {
+                return "TLS failed: " + t.getMessage();
+            }
+        }
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return t.getMessage() + " (" + t.getClass().getSimpleName() + ")";
+            }
+        }
+        if (e instanceof java.net.ConnectException) {
+            return "connection refused or closed while connecting (ConnectException)";
+        }
+        return e.getClass().getSimpleName();
+    }
+
+    private HttpResponse<String> post(URI uri, Subscription.Webhook webhook, Outbox.Row row) throws IOException, InterruptedException {
         if (!policy.allowPrivate()) {
             // the name may have come to point at a metadata address since the file was read (DNS rebinding)
             for (java.net.InetAddress a : java.net.InetAddress.getAllByName(uri.getHost())) {

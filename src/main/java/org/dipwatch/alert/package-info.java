@@ -15,6 +15,8 @@
  * by {@link org.dipwatch.alert.SmtpMail}, a run of mails over one connection). Delivery
  * ({@link org.dipwatch.alert.Deliverer}) goes lane by lane (one subscription and channel): in order
  * within a lane, lanes in parallel; a failed delivery is retried with backoff and holds its lane,
- * and after too many attempts it is dead-lettered.
+ * and after too many attempts it is dead-lettered. The HTTP API over subscriptions and the outbox
+ * ({@link org.dipwatch.alert.AlertApi}) answers only a request that carries the API token when one
+ * is set ({@link org.dipwatch.alert.ApiToken}), and never shows a secret.
  */
 package org.dipwatch.alert;

@@ -2,6 +2,12 @@ package org.dipwatch.corpus;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -12,10 +18,13 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Properties;
 import javax.sql.DataSource;
 import org.dipwatch.dedup.CorpusLookup;
 import org.dipwatch.model.ActorTag;
@@ -23,13 +32,37 @@ import org.dipwatch.model.Attribution;
 import org.dipwatch.model.Classification;
 import org.dipwatch.model.RegionTag;
 import org.flywaydb.core.Flyway;
+import org.h2.tools.Server;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The index beside the corpus: article metadata and the record of every arrival, in an embedded
  * H2 file by default (any JDBC database Flyway knows works). Opening it applies the schema
  * migrations in {@code db/migration}.
+ *
+ * <p>An embedded H2 file is open in one process at a time. The daemon {@linkplain #serve() serves}
+ * it to the CLI of the same machine: H2's TCP server on 127.0.0.1 and a random port, answering
+ * only the random key written to {@code data/index.server} (readable by the daemon's user only);
+ * a CLI command that finds the file in use opens it through that server. H2's own
+ * {@code AUTO_SERVER} is not used: it listens on every interface, and H2 refuses it beside
+ * {@code DB_CLOSE_ON_EXIT=FALSE}, which every embedded H2 URL gets here unless it sets it, so that
+ * the database is closed by {@link #close()} and never by H2's shutdown hook while the daemon's
+ * last batch still commits on SIGTERM.
  */
 public final class CorpusIndex implements CorpusLookup, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CorpusIndex.class);
+
+    /** The system property H2 binds its server sockets to (read once, when H2 first needs it). */
+    static final String H2_BIND_ADDRESS = "h2.bindAddress";
+
+    static {
+        // before any H2 class reads it; a -Dh2.bindAddress given on the command line wins
+        if (System.getProperty(H2_BIND_ADDRESS) == null) {
+            System.setProperty(H2_BIND_ADDRESS, "127.0.0.1");
+        }
+    }
 
     private static final String ARTICLE_COLUMNS = "seq, file_name, article_id, title, published, content_hash, paragraphs, "
             + "characters, source, origin, url, url_hash, verdict, received_at, stored_at, file_missing";
@@ -37,23 +70,20 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
     private final HikariDataSource dataSource;
     /** What the index holds of URLs, texts and intake keys, so that most look-ups need no query. */
     private final KnownKeys known = new KnownKeys();
-    private final boolean othersMayWrite;
+    /** The embedded H2 file's path without its {@code .mv.db}, or {@code null} for any other database. */
+    private final Path file;
+    /** Whether this process reached the index through the daemon's server instead of opening the file. */
+    private final boolean throughDaemon;
+    /** Whether the URL names a database only the process that opens it reaches: an embedded H2 file or memory. */
+    private final boolean exclusive;
+    /** H2's server for the CLI while this daemon serves the index; read without the lock at every judgement. */
+    private volatile Server server;
 
-    private CorpusIndex(HikariDataSource dataSource) {
+    private CorpusIndex(HikariDataSource dataSource, Path file, boolean throughDaemon, boolean exclusive) {
         this.dataSource = dataSource;
-        this.othersMayWrite = othersMayWrite(dataSource.getJdbcUrl());
-    }
-
-    /**
-     * Whether another process may write to the database behind a JDBC URL: anything but an embedded
-     * H2 database without {@code AUTO_SERVER}, which the process that opened it locks.
-     */
-    static boolean othersMayWrite(String jdbcUrl) {
-        String url = jdbcUrl.toUpperCase(java.util.Locale.ROOT);
-        boolean exclusive = url.startsWith("JDBC:H2:MEM:")
-                || url.startsWith("JDBC:H2:") && !url.startsWith("JDBC:H2:TCP:") && !url.startsWith("JDBC:H2:SSL:")
-                && !url.contains("AUTO_SERVER=TRUE");
-        return !exclusive;
+        this.file = file;
+        this.throughDaemon = throughDaemon;
+        this.exclusive = exclusive;
     }
 
     /** {@link #known}, read from the index the first time it is asked. */
@@ -70,7 +100,7 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
      * before each batch it judges: one query a batch, not three an article.
      */
     public void catchUp() {
-        if (known.loaded() && !othersMayWrite) {
+        if (known.loaded() && !othersMayWrite()) {
             return;
         }
         try (Connection c = dataSource.getConnection()) {
@@ -80,8 +110,56 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
         }
     }
 
-    /** Opens (and creates or migrates) the index at a JDBC URL. */
+    /**
+     * Opens (and creates or migrates) the index at a JDBC URL. An embedded H2 file that a running
+     * daemon serves (see {@link #serve()}) is opened through the daemon's server.
+     */
     public static CorpusIndex open(String jdbcUrl, String user, String password, int poolSize) {
+        String url = embeddedSettings(jdbcUrl);
+        Path file = h2File(url);
+        Path served = file == null ? null : serverFile(file);
+        String daemonUrl = served != null && Files.isRegularFile(served) ? daemonUrl(served) : null;
+        HikariDataSource ds = null;
+        if (daemonUrl != null && answers(daemonUrl, user, password)) {
+            ds = pool(daemonUrl, user, password, poolSize);
+            LOG.info("index: {} is open in the running daemon; this command uses it through the daemon's server on 127.0.0.1", file);
+        } else {
+            try {
+                ds = pool(url, user, password, poolSize);
+            } catch (RuntimeException e) {
+                throw new IndexException("index: cannot open " + jdbcUrl + ": " + rootMessage(e)
+                        + " (check dipwatch.index.url, that data/ is writable and that no other program holds the file)", e);
+            }
+            if (daemonUrl != null) {
+                // this process holds the file now: the daemon that wrote it did not stop (a kill -9)
+                try {
+                    Files.deleteIfExists(served);
+                } catch (IOException e) {
+                    LOG.warn("index: cannot remove {}, left by a daemon that did not stop ({})", served, e.getMessage());
+                }
+            }
+        }
+        try {
+            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        } catch (RuntimeException e) {
+            ds.close();
+            throw new IndexException("index: cannot migrate " + jdbcUrl + ": " + rootMessage(e), e);
+        }
+        String upper = url.toUpperCase(Locale.ROOT);
+        boolean exclusive = upper.startsWith("JDBC:H2:") && !upper.startsWith("JDBC:H2:TCP:") && !upper.startsWith("JDBC:H2:SSL:");
+        return new CorpusIndex(ds, file, daemonUrl != null && ds.getJdbcUrl().equals(daemonUrl), exclusive);
+    }
+
+    /** Whether a daemon's server answers at this URL (a file left by a daemon that was killed names a closed port). */
+    private static boolean answers(String daemonUrl, String user, String password) {
+        try (Connection c = java.sql.DriverManager.getConnection(daemonUrl, user, password == null ? "" : password)) {
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private static HikariDataSource pool(String jdbcUrl, String user, String password, int poolSize) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         config.setUsername(user);
@@ -90,20 +168,123 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
         config.setMinimumIdle(1);
         config.setPoolName("dipwatch-index");
         config.setConnectionTimeout(30_000);
-        HikariDataSource ds;
-        try {
-            ds = new HikariDataSource(config);
-        } catch (RuntimeException e) {
-            throw new IndexException("index: cannot open " + jdbcUrl + ": " + rootMessage(e)
-                    + " (check dipwatch.index.url, that data/ is writable and that no other program holds the file)", e);
+        return new HikariDataSource(config);
+    }
+
+    /**
+     * Serves this index to the CLI of the same machine until {@link #close()}: H2's TCP server on
+     * 127.0.0.1 and a random port, opening only this database and only for the random key it writes,
+     * with the server's address, to {@code data/index.server} (permissions 600 where the file
+     * system has them). Does nothing for another database than an embedded H2 file.
+     *
+     * @throws IndexException when this process reached the index through another daemon's server
+     *                        (a second daemon on the same home), or the server cannot start
+     */
+    public synchronized void serve() {
+        if (throughDaemon) {
+            throw new IndexException("index: " + file + " is open in a dipwatch daemon that already runs on this home; "
+                    + "stop it before starting another");
         }
-        try {
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
-        } catch (RuntimeException e) {
-            ds.close();
-            throw new IndexException("index: cannot migrate " + jdbcUrl + ": " + rootMessage(e), e);
+        if (file == null || server != null) {
+            return;
         }
-        return new CorpusIndex(ds);
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        String key = HexFormat.of().formatHex(random);
+        Path served = serverFile(file);
+        try {
+            server = Server.createTcpServer("-tcpPort", "0", "-tcpDaemon", "-ifExists", "-key", key, file.toString()).start();
+            Path temp = served.resolveSibling("." + served.getFileName() + ".tmp");
+            Files.deleteIfExists(temp);
+            try {
+                Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException notPosix) {
+                Files.createFile(temp);
+            }
+            Files.writeString(temp, "# the running dipwatch daemon serves its index here to the CLI; removed when it stops\n"
+                    + "url=jdbc:h2:tcp://127.0.0.1:" + server.getPort() + "/" + key + "\n");
+            Files.move(temp, served, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (SQLException | IOException e) {
+            if (server != null) {
+                server.stop();
+                server = null;
+            }
+            throw new IndexException("index: cannot serve " + file + " to the CLI on 127.0.0.1: " + rootMessage(e), e);
+        }
+        LOG.info("index: served to the CLI on 127.0.0.1:{} (key in {})", server.getPort(), served);
+    }
+
+    /**
+     * An embedded H2 URL as the daemon needs it: {@code DB_CLOSE_ON_EXIT=FALSE} added unless it is
+     * set (H2 would otherwise close the database from a JVM shutdown hook while the daemon still
+     * commits its last batch: "Database is already closed"), and {@code AUTO_SERVER} taken out (it
+     * listens on every interface, H2 refuses it beside {@code DB_CLOSE_ON_EXIT=FALSE}, and the
+     * daemon serves the CLI itself). Other URLs (a server database, another product) are returned
+     * as they are.
+     */
+    static String embeddedSettings(String jdbcUrl) {
+        String upper = jdbcUrl.toUpperCase(Locale.ROOT);
+        if (!upper.startsWith("JDBC:H2:") || upper.startsWith("JDBC:H2:TCP:") || upper.startsWith("JDBC:H2:SSL:")) {
+            return jdbcUrl;
+        }
+        String url = jdbcUrl.replaceAll("(?i);AUTO_SERVER(_PORT)?=[^;]*", "");
+        if (!url.equals(jdbcUrl)) {
+            LOG.warn("index: dipwatch.index.url sets AUTO_SERVER, which dipwatch leaves out: the daemon serves the index to the "
+                    + "CLI itself, on 127.0.0.1 only; take it out of the URL");
+        }
+        if (!url.toUpperCase(Locale.ROOT).contains(";DB_CLOSE_ON_EXIT=")) {
+            url += ";DB_CLOSE_ON_EXIT=FALSE";
+        }
+        return url;
+    }
+
+    /** The path of an embedded H2 file URL ({@code jdbc:h2:[file:]PATH[;…]}), without its {@code .mv.db}; else {@code null}. */
+    static Path h2File(String jdbcUrl) {
+        if (!jdbcUrl.regionMatches(true, 0, "jdbc:h2:", 0, 8)) {
+            return null;
+        }
+        String rest = jdbcUrl.substring(8);
+        if (rest.regionMatches(true, 0, "file:", 0, 5)) {
+            rest = rest.substring(5);
+        }
+        int semicolon = rest.indexOf(';');
+        String path = semicolon < 0 ? rest : rest.substring(0, semicolon);
+        if (path.isEmpty() || path.indexOf(':') > 1) {
+            return null; // mem:, tcp:, or another of H2's file systems
+        }
+        if (path.startsWith("~")) {
+            path = System.getProperty("user.home") + path.substring(1);
+        }
+        return Path.of(path).toAbsolutePath().normalize();
+    }
+
+    /** Where the daemon writes the address and key of its server: {@code index.server} beside {@code index.mv.db}. */
+    static Path serverFile(Path h2File) {
+        return h2File.resolveSibling(h2File.getFileName() + ".server");
+    }
+
+    private static String daemonUrl(Path served) {
+        Properties p = new Properties();
+        try (java.io.Reader in = Files.newBufferedReader(served)) {
+            p.load(in);
+        } catch (IOException e) {
+            throw new IndexException("index: cannot read " + served + ": " + e.getMessage(), e);
+        }
+        String url = p.getProperty("url", "");
+        if (!url.startsWith("jdbc:h2:tcp://127.0.0.1:")) {
+            throw new IndexException("index: " + served + " does not name a server on 127.0.0.1; delete it if no daemon runs");
+        }
+        return url;
+    }
+
+    /**
+     * Whether another process may store articles in the index while this one has it open: an
+     * embedded H2 file this daemon serves to the CLI, one this process reached through the daemon,
+     * or a database server. Only an embedded H2 file nobody else reaches (the CLI's own, a test's
+     * in-memory database) is this process's alone.
+     */
+    public boolean othersMayWrite() {
+        return server != null || throughDaemon || !exclusive;
     }
 
     /** The data source, for components that keep their own tables in the index. */
@@ -440,8 +621,18 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
         return out;
     }
 
+    /** Stops serving the CLI (its file removed), then closes the pool; the embedded database closes with its last connection. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (server != null) {
+            server.stop();
+            server = null;
+            try {
+                Files.deleteIfExists(serverFile(file));
+            } catch (IOException e) {
+                LOG.warn("index: cannot remove {} ({}); the next start replaces it", serverFile(file), e.getMessage());
+            }
+        }
         dataSource.close();
     }
 

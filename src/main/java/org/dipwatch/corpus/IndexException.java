@@ -6,4 +6,9 @@ public final class IndexException extends RuntimeException {
     public IndexException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** A problem the index found itself, with no exception behind it. */
+    public IndexException(String message) {
+        super(message);
+    }
 }

@@ -35,11 +35,12 @@ public final class StoryTables implements StoryStore {
     private static final long[] NONE = new long[0];
 
     private final DataSource db;
-    private Boolean othersMayWrite;
+    private final CorpusIndex index;
 
-    /** The table in the index behind {@code db}. */
-    public StoryTables(DataSource db) {
-        this.db = db;
+    /** The table in this index. */
+    public StoryTables(CorpusIndex index) {
+        this.db = index.dataSource();
+        this.index = index;
     }
 
     @Override
@@ -158,16 +159,8 @@ public final class StoryTables implements StoryStore {
 
     @Override
     public boolean othersMayWrite() {
-        if (othersMayWrite == null) {
-            try (Connection c = db.getConnection()) {
-                // the URL as configured (the driver's own drops the settings)
-                othersMayWrite = CorpusIndex.othersMayWrite(
-                        db instanceof com.zaxxer.hikari.HikariDataSource h ? h.getJdbcUrl() : c.getMetaData().getURL());
-            } catch (SQLException e) {
-                throw new IndexException("index: cannot read the database URL: " + e.getMessage(), e);
-            }
-        }
-        return othersMayWrite;
+        // asked at every judgement: the daemon starts serving the CLI after its first judgements
+        return index.othersMayWrite();
     }
 
     @Override

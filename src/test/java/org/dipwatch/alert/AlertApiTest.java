@@ -12,7 +12,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The subscriptions API: reading is open, writing needs the bearer token, and the file stays valid. */
+/**
+ * The subscriptions API: without a token it only reads; with one, reading and writing both need
+ * it; secrets are never shown; the file stays valid.
+ */
 class AlertApiTest {
 
     @TempDir
@@ -34,7 +37,7 @@ class AlertApiTest {
     }
 
     private AlertApi api(String token) {
-        return new AlertApi(subscriptions, new Outbox(index.dataSource()), file, token);
+        return new AlertApi(subscriptions, new Outbox(index.dataSource()), file, new ApiToken(token));
     }
 
     private static final String DESK = """
@@ -45,10 +48,48 @@ class AlertApiTest {
     void withoutATokenTheApiIsReadOnly() {
         AlertApi api = api("");
         assertThat(api.subscriptions("GET", null, null, null).status()).isEqualTo(200);
+        assertThat(api.deliveries("desk", null).status()).isEqualTo(200);
+        assertThat(api.dead(null).status()).isEqualTo(200);
         AlertApi.Answer post = api.subscriptions("POST", null, "Bearer anything", DESK);
         assertThat(post.status()).isEqualTo(403);
         assertThat(post.body().toString()).contains("DIPWATCH_API_TOKEN");
         assertThat(file).doesNotExist();
+    }
+
+    @Test
+    void withATokenSetEveryReadNeedsItToo() throws Exception {
+        Files.writeString(file, """
+                subscriptions:
+                  - id: desk
+                    webhook: { url: "https://hooks.example.org/desk", secret: "whsec_c2VjcmV0" }
+                """);
+        AlertApi api = api("t0ken");
+        for (String authorization : new String[] {null, "", "Bearer wrong", "t0ken-and-more", "Basic dDBrZW4="}) {
+            assertThat(api.subscriptions("GET", null, authorization, null).status()).as(authorization).isEqualTo(401);
+            assertThat(api.subscriptions("GET", "desk", authorization, null).status()).as(authorization).isEqualTo(401);
+            assertThat(api.deliveries("desk", authorization).status()).as(authorization).isEqualTo(401);
+            assertThat(api.dead(authorization).status()).as(authorization).isEqualTo(401);
+        }
+        AlertApi.Answer denied = api.subscriptions("GET", null, null, null);
+        assertThat(denied.body().toString()).contains("Authorization: Bearer").doesNotContain("hooks.example.org");
+        assertThat(api.subscriptions("GET", null, "Bearer t0ken", null).body().toString()).contains("https://hooks.example.org/desk");
+        assertThat(api.subscriptions("GET", "desk", "bearer  t0ken", null).status()).isEqualTo(200);
+        assertThat(api.deliveries("desk", "Bearer t0ken").status()).isEqualTo(200);
+        assertThat(api.dead("Bearer t0ken").status()).isEqualTo(200);
+    }
+
+    @Test
+    void theSecretAndAUrlPasswordAreNeverShown() throws Exception {
+        Files.writeString(file, """
+                subscriptions:
+                  - id: desk
+                    webhook: { url: "https://desk:hunter2@hooks.example.org/desk?team=7", secret: "whsec_c2VjcmV0" }
+                """);
+        String shown = api("").subscriptions("GET", "desk", null, null).body().toString();
+        assertThat(shown).contains("url=https://desk:***@hooks.example.org/desk?team=7", "secret=(set)")
+                .doesNotContain("hunter2").doesNotContain("whsec_c2VjcmV0");
+        assertThat(AlertApi.withoutPassword("https://hooks.example.org/a@b")).isEqualTo("https://hooks.example.org/a@b");
+        assertThat(AlertApi.withoutPassword("https://user@hooks.example.org/")).isEqualTo("https://user@hooks.example.org/");
     }
 
     @Test
@@ -58,7 +99,7 @@ class AlertApiTest {
         assertThat(api.subscriptions("POST", null, "Bearer t0ken", DESK).status()).isEqualTo(201);
         assertThat(subscriptions.current()).extracting(Subscription::id).containsExactly("desk");
         assertThat(api.subscriptions("POST", null, "Bearer t0ken", DESK).status()).isEqualTo(409);
-        AlertApi.Answer shown = api.subscriptions("GET", "desk", null, null);
+        AlertApi.Answer shown = api.subscriptions("GET", "desk", "Bearer t0ken", null);
         assertThat(shown.body().toString()).contains("(set)").doesNotContain("whsec_c2VjcmV0");
         assertThat(api.subscriptions("PUT", "desk", "Bearer t0ken", """
                 {"filter": {"actors": ["RUS"]}, "email": {"to": ["desk@example.org"]}}""").status()).isEqualTo(200);
@@ -111,10 +152,10 @@ class AlertApiTest {
     @Test
     void deadLettersAreListedAndReplayedWithTheToken() {
         AlertApi api = api("t0ken");
-        assertThat(api.dead().status()).isEqualTo(200);
+        assertThat(api.dead("Bearer t0ken").status()).isEqualTo(200);
         assertThat(api.replay("12", null).status()).isEqualTo(401);
         assertThat(api.replay("12", "Bearer t0ken").status()).isEqualTo(404);
         assertThat(api.replay("x", "Bearer t0ken").status()).isEqualTo(400);
-        assertThat(api.deliveries("desk").body().toString()).contains("deliveries=" + List.of());
+        assertThat(api.deliveries("desk", "Bearer t0ken").body().toString()).contains("deliveries=" + List.of());
     }
 }

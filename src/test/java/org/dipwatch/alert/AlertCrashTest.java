@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.Reader;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,6 +16,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,6 +25,7 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +34,6 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.awaitility.core.ConditionTimeoutException;
 import org.dipwatch.TestHome;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -120,16 +123,25 @@ class AlertCrashTest {
     }
 
     /**
-     * The outbox of the daemon's index, read from this JVM: the default URL has AUTO_SERVER=TRUE,
-     * so while the daemon holds the file each connection here goes to it over TCP. A data source
-     * without a pool, so that no connection of this JVM outlives a query and takes the file over
-     * while the daemon is down.
+     * The outbox of the daemon's index, read from this JVM as the CLI reads it: through the server
+     * the daemon names in data/index.server, looked up at each connection (the restarted daemon
+     * serves on another port, with another key). A data source without a pool, so that no
+     * connection of this JVM outlives a query.
      */
     private Outbox outbox() {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:file:" + home + "/data/index;AUTO_SERVER=TRUE");
-        ds.setUser("dipwatch");
-        ds.setPassword("");
+        javax.sql.DataSource ds = (javax.sql.DataSource) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {javax.sql.DataSource.class}, (proxy, method, args) -> {
+                    if (!method.getName().equals("getConnection")) {
+                        throw new UnsupportedOperationException(method.getName());
+                    }
+                    Properties served = new Properties();
+                    try (Reader in = Files.newBufferedReader(home.resolve("data/index.server"))) {
+                        served.load(in);
+                    } catch (IOException e) {
+                        throw new SQLException("the daemon serves no index: " + e);
+                    }
+                    return DriverManager.getConnection(served.getProperty("url"), "dipwatch", "");
+                });
         return new Outbox(ds);
     }
 

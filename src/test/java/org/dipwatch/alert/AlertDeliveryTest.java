@@ -120,6 +120,8 @@ class AlertDeliveryTest {
         Received hook = hooks.get(0);
         assertThat(hook.path()).isEqualTo("/hook");
         assertThat(hook.signatureValid()).isTrue();
+        // HTTP/1.1 by default: no request to switch to HTTP/2, which some receivers and proxies refuse
+        assertThat(hook.headers()).doesNotContainKeys("Upgrade", "Http2-settings");
         JsonNode event = new ObjectMapper().readTree(hook.body());
         assertThat(event.path("specversion").asText()).isEqualTo("1.0");
         assertThat(event.path("type").asText()).isEqualTo(AlertPayload.TYPE);

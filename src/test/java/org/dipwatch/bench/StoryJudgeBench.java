@@ -41,7 +41,7 @@ class StoryJudgeBench {
         report.say("machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
                 + ", max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB");
         try (CorpusIndex index = CorpusIndex.open("jdbc:h2:mem:storybench;DB_CLOSE_DELAY=-1", "sa", "", 2)) {
-            StoryMatcher matcher = new StoryMatcher(new StoryTables(index.dataSource()), StoryMatcher.Thresholds.defaults());
+            StoryMatcher matcher = new StoryMatcher(new StoryTables(index), StoryMatcher.Thresholds.defaults());
             long[] seq = {0};
             int[] checkpoints = {1_000, 10_000, 100_000};
             int chunk = 0;

@@ -4,21 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.dipwatch.App;
+import org.dipwatch.Pipeline;
 import org.dipwatch.TestHome;
+import org.dipwatch.alert.Deliverer;
+import org.dipwatch.config.Settings;
+import org.dipwatch.observe.Metrics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The commands as a user types them: {@code ingest}, {@code reindex}, {@code check-config}. */
+/** The commands as a user types them: {@code ingest}, {@code reindex}, {@code check-config}, {@code alerts log}. */
 class CommandsTest {
 
     @TempDir
@@ -85,6 +92,38 @@ class CommandsTest {
         assertThat(lines.get(1).path("verdict").asText()).isEqualTo("same_story");
         assertThat(lines.get(1).path("story").asText()).isEqualTo("st-fbfa5f4836e611d7");
         assertThat(home.resolve("seeds").resolve(lines.get(1).path("article").asText())).exists();
+    }
+
+    @Test
+    void alertsLogNamesTheSubscriptionHostPortAndCauseOfAWebhookThatFailed() throws Exception {
+        int closed = TestHome.freePort();
+        Files.writeString(home.resolve("subscriptions.yaml"), """
+                subscriptions:
+                  - id: unreachable
+                    webhook: { url: "http://127.0.0.1:%d/hooks/a-secret-path", secret: "whsec_c2VjcmV0" }
+                """.formatted(closed));
+        Path libya = Files.writeString(home.resolve("libya.txt"), """
+                Moscow hosts talks on Libya
+
+                Deputy Foreign Minister Mikhail Bogdanov held consultations in Moscow with a delegation of the Libyan Presidential Council.
+                """);
+        assertThat(run("ingest", libya.toString())).isZero();
+        // one attempt, as the daemon's deliverer makes it
+        try (Pipeline pipeline = Pipeline.open(Settings.of(home, Map.of()), new Metrics(new SimpleMeterRegistry()))) {
+            Deliverer deliverer = new Deliverer(pipeline.outbox(), pipeline.alerts().subscriptions(), (to, m) -> { },
+                    new Metrics(new SimpleMeterRegistry()), new Deliverer.Policy(3, Duration.ofHours(1), Duration.ofMillis(10),
+                    Duration.ofMinutes(5), Duration.ofSeconds(5), false));
+            deliverer.deliverDue();
+            deliverer.close();
+        }
+        out.getBuffer().setLength(0);
+        assertThat(run("alerts", "log", "unreachable")).isZero();
+        assertThat(jsonLines()).singleElement().satisfies(line -> {
+            assertThat(line.path("subscriptionId").asText()).isEqualTo("unreachable");
+            assertThat(line.path("outcome").asText()).isEqualTo("retrying");
+            assertThat(line.path("error").asText()).isEqualTo("webhook: POST to 127.0.0.1:" + closed
+                    + " failed: connection refused or closed while connecting (ConnectException)");
+        });
     }
 
     @Test

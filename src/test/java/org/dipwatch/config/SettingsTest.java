@@ -21,7 +21,7 @@ class SettingsTest {
         Settings s = Settings.of(home, Map.of());
         assertThat(s.home()).isEqualTo(home.toAbsolutePath());
         assertThat(s.intValue("dipwatch.http.port")).isEqualTo(8080);
-        assertThat(s.get("dipwatch.index.url")).isEqualTo("jdbc:h2:file:" + home.toAbsolutePath() + "/data/index;AUTO_SERVER=TRUE;WRITE_DELAY=0");
+        assertThat(s.get("dipwatch.index.url")).isEqualTo("jdbc:h2:file:" + home.toAbsolutePath() + "/data/index;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
         assertThat(s.origin("dipwatch.http.port")).isEqualTo("defaults");
     }
 

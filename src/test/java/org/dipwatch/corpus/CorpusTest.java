@@ -103,14 +103,11 @@ class CorpusTest {
     }
 
     @Test
-    void whatAnotherProcessStoresInASharedIndexIsFoundOnceCaughtUp() throws Exception {
-        index.close();
-        String url = "jdbc:h2:file:" + home.resolve("data").resolve("shared") + ";AUTO_SERVER=TRUE";
-        index = CorpusIndex.open(url, "sa", "", 2);
-        corpus = Corpus.open(home.resolve("seeds"), index, t -> Normalizer.normalize(SeedText.parse(t)), ExactDedup::fingerprint,
-                a -> NO_TAGS);
+    void whatTheCliStoresThroughTheDaemonsIndexIsFoundOnceCaughtUp() throws Exception {
+        index.serve(); // the daemon serves its index to the CLI
         Article a = article("Lavrov meets Wang Yi", "Lavrov and Wang Yi met in Beijing.");
         assertThat(index.articleWithContentHash(ExactDedup.fingerprint(a))).isEmpty(); // the daemon's filter is loaded
+        String url = "jdbc:h2:file:" + home.resolve("data").resolve("index");
         try (CorpusIndex other = CorpusIndex.open(url, "sa", "", 2)) { // the CLI beside it
             Corpus cli = Corpus.open(home.resolve("seeds"), other, t -> Normalizer.normalize(SeedText.parse(t)),
                     ExactDedup::fingerprint, x -> NO_TAGS);

@@ -79,10 +79,14 @@ class StoryRestartTest {
     @Test
     void anArticleStoredByAnotherProcessIsFoundByTheIndexInMemory() throws Exception {
         TestHome.create(home);
-        String h2 = "jdbc:h2:file:" + home.resolve("data/index") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
-        java.util.Map<String, String> shared = java.util.Map.of("dipwatch.index.url", h2);
-        try (Pipeline daemon = StoryHomes.open(home, shared); Pipeline cli = StoryHomes.open(home, shared)) {
-            IngestResult libya = cli.ingestFile(RES.resolve("restart/libya-talks.txt"), "cli");
+        try (Pipeline daemon = StoryHomes.open(home)) {
+            // as the daemon does: the CLI then reaches the index through the daemon's server, as from another process
+            daemon.corpus().index().serve();
+            IngestResult libya;
+            try (Pipeline cli = StoryHomes.open(home)) {
+                assertThat(cli.corpus().index().othersMayWrite()).isTrue();
+                libya = cli.ingestFile(RES.resolve("restart/libya-talks.txt"), "cli");
+            }
             assertThat(libya.verdict()).isEqualTo(Verdict.NEW);
             // the daemon's LSH index was filled before the CLI stored it: it catches up on the next lookup
             Path copy = home.resolve("libya-copy.txt");
