@@ -82,9 +82,25 @@ public final class Daemon {
                 close();
                 LOG.info("dipwatch: stopped; the index is closed");
             } finally {
-                org.apache.logging.log4j.LogManager.shutdown();
+                if (jvmStopping()) {
+                    // logging stops last, since its own hook is off; a daemon run inside a JVM that goes
+                    // on (a test, an embedding program) leaves that JVM's logging alone
+                    org.apache.logging.log4j.LogManager.shutdown();
+                }
                 closed.countDown();
             }
+        }
+    }
+
+    /** Whether the JVM is running its shutdown hooks (SIGTERM, System.exit): no hook can be added then. */
+    private static boolean jvmStopping() {
+        Thread probe = new Thread(() -> { });
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException e) {
+            return true;
         }
     }
 
