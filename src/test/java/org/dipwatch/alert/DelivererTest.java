@@ -180,6 +180,11 @@ class DelivererTest {
         } finally {
             logger.removeAppender(appender);
             appender.stop();
+            // addAppender gave the logger a configuration of its own, with the level it had then: gone
+            // with the appender, so that later tests' log levels reach it again
+            org.apache.logging.log4j.core.LoggerContext context = logger.getContext();
+            context.getConfiguration().removeLogger(logger.getName());
+            context.updateLoggers();
             one.close();
         }
         return log.toString().lines().toList();
