@@ -609,15 +609,16 @@ public final class StoryIndex {
 
     /**
      * A wire copy edited harder than the Jaccard threshold allows (a paragraph cut here, one added
-     * there, a sentence reworded): the story model is all but certain that the two report one
-     * event ({@value #COPY_STORY}), at least
+     * there, a sentence reworded): the pair joins by the story model's threshold and the model is
+     * all but certain that the two report one event ({@value #COPY_STORY}), at least
      * {@value #COPY_SHARE} of the shorter text's shingles are in the other, and what they share is
      * more than the quotations either of them carries, by at least {@value #COPY_OWN_WORDS} of the
      * shorter text. Two outlets quoting one readout at length share the quotation, not their own
      * words, and stay two reports.
      */
     private boolean editedCopy(TextFeatures f, Report r, StoryMatcher.Pair p, double inter, double containment) {
-        if (p == null || r == null || r.features == null || containment < COPY_SHARE || !p.gate() || p.score() < COPY_STORY) {
+        if (p == null || r == null || r.features == null || containment < COPY_SHARE || !p.matches(thresholds, 1)
+                || p.score() < COPY_STORY) {
             return false;
         }
         int quoted = Math.max(f.quoteGrams().length, r.features.quoteGrams().length);
