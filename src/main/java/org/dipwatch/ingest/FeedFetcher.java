@@ -171,8 +171,8 @@ public final class FeedFetcher {
                     throw new IOException("fetch " + uri + ": the answer is larger than " + maxBytes + " bytes, the limit set by"
                             + " dipwatch.sources.max-bytes; it was not read", cause);
                 }
-                throw cause instanceof IOException io ? new IOException("fetch " + uri + ": " + io.getMessage(), io)
-                        : new IOException("fetch " + uri + ": " + cause, cause);
+                // as the blocking send threw it (a ConnectException stays one: the poller explains it to the user)
+                throw cause instanceof IOException io ? io : new IOException("fetch " + uri + ": " + cause, cause);
             } catch (InterruptedException e) {
                 answer.cancel(true);
                 throw e;
