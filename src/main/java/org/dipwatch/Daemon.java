@@ -298,7 +298,8 @@ public final class Daemon {
         FeedFetcher fetcher = new FeedFetcher(settings.require("dipwatch.sources.user-agent"),
                 java.time.Duration.ofMillis(settings.longValue("dipwatch.sources.timeout-ms")),
                 settings.intValue("dipwatch.sources.max-redirects"),
-                java.time.Duration.ofMillis(settings.longValue("dipwatch.sources.host-delay-ms")));
+                java.time.Duration.ofMillis(settings.longValue("dipwatch.sources.host-delay-ms")),
+                settings.longValue("dipwatch.sources.max-bytes"));
         SourceStates states = new SourceStates(pipeline.corpus().index().dataSource());
         SourcePoller.Intake intake = new SourcePoller.Intake() {
             @Override

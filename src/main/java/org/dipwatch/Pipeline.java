@@ -281,6 +281,11 @@ public final class Pipeline implements AutoCloseable {
      */
     public CompletableFuture<IngestResult> takeFromInbox(java.io.File found) throws InterruptedException {
         Path file = found.toPath();
+        Path link = inbox.symbolicLink(file);
+        if (link != null) {
+            refuseLink(file, link);
+            return CompletableFuture.completedFuture(null);
+        }
         if (!inboxInFlight.add(file)) {
             return CompletableFuture.completedFuture(null);
         }
@@ -300,6 +305,31 @@ public final class Pipeline implements AutoCloseable {
             inboxInFlight.remove(file);
             return r;
         });
+    }
+
+    /**
+     * A symbolic link in the inbox (the file, or a folder above it) is never followed: it could
+     * lead anywhere on the machine. The link itself, not what it points to, moves to
+     * {@code .failed/} with the reason beside it.
+     */
+    private void refuseLink(Path file, Path link) {
+        String name = inbox.relativeName(link);
+        String target;
+        try {
+            target = Files.readSymbolicLink(link).toString();
+        } catch (IOException | UnsupportedOperationException e) {
+            target = "?";
+        }
+        String reason = name + " is a symbolic link (to " + target + "), which dipwatch does not follow: a link could"
+                + " make it read any file this user can read. Copy the file itself into inbox/ instead.";
+        metrics.failure("inbox", "read");
+        LOG.warn("source=inbox file={} verdict=failed stage=read reason=\"{}\"", inbox.relativeName(file), reason);
+        try {
+            inbox.moveToFailed(link, reason);
+        } catch (IOException e) {
+            LOG.warn("inbox: {} is a symbolic link and cannot be moved to .failed/ ({}); it is skipped at every scan", name,
+                    e.getMessage());
+        }
     }
 
     /** A document accepted and not judged because the pipeline stopped: it stays where it came from. */

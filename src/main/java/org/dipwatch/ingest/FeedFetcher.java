@@ -12,7 +12,15 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -55,20 +63,33 @@ public final class FeedFetcher {
         volatile Instant notBefore = Instant.EPOCH;
     }
 
+    /** The default of {@code dipwatch.sources.max-bytes}: 32 MiB. */
+    public static final long DEFAULT_MAX_BYTES = 32L << 20;
+
     private final HttpClient http;
     private final String userAgent;
     private final Duration timeout;
     private final int maxRedirects;
     private final Duration minDelay;
+    private final long maxBytes;
     private final Map<String, Host> hosts = new ConcurrentHashMap<>();
 
     /** A fetcher with this User-Agent, timeout, redirect limit and minimum delay between two requests to one host. */
     public FeedFetcher(String userAgent, Duration timeout, int maxRedirects, Duration minDelay) {
+        this(userAgent, timeout, maxRedirects, minDelay, DEFAULT_MAX_BYTES);
+    }
+
+    /**
+     * A fetcher as above that reads at most {@code maxBytes} of a body, as sent and once un-gzipped
+     * ({@code dipwatch.sources.max-bytes}); the whole answer, body included, must arrive within the timeout.
+     */
+    public FeedFetcher(String userAgent, Duration timeout, int maxRedirects, Duration minDelay, long maxBytes) {
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
         this.userAgent = userAgent;
         this.timeout = timeout;
         this.maxRedirects = maxRedirects;
         this.minDelay = minDelay;
+        this.maxBytes = maxBytes;
     }
 
     /**
@@ -100,7 +121,7 @@ public final class FeedFetcher {
             }
             Validators validators = new Validators(response.headers().firstValue("ETag").orElse(null),
                     response.headers().firstValue("Last-Modified").orElse(null));
-            return new Fetched(status, body(response), response.headers().firstValue("Content-Type").orElse(null), validators,
+            return new Fetched(status, body(current, response), response.headers().firstValue("Content-Type").orElse(null), validators,
                     current);
         }
     }
@@ -130,11 +151,31 @@ public final class FeedFetcher {
                 request.header("If-Modified-Since", previous.lastModified());
             }
             HttpResponse<byte[]> response;
+            // the request's own timeout ends with the headers: a body that drips forever, or a huge one,
+            // would hold this poll and its host for good. The whole answer gets the timeout, the body maxBytes.
+            CompletableFuture<HttpResponse<byte[]>> answer = http.sendAsync(request.build(), info -> new Limited(maxBytes));
             try {
-                response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            } catch (java.net.http.HttpTimeoutException e) {
+                response = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                answer.cancel(true);
                 host.notBefore = Instant.now().plus(minDelay);
-                throw new IOException("fetch " + uri + ": no answer within " + timeout.toSeconds() + " s", e);
+                throw new IOException("fetch " + uri + ": no complete answer within " + timeout.toSeconds() + " s"
+                        + " (dipwatch.sources.timeout-ms)", e);
+            } catch (ExecutionException e) {
+                host.notBefore = Instant.now().plus(minDelay);
+                Throwable cause = e.getCause();
+                if (cause instanceof java.net.http.HttpTimeoutException) {
+                    throw new IOException("fetch " + uri + ": no answer within " + timeout.toSeconds() + " s", cause);
+                }
+                if (cause instanceof TooLarge) {
+                    throw new IOException("fetch " + uri + ": the answer is larger than " + maxBytes + " bytes, the limit set by"
+                            + " dipwatch.sources.max-bytes; it was not read", cause);
+                }
+                // as the blocking send threw it (a ConnectException stays one: the poller explains it to the user)
+                throw cause instanceof IOException io ? io : new IOException("fetch " + uri + ": " + cause, cause);
+            } catch (InterruptedException e) {
+                answer.cancel(true);
+                throw e;
             }
             Duration next = minDelay;
             if (response.statusCode() == 429 || response.statusCode() == 503) {
@@ -150,14 +191,77 @@ public final class FeedFetcher {
         }
     }
 
-    private static byte[] body(HttpResponse<byte[]> response) throws IOException {
+    private byte[] body(URI uri, HttpResponse<byte[]> response) throws IOException {
         byte[] raw = response.body();
         if (response.headers().firstValue("Content-Encoding").map(e -> e.equalsIgnoreCase("gzip")).orElse(false)) {
             try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(raw))) {
-                return in.readAllBytes();
+                // a gzip bomb (a few KB that unpack to gigabytes) stops at the limit
+                byte[] body = in.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
+                if (body.length > maxBytes) {
+                    throw new IOException("fetch " + uri + ": the answer un-gzips to more than " + maxBytes + " bytes, the limit"
+                            + " set by dipwatch.sources.max-bytes (" + raw.length + " bytes gzipped); it was not read");
+                }
+                return body;
             }
         }
         return raw;
+    }
+
+    /** The body was larger than the limit. */
+    private static final class TooLarge extends IOException {
+        TooLarge(long maxBytes) {
+            super("body larger than " + maxBytes + " bytes");
+        }
+    }
+
+    /** Collects a body up to a limit; past it, cancels the download and fails with {@link TooLarge}. */
+    private static final class Limited implements HttpResponse.BodySubscriber<byte[]> {
+        private final long maxBytes;
+        private final CompletableFuture<byte[]> body = new CompletableFuture<>();
+        private final java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        private Flow.Subscription subscription;
+
+        Limited(long maxBytes) {
+            this.maxBytes = maxBytes;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+            subscription = s;
+            s.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> buffers) {
+            if (body.isDone()) {
+                return;
+            }
+            for (ByteBuffer buffer : buffers) {
+                if (out.size() + (long) buffer.remaining() > maxBytes) {
+                    subscription.cancel();
+                    body.completeExceptionally(new TooLarge(maxBytes));
+                    return;
+                }
+                byte[] chunk = new byte[buffer.remaining()];
+                buffer.get(chunk);
+                out.write(chunk, 0, chunk.length);
+            }
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            body.completeExceptionally(error);
+        }
+
+        @Override
+        public void onComplete() {
+            body.complete(out.toByteArray());
+        }
+
+        @Override
+        public CompletionStage<byte[]> getBody() {
+            return body;
+        }
     }
 
     /** An HTTP Retry-After value (seconds or an HTTP date) as a duration; {@code null} when absent or unreadable. */

@@ -93,6 +93,10 @@ public final class HtmlArticleExtractor {
     private static Element readableContent(Document page, String base) {
         Document copy = page.clone();
         removeConsentBanners(copy);
+        // Readability keeps a serialized copy of the page for its retries; jsoup's pretty printer
+        // takes quadratic time over long runs of siblings (100,000 nested <div>s flattened below
+        // the parser's depth limit took minutes and held the pipeline), the plain one linear time
+        copy.outputSettings().prettyPrint(false);
         try {
             // Readability resolves the content's links and logs an error for a base without a scheme;
             // only the text is used, so a page without an address gets a reserved placeholder one

@@ -50,6 +50,26 @@ public final class Inbox {
     }
 
     /**
+     * The symbolic link on the way to a file found in the inbox: the file itself or the topmost
+     * folder below the inbox that is a link; {@code null} when there is none (the inbox folder
+     * itself may be a link: only what is inside it counts).
+     */
+    public Path symbolicLink(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        if (!abs.startsWith(dir)) {
+            return Files.isSymbolicLink(abs) ? abs : null;
+        }
+        Path current = dir;
+        for (Path part : dir.relativize(abs)) {
+            current = current.resolve(part);
+            if (Files.isSymbolicLink(current)) {
+                return current;
+            }
+        }
+        return null;
+    }
+
+    /**
      * A key that identifies this very drop of this file: its place in the inbox, size, modification
      * time and content. The same file found again after a restart has the same key; the same
      * content dropped again later has another.
