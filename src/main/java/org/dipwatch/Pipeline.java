@@ -350,7 +350,18 @@ public final class Pipeline implements AutoCloseable {
 
     private Intake inboxIntake(Path file) {
         String name = inbox.relativeName(file);
-        return new Intake(name, "inbox", () -> new Read(reader.read(file), inbox.intakeKey(file)));
+        return new Intake(name, "inbox", () -> {
+            // the key of the very bytes read: a file replaced while it is processed is another drop
+            java.nio.file.attribute.BasicFileAttributes attrs;
+            try {
+                attrs = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+            } catch (java.nio.file.NoSuchFileException e) {
+                attrs = null; // gone: the reader says so in its words
+            }
+            byte[] bytes = reader.bytes(file);
+            String key = attrs == null ? null : inbox.intakeKey(file, attrs, bytes);
+            return new Read(reader.read(file.getFileName().toString(), bytes), key);
+        });
     }
 
     /** Processes a file once, wherever it is (the {@code ingest} command): the file itself is left where it is. */
@@ -578,7 +589,7 @@ public final class Pipeline implements AutoCloseable {
                     Duration.between(p == null ? Instant.now() : p.received(), Instant.now()));
         }
         if (d.entry().item().inboxFile() != null) {
-            moveInboxFile(d.entry().item().inboxFile(), in, r);
+            moveInboxFile(d.entry().item().inboxFile(), in, r, p);
         }
         d.entry().item().result().complete(r);
     }
@@ -590,11 +601,16 @@ public final class Pipeline implements AutoCloseable {
                 : new IndexException("pipeline: " + in.name() + " could not be recorded: " + e.getMessage(), e));
     }
 
-    private void moveInboxFile(Path file, Intake in, IngestResult r) {
+    private void moveInboxFile(Path file, Intake in, IngestResult r, Prepared p) {
         if (!Files.exists(file)) {
             return;
         }
         try {
+            if (p != null && p.intakeKey() != null && !p.intakeKey().equals(inbox.intakeKey(file))) {
+                // written again or replaced after it was read: what is there now was never read
+                LOG.warn("inbox: {} changed while it was processed; it stays in inbox/ and is taken again", in.name());
+                return;
+            }
             if (r.verdict() == Verdict.FAILED) {
                 inbox.moveToFailed(file, r.reason());
             } else {

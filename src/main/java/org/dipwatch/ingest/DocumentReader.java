@@ -79,6 +79,15 @@ public final class DocumentReader {
      */
     public Draft read(Path file) throws UnreadableDocumentException {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        return read(name, bytes(file));
+    }
+
+    /**
+     * The content of a file, refused with a reason a person can act on when it is of a kind
+     * dipwatch does not read, larger than {@code dipwatch.ingest.max-bytes}, gone or unreadable.
+     */
+    public byte[] bytes(Path file) throws UnreadableDocumentException {
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         extension(name);
         long size;
         byte[] bytes;
@@ -104,7 +113,7 @@ public final class DocumentReader {
         if (bytes.length > maxBytes) {
             throw tooLarge(name, bytes.length);
         }
-        return read(name, bytes);
+        return bytes;
     }
 
     /**

@@ -76,13 +76,29 @@ public final class Inbox {
      */
     public String intakeKey(Path file) throws IOException {
         BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
-        MessageDigest digest = sha256();
-        digest.update((relativeName(file) + "\n" + attrs.size() + "\n" + attrs.lastModifiedTime().toMillis() + "\n")
-                .getBytes(StandardCharsets.UTF_8));
+        MessageDigest digest = prefix(file, attrs);
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
         }
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /**
+     * {@link #intakeKey(Path)} of content already read, with the attributes read before it: the key
+     * of the very bytes that were read, so that a file replaced between two reads is never taken
+     * for the one that was read.
+     */
+    public String intakeKey(Path file, BasicFileAttributes attrs, byte[] content) {
+        MessageDigest digest = prefix(file, attrs);
+        digest.update(content);
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private MessageDigest prefix(Path file, BasicFileAttributes attrs) {
+        MessageDigest digest = sha256();
+        digest.update((relativeName(file) + "\n" + attrs.size() + "\n" + attrs.lastModifiedTime().toMillis() + "\n")
+                .getBytes(StandardCharsets.UTF_8));
+        return digest;
     }
 
     /** Moves a processed file to {@code .done/}, keeping its subfolder; returns where it went. */

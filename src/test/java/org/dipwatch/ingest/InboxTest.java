@@ -1,0 +1,32 @@
+package org.dipwatch.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InboxTest {
+
+    @TempDir
+    Path home;
+
+    @Test
+    void theKeyOfTheBytesReadIsTheKeyOfTheFileAndChangesWithWhatIsThereNow() throws Exception {
+        Inbox inbox = new Inbox(home.resolve("inbox"));
+        Path file = Files.createDirectories(home.resolve("inbox/sub")).resolve("note.txt");
+        Files.writeString(file, "Lavrov met Wang Yi in Beijing.\n");
+        BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+        byte[] read = Files.readAllBytes(file);
+        String key = inbox.intakeKey(file, attrs, read);
+        // the same as the key of the file on disk (what a restart computes to replay it)
+        assertThat(inbox.intakeKey(file)).isEqualTo(key).hasSize(64);
+        // written again after it was read: the file there now is another drop
+        Files.writeString(file, "Lavrov met Wang Yi in Tianjin.\n");
+        Files.setLastModifiedTime(file, FileTime.fromMillis(attrs.lastModifiedTime().toMillis() + 1000));
+        assertThat(inbox.intakeKey(file)).isNotEqualTo(key);
+    }
+}
