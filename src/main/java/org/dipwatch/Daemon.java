@@ -472,6 +472,8 @@ public final class Daemon {
         p.setProperty("camel.server.enabled", Boolean.toString(!checkOnly));
         p.setProperty("camel.server.port", settings.get("dipwatch.http.port"));
         p.setProperty("camel.server.host", settings.get("dipwatch.http.host"));
+        // a request body past the limit is refused (413) before it is read, not read whole and then turned away
+        p.setProperty("camel.server.maxBodySize", settings.get("dipwatch.http.max-body-bytes"));
         p.setProperty("camel.metrics.enabled", "true");
         p.setProperty("camel.metrics.enableRoutePolicy", "true");
         p.setProperty("camel.metrics.enableExchangeEventNotifier", "false");
