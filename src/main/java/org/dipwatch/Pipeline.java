@@ -126,6 +126,8 @@ public final class Pipeline implements AutoCloseable {
     private final IntakeQueue<Job, Prepared> queue;
     /** Inbox files accepted and not yet judged: the folder's next scan passes them by. */
     private final Set<Path> inboxInFlight = ConcurrentHashMap.newKeySet();
+    /** What each inbox file in flight was when a worker read it, to tell whether it changed before it is moved. */
+    private final Map<Path, org.dipwatch.ingest.Inbox.Stamp> readAs = new ConcurrentHashMap<>();
 
     private Pipeline(Stages stages, Metrics metrics) {
         this.reader = stages.reader();
@@ -303,6 +305,7 @@ public final class Pipeline implements AutoCloseable {
         // a file left in inbox/ by a stop is no error of the route's: it is taken at the next start
         return result.handle((r, e) -> {
             inboxInFlight.remove(file);
+            readAs.remove(file);
             return r;
         });
     }
@@ -359,7 +362,11 @@ public final class Pipeline implements AutoCloseable {
                 attrs = null; // gone: the reader says so in its words
             }
             byte[] bytes = reader.bytes(file);
-            String key = attrs == null ? null : inbox.intakeKey(file, attrs, bytes);
+            String key = null;
+            if (attrs != null) {
+                key = inbox.intakeKey(file, attrs, bytes);
+                readAs.put(file, org.dipwatch.ingest.Inbox.Stamp.of(attrs));
+            }
             return new Read(reader.read(file.getFileName().toString(), bytes), key);
         });
     }
@@ -589,7 +596,7 @@ public final class Pipeline implements AutoCloseable {
                     Duration.between(p == null ? Instant.now() : p.received(), Instant.now()));
         }
         if (d.entry().item().inboxFile() != null) {
-            moveInboxFile(d.entry().item().inboxFile(), in, r, p);
+            moveInboxFile(d.entry().item().inboxFile(), in, r);
         }
         d.entry().item().result().complete(r);
     }
@@ -601,12 +608,13 @@ public final class Pipeline implements AutoCloseable {
                 : new IndexException("pipeline: " + in.name() + " could not be recorded: " + e.getMessage(), e));
     }
 
-    private void moveInboxFile(Path file, Intake in, IngestResult r, Prepared p) {
+    private void moveInboxFile(Path file, Intake in, IngestResult r) {
         if (!Files.exists(file)) {
             return;
         }
         try {
-            if (p != null && p.intakeKey() != null && !p.intakeKey().equals(inbox.intakeKey(file))) {
+            org.dipwatch.ingest.Inbox.Stamp read = readAs.get(file);
+            if (read != null && !read.equals(inbox.stamp(file))) {
                 // written again or replaced after it was read: what is there now was never read
                 LOG.warn("inbox: {} changed while it was processed; it stays in inbox/ and is taken again", in.name());
                 return;

@@ -1,14 +1,12 @@
 package org.dipwatch.ingest;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -71,22 +69,8 @@ public final class Inbox {
 
     /**
      * A key that identifies this very drop of this file: its place in the inbox, size, modification
-     * time and content. The same file found again after a restart has the same key; the same
-     * content dropped again later has another.
-     */
-    public String intakeKey(Path file) throws IOException {
-        BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
-        MessageDigest digest = prefix(file, attrs);
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    /**
-     * {@link #intakeKey(Path)} of content already read, with the attributes read before it: the key
-     * of the very bytes that were read, so that a file replaced between two reads is never taken
-     * for the one that was read.
+     * time (the attributes read before the content) and the content as read. The same file found
+     * again after a restart has the same key; the same content dropped again later has another.
      */
     public String intakeKey(Path file, BasicFileAttributes attrs, byte[] content) {
         MessageDigest digest = prefix(file, attrs);
@@ -99,6 +83,23 @@ public final class Inbox {
         digest.update((relativeName(file) + "\n" + attrs.size() + "\n" + attrs.lastModifiedTime().toMillis() + "\n")
                 .getBytes(StandardCharsets.UTF_8));
         return digest;
+    }
+
+    /**
+     * What a file was when it was read: its size, modification time and identity on the disk (the
+     * inode where the file system has one). A file written again or replaced has another stamp.
+     */
+    public record Stamp(long size, long modifiedMillis, Object fileKey) {
+
+        /** The stamp of attributes read. */
+        public static Stamp of(BasicFileAttributes attrs) {
+            return new Stamp(attrs.size(), attrs.lastModifiedTime().toMillis(), attrs.fileKey());
+        }
+    }
+
+    /** The file's {@link Stamp} now. */
+    public Stamp stamp(Path file) throws IOException {
+        return Stamp.of(Files.readAttributes(file, BasicFileAttributes.class));
     }
 
     /** Moves a processed file to {@code .done/}, keeping its subfolder; returns where it went. */
