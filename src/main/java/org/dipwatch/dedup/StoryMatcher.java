@@ -378,8 +378,7 @@ public final class StoryMatcher {
         return new StoryModel.Signals(days, windowDays, quotes, terms, shared / (double) all, people, a.people(), people(cw),
                 speaker, headlines ? headline(a, c) : 0, headlines, numbers(a.f().numbers(), c.numbers()), a.facts(), factsC,
                 factsShared, Math.min(a.f().words(), c.words()), a.articles(), a.who().otherLanguage(cw),
-                jaccard(a.who().places(), cw.places()), a.who().kind() == null || cw.kind() == null ? null
-                        : a.who().kind().equals(cw.kind()));
+                jaccard(a.who().places(), cw.places()), a.who().sameKind(cw));
     }
 
     /** Shared ids over all ids of the two sets; 0 when both are empty. */

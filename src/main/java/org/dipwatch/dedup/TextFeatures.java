@@ -207,11 +207,9 @@ public record TextFeatures(int[] signature, int shingles, long[] terms, long[] q
                 if (digit && start < 0) {
                     start = j;
                 } else if (!digit && start >= 0) {
-                    if (start > 0 || j < w.length()) {
-                        char next = j < w.length() ? w.charAt(j) : ' ';
-                        if (Character.UnicodeScript.of(next) == Character.UnicodeScript.HAN && DATE_UNITS.indexOf(next) < 0) {
-                            number(w.substring(start, j), out);
-                        }
+                    if (j < w.length() && Character.UnicodeScript.of(w.charAt(j)) == Character.UnicodeScript.HAN
+                            && DATE_UNITS.indexOf(w.charAt(j)) < 0) {
+                        number(w.substring(start, j), out);
                     }
                     start = -1;
                 }

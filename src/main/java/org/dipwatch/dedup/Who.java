@@ -69,9 +69,9 @@ public record Who(Set<String> actors, Set<String> speakers, String language, Set
         return kind == null || kind.equals("statement") ? null : kind;
     }
 
-    /** Whether two articles report known kinds of event that differ (a call and a visit). */
-    public boolean otherKind(Who other) {
-        return kind != null && other.kind != null && !kind.equals(other.kind);
+    /** Whether two articles report the same kind of event (a call and a call, not a call and a visit); {@code null} when either is unknown. */
+    public Boolean sameKind(Who other) {
+        return kind == null || other.kind == null ? null : kind.equals(other.kind);
     }
 
     /** Whether two articles are known to be written in different languages. */

@@ -35,7 +35,8 @@ class TextFeaturesTest {
                 "kind:phone_call"));
         assertThat(back).isEqualTo(who);
         assertThat(Who.ofTags(List.of("region:gaza-strip", "region:PSE")).places()).containsExactly("gaza-strip");
-        assertThat(who.otherKind(new Who(java.util.Set.of(), java.util.Set.of(), "en", java.util.Set.of(), "visit"))).isTrue();
-        assertThat(who.otherKind(new Who(java.util.Set.of(), java.util.Set.of(), "en"))).isFalse();
+        assertThat(who.sameKind(new Who(java.util.Set.of(), java.util.Set.of(), "en", java.util.Set.of(), "visit"))).isFalse();
+        assertThat(who.sameKind(back)).isTrue();
+        assertThat(who.sameKind(new Who(java.util.Set.of(), java.util.Set.of(), "en"))).isNull();
     }
 }
