@@ -42,6 +42,8 @@ public final class Daemon {
     private final Settings settings;
     private final Main main = new Main();
     private PrometheusMeterRegistry registry;
+    /** Under the HTTP server: its listening socket of the bound address's family ({@link HttpListener}). */
+    private io.vertx.core.Vertx vertx;
     private Pipeline pipeline;
     private SourceRoutes sourceRoutes;
     /** What {@link #stopWork()} does, once the beans exist. */
@@ -240,6 +242,10 @@ public final class Daemon {
         }
         main.bind("metricsRegistry", registry);
         main.bind("pipeline", pipeline);
+        if (!checkOnly) {
+            vertx = HttpListener.vertx(settings.get("dipwatch.http.host"));
+            main.bind("vertx", vertx);
+        }
         Health health = new Health(pipeline.corpus().index());
         java.util.function.Supplier<List<ConfigProblem>> problems = configProblems(pipeline.alerts().subscriptions(), checkOnly);
         health.configProblems(problems);
@@ -376,6 +382,12 @@ public final class Daemon {
         }
         if (registry != null) {
             registry.close();
+        }
+        if (vertx != null) {
+            // Camel leaves a Vert.x it found in the registry open; its threads are the daemon's to end
+            vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS)
+                    .exceptionally(e -> null).join();
+            vertx = null;
         }
     }
 

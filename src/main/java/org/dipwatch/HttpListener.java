@@ -1,0 +1,132 @@
+package org.dipwatch;
+
+import io.netty.channel.ChannelFactory;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.socket.InternetProtocolFamily;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.spi.transport.Transport;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.channels.spi.SelectorProvider;
+import java.util.concurrent.ThreadFactory;
+
+/**
+ * The Vert.x instance under Camel's HTTP server ({@code camel-platform-http-vertx}, which takes the
+ * one bound in the registry), whose listening socket is of the family of the address it binds to.
+ * Netty's NIO server channel opens the JDK's default socket, which is an IPv6 one on a dual-stack
+ * machine: bound to 127.0.0.1 it listens as {@code [::ffff:127.0.0.1]} and an operator's
+ * {@code ss -ltn} does not show the {@code 127.0.0.1:PORT} the README promises. Here an IPv4 address
+ * ({@code dipwatch.http.host}, 127.0.0.1 by default, 0.0.0.0 for every IPv4 interface) gets an
+ * {@code AF_INET} socket; an IPv6 address or a name that resolves to one keeps the JDK's default.
+ * Only the server socket changes: the rest of the JVM, outbound IPv6 feed fetches included, keeps
+ * both stacks ({@code -Djava.net.preferIPv4Stack=true} would take IPv6 from all of it).
+ *
+ * <p>Vert.x 4 exposes the transport only through its {@code VertxBuilder} in {@code io.vertx.core.impl};
+ * everything but the server channel is the transport Vert.x would have chosen itself.
+ */
+final class HttpListener {
+
+    private HttpListener() {
+    }
+
+    /** A Vert.x for an HTTP server bound to {@code host}; the caller closes it once Camel has stopped. */
+    static Vertx vertx(String host) {
+        VertxOptions options = new VertxOptions();
+        Transport chosen = new io.vertx.core.impl.VertxBuilder(options).init().findTransport();
+        if (!ipv4(host)) {
+            return new io.vertx.core.impl.VertxBuilder(options).findTransport(chosen).init().vertx();
+        }
+        return new io.vertx.core.impl.VertxBuilder(options).findTransport(new Ipv4Servers(chosen)).init().vertx();
+    }
+
+    /** Whether {@code host} is an IPv4 address, or a name that resolves to one first. */
+    static boolean ipv4(String host) {
+        try {
+            return InetAddress.getByName(host) instanceof Inet4Address;
+        } catch (UnknownHostException e) {
+            return false; // the server names the problem when it cannot bind
+        }
+    }
+
+    /** Vert.x's transport with IPv4 server channels. */
+    private record Ipv4Servers(Transport delegate) implements Transport {
+
+        @Override
+        public ChannelFactory<? extends ServerChannel> serverChannelFactory(boolean domainSocket) {
+            if (domainSocket) {
+                return delegate.serverChannelFactory(true);
+            }
+            return () -> new NioServerSocketChannel(SelectorProvider.provider(), InternetProtocolFamily.IPv4);
+        }
+
+        @Override
+        public EventLoopGroup eventLoopGroup(int type, int threads, ThreadFactory factory, int ioRatio) {
+            return delegate.eventLoopGroup(type, threads, factory, ioRatio);
+        }
+
+        @Override
+        public io.netty.channel.socket.DatagramChannel datagramChannel() {
+            return delegate.datagramChannel();
+        }
+
+        @Override
+        public io.netty.channel.socket.DatagramChannel datagramChannel(InternetProtocolFamily family) {
+            return delegate.datagramChannel(family);
+        }
+
+        @Override
+        public ChannelFactory<? extends io.netty.channel.Channel> channelFactory(boolean domainSocket) {
+            return delegate.channelFactory(domainSocket);
+        }
+
+        @Override
+        public boolean supportsDomainSockets() {
+            return delegate.supportsDomainSockets();
+        }
+
+        @Override
+        public boolean supportFileRegion() {
+            return delegate.supportFileRegion();
+        }
+
+        @Override
+        public boolean isAvailable() {
+            return delegate.isAvailable();
+        }
+
+        @Override
+        public Throwable unavailabilityCause() {
+            return delegate.unavailabilityCause();
+        }
+
+        @Override
+        public java.net.SocketAddress convert(io.vertx.core.net.SocketAddress address) {
+            return delegate.convert(address);
+        }
+
+        @Override
+        public io.vertx.core.net.SocketAddress convert(java.net.SocketAddress address) {
+            return delegate.convert(address);
+        }
+
+        @Override
+        public void configure(io.netty.channel.socket.DatagramChannel channel, io.vertx.core.datagram.DatagramSocketOptions options) {
+            delegate.configure(channel, options);
+        }
+
+        @Override
+        public void configure(io.vertx.core.net.ClientOptionsBase options, boolean domainSocket, io.netty.bootstrap.Bootstrap bootstrap) {
+            delegate.configure(options, domainSocket, bootstrap);
+        }
+
+        @Override
+        public void configure(io.vertx.core.net.NetServerOptions options, boolean domainSocket,
+                              io.netty.bootstrap.ServerBootstrap bootstrap) {
+            delegate.configure(options, domainSocket, bootstrap);
+        }
+    }
+}
