@@ -12,6 +12,9 @@ import org.dipwatch.alert.AlertApi;
 import org.dipwatch.alert.ApiToken;
 import org.dipwatch.alert.Deliverer;
 import org.dipwatch.alert.SmtpMail;
+import org.dipwatch.cli.CommandApi;
+import org.dipwatch.cli.RunningDaemon;
+import org.dipwatch.config.ConfigException;
 import org.dipwatch.config.ConfigProblem;
 import org.dipwatch.config.Settings;
 import org.dipwatch.config.SettingsCheck;
@@ -45,6 +48,10 @@ public final class Daemon {
     /** Under the HTTP server: its listening socket of the bound address's family ({@link HttpListener}). */
     private io.vertx.core.Vertx vertx;
     private Pipeline pipeline;
+    /** How the CLI finds this daemon ({@code data/daemon.run}) while it runs; {@code null} before and after. */
+    private RunningDaemon announced;
+    /** The throwaway home whose empty index {@code check-config} loads the routes against while a daemon holds the real one. */
+    private Path scratchHome;
     private SourceRoutes sourceRoutes;
     /** What {@link #stopWork()} does, once the beans exist. */
     private Runnable stopping;
@@ -229,17 +236,25 @@ public final class Daemon {
     private void bindBeans(boolean checkOnly) {
         registry = Metrics.prometheus();
         Metrics metrics = new Metrics(registry);
-        pipeline = Pipeline.open(settings, metrics);
+        if (!checkOnly) {
+            RunningDaemon.find(settings.home(), java.time.Duration.ZERO).ifPresent(other -> {
+                throw new ConfigException("a dipwatch daemon already runs on " + settings.home() + " (pid " + other.pid()
+                        + ", HTTP on " + other.host() + ":" + other.port() + "); stop it before starting another");
+            });
+        }
+        pipeline = Pipeline.open(checkOnly ? checkSettings() : settings, metrics);
         if (!checkOnly) {
             try {
-                // the CLI reaches the index through the daemon while it runs, on 127.0.0.1 only
-                pipeline.corpus().index().serve();
-            } catch (RuntimeException e) {
+                // the CLI finds the daemon here and asks it for the commands that use the index (cli-api.camel.yaml)
+                announced = RunningDaemon.starting(settings.home(), settings.get("dipwatch.http.host"));
+            } catch (java.io.IOException | RuntimeException e) {
                 pipeline.close();
                 pipeline = null;
-                throw e;
+                throw new java.io.UncheckedIOException("dipwatch: cannot write " + RunningDaemon.file(settings.home()) + ": "
+                        + e.getMessage(), e instanceof java.io.IOException io ? io : new java.io.IOException(e));
             }
         }
+        main.bind("commandApi", new CommandApi(pipeline, settings.home(), announced == null ? RunningDaemon.newKey() : announced.key()));
         main.bind("metricsRegistry", registry);
         main.bind("pipeline", pipeline);
         if (!checkOnly) {
@@ -268,6 +283,7 @@ public final class Daemon {
             long deadline = System.nanoTime() + timeout.toNanos();
             LOG.info("dipwatch: stopping: no new work is taken; the batch being judged and the alerts being sent get up to {} s",
                     timeout.toSeconds());
+            withdraw(); // a CLI command from now on finds no daemon to ask
             sources.stop();
             deliverer.stopTaking();
             // before the routes stop: the inbox's in-flight files must not wait on a queue that no longer runs
@@ -280,6 +296,18 @@ public final class Daemon {
             @Override
             public void beforeStop(BaseMainSupport camel) {
                 stopWork();
+            }
+
+            @Override
+            public void afterStart(BaseMainSupport started) {
+                if (announced != null) {
+                    try {
+                        announced = announced.listening(settings.home(), settings.intValue("dipwatch.http.port"));
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException("dipwatch: cannot write " + RunningDaemon.file(settings.home()) + ": "
+                                + e.getMessage(), e);
+                    }
+                }
             }
 
             @Override
@@ -297,6 +325,26 @@ public final class Daemon {
                 }
             }
         });
+    }
+
+    /**
+     * The settings {@code check-config} loads the routes with: the home's own, but while a daemon
+     * runs on the home (and holds its index) an empty in-memory index in a throwaway folder, since the
+     * check needs the beans, not the corpus. Every other setting keeps its value.
+     */
+    private Settings checkSettings() {
+        if (RunningDaemon.find(settings.home(), java.time.Duration.ZERO).isEmpty()) {
+            return settings;
+        }
+        try {
+            scratchHome = Files.createTempDirectory("dipwatch-check-");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("check-config: cannot create a scratch folder: " + e.getMessage(), e);
+        }
+        java.util.Map<String, String> values = new java.util.HashMap<>(settings.asMap());
+        values.remove("dipwatch.home");
+        values.put("dipwatch.index.url", "jdbc:h2:mem:check-" + ProcessHandle.current().pid() + ";DB_CLOSE_DELAY=-1");
+        return Settings.of(scratchHome, values);
     }
 
     /** The source poller of a daemon: one fetcher for every source, so per-host politeness holds across them. */
@@ -371,7 +419,20 @@ public final class Daemon {
         return java.time.Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
     }
 
+    /** Removes {@code data/daemon.run}, if this daemon wrote it. */
+    private void withdraw() {
+        if (announced != null) {
+            try {
+                announced.withdraw(settings.home());
+            } catch (java.io.IOException e) {
+                LOG.warn("dipwatch: cannot remove {} ({}); the next start replaces it", RunningDaemon.file(settings.home()), e.getMessage());
+            }
+        }
+    }
+
     private void close() {
+        withdraw();
+        announced = null;
         if (sourceRoutes != null) {
             sourceRoutes.close();
             sourceRoutes = null;
@@ -382,6 +443,14 @@ public final class Daemon {
         }
         if (registry != null) {
             registry.close();
+        }
+        if (scratchHome != null) {
+            try (java.util.stream.Stream<Path> files = Files.walk(scratchHome)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (java.io.IOException e) {
+                LOG.warn("check-config: cannot remove {} ({})", scratchHome, e.getMessage());
+            }
+            scratchHome = null;
         }
         if (vertx != null) {
             // Camel leaves a Vert.x it found in the registry open; its threads are the daemon's to end

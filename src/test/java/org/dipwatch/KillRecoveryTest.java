@@ -82,7 +82,7 @@ class KillRecoveryTest {
         assertThat(log).doesNotContain(" ERROR ").doesNotContain("Exception").doesNotContain("already closed");
         // H2 writes data/index.trace.db only when it meets an error
         assertThat(TestHome.list(home.resolve("data"))).noneMatch(n -> n.endsWith(".trace.db"));
-        assertThat(TestHome.list(home.resolve("data"))).as("the index is no longer served").doesNotContain("index.server");
+        assertThat(TestHome.list(home.resolve("data"))).as("the CLI finds no daemon to ask").doesNotContain("daemon.run");
 
         daemon = startDaemon();
         awaitOrShowLog(Duration.ofSeconds(120), () -> pending().isEmpty());

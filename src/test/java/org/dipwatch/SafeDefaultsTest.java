@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The daemon as it starts on its defaults, with the secrets a user sets in the environment: it
- * listens on 127.0.0.1 only (HTTP and the index it serves to the CLI), every {@code /api/} read
+ * listens on 127.0.0.1 only and on HTTP's port alone (no database port), every {@code /api/} read
  * needs the API token while {@code /health} and {@code /metrics} stay open, and neither the API
  * nor the log shows a secret, not even when deliveries fail.
  */
@@ -80,14 +80,12 @@ class SafeDefaultsTest {
                 "-Ddipwatch.mail.user=dipwatch", "-Ddipwatch.alert.backoff-ms=100", "-Ddipwatch.webhook.allow-private=true");
         awaitOrShowLog(() -> get("/health", null).statusCode() == 200);
 
-        // nothing listens beyond this machine: neither HTTP nor the index's server for the CLI
-        int indexPort = Integer.parseInt(Files.readString(home.resolve("data/index.server")).replaceAll("(?s).*127\\.0\\.0\\.1:(\\d+)/.*", "$1"));
+        // nothing listens beyond this machine: one socket, HTTP's, an IPv4 one on 127.0.0.1 (as ss -ltn shows it), no database port
+        assertThat(ListeningSockets.of(daemon.pid())).containsExactly("127.0.0.1:" + port);
         assertThat(connects(InetAddress.getByName("127.0.0.1"), port)).isTrue();
-        assertThat(connects(InetAddress.getByName("127.0.0.1"), indexPort)).isTrue();
         Optional<InetAddress> outside = nonLoopbackAddress(); // none on a machine with the loopback alone: nothing to reach then
         if (outside.isPresent()) {
             assertThat(connects(outside.get(), port)).as("HTTP on " + outside.get()).isFalse();
-            assertThat(connects(outside.get(), indexPort)).as("the index's server on " + outside.get()).isFalse();
         }
 
         // /health and /metrics stay open; every /api/ read needs the token

@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.dipwatch.Pipeline;
 import org.dipwatch.alert.Outbox;
@@ -20,7 +22,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code alerts}: the outbox from the command line: counts, dead letters, replay, delivery log. */
+/**
+ * {@code alerts}: the outbox from the command line: counts, dead letters, replay, delivery log; read
+ * through the running daemon of the home when one runs (it holds the index), by the command alone otherwise.
+ */
 @Command(name = "alerts", mixinStandardHelpOptions = true,
         description = {"Show the alert outbox and act on it (one JSON object per line):",
                 "  alerts                  counts by status (pending, delivered, dead)",
@@ -47,42 +52,52 @@ public final class AlertsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (Pipeline pipeline = Pipeline.open(Settings.load(), new Metrics(new SimpleMeterRegistry()))) {
-            Outbox outbox = pipeline.outbox();
-            switch (action == null ? "" : action) {
-                case "" -> out.println(JSON.writeValueAsString(outbox.counts()));
-                case "dead" -> {
-                    for (Outbox.Row row : outbox.dead(limit)) {
-                        out.println(JSON.writeValueAsString(row.summary()));
-                    }
-                }
-                case "replay" -> {
-                    if (args.isEmpty()) {
-                        spec.commandLine().getErr().println("alerts replay: name the ids of the dead letters (see: alerts dead)");
-                        return 2;
-                    }
-                    for (String id : args) {
-                        Map<String, Object> line = new LinkedHashMap<>();
-                        line.put("id", id);
-                        line.put("replayed", id.matches("\\d+") && outbox.replay(Long.parseLong(id)));
-                        out.println(JSON.writeValueAsString(line));
-                    }
-                }
-                case "log" -> {
-                    if (args.size() != 1) {
-                        spec.commandLine().getErr().println("alerts log: name one subscription id");
-                        return 2;
-                    }
-                    for (Outbox.Attempt a : outbox.log(args.get(0), limit)) {
-                        out.println(JSON.writeValueAsString(a));
-                    }
-                }
-                default -> {
-                    spec.commandLine().getErr().println("alerts: unknown action '" + action + "'; use dead, replay or log");
-                    return 2;
-                }
+        String act = action == null ? "" : action;
+        String usage = switch (act) {
+            case "", "dead" -> null;
+            case "replay" -> args.isEmpty() ? "alerts replay: name the ids of the dead letters (see: alerts dead)" : null;
+            case "log" -> args.size() != 1 ? "alerts log: name one subscription id" : null;
+            default -> "alerts: unknown action '" + action + "'; use dead, replay or log";
+        };
+        if (usage != null) {
+            spec.commandLine().getErr().println(usage);
+            return 2;
+        }
+        Settings settings = Settings.load();
+        Optional<RunningDaemon> daemon = RunningDaemon.find(settings.home(), CommandApi.START_WAIT);
+        List<?> lines;
+        if (daemon.isPresent()) {
+            lines = (List<?>) daemon.get().ask("alerts", Map.of("action", act, "args", args, "limit", limit)).get("lines");
+        } else {
+            try (Pipeline pipeline = Pipeline.open(settings, new Metrics(new SimpleMeterRegistry()))) {
+                lines = lines(pipeline.outbox(), act, args, limit);
             }
         }
+        for (Object line : lines) {
+            out.println(JSON.writeValueAsString(line));
+        }
         return 0;
+    }
+
+    /**
+     * What {@code alerts ACTION ARG...} prints, one element a line, read from this outbox (the
+     * CLI's own, or the running daemon's when it asks); the action and its arguments are checked before.
+     */
+    static List<Object> lines(Outbox outbox, String action, List<String> args, int limit) {
+        List<Object> lines = new ArrayList<>();
+        switch (action) {
+            case "dead" -> lines.addAll(outbox.dead(limit).stream().map(Outbox.Row::summary).toList());
+            case "replay" -> {
+                for (String id : args) {
+                    Map<String, Object> line = new LinkedHashMap<>();
+                    line.put("id", id);
+                    line.put("replayed", id.matches("\\d+") && outbox.replay(Long.parseLong(id)));
+                    lines.add(line);
+                }
+            }
+            case "log" -> lines.addAll(outbox.log(args.get(0), limit));
+            default -> lines.add(outbox.counts());
+        }
+        return lines;
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.dipwatch.Pipeline;
@@ -21,9 +22,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code ingest FILE...}: pushes files through the pipeline once, without the daemon, and prints one JSON object per file. */
+/**
+ * {@code ingest FILE...}: pushes files through the pipeline once and prints one JSON object per
+ * file: through the running daemon's pipeline when one runs on the home (it holds the index), else
+ * through the CLI's own.
+ */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = {"Push files through the pipeline once (no daemon) and print one JSON object per file:",
+        description = {"Push files through the pipeline once and print one JSON object per file (the running daemon",
+                "of the home does it when one runs, the command alone otherwise):",
                 "file, verdict (new, duplicate, near_duplicate, same_story, failed), article (the corpus file), duplicateOf,",
                 "similarity and story, reason (for failed),",
                 "and the classification: actors, speaker, counterparts, regions, kind, language.",
@@ -41,24 +47,43 @@ public final class IngestCommand implements Callable<Integer> {
         Settings settings = Settings.load();
         ObjectMapper json = new ObjectMapper();
         PrintWriter out = spec.commandLine().getOut();
+        Optional<RunningDaemon> daemon = RunningDaemon.find(settings.home(), CommandApi.START_WAIT);
+        if (daemon.isPresent()) {
+            for (Path file : expand(files)) {
+                Map<String, Object> fields = Files.isRegularFile(file)
+                        ? CommandApi.asked(daemon.get(), "ingest", Map.of("file", file.toAbsolutePath().toString()), file)
+                        : line(null, file);
+                out.println(json.writeValueAsString(fields));
+                out.flush();
+            }
+            return 0;
+        }
         try (Pipeline pipeline = Pipeline.open(settings, new Metrics(new SimpleMeterRegistry()))) {
             for (Path file : expand(files)) {
-                IngestResult result;
-                if (!Files.isRegularFile(file)) {
-                    result = IngestResult.failed(file.toString(), "cli", file + " does not exist or is not a regular file; "
-                            + "check the path.");
-                } else {
-                    result = pipeline.ingestFile(file, "cli");
-                }
-                Map<String, Object> fields = result.fields();
-                if (result.tags() != null) {
-                    fields.putAll(ClassificationJson.fields(result.tags()));
-                }
-                out.println(json.writeValueAsString(fields));
+                out.println(json.writeValueAsString(line(pipeline, file)));
                 out.flush();
             }
         }
         return 0;
+    }
+
+    /**
+     * What {@code ingest} prints for one file, once this pipeline (the CLI's own, or the running
+     * daemon's when it asks) has processed it: the result's fields and the classification.
+     */
+    static Map<String, Object> line(Pipeline pipeline, Path file) {
+        IngestResult result;
+        if (!Files.isRegularFile(file)) {
+            result = IngestResult.failed(file.toString(), "cli", file + " does not exist or is not a regular file; "
+                    + "check the path.");
+        } else {
+            result = pipeline.ingestFile(file, "cli");
+        }
+        Map<String, Object> fields = result.fields();
+        if (result.tags() != null) {
+            fields.putAll(ClassificationJson.fields(result.tags()));
+        }
+        return fields;
     }
 
     private static List<Path> expand(List<Path> args) throws IOException {

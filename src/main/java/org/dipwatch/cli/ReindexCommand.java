@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.dipwatch.Pipeline;
 import org.dipwatch.config.Settings;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Spec;
         description = {"Rebuild the index from the text files in seeds/: every field derived from the text is read again",
                 "and every article classified again with the current dictionaries (so run it, as reindex or reclassify,",
                 "after editing the home's classify/ folder); where each article came from is kept, new files are added,",
-                "vanished files are marked missing. Prints a JSON summary."})
+                "vanished files are marked missing. Prints a JSON summary. The running daemon of the home does it when one runs."})
 public final class ReindexCommand implements Callable<Integer> {
 
     @Spec
@@ -29,19 +30,32 @@ public final class ReindexCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        long start = System.nanoTime();
-        try (Pipeline pipeline = Pipeline.open(Settings.load(), new Metrics(new SimpleMeterRegistry()))) {
-            Corpus.SyncReport report = pipeline.reindex();
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("files", report.files());
-            out.put("added", report.added());
-            out.put("updated", report.updated());
-            out.put("missing", report.missing());
-            out.put("reclassified", report.files() - report.unreadable());
-            out.put("unreadable", report.unreadableFiles());
-            out.put("seconds", Math.round((System.nanoTime() - start) / 1e7) / 100.0);
-            spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(out));
-            return 0;
+        Settings settings = Settings.load();
+        Optional<RunningDaemon> daemon = RunningDaemon.find(settings.home(), CommandApi.START_WAIT);
+        Map<String, Object> summary;
+        if (daemon.isPresent()) {
+            summary = daemon.get().ask("reindex", Map.of());
+        } else {
+            try (Pipeline pipeline = Pipeline.open(settings, new Metrics(new SimpleMeterRegistry()))) {
+                summary = summary(pipeline);
+            }
         }
+        spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(summary));
+        return 0;
+    }
+
+    /** Rebuilds the index of this pipeline (the CLI's own, or the running daemon's when it asks) and sums up what it did. */
+    static Map<String, Object> summary(Pipeline pipeline) {
+        long start = System.nanoTime();
+        Corpus.SyncReport report = pipeline.reindex();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("files", report.files());
+        out.put("added", report.added());
+        out.put("updated", report.updated());
+        out.put("missing", report.missing());
+        out.put("reclassified", report.files() - report.unreadable());
+        out.put("unreadable", report.unreadableFiles());
+        out.put("seconds", Math.round((System.nanoTime() - start) / 1e7) / 100.0);
+        return out;
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.dipwatch.Pipeline;
 import org.dipwatch.config.Settings;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code similar FILE...}: the corpus articles nearest to each file, with their scores and the
- * level each would give it, and the verdict {@code ingest} would give; nothing is stored.
+ * level each would give it, and the verdict {@code ingest} would give; nothing is stored. The
+ * running daemon of the home judges it when one runs (it holds the index), the command alone otherwise.
  */
 @Command(name = "similar", mixinStandardHelpOptions = true,
         description = {"Print, for each file, the verdict ingest would give it (new, duplicate, near_duplicate, same_story)",
@@ -44,63 +46,81 @@ public final class SimilarCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ObjectMapper json = new ObjectMapper();
         PrintWriter out = spec.commandLine().getOut();
-        try (Pipeline pipeline = Pipeline.open(Settings.load(), new org.dipwatch.observe.Metrics(new SimpleMeterRegistry()))) {
+        Settings settings = Settings.load();
+        Optional<RunningDaemon> daemon = RunningDaemon.find(settings.home(), CommandApi.START_WAIT);
+        if (daemon.isPresent()) {
             for (Path file : files) {
-                Map<String, Object> fields = new LinkedHashMap<>();
-                fields.put("file", file.toString());
-                if (!Files.isRegularFile(file)) {
-                    fields.put("verdict", Verdict.FAILED.label());
-                    fields.put("reason", file + " does not exist or is not a regular file; check the path.");
-                    out.println(json.writeValueAsString(fields));
-                    continue;
-                }
-                Pipeline.Similar s;
-                try {
-                    s = pipeline.similar(file, "cli");
-                } catch (UnreadableDocumentException e) {
-                    fields.put("verdict", Verdict.FAILED.label());
-                    fields.put("reason", e.getMessage());
-                    out.println(json.writeValueAsString(fields));
-                    continue;
-                }
-                StoryMatcher.Judgement j = s.judgement();
-                if (s.duplicate() != null) {
-                    fields.put("verdict", Verdict.DUPLICATE.label());
-                    fields.put("duplicateOf", s.duplicate());
-                } else {
-                    fields.put("verdict", j.verdict().label());
-                    if (j.verdict() == Verdict.NEAR_DUPLICATE) {
-                        fields.put("duplicateOf", j.of());
-                    }
-                    if (j.similarity() != null) {
-                        fields.put("similarity", j.similarity());
-                    }
-                    if (j.story() != null) {
-                        fields.put("story", j.story());
-                    }
-                }
-                List<Map<String, Object>> nearest = new ArrayList<>();
-                for (StoryMatcher.Neighbour n : j.nearest().subList(0, Math.min(top, j.nearest().size()))) {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("article", n.file());
-                    if (n.title() != null) {
-                        m.put("title", n.title());
-                    }
-                    m.put("outlet", n.outlet());
-                    m.put("story", n.story());
-                    m.put("similarity", n.similarity());
-                    m.put("storyScore", n.storyScore());
-                    m.put("level", n.level().label());
-                    if (!n.why().isEmpty()) {
-                        m.put("why", n.why());
-                    }
-                    nearest.add(m);
-                }
-                fields.put("nearest", nearest);
+                Map<String, Object> fields = Files.isRegularFile(file)
+                        ? CommandApi.asked(daemon.get(), "similar", Map.of("file", file.toAbsolutePath().toString(), "top", top), file)
+                        : line(null, file, top);
                 out.println(json.writeValueAsString(fields));
+                out.flush();
+            }
+            return 0;
+        }
+        try (Pipeline pipeline = Pipeline.open(settings, new org.dipwatch.observe.Metrics(new SimpleMeterRegistry()))) {
+            for (Path file : files) {
+                out.println(json.writeValueAsString(line(pipeline, file, top)));
                 out.flush();
             }
         }
         return 0;
+    }
+
+    /**
+     * What {@code similar} prints for one file, judged by this pipeline (the CLI's own, or the
+     * running daemon's when it asks): the verdict and the {@code top} nearest corpus articles.
+     */
+    static Map<String, Object> line(Pipeline pipeline, Path file, int top) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("file", file.toString());
+        if (!Files.isRegularFile(file)) {
+            fields.put("verdict", Verdict.FAILED.label());
+            fields.put("reason", file + " does not exist or is not a regular file; check the path.");
+            return fields;
+        }
+        Pipeline.Similar s;
+        try {
+            s = pipeline.similar(file, "cli");
+        } catch (UnreadableDocumentException e) {
+            fields.put("verdict", Verdict.FAILED.label());
+            fields.put("reason", e.getMessage());
+            return fields;
+        }
+        StoryMatcher.Judgement j = s.judgement();
+        if (s.duplicate() != null) {
+            fields.put("verdict", Verdict.DUPLICATE.label());
+            fields.put("duplicateOf", s.duplicate());
+        } else {
+            fields.put("verdict", j.verdict().label());
+            if (j.verdict() == Verdict.NEAR_DUPLICATE) {
+                fields.put("duplicateOf", j.of());
+            }
+            if (j.similarity() != null) {
+                fields.put("similarity", j.similarity());
+            }
+            if (j.story() != null) {
+                fields.put("story", j.story());
+            }
+        }
+        List<Map<String, Object>> nearest = new ArrayList<>();
+        for (StoryMatcher.Neighbour n : j.nearest().subList(0, Math.min(top, j.nearest().size()))) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("article", n.file());
+            if (n.title() != null) {
+                m.put("title", n.title());
+            }
+            m.put("outlet", n.outlet());
+            m.put("story", n.story());
+            m.put("similarity", n.similarity());
+            m.put("storyScore", n.storyScore());
+            m.put("level", n.level().label());
+            if (!n.why().isEmpty()) {
+                m.put("why", n.why());
+            }
+            nearest.add(m);
+        }
+        fields.put("nearest", nearest);
+        return fields;
     }
 }

@@ -5,9 +5,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -18,13 +15,11 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Properties;
 import javax.sql.DataSource;
 import org.dipwatch.dedup.CorpusLookup;
 import org.dipwatch.model.ActorTag;
@@ -32,7 +27,6 @@ import org.dipwatch.model.Attribution;
 import org.dipwatch.model.Classification;
 import org.dipwatch.model.RegionTag;
 import org.flywaydb.core.Flyway;
-import org.h2.tools.Server;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,28 +35,16 @@ import org.slf4j.LoggerFactory;
  * H2 file by default (any JDBC database Flyway knows works). Opening it applies the schema
  * migrations in {@code db/migration}.
  *
- * <p>An embedded H2 file is open in one process at a time. The daemon {@linkplain #serve() serves}
- * it to the CLI of the same machine: H2's TCP server on 127.0.0.1 and a random port, answering
- * only the random key written to {@code data/index.server} (readable by the daemon's user only);
- * a CLI command that finds the file in use opens it through that server. H2's own
- * {@code AUTO_SERVER} is not used: it listens on every interface, and H2 refuses it beside
- * {@code DB_CLOSE_ON_EXIT=FALSE}, which every embedded H2 URL gets here unless it sets it, so that
- * the database is closed by {@link #close()} and never by H2's shutdown hook while the daemon's
- * last batch still commits on SIGTERM.
+ * <p>An embedded H2 file is open in one process at a time, and no port is opened for it: while the
+ * daemon runs, the CLI asks the daemon for the commands that use the index (see
+ * {@code org.dipwatch.cli.RunningDaemon}). H2's {@code AUTO_SERVER} is taken out of the URL: it
+ * listens on every interface, and H2 refuses it beside {@code DB_CLOSE_ON_EXIT=FALSE}, which every
+ * embedded H2 URL gets here unless it sets it, so that the database is closed by {@link #close()}
+ * and never by H2's shutdown hook while the daemon's last batch still commits on SIGTERM.
  */
 public final class CorpusIndex implements CorpusLookup, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CorpusIndex.class);
-
-    /** The system property H2 binds its server sockets to (read once, when H2 first needs it). */
-    static final String H2_BIND_ADDRESS = "h2.bindAddress";
-
-    static {
-        // before any H2 class reads it; a -Dh2.bindAddress given on the command line wins
-        if (System.getProperty(H2_BIND_ADDRESS) == null) {
-            System.setProperty(H2_BIND_ADDRESS, "127.0.0.1");
-        }
-    }
 
     private static final String ARTICLE_COLUMNS = "seq, file_name, article_id, title, published, content_hash, paragraphs, "
             + "characters, source, origin, url, url_hash, verdict, received_at, stored_at, file_missing";
@@ -70,19 +52,11 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
     private final HikariDataSource dataSource;
     /** What the index holds of URLs, texts and intake keys, so that most look-ups need no query. */
     private final KnownKeys known = new KnownKeys();
-    /** The embedded H2 file's path without its {@code .mv.db}, or {@code null} for any other database. */
-    private final Path file;
-    /** Whether this process reached the index through the daemon's server instead of opening the file. */
-    private final boolean throughDaemon;
     /** Whether the URL names a database only the process that opens it reaches: an embedded H2 file or memory. */
     private final boolean exclusive;
-    /** H2's server for the CLI while this daemon serves the index; read without the lock at every judgement. */
-    private volatile Server server;
 
-    private CorpusIndex(HikariDataSource dataSource, Path file, boolean throughDaemon, boolean exclusive) {
+    private CorpusIndex(HikariDataSource dataSource, boolean exclusive) {
         this.dataSource = dataSource;
-        this.file = file;
-        this.throughDaemon = throughDaemon;
         this.exclusive = exclusive;
     }
 
@@ -95,8 +69,8 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
     }
 
     /**
-     * Reads into the filter of known hashes what another process sharing the index (the CLI beside
-     * the daemon) wrote since it last looked; nothing to do when none can. The pipeline calls it
+     * Reads into the filter of known hashes what another process sharing the index (a second
+     * program on a database server) wrote since it last looked; nothing to do when none can. The pipeline calls it
      * before each batch it judges: one query a batch, not three an article.
      */
     public void catchUp() {
@@ -110,34 +84,16 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
         }
     }
 
-    /**
-     * Opens (and creates or migrates) the index at a JDBC URL. An embedded H2 file that a running
-     * daemon serves (see {@link #serve()}) is opened through the daemon's server.
-     */
+    /** Opens (and creates or migrates) the index at a JDBC URL. */
     public static CorpusIndex open(String jdbcUrl, String user, String password, int poolSize) {
         String url = embeddedSettings(jdbcUrl);
-        Path file = h2File(url);
-        Path served = file == null ? null : serverFile(file);
-        String daemonUrl = served != null && Files.isRegularFile(served) ? daemonUrl(served) : null;
-        HikariDataSource ds = null;
-        if (daemonUrl != null && answers(daemonUrl, user, password)) {
-            ds = pool(daemonUrl, user, password, poolSize);
-            LOG.info("index: {} is open in the running daemon; this command uses it through the daemon's server on 127.0.0.1", file);
-        } else {
-            try {
-                ds = pool(url, user, password, poolSize);
-            } catch (RuntimeException e) {
-                throw new IndexException("index: cannot open " + jdbcUrl + ": " + rootMessage(e)
-                        + " (check dipwatch.index.url, that data/ is writable and that no other program holds the file)", e);
-            }
-            if (daemonUrl != null) {
-                // this process holds the file now: the daemon that wrote it did not stop (a kill -9)
-                try {
-                    Files.deleteIfExists(served);
-                } catch (IOException e) {
-                    LOG.warn("index: cannot remove {}, left by a daemon that did not stop ({})", served, e.getMessage());
-                }
-            }
+        HikariDataSource ds;
+        try {
+            ds = pool(url, user, password, poolSize);
+        } catch (RuntimeException e) {
+            throw new IndexException("index: cannot open " + jdbcUrl + ": " + rootMessage(e)
+                    + " (check dipwatch.index.url, that data/ is writable and that no other program holds the file: a daemon"
+                    + " that is starting or stopping on this home does)", e);
         }
         try {
             Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
@@ -147,16 +103,7 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
         }
         String upper = url.toUpperCase(Locale.ROOT);
         boolean exclusive = upper.startsWith("JDBC:H2:") && !upper.startsWith("JDBC:H2:TCP:") && !upper.startsWith("JDBC:H2:SSL:");
-        return new CorpusIndex(ds, file, daemonUrl != null && ds.getJdbcUrl().equals(daemonUrl), exclusive);
-    }
-
-    /** Whether a daemon's server answers at this URL (a file left by a daemon that was killed names a closed port). */
-    private static boolean answers(String daemonUrl, String user, String password) {
-        try (Connection c = java.sql.DriverManager.getConnection(daemonUrl, user, password == null ? "" : password)) {
-            return true;
-        } catch (SQLException e) {
-            return false;
-        }
+        return new CorpusIndex(ds, exclusive);
     }
 
     private static HikariDataSource pool(String jdbcUrl, String user, String password, int poolSize) {
@@ -172,54 +119,11 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
     }
 
     /**
-     * Serves this index to the CLI of the same machine until {@link #close()}: H2's TCP server on
-     * 127.0.0.1 and a random port, opening only this database and only for the random key it writes,
-     * with the server's address, to {@code data/index.server} (permissions 600 where the file
-     * system has them). Does nothing for another database than an embedded H2 file.
-     *
-     * @throws IndexException when this process reached the index through another daemon's server
-     *                        (a second daemon on the same home), or the server cannot start
-     */
-    public synchronized void serve() {
-        if (throughDaemon) {
-            throw new IndexException("index: " + file + " is open in a dipwatch daemon that already runs on this home; "
-                    + "stop it before starting another");
-        }
-        if (file == null || server != null) {
-            return;
-        }
-        byte[] random = new byte[24];
-        new SecureRandom().nextBytes(random);
-        String key = HexFormat.of().formatHex(random);
-        Path served = serverFile(file);
-        try {
-            server = Server.createTcpServer("-tcpPort", "0", "-tcpDaemon", "-ifExists", "-key", key, file.toString()).start();
-            Path temp = served.resolveSibling("." + served.getFileName() + ".tmp");
-            Files.deleteIfExists(temp);
-            try {
-                Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException notPosix) {
-                Files.createFile(temp);
-            }
-            Files.writeString(temp, "# the running dipwatch daemon serves its index here to the CLI; removed when it stops\n"
-                    + "url=jdbc:h2:tcp://127.0.0.1:" + server.getPort() + "/" + key + "\n");
-            Files.move(temp, served, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (SQLException | IOException e) {
-            if (server != null) {
-                server.stop();
-                server = null;
-            }
-            throw new IndexException("index: cannot serve " + file + " to the CLI on 127.0.0.1: " + rootMessage(e), e);
-        }
-        LOG.info("index: served to the CLI on 127.0.0.1:{} (key in {})", server.getPort(), served);
-    }
-
-    /**
      * An embedded H2 URL as the daemon needs it: {@code DB_CLOSE_ON_EXIT=FALSE} added unless it is
      * set (H2 would otherwise close the database from a JVM shutdown hook while the daemon still
      * commits its last batch: "Database is already closed"), and {@code AUTO_SERVER} taken out (it
-     * listens on every interface, H2 refuses it beside {@code DB_CLOSE_ON_EXIT=FALSE}, and the
-     * daemon serves the CLI itself). Other URLs (a server database, another product) are returned
+     * listens on every interface, H2 refuses it beside {@code DB_CLOSE_ON_EXIT=FALSE}, and the CLI
+     * asks the running daemon instead). Other URLs (a server database, another product) are returned
      * as they are.
      */
     static String embeddedSettings(String jdbcUrl) {
@@ -229,8 +133,8 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
         }
         String url = jdbcUrl.replaceAll("(?i);AUTO_SERVER(_PORT)?=[^;]*", "");
         if (!url.equals(jdbcUrl)) {
-            LOG.warn("index: dipwatch.index.url sets AUTO_SERVER, which dipwatch leaves out: the daemon serves the index to the "
-                    + "CLI itself, on 127.0.0.1 only; take it out of the URL");
+            LOG.warn("index: dipwatch.index.url sets AUTO_SERVER, which dipwatch leaves out: it would open a port on every "
+                    + "interface, and the CLI asks the running daemon instead; take it out of the URL");
         }
         if (!url.toUpperCase(Locale.ROOT).contains(";DB_CLOSE_ON_EXIT=")) {
             url += ";DB_CLOSE_ON_EXIT=FALSE";
@@ -238,53 +142,13 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
         return url;
     }
 
-    /** The path of an embedded H2 file URL ({@code jdbc:h2:[file:]PATH[;…]}), without its {@code .mv.db}; else {@code null}. */
-    static Path h2File(String jdbcUrl) {
-        if (!jdbcUrl.regionMatches(true, 0, "jdbc:h2:", 0, 8)) {
-            return null;
-        }
-        String rest = jdbcUrl.substring(8);
-        if (rest.regionMatches(true, 0, "file:", 0, 5)) {
-            rest = rest.substring(5);
-        }
-        int semicolon = rest.indexOf(';');
-        String path = semicolon < 0 ? rest : rest.substring(0, semicolon);
-        if (path.isEmpty() || path.indexOf(':') > 1) {
-            return null; // mem:, tcp:, or another of H2's file systems
-        }
-        if (path.startsWith("~")) {
-            path = System.getProperty("user.home") + path.substring(1);
-        }
-        return Path.of(path).toAbsolutePath().normalize();
-    }
-
-    /** Where the daemon writes the address and key of its server: {@code index.server} beside {@code index.mv.db}. */
-    static Path serverFile(Path h2File) {
-        return h2File.resolveSibling(h2File.getFileName() + ".server");
-    }
-
-    private static String daemonUrl(Path served) {
-        Properties p = new Properties();
-        try (java.io.Reader in = Files.newBufferedReader(served)) {
-            p.load(in);
-        } catch (IOException e) {
-            throw new IndexException("index: cannot read " + served + ": " + e.getMessage(), e);
-        }
-        String url = p.getProperty("url", "");
-        if (!url.startsWith("jdbc:h2:tcp://127.0.0.1:")) {
-            throw new IndexException("index: " + served + " does not name a server on 127.0.0.1; delete it if no daemon runs");
-        }
-        return url;
-    }
-
     /**
-     * Whether another process may store articles in the index while this one has it open: an
-     * embedded H2 file this daemon serves to the CLI, one this process reached through the daemon,
-     * or a database server. Only an embedded H2 file nobody else reaches (the CLI's own, a test's
-     * in-memory database) is this process's alone.
+     * Whether another process may store articles in the index while this one has it open: a
+     * database server. An embedded H2 file or memory database is this process's alone (the CLI
+     * beside the daemon asks the daemon).
      */
     public boolean othersMayWrite() {
-        return server != null || throughDaemon || !exclusive;
+        return !exclusive;
     }
 
     /** The data source, for components that keep their own tables in the index. */
@@ -621,18 +485,9 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
         return out;
     }
 
-    /** Stops serving the CLI (its file removed), then closes the pool; the embedded database closes with its last connection. */
+    /** Closes the pool; the embedded database closes with its last connection. */
     @Override
     public synchronized void close() {
-        if (server != null) {
-            server.stop();
-            server = null;
-            try {
-                Files.deleteIfExists(serverFile(file));
-            } catch (IOException e) {
-                LOG.warn("index: cannot remove {} ({}); the next start replaces it", serverFile(file), e.getMessage());
-            }
-        }
         dataSource.close();
     }
 

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.Reader;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,8 +15,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,7 +22,6 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +30,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.awaitility.core.ConditionTimeoutException;
 import org.dipwatch.TestHome;
+import org.dipwatch.cli.RunningDaemon;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -123,30 +120,18 @@ class AlertCrashTest {
     }
 
     /**
-     * The outbox of the daemon's index, read from this JVM as the CLI reads it: through the server
-     * the daemon names in data/index.server, looked up at each connection (the restarted daemon
-     * serves on another port, with another key). A data source without a pool, so that no
-     * connection of this JVM outlives a query.
+     * The outbox counts of the daemon's index, read from this JVM as the CLI reads them: asked of
+     * the daemon that {@code data/daemon.run} names, looked up at each reading (the restarted daemon
+     * has another key).
      */
-    private Outbox outbox() {
-        javax.sql.DataSource ds = (javax.sql.DataSource) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {javax.sql.DataSource.class}, (proxy, method, args) -> {
-                    if (!method.getName().equals("getConnection")) {
-                        throw new UnsupportedOperationException(method.getName());
-                    }
-                    Properties served = new Properties();
-                    try (Reader in = Files.newBufferedReader(home.resolve("data/index.server"))) {
-                        served.load(in);
-                    } catch (IOException e) {
-                        throw new SQLException("the daemon serves no index: " + e);
-                    }
-                    return DriverManager.getConnection(served.getProperty("url"), "dipwatch", "");
-                });
-        return new Outbox(ds);
+    private Map<String, Long> counts() throws IOException {
+        RunningDaemon running = RunningDaemon.find(home, Duration.ofSeconds(30)).orElseThrow(() -> new IOException("no daemon runs"));
+        Map<?, ?> counts = (Map<?, ?>) ((List<?>) running.ask("alerts", Map.of("action", "")).get("lines")).get(0);
+        return counts.entrySet().stream().collect(Collectors.toMap(e -> (String) e.getKey(), e -> ((Number) e.getValue()).longValue()));
     }
 
-    private long rows(Outbox outbox) {
-        return outbox.counts().values().stream().mapToLong(Long::longValue).sum();
+    private long rows() throws IOException {
+        return counts().values().stream().mapToLong(Long::longValue).sum();
     }
 
     private void awaitOrShowLog(Duration limit, Callable<Boolean> condition) throws IOException {
@@ -195,11 +180,10 @@ class AlertCrashTest {
         for (int n = 1; n <= ALERTS; n++) {
             drop("statement-" + n + ".txt", statement(n));
         }
-        Outbox outbox = outbox();
-        awaitOrShowLog(Duration.ofSeconds(40), () -> rows(outbox) == ALERTS);
+        awaitOrShowLog(Duration.ofSeconds(40), () -> rows() == ALERTS);
         // the deliverer is at work: the oldest alert has been tried and refused more than once
         awaitOrShowLog(Duration.ofSeconds(10), () -> requests.size() >= 3);
-        assertThat(outbox.counts()).as("outbox before the kill").isEqualTo(Map.of("pending", (long) ALERTS));
+        assertThat(counts()).as("outbox before the kill").isEqualTo(Map.of("pending", (long) ALERTS));
 
         daemon.destroyForcibly().waitFor();
         // a request the daemon sent just before it died is answered (500) before the endpoint recovers
@@ -210,9 +194,9 @@ class AlertCrashTest {
         daemon = startDaemon(options);
 
         try {
-            awaitOrShowLog(Duration.ofSeconds(30), () -> outbox.counts().getOrDefault("delivered", 0L) == ALERTS);
+            awaitOrShowLog(Duration.ofSeconds(30), () -> counts().getOrDefault("delivered", 0L) == ALERTS);
         } catch (AssertionError e) {
-            throw new AssertionError("outbox " + outbox.counts() + "; " + e.getMessage(), e);
+            throw new AssertionError("outbox " + counts() + "; " + e.getMessage(), e);
         }
         // time for a second copy of any alert to show up
         Thread.sleep(1000);
@@ -232,7 +216,7 @@ class AlertCrashTest {
         Set<Integer> statements = accepted.stream().map(r -> r.event().path("data").path("article").path("text").asText())
                 .map(text -> Integer.valueOf(text.replaceAll("(?s).*in statement (\\d+) that.*", "$1"))).collect(Collectors.toSet());
         assertThat(statements).isEqualTo(IntStream.rangeClosed(1, ALERTS).boxed().collect(Collectors.toSet()));
-        assertThat(outbox.counts()).as("outbox after the restart").isEqualTo(Map.of("delivered", (long) ALERTS));
+        assertThat(counts()).as("outbox after the restart").isEqualTo(Map.of("delivered", (long) ALERTS));
         assertThat(refused).as("requests refused before the kill").isGreaterThanOrEqualTo(3);
         assertThat(Files.readString(home.resolve("daemon.log"))).doesNotContain("Exception in thread");
     }

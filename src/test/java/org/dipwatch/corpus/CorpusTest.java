@@ -103,17 +103,22 @@ class CorpusTest {
     }
 
     @Test
-    void whatTheCliStoresThroughTheDaemonsIndexIsFoundOnceCaughtUp() throws Exception {
-        index.serve(); // the daemon serves its index to the CLI
-        Article a = article("Lavrov meets Wang Yi", "Lavrov and Wang Yi met in Beijing.");
-        assertThat(index.articleWithContentHash(ExactDedup.fingerprint(a))).isEmpty(); // the daemon's filter is loaded
-        String url = "jdbc:h2:file:" + home.resolve("data").resolve("index");
-        try (CorpusIndex other = CorpusIndex.open(url, "sa", "", 2)) { // the CLI beside it
+    void whatAnotherProcessStoresInAServerDatabaseIsFoundOnceCaughtUp() throws Exception {
+        // a database server that two programs share (here H2's, on 127.0.0.1): what one stores, the other's filter learns
+        org.h2.tools.Server server = org.h2.tools.Server.createTcpServer("-tcpPort", "0", "-ifNotExists",
+                "-baseDir", home.resolve("data").toString()).start();
+        String url = "jdbc:h2:tcp://127.0.0.1:" + server.getPort() + "/shared";
+        try (CorpusIndex daemon = CorpusIndex.open(url, "sa", "", 2); CorpusIndex other = CorpusIndex.open(url, "sa", "", 2)) {
+            assertThat(daemon.othersMayWrite()).isTrue();
+            Article a = article("Lavrov meets Wang Yi", "Lavrov and Wang Yi met in Beijing.");
+            assertThat(daemon.articleWithContentHash(ExactDedup.fingerprint(a))).isEmpty(); // the daemon's filter is loaded
             Corpus cli = Corpus.open(home.resolve("seeds"), other, t -> Normalizer.normalize(SeedText.parse(t)),
                     ExactDedup::fingerprint, x -> NO_TAGS);
             IndexedArticle row = cli.store(a, null, a.text(), arrival("cli.txt"), NO_TAGS, NO_ALERTS);
-            index.catchUp(); // as the pipeline does before each batch
-            assertThat(index.articleWithContentHash(ExactDedup.fingerprint(a))).contains(row.fileName());
+            daemon.catchUp(); // as the pipeline does before each batch
+            assertThat(daemon.articleWithContentHash(ExactDedup.fingerprint(a))).contains(row.fileName());
+        } finally {
+            server.stop();
         }
     }
 

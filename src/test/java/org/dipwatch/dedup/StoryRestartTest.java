@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.dipwatch.Pipeline;
 import org.dipwatch.TestHome;
@@ -79,16 +80,18 @@ class StoryRestartTest {
     @Test
     void anArticleStoredByAnotherProcessIsFoundByTheIndexInMemory() throws Exception {
         TestHome.create(home);
-        try (Pipeline daemon = StoryHomes.open(home)) {
-            // as the daemon does: the CLI then reaches the index through the daemon's server, as from another process
-            daemon.corpus().index().serve();
+        // a database server that two pipelines share (here H2's, on 127.0.0.1), as two programs on one server database would
+        org.h2.tools.Server server = org.h2.tools.Server.createTcpServer("-tcpPort", "0", "-ifNotExists",
+                "-baseDir", home.resolve("data").toString()).start();
+        Map<String, String> shared = Map.of("dipwatch.index.url", "jdbc:h2:tcp://127.0.0.1:" + server.getPort() + "/shared");
+        try (Pipeline daemon = StoryHomes.open(home, shared)) {
             IngestResult libya;
-            try (Pipeline cli = StoryHomes.open(home)) {
+            try (Pipeline cli = StoryHomes.open(home, shared)) {
                 assertThat(cli.corpus().index().othersMayWrite()).isTrue();
                 libya = cli.ingestFile(RES.resolve("restart/libya-talks.txt"), "cli");
             }
             assertThat(libya.verdict()).isEqualTo(Verdict.NEW);
-            // the daemon's LSH index was filled before the CLI stored it: it catches up on the next lookup
+            // the daemon's LSH index was filled before the other stored it: it catches up on the next lookup
             Path copy = home.resolve("libya-copy.txt");
             java.nio.file.Files.writeString(copy, java.nio.file.Files.readString(RES.resolve("restart/libya-talks.txt"))
                     .replace("Moscow hosts talks on Libya", "Libyan council delegation in Moscow")
@@ -97,6 +100,8 @@ class StoryRestartTest {
             assertThat(j.verdict()).isEqualTo(Verdict.NEAR_DUPLICATE);
             assertThat(j.of()).isEqualTo(libya.article());
             assertThat(daemon.stories().index().size()).isEqualTo(6);
+        } finally {
+            server.stop();
         }
     }
 }
