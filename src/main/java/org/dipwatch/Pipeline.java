@@ -128,6 +128,8 @@ public final class Pipeline implements AutoCloseable {
     private final Set<Path> inboxInFlight = ConcurrentHashMap.newKeySet();
     /** What each inbox file in flight was when a worker read it, to tell whether it changed before it is moved. */
     private final Map<Path, org.dipwatch.ingest.Inbox.Stamp> readAs = new ConcurrentHashMap<>();
+    /** Whether what is judged can be recorded (a full disk under seeds/ cannot); intake pauses while it cannot. */
+    private final StoreTrouble trouble = new StoreTrouble();
 
     private Pipeline(Stages stages, Metrics metrics) {
         this.reader = stages.reader();
@@ -256,7 +258,16 @@ public final class Pipeline implements AutoCloseable {
      * judges what they handed over before.
      */
     public boolean hasRoom() {
-        return queue.size() < queue.capacity() * 9 / 10;
+        return queue.size() < queue.capacity() * 9 / 10 && !trouble.paused(Instant.now());
+    }
+
+    /**
+     * Why nothing can be recorded now (a full disk under {@code seeds/}, the index unreachable),
+     * with how long and how many documents were left where they came from; {@code null} while the
+     * pipeline records what it judges. {@code /health} shows it.
+     */
+    public String storeTrouble() {
+        return trouble.describe(Instant.now());
     }
 
     /** How long a caller waits for room in the queue ({@code dipwatch.pipeline.offer-wait-ms}). */
@@ -288,7 +299,8 @@ public final class Pipeline implements AutoCloseable {
             refuseLink(file, link);
             return CompletableFuture.completedFuture(null);
         }
-        if (!inboxInFlight.add(file)) {
+        if (trouble.paused(Instant.now()) || !inboxInFlight.add(file)) {
+            // nothing can be recorded for now: the file stays, and a later scan offers it again
             return CompletableFuture.completedFuture(null);
         }
         CompletableFuture<IngestResult> result;
@@ -445,17 +457,33 @@ public final class Pipeline implements AutoCloseable {
                     return;
                 }
                 if (batch.size() == 1) {
-                    LOG.error("pipeline: {} from {} could not be recorded ({}); it stays where it came from and is taken again",
-                            batch.get(0).item().intake().name(), batch.get(0).item().intake().source(), e.toString());
+                    String why = e instanceof java.io.UncheckedIOException io ? io.getMessage() : e.toString();
+                    if (trouble.failed(why, Instant.now())) {
+                        LOG.error("pipeline: {} from {} could not be recorded ({}); it stays where it came from, and intake pauses "
+                                + "and tries again, at first in 1 s, at most every {} s, until a document is recorded",
+                                batch.get(0).item().intake().name(), batch.get(0).item().intake().source(), why,
+                                StoreTrouble.MAX_PAUSE.toSeconds());
+                    } else {
+                        LOG.debug("pipeline: {} could not be recorded either ({}); it stays where it came from",
+                                batch.get(0).item().intake().name(), why);
+                    }
                     fail(batch.get(0), e);
                     return;
                 }
-                LOG.warn("pipeline: a batch of {} could not be recorded ({}); judging them one by one", batch.size(), e.toString());
+                if (trouble.describe(Instant.now()) == null) {
+                    LOG.warn("pipeline: a batch of {} could not be recorded ({}); judging them one by one", batch.size(), e.toString());
+                } else {
+                    LOG.debug("pipeline: a batch of {} could not be recorded either ({}); judging them one by one", batch.size(), e.toString());
+                }
                 for (IntakeQueue.Entry<Job, Prepared> one : batch) {
                     judgeBatch(List.of(one));
                 }
                 return;
             }
+        }
+        String over = trouble.recorded(Instant.now());
+        if (over != null) {
+            LOG.info("pipeline: recording again after {}; intake resumed", over);
         }
         for (Decided d : decided) {
             report(d);

@@ -184,6 +184,12 @@ public final class Corpus {
             try {
                 write(temp, text);
             } catch (IOException e) {
+                // a disk that filled up mid-file leaves part of it: nothing half-written may stay
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException gone) {
+                    e.addSuppressed(gone);
+                }
                 throw new UncheckedIOException("corpus: cannot write to " + seeds + ": " + e.getMessage(), e);
             }
             files.add(new Path[] {temp, target});
