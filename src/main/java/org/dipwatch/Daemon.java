@@ -265,6 +265,12 @@ public final class Daemon {
         java.util.function.Supplier<List<ConfigProblem>> problems = configProblems(pipeline.alerts().subscriptions(), checkOnly);
         health.configProblems(problems);
         metrics.configProblems(() -> problems.get().size());
+        health.storeTrouble(pipeline::storeTrouble);
+        org.dipwatch.alert.Outbox outbox = pipeline.outbox();
+        health.alerts(() -> outbox.backlog().stream().map(org.dipwatch.alert.Outbox.Backlog::summary).toList());
+        metrics.alertBacklog(() -> outbox.backlog().stream().mapToLong(org.dipwatch.alert.Outbox.Backlog::pending).sum(),
+                () -> outbox.backlog().stream().map(org.dipwatch.alert.Outbox.Backlog::oldest).min(java.util.Comparator.naturalOrder())
+                        .map(t -> java.time.Duration.between(t, java.time.Instant.now()).toMillis() / 1000.0).orElse(0.0));
         main.bind("health", health);
         SmtpMail mail = new SmtpMail(settings);
         Deliverer deliverer = new Deliverer(pipeline.outbox(), pipeline.alerts().subscriptions(), mail, new Metrics(registry),

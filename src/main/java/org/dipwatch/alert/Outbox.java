@@ -178,6 +178,62 @@ public final class Outbox {
         return query(WITH_CONTENT + "WHERE o.subscription_id = ? ORDER BY o.id DESC", limit, subscriptionId);
     }
 
+    /**
+     * What waits in one lane (a subscription's channel): how many alerts, since when, and how its
+     * oldest one, which goes first, has fared: a lane whose head was tried and failed is failing
+     * (its endpoint down, slow or answering garbage), and is retried with backoff until it answers.
+     *
+     * @param subscriptionId the subscription
+     * @param channel        {@code webhook} or {@code email}
+     * @param pending        alerts waiting in the lane
+     * @param oldest         when the oldest of them was queued
+     * @param attempts       failed attempts at the oldest
+     * @param nextAttemptAt  when the oldest is tried next
+     * @param lastError      why its last attempt failed, or {@code null}
+     */
+    public record Backlog(String subscriptionId, String channel, long pending, Instant oldest, int attempts, Instant nextAttemptAt,
+                          String lastError) {
+
+        /** Whether the lane's oldest alert was tried and failed. */
+        public boolean failing() {
+            return attempts > 0 && lastError != null;
+        }
+
+        /** The lane as {@code /health} shows it. */
+        public Map<String, Object> summary() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("subscription", subscriptionId);
+            m.put("channel", channel);
+            m.put("pending", pending);
+            m.put("oldest", oldest.toString());
+            m.put("failing", failing());
+            if (failing()) {
+                m.put("attempts", attempts);
+                m.put("nextAttempt", nextAttemptAt.toString());
+                m.put("lastError", lastError);
+            }
+            return m;
+        }
+    }
+
+    /** Every lane with alerts waiting, oldest first: one statement, whatever the backlog's size. */
+    public List<Backlog> backlog() {
+        List<Backlog> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT o.subscription_id, o.channel, h.n, o.created_at, o.attempts, "
+                     + "o.next_attempt_at, o.last_error FROM alert_outbox o JOIN (SELECT MIN(id) AS id, COUNT(*) AS n FROM alert_outbox "
+                     + "WHERE status = 'pending' GROUP BY subscription_id, channel) h ON o.id = h.id ORDER BY o.id");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new Backlog(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getTimestamp(4).toInstant(), rs.getInt(5),
+                        rs.getTimestamp(6).toInstant(), rs.getString(7)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("alert: cannot read the outbox's backlog: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
     /** Counts by status ({@code pending}, {@code delivered}, {@code dead}). */
     public Map<String, Long> counts() {
         Map<String, Long> out = new LinkedHashMap<>();

@@ -49,10 +49,10 @@ public final class SmtpMail implements MailTransport, AutoCloseable {
         }
     }
 
-    /** How long connecting may take. */
+    /** How long connecting may take, at most (less when the read timeout is shorter). */
     static final int CONNECT_TIMEOUT_MS = 10_000;
 
-    /** How long the server may take to answer one command (a whole message included) before the attempt fails. */
+    /** How long the server may take to answer one command by default ({@code dipwatch.mail.timeout-ms}). */
     static final int READ_TIMEOUT_MS = 60_000;
 
     /** The longest header value sent; longer ones (a URL of kilobytes) are cut, within SMTP's line limit. */
@@ -79,7 +79,7 @@ public final class SmtpMail implements MailTransport, AutoCloseable {
     public SmtpMail(Settings settings) {
         this(settings.get("dipwatch.mail.host"), settings.intValue("dipwatch.mail.port"), settings.get("dipwatch.mail.security"),
                 settings.get("dipwatch.mail.from"), settings.get("dipwatch.mail.user"), settings.get("dipwatch.mail.password"),
-                Duration.ofMillis(settings.longValue("dipwatch.mail.idle-ms")));
+                Duration.ofMillis(settings.longValue("dipwatch.mail.idle-ms")), Duration.ofMillis(settings.longValue("dipwatch.mail.timeout-ms")));
     }
 
     /**
@@ -90,6 +90,16 @@ public final class SmtpMail implements MailTransport, AutoCloseable {
      * @param idle     how long a connection is kept after a run for the next; zero closes it at once
      */
     public SmtpMail(String host, int port, String security, String from, String user, String password, Duration idle) {
+        this(host, port, security, from, user, password, idle, Duration.ofMillis(READ_TIMEOUT_MS));
+    }
+
+    /**
+     * Mail through a server that must answer each command (a whole message included) within
+     * {@code timeout}: a server that accepts and never answers fails the attempt then, and it is retried.
+     */
+    public SmtpMail(String host, int port, String security, String from, String user, String password, Duration idle,
+                    Duration timeout) {
+        int readTimeout = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
         this.host = host == null ? "" : host.strip();
         this.port = port;
         this.protocol = "tls".equalsIgnoreCase(security) ? "smtps" : "smtp";
@@ -102,9 +112,9 @@ public final class SmtpMail implements MailTransport, AutoCloseable {
         p.setProperty("mail.transport.protocol", protocol);
         p.setProperty(prefix + "host", this.host);
         p.setProperty(prefix + "port", Integer.toString(port));
-        p.setProperty(prefix + "connectiontimeout", Integer.toString(CONNECT_TIMEOUT_MS));
-        p.setProperty(prefix + "timeout", Integer.toString(READ_TIMEOUT_MS));
-        p.setProperty(prefix + "writetimeout", Integer.toString(READ_TIMEOUT_MS));
+        p.setProperty(prefix + "connectiontimeout", Integer.toString(Math.min(CONNECT_TIMEOUT_MS, readTimeout)));
+        p.setProperty(prefix + "timeout", Integer.toString(readTimeout));
+        p.setProperty(prefix + "writetimeout", Integer.toString(readTimeout));
         if (this.user != null) {
             p.setProperty(prefix + "auth", "true");
         }
@@ -166,6 +176,23 @@ public final class SmtpMail implements MailTransport, AutoCloseable {
             if (host.isEmpty()) {
                 throw new IllegalStateException("e-mail: dipwatch.mail.host is not set; set it (and dipwatch.mail.port) to send e-mail alerts");
             }
+            try {
+                deliver(to, mail);
+            } catch (MessagingException | IllegalStateException e) {
+                // the server's words alone ("Connection refused", "Read timed out") do not say which server
+                Throwable root = e;
+                while (root.getCause() != null && root.getCause() != root) {
+                    root = root.getCause();
+                }
+                Exception named = new Exception("SMTP to " + host + ":" + port + " failed: "
+                        + (root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage().strip())
+                        + " (" + root.getClass().getSimpleName() + ")");
+                named.addSuppressed(e);
+                throw named;
+            }
+        }
+
+        private void deliver(List<String> to, AlertMail.Mail mail) throws MessagingException {
             MimeMessage message = message(to, mail);
             if (transport == null) {
                 transport = take();

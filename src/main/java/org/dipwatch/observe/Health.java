@@ -13,9 +13,12 @@ import org.dipwatch.corpus.CorpusIndex;
 
 /**
  * Answers {@code GET /health}: {@code DOWN} when a Camel health check (routes, consumers) is down
- * or the index does not answer, with the failing checks and their messages; else
+ * or the index does not answer, with the failing checks and their messages (the sources and the
+ * alerts waiting for their endpoints are reported under {@code dipwatch:sources} and
+ * {@code dipwatch:alerts}, and never make the daemon DOWN); else
  * {@code DEGRADED} while the configuration has problems (a subscription skipped, an unknown
- * setting: each under {@code dipwatch:config}), else {@code UP}. A degraded daemon still runs
+ * setting: each under {@code dipwatch:config}) or nothing can be recorded (a full disk under
+ * {@code seeds/}: {@code dipwatch:store}), else {@code UP}. A degraded daemon still runs
  * everything that is configured right, so the route answers it with HTTP 200, as {@code UP}.
  */
 public final class Health implements CamelContextAware {
@@ -27,6 +30,8 @@ public final class Health implements CamelContextAware {
     private CamelContext camelContext;
     private java.util.function.Supplier<java.util.List<Map<String, Object>>> sources = java.util.List::of;
     private java.util.function.Supplier<java.util.List<ConfigProblem>> configProblems = java.util.List::of;
+    private java.util.function.Supplier<java.util.List<Map<String, Object>>> alerts = java.util.List::of;
+    private java.util.function.Supplier<String> storeTrouble = () -> null;
 
     /** Health of a daemon whose index is {@code index}. */
     public Health(CorpusIndex index) {
@@ -40,6 +45,24 @@ public final class Health implements CamelContextAware {
     public void sources(org.dipwatch.source.SourceStates states) {
         // a source removed from routes/ is no longer polled: its health says nothing of the daemon's
         this.sources = () -> states.all().stream().filter(s -> !s.removed()).map(org.dipwatch.source.SourceState::summary).toList();
+    }
+
+    /**
+     * Adds the alerts waiting in the outbox, lane by lane ({@code Outbox.Backlog#summary()}): an
+     * endpoint that is down, slow or answers garbage is reported there, with its last error, but
+     * does not make the daemon DOWN or DEGRADED: it keeps every alert and retries until it answers.
+     */
+    public void alerts(java.util.function.Supplier<java.util.List<Map<String, Object>>> lanes) {
+        this.alerts = lanes;
+    }
+
+    /**
+     * Adds why nothing can be recorded now (a full disk under {@code seeds/}), or {@code null}: while
+     * there is such trouble the daemon is DEGRADED: it runs, keeps every document where it came from
+     * and resumes by itself once it can record again.
+     */
+    public void storeTrouble(java.util.function.Supplier<String> trouble) {
+        this.storeTrouble = trouble;
     }
 
     /** Adds the configuration's problems, read at each report: while there is one, the daemon is DEGRADED. */
@@ -76,6 +99,11 @@ public final class Health implements CamelContextAware {
             up = false;
         }
         checks.put("dipwatch:index", indexCheck);
+        String trouble = storeTrouble.get();
+        Map<String, Object> storeCheck = new LinkedHashMap<>();
+        storeCheck.put("state", trouble == null ? "UP" : DEGRADED);
+        storeCheck.put("message", trouble == null ? "what is judged is recorded" : trouble);
+        checks.put("dipwatch:store", storeCheck);
         Map<String, Object> sourcesCheck = new LinkedHashMap<>();
         try {
             java.util.List<Map<String, Object>> all = sources.get();
@@ -90,6 +118,21 @@ public final class Health implements CamelContextAware {
             sourcesCheck.put("message", e.getMessage());
         }
         checks.put("dipwatch:sources", sourcesCheck);
+        Map<String, Object> alertsCheck = new LinkedHashMap<>();
+        try {
+            java.util.List<Map<String, Object>> lanes = alerts.get();
+            long pending = lanes.stream().mapToLong(m -> ((Number) m.get("pending")).longValue()).sum();
+            java.util.List<Map<String, Object>> failing = lanes.stream().filter(m -> Boolean.TRUE.equals(m.get("failing"))).toList();
+            alertsCheck.put("state", "UP");
+            alertsCheck.put("message", pending + " alerts waiting, " + failing.size() + " of " + lanes.size() + " lanes failing"
+                    + (failing.isEmpty() ? "" : " (kept and retried until they answer); " + failing.get(0).get("subscription") + " ("
+                    + failing.get(0).get("channel") + "): " + failing.get(0).get("lastError")));
+            alertsCheck.put("lanes", lanes);
+        } catch (RuntimeException e) {
+            alertsCheck.put("state", "UNKNOWN");
+            alertsCheck.put("message", e.getMessage());
+        }
+        checks.put("dipwatch:alerts", alertsCheck);
         java.util.List<ConfigProblem> problems = configProblems.get();
         Map<String, Object> configCheck = new LinkedHashMap<>();
         configCheck.put("state", problems.isEmpty() ? "UP" : DEGRADED);
@@ -99,7 +142,7 @@ public final class Health implements CamelContextAware {
         configCheck.put("problems", problems.stream().map(Health::problem).toList());
         checks.put("dipwatch:config", configCheck);
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("status", !up ? "DOWN" : problems.isEmpty() ? "UP" : DEGRADED);
+        out.put("status", !up ? "DOWN" : problems.isEmpty() && trouble == null ? "UP" : DEGRADED);
         out.put("checks", checks);
         return out;
     }

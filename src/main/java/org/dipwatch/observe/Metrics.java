@@ -121,6 +121,19 @@ public final class Metrics {
 
     /** Documents accepted by the pipeline and waiting to be judged: {@code dipwatch_pipeline_queue_items}. */
     public static final String PIPELINE_QUEUE = "dipwatch.pipeline.queue.items";
+    /** Alerts waiting in the outbox, delivered or not yet: {@code dipwatch_alerts_pending}. */
+    public static final String ALERTS_PENDING = "dipwatch.alerts.pending";
+    /** Age of the oldest alert waiting in the outbox, 0 when none waits: {@code dipwatch_alerts_oldest_pending_seconds}. */
+    public static final String ALERTS_OLDEST = "dipwatch.alerts.oldest.pending";
+
+    /** Gauges of the outbox's backlog, read at each scrape: alerts waiting, and the age of the oldest in seconds. */
+    public void alertBacklog(Supplier<Number> pending, Supplier<Number> oldestSeconds) {
+        io.micrometer.core.instrument.Gauge.builder(ALERTS_PENDING, pending)
+                .description("Alerts waiting in the outbox for delivery").register(registry);
+        io.micrometer.core.instrument.Gauge.builder(ALERTS_OLDEST, oldestSeconds).baseUnit("seconds")
+                .description("Age of the oldest alert waiting in the outbox").register(registry);
+    }
+
     /** Stored articles that alerted nobody because they are a new source's back catalogue: {@code dipwatch_alerts_withheld_total}. */
     public static final String ALERTS_WITHHELD = "dipwatch.alerts.withheld";
 
