@@ -30,12 +30,19 @@ import java.util.concurrent.ThreadFactory;
  */
 final class HttpListener {
 
+    /** Threads that answer HTTP requests. */
+    static final int WORKERS = 4;
+
     private HttpListener() {
     }
 
     /** A Vert.x for an HTTP server bound to {@code host}; the caller closes it once Camel has stopped. */
     static Vertx vertx(String host) {
-        VertxOptions options = new VertxOptions();
+        // The API's requests run on Vert.x's worker pool, whose threads are made one per request until the
+        // pool is full and then kept: 4 serve a local API (Vert.x's 20 were 20 threads after the 20th request).
+        // A reindex asked by the CLI holds one for as long as it takes: no "blocked thread" warning before an hour.
+        VertxOptions options = new VertxOptions().setWorkerPoolSize(WORKERS).setMaxWorkerExecuteTime(1)
+                .setMaxWorkerExecuteTimeUnit(java.util.concurrent.TimeUnit.HOURS);
         Transport chosen = new io.vertx.core.impl.VertxBuilder(options).init().findTransport();
         if (!ipv4(host)) {
             return new io.vertx.core.impl.VertxBuilder(options).findTransport(chosen).init().vertx();
