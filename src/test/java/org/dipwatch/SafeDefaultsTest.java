@@ -45,12 +45,7 @@ class SafeDefaultsTest {
 
     @AfterEach
     void stop() throws Exception {
-        if (daemon != null && daemon.isAlive()) {
-            daemon.destroy();
-            if (!daemon.waitFor(60, TimeUnit.SECONDS)) {
-                daemon.destroyForcibly();
-            }
-        }
+        TestHome.stop(daemon);
     }
 
     private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {

@@ -117,20 +117,23 @@ class SeedsDiskFullTest {
                 f -> assertThat(TestHome.list(f)).isEmpty());
         String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
-        double refused = metrics.lines().filter(l -> l.startsWith("dipwatch_ingest_failures_total{") && l.contains("stage=\"store\""))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        double refused = PrometheusText.sum(metrics, "dipwatch_ingest_failures_total", "stage=\"store\"");
         // intake paused between rounds: the files were not read and refused again at every scan (250 ms)
         long scansOfTheInbox = full.toMillis() / 250;
         assertThat(refused).as("attempts to store while full").isGreaterThanOrEqualTo(files).isLessThan(files * scansOfTheInbox / 2.0);
 
+        String told = health().path("checks").path("dipwatch:store").path("message").asText();
+        long room = System.nanoTime();
         Files.delete(ballast);
         await().atMost(StoreTrouble.MAX_PAUSE.plusSeconds(30)).until(() -> TestHome.list(home.resolve("inbox/.done")).size() == files + 1);
         assertThat(waiting()).isEmpty();
         assertThat(daemon.pipeline().corpus().index().articleCount()).isEqualTo(articles + files);
         assertThat(TestHome.list(seeds)).hasSize(before.size() - 1 + files).noneMatch(n -> n.startsWith("."));
+        double resumed = (System.nanoTime() - room) / 1e9;
         await().atMost(Duration.ofSeconds(10)).until(() -> health().path("status").asText().equals("UP"));
-        System.out.printf("seeds/ full (%d KiB of ballast) for %s: %d files kept in inbox/, %.0f attempts to store refused, "
-                + "%d health checks DEGRADED; all %d stored once there was room%n", filled / 1024, full, files, refused, scans, files);
+        System.out.printf("seeds/ full (%d KiB of ballast) for %s: %d files kept in inbox/, %.0f attempts to store refused (a scan "
+                + "every 250 ms would have made %d), %d health checks DEGRADED (last: %s); all %d stored %.1f s after there was room%n",
+                filled / 1024, full, files, refused, files * scansOfTheInbox, scans, told, files, resumed);
     }
 
     /** The files waiting in inbox/ (not .done/, .failed/, a .part being written or the lock Camel keeps while it takes one). */

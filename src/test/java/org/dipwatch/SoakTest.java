@@ -81,12 +81,7 @@ class SoakTest {
 
     @AfterEach
     void stop() throws Exception {
-        if (daemon != null && daemon.isAlive()) {
-            daemon.destroy();
-            if (!daemon.waitFor(60, TimeUnit.SECONDS)) {
-                daemon.destroyForcibly();
-            }
-        }
+        TestHome.stop(daemon);
         if (web != null) {
             web.stop(0);
         }
@@ -139,7 +134,11 @@ class SoakTest {
         daemon = TestHome.startDaemonProcess(home, port, "-Ddipwatch.sources.enabled=true", "-Ddipwatch.sources.host-delay-ms=0",
                 "-Ddipwatch.sources.jitter-seconds=0", "-Ddipwatch.webhook.allow-private=true", "-Ddipwatch.mail.host=127.0.0.1",
                 "-Ddipwatch.mail.port=" + smtp.getSmtp().getPort(), "-Dlog4j2.configurationFile=log4j2.xml");
-        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> get(port, "/health").statusCode() == 200);
+        try {
+            await().atMost(Duration.ofMinutes(3)).ignoreExceptions().until(() -> get(port, "/health").statusCode() == 200);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("the daemon did not start; its log:\n" + Files.readString(home.resolve("daemon.log")), e);
+        }
 
         Random random = new Random(11);
         List<Sample> samples = new ArrayList<>();
@@ -224,19 +223,14 @@ class SoakTest {
         gc.getInputStream().transferTo(OutputStream.nullOutputStream());
         assertThat(gc.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String metrics = get(port, "/metrics").body();
-        return new Sample((System.currentTimeMillis() - start) / 60000.0, (long) sum(metrics, "jvm_memory_used_bytes", "area=\"heap\""),
-                (long) sum(metrics, "jvm_threads_live_threads", ""), (long) sum(metrics, "process_files_open_files", ""),
-                (long) sum(metrics, "dipwatch_corpus_articles", ""));
+        return new Sample((System.currentTimeMillis() - start) / 60000.0, (long) PrometheusText.sum(metrics, "jvm_memory_used_bytes", "area=\"heap\""),
+                (long) PrometheusText.sum(metrics, "jvm_threads_live_threads", ""), (long) PrometheusText.sum(metrics, "process_files_open_files", ""),
+                (long) PrometheusText.sum(metrics, "dipwatch_corpus_articles", ""));
     }
 
     private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static double sum(String metrics, String name, String having) {
-        return metrics.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{")).filter(l -> l.contains(having))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     private static long median(long[] values) {

@@ -93,6 +93,16 @@ public final class TestHome {
         return builder.start();
     }
 
+    /** Stops a daemon started with {@link #startDaemonProcess}, if it runs: SIGTERM, and SIGKILL after a minute. */
+    public static void stop(Process daemon) throws InterruptedException {
+        if (daemon != null && daemon.isAlive()) {
+            daemon.destroy();
+            if (!daemon.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                daemon.destroyForcibly();
+            }
+        }
+    }
+
     /** A TCP port free on 127.0.0.1 right now. */
     public static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {

@@ -29,6 +29,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.dipwatch.Daemon;
+import org.dipwatch.PrometheusText;
 import org.dipwatch.TestHome;
 import org.dipwatch.config.Settings;
 import org.junit.jupiter.api.AfterEach;
@@ -155,7 +156,7 @@ class EndpointFaultsTest {
         String metrics = get("/metrics").body();
         assertThat(gauge(metrics, "dipwatch_alerts_pending")).isEqualTo(2.0 * n);
         assertThat(gauge(metrics, "dipwatch_alerts_oldest_pending_seconds")).isGreaterThan(each.toSeconds() * 3.0);
-        double retried = sum(metrics, "dipwatch_alerts_total", "outcome=\"retrying\"");
+        double retried = PrometheusText.sum(metrics, "dipwatch_alerts_total", "outcome=\"retrying\"");
         assertThat(retried).isGreaterThanOrEqualTo(8);
         // every failure names the endpoint, whatever the fault was
         assertThat(errors).allSatisfy(e -> assertThat(e).containsAnyOf("127.0.0.1:" + hookLink.port(), "127.0.0.1:" + mailLink.port()));
@@ -208,12 +209,7 @@ class EndpointFaultsTest {
 
     /** A gauge's value in Prometheus text. */
     private static double gauge(String metrics, String name) {
-        return sum(metrics, name, "");
+        return PrometheusText.sum(metrics, name, "");
     }
 
-    /** The sum of a metric's samples whose labels contain {@code having}. */
-    private static double sum(String metrics, String name, String having) {
-        return metrics.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{")).filter(l -> l.contains(having))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
-    }
 }

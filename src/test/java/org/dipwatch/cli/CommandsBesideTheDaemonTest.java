@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -16,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -72,7 +70,7 @@ class CommandsBesideTheDaemonTest {
                 "-Ddipwatch.mail.host=127.0.0.1", "-Ddipwatch.mail.port=" + TestHome.freePort());
         HttpClient http = HttpClient.newHttpClient();
         try {
-            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> http.send(HttpRequest.newBuilder(
+            await().atMost(Duration.ofMinutes(3)).ignoreExceptions().until(() -> http.send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + port + "/health")).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200
                     && RunningDaemon.find(home, Duration.ZERO).isPresent());
         } catch (org.awaitility.core.ConditionTimeoutException e) {
@@ -100,13 +98,7 @@ class CommandsBesideTheDaemonTest {
     }
 
     private List<JsonNode> jsonLines() throws IOException {
-        List<JsonNode> lines = new ArrayList<>();
-        for (String line : out.toString().split("\n")) {
-            if (!line.isBlank()) {
-                lines.add(new ObjectMapper().readTree(line));
-            }
-        }
-        return lines;
+        return CommandsTest.jsonLines(out.toString());
     }
 
     @Test

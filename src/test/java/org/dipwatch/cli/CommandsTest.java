@@ -49,8 +49,13 @@ class CommandsTest {
     }
 
     private List<JsonNode> jsonLines() throws Exception {
+        return jsonLines(out.toString());
+    }
+
+    /** What a command printed: one JSON object a line. */
+    static List<JsonNode> jsonLines(String printed) throws java.io.IOException {
         List<JsonNode> lines = new ArrayList<>();
-        for (String line : out.toString().split("\n")) {
+        for (String line : printed.split("\n")) {
             if (!line.isBlank()) {
                 lines.add(new ObjectMapper().readTree(line));
             }
