@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The daemon: Camel Main with the routes packaged in the jar and those of the home's
  * {@code routes/} folder (a home file replaces the packaged file of its name), the pipeline and the metrics registry bound as
- * beans, and the HTTP server for {@code /health} and {@code /metrics}. Runs until SIGTERM or
- * Ctrl-C, then lets in-flight files finish within {@code dipwatch.shutdown.timeout}.
+ * beans, and the HTTP server for {@code /health} and {@code /metrics}, the API, and the commands
+ * the CLI asks of it while it runs ({@code data/daemon.run}, see {@link RunningDaemon}). Runs until
+ * SIGTERM or Ctrl-C, then lets in-flight files finish within {@code dipwatch.shutdown.timeout}.
  */
 public final class Daemon {
 

@@ -25,8 +25,8 @@ import java.util.concurrent.ThreadFactory;
  * Only the server socket changes: the rest of the JVM, outbound IPv6 feed fetches included, keeps
  * both stacks ({@code -Djava.net.preferIPv4Stack=true} would take IPv6 from all of it).
  *
- * <p>Vert.x 4 exposes the transport only through its {@code VertxBuilder} in {@code io.vertx.core.impl};
- * everything but the server channel is the transport Vert.x would have chosen itself.
+ * <p>Vert.x 4 takes a transport only through its {@code VertxBuilder} in {@code io.vertx.core.impl};
+ * everything but the server channel is the JDK transport Vert.x chooses itself.
  */
 final class HttpListener {
 
@@ -43,11 +43,12 @@ final class HttpListener {
         // A reindex asked by the CLI holds one for as long as it takes: no "blocked thread" warning before an hour.
         VertxOptions options = new VertxOptions().setWorkerPoolSize(WORKERS).setMaxWorkerExecuteTime(1)
                 .setMaxWorkerExecuteTimeUnit(java.util.concurrent.TimeUnit.HOURS);
-        Transport chosen = new io.vertx.core.impl.VertxBuilder(options).init().findTransport();
         if (!ipv4(host)) {
-            return new io.vertx.core.impl.VertxBuilder(options).findTransport(chosen).init().vertx();
+            return Vertx.vertx(options);
         }
-        return new io.vertx.core.impl.VertxBuilder(options).findTransport(new Ipv4Servers(chosen)).init().vertx();
+        // the JDK (NIO) transport, Vert.x's own choice without preferNativeTransport (and no native one is packaged)
+        Transport jdk = io.vertx.core.impl.transports.JDKTransport.INSTANCE;
+        return new io.vertx.core.impl.VertxBuilder(options).findTransport(new Ipv4Servers(jdk)).init().vertx();
     }
 
     /** Whether {@code host} is an IPv4 address, or a name that resolves to one first. */
