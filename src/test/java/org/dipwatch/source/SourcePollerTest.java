@@ -144,11 +144,39 @@ class SourcePollerTest {
     }
 
     @Test
+    void whatAPollChangesIsWrittenBehindAtTheNextFlushForEverySourceAtOnce() {
+        server.serve("/a", FixtureServer.Answer.of("application/rss+xml", rss(item(1, "Statement on Gaza", "A ceasefire in Gaza.")))
+                .withEtag("\"a1\""));
+        server.serve("/b", FixtureServer.Answer.of("application/rss+xml", rss(item(2, "Statement on Sudan", "Talks on Sudan.")))
+                .withEtag("\"b1\""));
+        poll(poller, feed("a", "/a"));
+        poll(poller, feed("b", "/b"));
+        poller.states().flush();
+        server.serve("/a", FixtureServer.Answer.of("application/rss+xml", rss(item(1, "Statement on Gaza", "A ceasefire in Gaza."),
+                item(3, "Statement on Lebanon", "Strikes on Lebanon."))).withEtag("\"a2\""));
+        server.serve("/b", FixtureServer.Answer.of("application/rss+xml", rss(item(2, "Statement on Sudan", "Talks on Sudan."),
+                item(4, "Statement on Yemen", "Talks on Yemen."))).withEtag("\"b2\""));
+        poll(poller, feed("a", "/a"));
+        poll(poller, feed("b", "/b"));
+        // the poller knows at once; another reader of the index sees the state of the last flush
+        assertThat(poller.states().get("a").orElseThrow().etag()).isEqualTo("\"a2\"");
+        assertThat(new SourceStates(pipeline.corpus().index().dataSource()).get("a").orElseThrow().etag()).isEqualTo("\"a1\"");
+        assertThat(poller.states().flush()).isEqualTo(2);
+        SourceStates afterFlush = new SourceStates(pipeline.corpus().index().dataSource());
+        assertThat(afterFlush.get("a").orElseThrow().etag()).isEqualTo("\"a2\"");
+        assertThat(afterFlush.get("b").orElseThrow().etag()).isEqualTo("\"b2\"");
+        assertThat(afterFlush.get("b").orElseThrow().itemsSeen()).isEqualTo(2);
+        // nothing changed since: nothing to write
+        assertThat(poller.states().flush()).isZero();
+    }
+
+    @Test
     void aRestartKeepsTheValidatorsAndTheSeenItems() {
         server.serve("/rss", FixtureServer.Answer.of("application/rss+xml", rss(
                 item(1, "Minister meets Egyptian counterpart", "The foreign minister met his Egyptian counterpart in Cairo.")))
                 .withEtag("\"abc\""));
         poll(poller, feed("mfa", "/rss"));
+        poller.states().flush(); // as the daemon's stop does before it closes the index
         pipeline.close();
         start();
         SourcePoller.Report afterRestart = poll(poller, feed("mfa", "/rss"));
