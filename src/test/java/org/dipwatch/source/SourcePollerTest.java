@@ -408,15 +408,16 @@ class SourcePollerTest {
         SourceSpec spec = feed("mfa", "/rss");
         assertThat(poll(p, spec).processed()).isEqualTo(2);
         assertThat(seedsText()).contains("N'Djamena").contains("Port-au-Prince").doesNotContain("Bamako");
-        // the feed has not changed, yet the next poll asks for it in full: the waiting items are in it
+        // the feed has not changed: the next poll asks with its ETag and, answered 304, takes the items it kept
         assertThat(poll(p, spec).processed()).isEqualTo(2);
         assertThat(seedsText()).contains("Bamako").contains("electoral law").doesNotContain("Muscat");
         assertThat(poll(p, spec).processed()).isEqualTo(1);
         assertThat(newSeeds()).hasSize(5);
-        // nothing waits any more: the validators are kept and the feed answers 304
+        // nothing waits any more: 304 is just unchanged
         assertThat(poll(p, spec).outcome()).isEqualTo("unchanged");
         assertThat(server.requests()).extracting(FixtureServer.Request::ifNoneMatch)
-                .containsExactly(null, null, null, "\"v1\"");
+                .containsExactly(null, "\"v1\"", "\"v1\"", "\"v1\"");
+        assertThat(server.requests()).extracting(FixtureServer.Request::status).containsExactly(200, 304, 304, 304);
 
         // a list page in the same way: the oldest links first
         server.serve("/news", FixtureServer.Answer.of("text/html; charset=utf-8", listPage("/news/c", "/news/b", "/news/a")));
@@ -430,6 +431,25 @@ class SourcePollerTest {
         assertThat(server.count("/news/c")).isZero();
         assertThat(poll(p, page).processed()).isEqualTo(1);
         assertThat(server.count("/news/c")).isEqualTo(1);
+    }
+
+    @Test
+    void itemsAPollLeftWaitingAreTakenAfterARestartFromTheFeedInFull() throws IOException {
+        server.serve("/rss", FixtureServer.Answer.of("application/rss+xml", rss(
+                item(3, "Sanctions on Mali", "Regional leaders lifted the economic sanctions imposed on the junta in Bamako."),
+                item(2, "Mission to Haiti", "A police mission led by Kenya will deploy to Port-au-Prince next month."),
+                item(1, "Floods in Chad", "Humanitarian aid was sent to N'Djamena after the river burst its banks."))).withEtag("\"v1\""));
+        SourceSpec spec = feed("mfa", "/rss");
+        assertThat(poll(pollerWith(new SimpleMeterRegistry(), "dipwatch.sources.max-items-per-poll", "2"), spec).processed())
+                .isEqualTo(2);
+        poller.states().flush(); // the daemon's stop
+        pipeline.close();
+        start();
+        // the items kept in memory are gone with the process; the state kept no validators, so the feed comes in full
+        assertThat(poll(pollerWith(new SimpleMeterRegistry(), "dipwatch.sources.max-items-per-poll", "2"), spec).processed())
+                .isEqualTo(1);
+        assertThat(seedsText()).contains("Bamako");
+        assertThat(server.requests()).extracting(FixtureServer.Request::status).containsExactly(200, 200);
     }
 
     /** The language the index stores for the article of this title. */
