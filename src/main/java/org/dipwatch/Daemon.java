@@ -280,6 +280,7 @@ public final class Daemon {
         SourcePoller sources = sourcePoller(settings, pipeline, new Metrics(registry));
         main.bind("sources", sources);
         ApiToken token = new ApiToken(settings.get("dipwatch.api.token"));
+        main.bind("sourceStates", sources.states());
         main.bind("sourceApi", new SourceApi(sources.states(), token));
         health.sources(sources.states());
         main.bind("alertApi", new AlertApi(pipeline.alerts().subscriptions(), pipeline.outbox(),
@@ -296,6 +297,8 @@ public final class Daemon {
             // before the routes stop: the inbox's in-flight files must not wait on a queue that no longer runs
             pipeline.stopIntake(left(deadline));
             deliverer.awaitStopped(left(deadline));
+            // the polls' last validators and times, and the items counted by the batches just judged
+            sources.states().flush();
             mail.close();
         };
         // beans bound to Main are not handed the context: give it to those that need it once it exists

@@ -53,6 +53,12 @@ public record AlertContent(String messageId, Instant createdAt, String subscript
                 tags, story, why, alsoReportedBy, mentionOnly, 0);
     }
 
+    /** The same alert with this classification ({@code null}: none, as the outbox keeps an article's alert). */
+    public AlertContent withTags(Classification classification) {
+        return new AlertContent(messageId, createdAt, subscriptionId, verdict, articleFile, articleId, title, published, url, source,
+                paragraphs, classification, story, why, alsoReportedBy, mentionOnly, alsoReportedCount);
+    }
+
     /** How many earlier reports are counted but not named in {@link #alsoReportedBy()}. */
     public int alsoReportedUnnamed() {
         return alsoReportedCount - alsoReportedBy.size();

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.dipwatch.model.Classification;
 
 /**
  * The alert outbox in the index: alerts are written in the transaction that stores their article
@@ -87,7 +88,8 @@ public final class Outbox {
                 ps.setTimestamp(6, Timestamp.from(p.content().createdAt()));
                 ps.addBatch();
                 pc.setString(1, p.content().messageId());
-                pc.setString(2, write(p.content()));
+                // an article's classification is in its row, written in this transaction: read from there at delivery
+                pc.setString(2, write(p.content().articleFile() != null ? p.content().withTags(null) : p.content()));
                 pc.addBatch();
             }
             ps.executeBatch();
@@ -387,8 +389,8 @@ public final class Outbox {
      * An outbox row with its content: the content lives apart, written once, so that marking a
      * row delivered or retrying rewrites a few small columns only.
      */
-    private static final String WITH_CONTENT = "SELECT o.*, c.content FROM alert_outbox o JOIN alert_content c "
-            + "ON c.message_id = o.message_id ";
+    private static final String WITH_CONTENT = "SELECT o.*, c.content, a.classification AS article_tags FROM alert_outbox o "
+            + "JOIN alert_content c ON c.message_id = o.message_id LEFT JOIN article a ON a.file_name = o.article_file ";
 
     private List<Row> query(String sql, int limit, Object... params) {
         List<Row> out = new ArrayList<>();
@@ -401,7 +403,8 @@ public final class Outbox {
                 while (rs.next()) {
                     Timestamp delivered = rs.getTimestamp("delivered_at");
                     out.add(new Row(rs.getLong("id"), rs.getString("message_id"), rs.getString("subscription_id"),
-                            rs.getString("channel"), rs.getString("article_file"), read(rs.getString("content")),
+                            rs.getString("channel"), rs.getString("article_file"),
+                            read(rs.getString("content"), rs.getString("article_tags")),
                             rs.getString("status"), rs.getInt("attempts"), rs.getTimestamp("next_attempt_at").toInstant(),
                             rs.getTimestamp("created_at").toInstant(), delivered == null ? null : delivered.toInstant(),
                             rs.getString("last_error")));
@@ -428,6 +431,27 @@ public final class Outbox {
             throw new IllegalStateException("alert: an outbox row cannot be read: " + e.getMessage(), e);
         }
     }
+
+    /**
+     * An alert as the outbox keeps it, with its article's classification as the article's row keeps it
+     * (empty fields left out) when the alert does not carry one of its own: the classification was most
+     * of an alert's 7 KB, written a second time for every alert of an article on the judge's one thread.
+     */
+    static AlertContent read(String json, String articleTags) {
+        AlertContent content = read(json);
+        if (content.tags() != null || articleTags == null) {
+            return content;
+        }
+        try {
+            return content.withTags(TAGS.readValue(articleTags, Classification.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("alert: the classification of " + content.articleFile() + " cannot be read: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a classification written without its empty fields (the model's records take an absent list as empty). */
+    private static final ObjectMapper TAGS = JsonMapper.builder().build();
 
     private static String clip(String s) {
         return s == null || s.length() <= 2000 ? s : s.substring(0, 2000);

@@ -343,11 +343,16 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
     }
 
     private long countArticles() {
+        // the table's size, which the database keeps, less the few missing rows found through their index:
+        // a count with the condition read every row (0.7 s at 10,000 articles, at every scrape that counted)
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM article WHERE NOT file_missing");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
+             PreparedStatement all = c.prepareStatement("SELECT COUNT(*) FROM article");
+             PreparedStatement missing = c.prepareStatement("SELECT COUNT(*) FROM article WHERE file_missing = TRUE");
+             ResultSet a = all.executeQuery();
+             ResultSet m = missing.executeQuery()) {
+            a.next();
+            m.next();
+            return a.getLong(1) - m.getLong(1);
         } catch (SQLException e) {
             throw new IndexException("index: cannot count articles: " + e.getMessage(), e);
         }

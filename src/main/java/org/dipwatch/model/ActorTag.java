@@ -21,7 +21,7 @@ public record ActorTag(String id, String type, String name, String country, Ref 
                        int mentions, double salience, List<String> evidence) {
 
     public ActorTag {
-        evidence = List.copyOf(evidence);
+        evidence = evidence == null ? List.of() : List.copyOf(evidence);
     }
 
     /** The same tag without its evidence. */

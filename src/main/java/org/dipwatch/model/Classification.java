@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * Who an article involves and where: its actors and regions ranked by salience, who speaks and to
  * whom, the kind of statement and the language. Part of the {@code ingest} and {@code classify}
- * JSON and stored in the index for alerts to filter on.
+ * JSON and stored in the index for alerts to filter on. A list given as {@code null} is empty: the
+ * stored JSON leaves empty lists out, here and in the tags it holds.
  *
  * @param actors        every actor, most salient first
  * @param speaker       who issued or made the statement, or {@code null} when no sentence shows it
@@ -22,9 +23,9 @@ public record Classification(List<ActorTag> actors, Attribution speaker, List<At
                              String kind, String language) {
 
     public Classification {
-        actors = List.copyOf(actors);
-        speakers = List.copyOf(speakers);
-        counterparts = List.copyOf(counterparts);
-        regions = List.copyOf(regions);
+        actors = actors == null ? List.of() : List.copyOf(actors);
+        speakers = speakers == null ? List.of() : List.copyOf(speakers);
+        counterparts = counterparts == null ? List.of() : List.copyOf(counterparts);
+        regions = regions == null ? List.of() : List.copyOf(regions);
     }
 }

@@ -20,9 +20,9 @@ public record RegionTag(String id, String type, String name, String country, Lis
                         int mentions, double salience, List<String> evidence) {
 
     public RegionTag {
-        path = List.copyOf(path);
-        rollup = List.copyOf(rollup);
-        evidence = List.copyOf(evidence);
+        path = path == null ? List.of() : List.copyOf(path);
+        rollup = rollup == null ? List.of() : List.copyOf(rollup);
+        evidence = evidence == null ? List.of() : List.copyOf(evidence);
     }
 
     /** The same tag without its evidence. */

@@ -121,6 +121,8 @@ public final class SourcePoller {
     private final Map<String, CompletableFuture<Void>> judgedOf = new java.util.concurrent.ConcurrentHashMap<>();
     /** Intake keys of items handed to the pipeline and not judged yet: a poll meanwhile passes them by. */
     private final java.util.Set<String> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** By source: the feed items its last poll could not hand over, kept for its next poll (see {@link Waiting}). */
+    private final Map<String, Waiting> waitingItems = new java.util.concurrent.ConcurrentHashMap<>();
     private final Object wake = new Object();
     private volatile boolean stopping;
     // a trigger's jitter ends early when the daemon stops, so SIGTERM is not held up by it
@@ -301,19 +303,33 @@ public final class SourcePoller {
 
     /** Fetches the feed or list page with the validators of the last answer, and reads what changed. */
     private Report read(SourceSpec spec, SourceState state, URI uri) throws SourceFailure, InterruptedException {
+        // a feed whose last poll left items waiting keeps no validators in its state (a restart fetches it in
+        // full); this process asks with the ones of that answer and, on 304, takes the items it kept
+        Waiting waiting = waitingItems.remove(spec.name());
+        FeedFetcher.Validators ask = waiting != null && waiting.items() != null ? waiting.validators()
+                : new FeedFetcher.Validators(state.etag(), state.lastModified());
         FeedFetcher.Fetched fetched;
         try {
-            fetched = fetcher.fetch(uri, new FeedFetcher.Validators(state.etag(), state.lastModified()));
+            fetched = fetcher.fetch(uri, ask);
         } catch (IOException e) {
+            if (waiting != null) {
+                waitingItems.put(spec.name(), waiting);
+            }
             throw new SourceFailure("source " + spec.name() + ": " + describe(uri, e));
         }
+        // a source never polled with success before: its items are its back catalogue, bar the latest; so are
+        // the items a first poll left waiting
+        boolean firstPoll = state.lastSuccessAt() == null && state.itemsSeen() == 0 || waiting != null && waiting.firstPoll();
         if (fetched.notModified()) {
+            if (waiting != null && waiting.items() != null) {
+                LOG.info("source={} status=304 waiting={}: the items the last poll left are handed over", spec.name(),
+                        waiting.items().size());
+                return handOver(spec, waiting.items(), waiting.validators(), firstPoll);
+            }
             states.success(spec.name(), state.etag(), state.lastModified(), 0, clock.instant());
             LOG.info("source={} outcome=unchanged status=304", spec.name());
             return new Report(spec.name(), "unchanged", 0, 0, null);
         }
-        // a source never polled with success before: its items are its back catalogue, bar the latest
-        boolean firstPoll = state.lastSuccessAt() == null && state.itemsSeen() == 0;
         return "page".equals(spec.kind()) ? pollPage(spec, fetched, firstPoll) : pollFeed(spec, fetched, firstPoll);
     }
 
@@ -324,6 +340,12 @@ public final class SourcePoller {
         } catch (UnreadableDocumentException e) {
             throw new SourceFailure(e.getMessage());
         }
+        return handOver(spec, items, fetched.validators(), firstPoll);
+    }
+
+    /** Hands a feed's new and changed items to the pipeline, oldest first, as far as the queue and the cap allow. */
+    private Report handOver(SourceSpec spec, List<FeedItem> items, FeedFetcher.Validators validators, boolean firstPoll)
+            throws InterruptedException {
         Handover handover = new Handover(spec, firstPoll);
         // feeds list the newest first: the oldest goes into the corpus first
         List<FeedItem> oldestFirst = new ArrayList<>(items);
@@ -350,16 +372,32 @@ public final class SourcePoller {
             seenContents.put(key, content);
         }
         handover.countWhenJudged();
-        return succeeded(spec, fetched, items.size(), handover.processed, handover.waiting, handover.queueFull);
+        if (handover.waiting > 0) {
+            // kept only with validators to ask with: without them the next answer is a full one anyway
+            boolean askable = validators.etag() != null || validators.lastModified() != null;
+            waitingItems.put(spec.name(), new Waiting(validators, askable ? List.copyOf(items) : null, firstPoll));
+        }
+        return succeeded(spec, validators, items.size(), handover.processed, handover.waiting, handover.queueFull);
+    }
+
+    /**
+     * The items a feed listed that its last poll could not hand over (the pipeline's queue stayed full, or
+     * more than {@code max-items-per-poll} were new), in memory only. The next poll sends the
+     * {@code validators} of that answer and, answered 304, hands these over without fetching and parsing the
+     * feed again (a first poll of 200 feeds fetched and parsed each feed about four times while the queue
+     * was full). {@code items} is {@code null} when the answer had no validators; {@code firstPoll} keeps the
+     * first-poll alert rule for what a first poll left.
+     */
+    private record Waiting(FeedFetcher.Validators validators, List<FeedItem> items, boolean firstPoll) {
     }
 
     /**
      * Records and reports a poll that read its feed or list; with items left waiting (over the cap, or
      * to be retried) the validators are not kept, so the next poll is answered in full rather than 304.
      */
-    private Report succeeded(SourceSpec spec, FeedFetcher.Fetched fetched, int listed, int processed, int waiting,
+    private Report succeeded(SourceSpec spec, FeedFetcher.Validators validators, int listed, int processed, int waiting,
                              boolean queueFull) {
-        FeedFetcher.Validators v = waiting > 0 ? FeedFetcher.Validators.NONE : fetched.validators();
+        FeedFetcher.Validators v = waiting > 0 ? FeedFetcher.Validators.NONE : validators;
         // new items are counted as they are judged (markSeen), not here
         states.success(spec.name(), v.etag(), v.lastModified(), 0, clock.instant());
         // partial: the pipeline's queue stayed full and some new items wait for the next poll
@@ -460,7 +498,7 @@ public final class SourcePoller {
             handover.submit(draft, link.url(), intakeKey, "new", key, content, link.url());
         }
         handover.countWhenJudged();
-        return succeeded(spec, fetched, links.size(), handover.processed, handover.waiting, handover.queueFull);
+        return succeeded(spec, fetched.validators(), links.size(), handover.processed, handover.waiting, handover.queueFull);
     }
 
     /** The article page at {@code link}, with the title and date its feed item or list entry gave when the page shows none. */

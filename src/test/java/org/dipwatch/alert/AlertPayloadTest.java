@@ -75,6 +75,22 @@ class AlertPayloadTest {
     }
 
     @Test
+    void anArticlesAlertIsKeptWithoutItsTagsAndReadWithThoseOfTheArticlesRow() {
+        AlertContent c = TestAlerts.russiaCallsHamas();
+        // the tags as the index's article row keeps them (empty fields left out), the alert without them
+        String row = org.dipwatch.corpus.ClassificationJson.write(c.tags());
+        String kept = Outbox.write(c.withTags(null));
+        assertThat(kept).doesNotContain("Bogdanov\",\"type\"").hasSizeLessThan(Outbox.write(c).length() / 2);
+        assertThat(Outbox.read(kept, row)).isEqualTo(c);
+        // with nothing in its lists, as a statement without a place or a counterpart is
+        AlertContent bare = TestAlerts.content("A note", List.of("A note of the ministry."), TestAlerts.noTags());
+        assertThat(Outbox.read(Outbox.write(bare.withTags(null)), org.dipwatch.corpus.ClassificationJson.write(bare.tags())))
+                .isEqualTo(bare);
+        // an alert written with its tags keeps them
+        assertThat(Outbox.read(Outbox.write(c), "{}")).isEqualTo(c);
+    }
+
+    @Test
     void anAlertWithNothingUnknownLeftOutValidates() throws IOException {
         AlertContent bare = new AlertContent("msg_1", java.time.Instant.parse("2025-03-04T09:15:02Z"), "all", "new",
                 "006_fedcba9876543210.txt", "fedcba9876543210", null, null, null, "inbox", List.of(),

@@ -144,11 +144,39 @@ class SourcePollerTest {
     }
 
     @Test
+    void whatAPollChangesIsWrittenBehindAtTheNextFlushForEverySourceAtOnce() {
+        server.serve("/a", FixtureServer.Answer.of("application/rss+xml", rss(item(1, "Statement on Gaza", "A ceasefire in Gaza.")))
+                .withEtag("\"a1\""));
+        server.serve("/b", FixtureServer.Answer.of("application/rss+xml", rss(item(2, "Statement on Sudan", "Talks on Sudan.")))
+                .withEtag("\"b1\""));
+        poll(poller, feed("a", "/a"));
+        poll(poller, feed("b", "/b"));
+        poller.states().flush();
+        server.serve("/a", FixtureServer.Answer.of("application/rss+xml", rss(item(1, "Statement on Gaza", "A ceasefire in Gaza."),
+                item(3, "Statement on Lebanon", "Strikes on Lebanon."))).withEtag("\"a2\""));
+        server.serve("/b", FixtureServer.Answer.of("application/rss+xml", rss(item(2, "Statement on Sudan", "Talks on Sudan."),
+                item(4, "Statement on Yemen", "Talks on Yemen."))).withEtag("\"b2\""));
+        poll(poller, feed("a", "/a"));
+        poll(poller, feed("b", "/b"));
+        // the poller knows at once; another reader of the index sees the state of the last flush
+        assertThat(poller.states().get("a").orElseThrow().etag()).isEqualTo("\"a2\"");
+        assertThat(new SourceStates(pipeline.corpus().index().dataSource()).get("a").orElseThrow().etag()).isEqualTo("\"a1\"");
+        assertThat(poller.states().flush()).isEqualTo(2);
+        SourceStates afterFlush = new SourceStates(pipeline.corpus().index().dataSource());
+        assertThat(afterFlush.get("a").orElseThrow().etag()).isEqualTo("\"a2\"");
+        assertThat(afterFlush.get("b").orElseThrow().etag()).isEqualTo("\"b2\"");
+        assertThat(afterFlush.get("b").orElseThrow().itemsSeen()).isEqualTo(2);
+        // nothing changed since: nothing to write
+        assertThat(poller.states().flush()).isZero();
+    }
+
+    @Test
     void aRestartKeepsTheValidatorsAndTheSeenItems() {
         server.serve("/rss", FixtureServer.Answer.of("application/rss+xml", rss(
                 item(1, "Minister meets Egyptian counterpart", "The foreign minister met his Egyptian counterpart in Cairo.")))
                 .withEtag("\"abc\""));
         poll(poller, feed("mfa", "/rss"));
+        poller.states().flush(); // as the daemon's stop does before it closes the index
         pipeline.close();
         start();
         SourcePoller.Report afterRestart = poll(poller, feed("mfa", "/rss"));
@@ -380,15 +408,16 @@ class SourcePollerTest {
         SourceSpec spec = feed("mfa", "/rss");
         assertThat(poll(p, spec).processed()).isEqualTo(2);
         assertThat(seedsText()).contains("N'Djamena").contains("Port-au-Prince").doesNotContain("Bamako");
-        // the feed has not changed, yet the next poll asks for it in full: the waiting items are in it
+        // the feed has not changed: the next poll asks with its ETag and, answered 304, takes the items it kept
         assertThat(poll(p, spec).processed()).isEqualTo(2);
         assertThat(seedsText()).contains("Bamako").contains("electoral law").doesNotContain("Muscat");
         assertThat(poll(p, spec).processed()).isEqualTo(1);
         assertThat(newSeeds()).hasSize(5);
-        // nothing waits any more: the validators are kept and the feed answers 304
+        // nothing waits any more: 304 is just unchanged
         assertThat(poll(p, spec).outcome()).isEqualTo("unchanged");
         assertThat(server.requests()).extracting(FixtureServer.Request::ifNoneMatch)
-                .containsExactly(null, null, null, "\"v1\"");
+                .containsExactly(null, "\"v1\"", "\"v1\"", "\"v1\"");
+        assertThat(server.requests()).extracting(FixtureServer.Request::status).containsExactly(200, 304, 304, 304);
 
         // a list page in the same way: the oldest links first
         server.serve("/news", FixtureServer.Answer.of("text/html; charset=utf-8", listPage("/news/c", "/news/b", "/news/a")));
@@ -402,6 +431,25 @@ class SourcePollerTest {
         assertThat(server.count("/news/c")).isZero();
         assertThat(poll(p, page).processed()).isEqualTo(1);
         assertThat(server.count("/news/c")).isEqualTo(1);
+    }
+
+    @Test
+    void itemsAPollLeftWaitingAreTakenAfterARestartFromTheFeedInFull() throws IOException {
+        server.serve("/rss", FixtureServer.Answer.of("application/rss+xml", rss(
+                item(3, "Sanctions on Mali", "Regional leaders lifted the economic sanctions imposed on the junta in Bamako."),
+                item(2, "Mission to Haiti", "A police mission led by Kenya will deploy to Port-au-Prince next month."),
+                item(1, "Floods in Chad", "Humanitarian aid was sent to N'Djamena after the river burst its banks."))).withEtag("\"v1\""));
+        SourceSpec spec = feed("mfa", "/rss");
+        assertThat(poll(pollerWith(new SimpleMeterRegistry(), "dipwatch.sources.max-items-per-poll", "2"), spec).processed())
+                .isEqualTo(2);
+        poller.states().flush(); // the daemon's stop
+        pipeline.close();
+        start();
+        // the items kept in memory are gone with the process; the state kept no validators, so the feed comes in full
+        assertThat(poll(pollerWith(new SimpleMeterRegistry(), "dipwatch.sources.max-items-per-poll", "2"), spec).processed())
+                .isEqualTo(1);
+        assertThat(seedsText()).contains("Bamako");
+        assertThat(server.requests()).extracting(FixtureServer.Request::status).containsExactly(200, 200);
     }
 
     /** The language the index stores for the article of this title. */
