@@ -46,7 +46,7 @@ public final class Daemon {
     private final Settings settings;
     private final Main main = new Main();
     private PrometheusMeterRegistry registry;
-    /** Under the HTTP server: its listening socket of the bound address's family ({@link HttpListener}). */
+    /** Under the HTTP server: its listening socket of the bound address's family ({@link org.dipwatch.observe.HttpListener}). */
     private io.vertx.core.Vertx vertx;
     private Pipeline pipeline;
     /** How the CLI finds this daemon ({@code data/daemon.run}) while it runs; {@code null} before and after. */
@@ -259,7 +259,7 @@ public final class Daemon {
         main.bind("metricsRegistry", registry);
         main.bind("pipeline", pipeline);
         if (!checkOnly) {
-            vertx = HttpListener.vertx(settings.get("dipwatch.http.host"));
+            vertx = org.dipwatch.observe.HttpListener.vertx(settings.get("dipwatch.http.host"));
             main.bind("vertx", vertx);
         }
         Health health = new Health(pipeline.corpus().index());

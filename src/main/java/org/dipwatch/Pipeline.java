@@ -129,7 +129,7 @@ public final class Pipeline implements AutoCloseable {
     /** What each inbox file in flight was when a worker read it, to tell whether it changed before it is moved. */
     private final Map<Path, org.dipwatch.ingest.Inbox.Stamp> readAs = new ConcurrentHashMap<>();
     /** Whether what is judged can be recorded (a full disk under seeds/ cannot); intake pauses while it cannot. */
-    private final StoreTrouble trouble = new StoreTrouble();
+    private final org.dipwatch.corpus.StoreTrouble trouble = new org.dipwatch.corpus.StoreTrouble();
 
     private Pipeline(Stages stages, Metrics metrics) {
         this.reader = stages.reader();
@@ -462,7 +462,7 @@ public final class Pipeline implements AutoCloseable {
                         LOG.error("pipeline: {} from {} could not be recorded ({}); it stays where it came from, and intake pauses "
                                 + "and tries again, at first in 1 s, at most every {} s, until a document is recorded",
                                 batch.get(0).item().intake().name(), batch.get(0).item().intake().source(), why,
-                                StoreTrouble.MAX_PAUSE.toSeconds());
+                                org.dipwatch.corpus.StoreTrouble.MAX_PAUSE.toSeconds());
                     } else {
                         LOG.debug("pipeline: {} could not be recorded either ({}); it stays where it came from",
                                 batch.get(0).item().intake().name(), why);

@@ -1,4 +1,4 @@
-package org.dipwatch;
+package org.dipwatch.observe;
 
 import io.netty.channel.ChannelFactory;
 import io.netty.channel.EventLoopGroup;
@@ -28,16 +28,16 @@ import java.util.concurrent.ThreadFactory;
  * <p>Vert.x 4 takes a transport only through its {@code VertxBuilder} in {@code io.vertx.core.impl};
  * everything but the server channel is the JDK transport Vert.x chooses itself.
  */
-final class HttpListener {
+public final class HttpListener {
 
     /** Threads that answer HTTP requests. */
-    static final int WORKERS = 4;
+    public static final int WORKERS = 4;
 
     private HttpListener() {
     }
 
     /** A Vert.x for an HTTP server bound to {@code host}; the caller closes it once Camel has stopped. */
-    static Vertx vertx(String host) {
+    public static Vertx vertx(String host) {
         // The API's requests run on Vert.x's worker pool, whose threads are made one per request until the
         // pool is full and then kept: 4 serve a local API (Vert.x's 20 were 20 threads after the 20th request).
         // A reindex asked by the CLI holds one for as long as it takes: no "blocked thread" warning before an hour.
@@ -52,7 +52,7 @@ final class HttpListener {
     }
 
     /** Whether {@code host} is an IPv4 address, or a name that resolves to one first. */
-    static boolean ipv4(String host) {
+    public static boolean ipv4(String host) {
         try {
             return InetAddress.getByName(host) instanceof Inet4Address;
         } catch (UnknownHostException e) {

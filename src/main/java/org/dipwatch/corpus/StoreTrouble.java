@@ -1,4 +1,4 @@
-package org.dipwatch;
+package org.dipwatch.corpus;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,10 +11,10 @@ import java.time.Instant;
  * after each round that fails again, at most {@link #MAX_PAUSE}. The first document judged and
  * recorded ends the trouble. One ERROR line starts it, one INFO line ends it.
  */
-final class StoreTrouble {
+public final class StoreTrouble {
 
     /** The longest pause between two rounds of trying: how late, at most, intake resumes once the disk has room again. */
-    static final Duration MAX_PAUSE = Duration.ofSeconds(30);
+    public static final Duration MAX_PAUSE = Duration.ofSeconds(30);
     private static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
 
     private Instant since;
@@ -28,7 +28,7 @@ final class StoreTrouble {
      * caller logs it at ERROR then). A failure within the current pause (the rest of a round's
      * documents) does not lengthen it.
      */
-    synchronized boolean failed(String why, Instant now) {
+    public synchronized boolean failed(String why, Instant now) {
         refused++;
         reason = why;
         boolean starts = since == null;
@@ -44,7 +44,7 @@ final class StoreTrouble {
     }
 
     /** Records a document recorded; returns what the trouble was ("42 s, 17 documents refused") when this ends it, else {@code null}. */
-    synchronized String recorded(Instant now) {
+    public synchronized String recorded(Instant now) {
         if (since == null) {
             return null;
         }
@@ -57,12 +57,12 @@ final class StoreTrouble {
     }
 
     /** Whether intake waits now: in trouble, and the pause not over. */
-    synchronized boolean paused(Instant now) {
+    public synchronized boolean paused(Instant now) {
         return since != null && now.isBefore(until);
     }
 
     /** The trouble as {@code /health} tells it, or {@code null} when the pipeline records what it judges. */
-    synchronized String describe(Instant now) {
+    public synchronized String describe(Instant now) {
         if (since == null) {
             return null;
         }

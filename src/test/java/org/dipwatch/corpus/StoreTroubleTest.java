@@ -1,4 +1,4 @@
-package org.dipwatch;
+package org.dipwatch.corpus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
