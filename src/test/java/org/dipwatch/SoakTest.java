@@ -123,13 +123,7 @@ class SoakTest {
                       - {name: url, value: "http://127.0.0.1:%d/feed"}
                       - {name: cron, value: "0/5 * * * * ?"}
                 """.formatted(webPort));
-        Files.writeString(home.resolve("subscriptions.yaml"), """
-                subscriptions:
-                  - id: hook
-                    webhook: { url: "http://127.0.0.1:%d/hook", secret: "whsec_c2VjcmV0c2VjcmV0c2VjcmV0" }
-                  - id: desk
-                    email: { to: [desk@example.org] }
-                """.formatted(webPort));
+        TestHome.hookAndDeskSubscriptions(home, webPort);
         int port = TestHome.freePort();
         daemon = TestHome.startDaemonProcess(home, port, "-Ddipwatch.sources.enabled=true", "-Ddipwatch.sources.host-delay-ms=0",
                 "-Ddipwatch.sources.jitter-seconds=0", "-Ddipwatch.webhook.allow-private=true", "-Ddipwatch.mail.host=127.0.0.1",

@@ -93,6 +93,20 @@ public final class TestHome {
         return builder.start();
     }
 
+    /**
+     * Writes the home's {@code subscriptions.yaml}: {@code hook}, a signed webhook to
+     * {@code 127.0.0.1:hookPort/hook}, and {@code desk}, mail to desk@example.org; both for every new article.
+     */
+    public static void hookAndDeskSubscriptions(Path home, int hookPort) throws IOException {
+        Files.writeString(home.resolve("subscriptions.yaml"), """
+                subscriptions:
+                  - id: hook
+                    webhook: { url: "http://127.0.0.1:%d/hook", secret: "whsec_c2VjcmV0c2VjcmV0c2VjcmV0" }
+                  - id: desk
+                    email: { to: [desk@example.org] }
+                """.formatted(hookPort));
+    }
+
     /** Stops a daemon started with {@link #startDaemonProcess}, if it runs: SIGTERM, and SIGKILL after a minute. */
     public static void stop(Process daemon) throws InterruptedException {
         if (daemon != null && daemon.isAlive()) {

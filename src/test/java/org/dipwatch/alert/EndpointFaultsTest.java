@@ -81,13 +81,7 @@ class EndpointFaultsTest {
         receiver.start();
         hookLink = new FaultyLink(TestHome.freePort(), receiver.getAddress().getPort(), SLOW_MILLIS);
         mailLink = new FaultyLink(TestHome.freePort(), smtp.getSmtp().getPort(), SLOW_MILLIS);
-        Files.writeString(home.resolve("subscriptions.yaml"), """
-                subscriptions:
-                  - id: hook
-                    webhook: { url: "http://127.0.0.1:%d/hook", secret: "whsec_c2VjcmV0c2VjcmV0c2VjcmV0" }
-                  - id: desk
-                    email: { to: [desk@example.org] }
-                """.formatted(hookLink.port()));
+        TestHome.hookAndDeskSubscriptions(home, hookLink.port());
         httpPort = TestHome.freePort();
         daemon = new Daemon(Settings.of(home, TestHome.everyTextANewStory(Map.ofEntries(Map.entry("dipwatch.sources.enabled", "false"),
                 Map.entry("dipwatch.http.port", Integer.toString(httpPort)), Map.entry("dipwatch.mail.host", "127.0.0.1"),
