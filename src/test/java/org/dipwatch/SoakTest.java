@@ -153,6 +153,9 @@ class SoakTest {
         }
         assertThat(daemon.isAlive()).isTrue();
         assertThat(get(port, "/health").statusCode()).isEqualTo(200);
+        // what the heap holds at the end, by class: where growth would be
+        System.out.println("soak: the daemon's heap at the end, largest classes (jcmd GC.class_histogram):\n"
+                + jcmd("GC.class_histogram").lines().limit(22).collect(java.util.stream.Collectors.joining("\n")));
 
         List<Sample> steady = samples.subList(samples.size() / 5, samples.size());
         assertThat(steady.size()).as("samples after warming up").isGreaterThanOrEqualTo(6);
@@ -211,11 +214,17 @@ class SoakTest {
         Files.move(temp, home.resolve("inbox").resolve("soak-" + n + ".txt"));
     }
 
+    /** What {@code jcmd PID COMMAND} prints about the daemon. */
+    private String jcmd(String command) throws Exception {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(daemon.pid()), command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return out;
+    }
+
     private Sample sample(int port) throws Exception {
-        Process gc = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                Long.toString(daemon.pid()), "GC.run").redirectErrorStream(true).start();
-        gc.getInputStream().transferTo(OutputStream.nullOutputStream());
-        assertThat(gc.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        jcmd("GC.run");
         String metrics = get(port, "/metrics").body();
         return new Sample((System.currentTimeMillis() - start) / 60000.0, (long) PrometheusText.sum(metrics, "jvm_memory_used_bytes", "area=\"heap\""),
                 (long) PrometheusText.sum(metrics, "jvm_threads_live_threads", ""), (long) PrometheusText.sum(metrics, "process_files_open_files", ""),
