@@ -37,7 +37,8 @@ import org.dipwatch.model.RegionTag;
  *       weighed by how early the sentence comes, summed per side (a state, or an organisation such as
  *       Hamas); counterparts: the actor after "a telephone conversation with", "told", "between",
  *       in a sentence where the speaker's side appears;</li>
- *   <li>the statement kind by weighted cue phrases, early sentences counting more; the language by Lingua.</li>
+ *   <li>the statement kind by weighted cue phrases, early sentences counting more; the language by its script, then
+ *       the declared one or Lingua among that script's languages ({@link LanguageGuess}).</li>
  * </ol>
  */
 public final class Classifier {
@@ -96,12 +97,12 @@ public final class Classifier {
 
     /**
      * Classifies an article whose language may be known beforehand: a {@code languageHint} (ISO
-     * 639-1, e.g. the language its source declares) is taken as the article's language instead of
-     * Lingua's guess; {@code null} detects it.
+     * 639-1, e.g. the language its source declares) is taken as the article's language when the
+     * text is written in that language's script, instead of detecting it; {@code null} detects it.
      */
     public Classification classify(Article article, boolean explain, String languageHint) {
         String text = String.join("\n\n", article.body());
-        String language = languageHint != null ? languageHint : languages.of(text);
+        String language = languages.of(text, languageHint);
         LanguageIndex index = index(language);
         LanguageAnalysis.Tokens tokens = index == null ? null : index.tokens(text);
         List<Sentence> sentences = sentences(text);
