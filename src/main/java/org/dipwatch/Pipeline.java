@@ -166,6 +166,14 @@ public final class Pipeline implements AutoCloseable {
         return pipeline;
     }
 
+    /**
+     * The index of a home alone, without the corpus, the classifier or the story memory: what a
+     * command that only reads or updates rows (the outbox) needs. The caller closes it.
+     */
+    public static org.dipwatch.corpus.CorpusIndex index(Settings settings) {
+        return Stages.index(settings);
+    }
+
     /** The near-duplicate and story thresholds of the settings ({@code dipwatch.dedup.*}). */
     public static StoryMatcher.Thresholds thresholds(Settings settings) {
         return Stages.thresholds(settings);

@@ -65,8 +65,7 @@ record Stages(DocumentReader reader, Inbox inbox, Corpus corpus, Classifier clas
         } catch (IOException e) {
             throw new UncheckedIOException("dipwatch: cannot create the folders of " + home + ": " + e.getMessage(), e);
         }
-        CorpusIndex index = CorpusIndex.open(settings.require("dipwatch.index.url"), settings.get("dipwatch.index.user"),
-                settings.get("dipwatch.index.password"), settings.intValue("dipwatch.index.pool-size"));
+        CorpusIndex index = index(settings);
         try {
             Corpus corpus = Corpus.open(home.resolve("seeds"), index, Stages::readSeed, ExactDedup::fingerprint,
                     (a, declaredLanguage) -> classifier.classify(a, false, declaredLanguage));
@@ -86,6 +85,12 @@ record Stages(DocumentReader reader, Inbox inbox, Corpus corpus, Classifier clas
             index.close();
             throw e;
         }
+    }
+
+    /** Opens the index of a home ({@code dipwatch.index.*}), applying the migrations it lacks. */
+    static CorpusIndex index(Settings settings) {
+        return CorpusIndex.open(settings.require("dipwatch.index.url"), settings.get("dipwatch.index.user"),
+                settings.get("dipwatch.index.password"), settings.intValue("dipwatch.index.pool-size"));
     }
 
     /** The near-duplicate and story thresholds of the settings ({@code dipwatch.dedup.*}). */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +12,7 @@ import java.util.concurrent.Callable;
 import org.dipwatch.Pipeline;
 import org.dipwatch.alert.Outbox;
 import org.dipwatch.config.Settings;
-import org.dipwatch.observe.Metrics;
+import org.dipwatch.corpus.CorpusIndex;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -47,8 +46,10 @@ public final class AlertsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (Pipeline pipeline = Pipeline.open(Settings.load(), new Metrics(new SimpleMeterRegistry()))) {
-            Outbox outbox = pipeline.outbox();
+        Settings settings = Settings.load();
+        // the outbox alone: no dictionaries, corpus or story memory to load for a look at it
+        try (CorpusIndex index = Pipeline.index(settings)) {
+            Outbox outbox = new Outbox(index.dataSource());
             switch (action == null ? "" : action) {
                 case "" -> out.println(JSON.writeValueAsString(outbox.counts()));
                 case "dead" -> {

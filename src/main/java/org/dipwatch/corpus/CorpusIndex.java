@@ -13,6 +13,7 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
@@ -140,7 +141,9 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
             }
         }
         try {
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+            if (!hasEveryMigration(ds)) {
+                Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+            }
         } catch (RuntimeException e) {
             ds.close();
             throw new IndexException("index: cannot migrate " + jdbcUrl + ": " + rootMessage(e), e);
@@ -149,6 +152,49 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
         boolean exclusive = upper.startsWith("JDBC:H2:") && !upper.startsWith("JDBC:H2:TCP:") && !upper.startsWith("JDBC:H2:SSL:");
         return new CorpusIndex(ds, file, daemonUrl != null && ds.getJdbcUrl().equals(daemonUrl), exclusive);
     }
+
+    /**
+     * Whether the index has every packaged migration ({@code db/migration/V<n>__*.sql}) applied
+     * successfully, by Flyway's own history table: then opening it needs no Flyway at all, whose
+     * start (its classes, its scan of the jar for the migrations, the checksums) costs more than the
+     * rest of opening an index. Any doubt (no history, a failed migration, a packaged version not
+     * applied, the packaged files not listable) answers {@code false}, and Flyway migrates and
+     * validates as always.
+     */
+    static boolean hasEveryMigration(DataSource ds) {
+        List<String> packaged;
+        try {
+            packaged = org.dipwatch.config.PackagedFiles.in("db/migration", ".sql");
+        } catch (IOException e) {
+            return false;
+        }
+        java.util.Set<String> versions = new java.util.HashSet<>();
+        for (String file : packaged) {
+            java.util.regex.Matcher m = MIGRATION.matcher(file.substring(file.lastIndexOf('/') + 1));
+            if (!m.matches()) {
+                return false;
+            }
+            versions.add(m.group(1).replace('_', '.'));
+        }
+        if (versions.isEmpty()) {
+            return false;
+        }
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT \"version\", \"success\" FROM \"flyway_schema_history\"")) {
+            while (rs.next()) {
+                if (!rs.getBoolean(2)) {
+                    return false;
+                }
+                versions.remove(rs.getString(1));
+            }
+            return versions.isEmpty();
+        } catch (SQLException e) {
+            return false; // a new index: no history yet
+        }
+    }
+
+    /** A versioned migration's file name, its version in group 1. */
+    private static final java.util.regex.Pattern MIGRATION = java.util.regex.Pattern.compile("V(\\d+(?:[._]\\d+)*)__.+\\.sql");
 
     /** Whether a daemon's server answers at this URL (a file left by a daemon that was killed names a closed port). */
     private static boolean answers(String daemonUrl, String user, String password) {
