@@ -694,8 +694,12 @@ public final class Pipeline implements AutoCloseable {
      */
     private void judgeUnjudged() {
         synchronized (corpus) {
+            var unjudged = stories.store().withoutFeatures();
+            if (unjudged.isEmpty()) {
+                return; // every start but the first: no reading of all the index's rows for nothing
+            }
             var rows = corpus.index().articles();
-            for (var e : stories.store().withoutFeatures()) {
+            for (var e : unjudged) {
                 IndexedArticle row = rows.get(e.getValue());
                 Article article;
                 try {
