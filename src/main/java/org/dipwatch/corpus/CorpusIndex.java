@@ -416,6 +416,21 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
         return out;
     }
 
+    /** Every indexed article's file name and whether its file is missing: what a start compares with {@code seeds/}. */
+    Map<String, Boolean> fileStates() {
+        Map<String, Boolean> out = new java.util.HashMap<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT file_name, file_missing FROM article");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getBoolean(2));
+            }
+        } catch (SQLException e) {
+            throw new IndexException("index: cannot list articles: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
     /** The highest sequence number ever given out, or -1 for an empty index. */
     long maxSeq(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT MAX(seq) FROM article");
