@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class LanguageAccuracyTest {
 
     /** A text and the language it is written in. */
-    private record Labelled(String name, String language, String text) {
+    record Labelled(String name, String language, String text) {
     }
 
     @Test
@@ -48,6 +48,26 @@ class LanguageAccuracyTest {
                 wrong.add(t.name() + ": " + t.language() + " detected as " + detected);
             }
         }
+        // the stop-word shortcut alone, on the Latin-script texts: what it decides must be what is right
+        int latin = 0;
+        int decided = 0;
+        List<String> shortcutWrong = new ArrayList<>();
+        for (Labelled t : texts) {
+            if (List.of("en", "fr", "de", "es", "it", "pt", "tr").contains(t.language())) {
+                latin++;
+                String shortcut = guess.byStopWords(t.text());
+                if (shortcut != null) {
+                    decided++;
+                    if (!shortcut.equals(t.language())) {
+                        shortcutWrong.add(t.name() + ": " + t.language() + " taken for " + shortcut + " by its stop words");
+                    }
+                }
+            }
+        }
+        System.out.println("[language-accuracy] stop words decided " + decided + " of " + latin + " Latin-script texts, "
+                + shortcutWrong.size() + " wrong");
+        shortcutWrong.forEach(w -> System.out.println("[language-accuracy] wrong " + w));
+        assertThat(shortcutWrong).isEmpty();
         StringBuilder line = new StringBuilder();
         byLanguage.forEach((language, counts) -> line.append(' ').append(language).append(' ').append(counts[0]).append('/').append(counts[1]));
         System.out.println("[language-accuracy] " + (texts.size() - wrong.size()) + " of " + texts.size() + " right:" + line);
@@ -57,7 +77,7 @@ class LanguageAccuracyTest {
         assertThat(wrong).isEmpty();
     }
 
-    private static List<Labelled> labelled() throws IOException {
+    static List<Labelled> labelled() throws IOException {
         List<Labelled> out = new ArrayList<>();
         JsonNode doc;
         try (InputStream in = LanguageAccuracyTest.class.getResourceAsStream("/classify/devset-languages.yaml")) {
