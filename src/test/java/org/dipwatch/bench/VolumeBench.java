@@ -74,9 +74,10 @@ class VolumeBench {
     private static final int SAMPLE = Integer.getInteger("bench.sample", 500);
     private static final long TIMEOUT_NANOS = Duration.ofMinutes(Integer.getInteger("bench.timeout-minutes", 15)).toNanos();
     private static final boolean JFR = Boolean.getBoolean("bench.jfr");
-    /** The JVM options of docker/Dockerfile's JAVA_OPTS and the README's command: what a user's daemon gets. */
+    /** The JVM options bin/dipwatch gives the daemon (the README's command, the Docker image): what a user's daemon gets. */
     private static final String JVM_OPTIONS = System.getProperty("bench.jvm",
-            "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=48m -Xss512k -Djdk.nio.maxCachedBufferSize=262144 "
+            "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:-UsePerfData -Xms32m -Xmx256m -XX:MinHeapFreeRatio=10 "
+                    + "-XX:MaxHeapFreeRatio=30 -XX:ReservedCodeCacheSize=48m -Djdk.nio.maxCachedBufferSize=262144 "
                     + "-Dio.netty.allocator.type=unpooled -XX:+ExitOnOutOfMemoryError");
     private static final LocalDate DAY = LocalDate.of(2026, 3, 3);
     private static final Path WORK = Path.of("target", "bench", "volume").toAbsolutePath();
