@@ -2,10 +2,7 @@ package org.dipwatch.bench;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -67,7 +64,7 @@ class StartupBench {
                 Files.readString(Path.of("/proc/loadavg")).trim(), STARTS));
         table.append("| what | median | all |\n|---|---|---|\n");
         Path fresh = WORK.resolve("fresh");
-        deleteTree(fresh);
+        VolumeBench.deleteTree(fresh);
         Files.createDirectories(fresh.resolve("seeds"));
         for (String name : TestHome.ORIGINALS) {
             Files.copy(TestHome.original(name), fresh.resolve("seeds").resolve(name));
@@ -90,10 +87,10 @@ class StartupBench {
             Path home = template;
             if (template.getFileName().toString().equals("fresh")) {
                 home = WORK.resolve("fresh-run");
-                deleteTree(home);
+                VolumeBench.deleteTree(home);
                 copyTree(template, home);
             }
-            int port = freePort();
+            int port = VolumeBench.freePort();
             ProcessBuilder pb = new ProcessBuilder(LAUNCHER.toString(), "run").directory(home.toFile())
                     .redirectErrorStream(true).redirectOutput(home.resolve("daemon.log").toFile());
             pb.environment().put("DIPWATCH_HOME", home.toString());
@@ -103,7 +100,7 @@ class StartupBench {
             Process p = pb.start();
             try {
                 long deadline = t0 + TimeUnit.SECONDS.toNanos(120);
-                while (!healthy(port)) {
+                while (!VolumeBench.healthy(http, port)) {
                     if (!p.isAlive() || System.nanoTime() > deadline) {
                         throw new AssertionError("StartupBench: no /health 200 on " + what + "; see " + home.resolve("daemon.log"));
                     }
@@ -128,7 +125,7 @@ class StartupBench {
     /** The commands on copies of the fresh home, no daemon running. */
     private void commands(Path fresh) throws Exception {
         Path files = WORK.resolve("files");
-        deleteTree(files);
+        VolumeBench.deleteTree(files);
         List<Path> three = BenchCorpus.write(files, 3, 15);
         String one = fresh.resolve("seeds").resolve(TestHome.ORIGINALS.get(0)).toString();
         List<String[]> cases = List.of(new String[] {"classify", one},
@@ -140,7 +137,7 @@ class StartupBench {
                 List<Double> walls = new ArrayList<>();
                 for (int k = 0; k < 3; k++) {
                     Path home = WORK.resolve("command-home");
-                    deleteTree(home);
+                    VolumeBench.deleteTree(home);
                     copyTree(fresh, home);
                     // the home's index made and migrated beforehand, as a user's home has it
                     run(home, "java -jar", new String[] {"alerts"});
@@ -183,7 +180,7 @@ class StartupBench {
                 }
             }
         }
-        deleteTree(home);
+        VolumeBench.deleteTree(home);
         Files.createDirectories(seeds);
         List<NewsDay.Item> items = NewsDay.generate(41, articles, LocalDate.of(2026, 3, 3), Math.max(1, (articles + 4999) / 5000), 0.0);
         try (Pipeline pipeline = Pipeline.open(Settings.of(home, Map.of()), new Metrics(new SimpleMeterRegistry()))) {
@@ -203,19 +200,6 @@ class StartupBench {
                 }
                 System.out.printf("[bench] startup home: %,d of %,d articles%n", from + results.size(), articles);
             }
-        }
-    }
-
-    private boolean healthy(int port) {
-        try {
-            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
-                    .timeout(Duration.ofSeconds(1)).build(), HttpResponse.BodyHandlers.discarding());
-            return r.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 
@@ -240,12 +224,6 @@ class StartupBench {
                 String.join(" ", values.stream().map(v -> String.format("%.2f", v)).toList())));
     }
 
-    private static int freePort() throws IOException {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
-            return s.getLocalPort();
-        }
-    }
-
     private static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> walk = Files.walk(from)) {
             for (Path p : walk.toList()) {
@@ -255,17 +233,6 @@ class StartupBench {
                 } else {
                     Files.copy(p, target);
                 }
-            }
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
             }
         }
     }
