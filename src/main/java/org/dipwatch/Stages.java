@@ -121,12 +121,7 @@ record Stages(DocumentReader reader, Inbox inbox, Corpus corpus, Classifier clas
      * them stops the start with the file and entry named.
      */
     static Classifier classifier(Settings settings) {
-        Dictionaries dictionaries = Dictionaries.load(Path.of(settings.require("dipwatch.classify.dir")));
-        if (!dictionaries.problems().isEmpty()) {
-            throw new ConfigException("classify: the dictionaries have problems (run check-config):\n  "
-                    + String.join("\n  ", dictionaries.problems()));
-        }
-        return new Classifier(dictionaries, List.of(settings.require("dipwatch.classify.languages").split(",")));
+        return Classifier.of(settings);
     }
 
     /**

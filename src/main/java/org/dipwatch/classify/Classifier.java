@@ -67,6 +67,21 @@ public final class Classifier {
         this.languages = new LanguageGuess(languages);
     }
 
+    /**
+     * The classifier of a home: the packaged dictionaries with the home's additions
+     * ({@code dipwatch.classify.dir}), telling the languages of {@code dipwatch.classify.languages};
+     * a problem in the dictionaries stops it with the file and entry named. Nothing here logs, so
+     * {@code classify} from the command line starts no logging at all.
+     */
+    public static Classifier of(org.dipwatch.config.Settings settings) {
+        Dictionaries dictionaries = Dictionaries.load(java.nio.file.Path.of(settings.require("dipwatch.classify.dir")));
+        if (!dictionaries.problems().isEmpty()) {
+            throw new org.dipwatch.config.ConfigException("classify: the dictionaries have problems (run check-config):\n  "
+                    + String.join("\n  ", dictionaries.problems()));
+        }
+        return new Classifier(dictionaries, List.of(settings.require("dipwatch.classify.languages").split(",")));
+    }
+
     /** The index of a language's names and cues, built on first use; {@code null} for a language without one. */
     private LanguageIndex index(String language) {
         if (language == null) {
