@@ -5,5 +5,5 @@ if [ -z "$(ls -A "$DIPWATCH_HOME/seeds" 2>/dev/null)" ]; then
   mkdir -p "$DIPWATCH_HOME/seeds"
   cp /opt/dipwatch/seeds/*.txt "$DIPWATCH_HOME/seeds/"
 fi
-# exec: the JVM gets SIGTERM from `docker stop` and shuts down gracefully
-exec java $JAVA_OPTS -jar /opt/dipwatch/dipwatch.jar "$@"
+# exec: the launcher execs the JVM, which gets SIGTERM from `docker stop` and shuts down gracefully
+exec /opt/dipwatch/bin/dipwatch "$@"

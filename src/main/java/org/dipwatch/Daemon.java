@@ -511,22 +511,8 @@ public final class Daemon {
 
         private static List<String> list() {
             try {
-                java.net.URI source = Daemon.class.getProtectionDomain().getCodeSource().getLocation().toURI();
-                Path location = Path.of(source);
-                java.util.List<String> names = new java.util.ArrayList<>();
-                if (Files.isDirectory(location)) {
-                    try (java.util.stream.Stream<Path> files = Files.list(location.resolve("routes"))) {
-                        files.map(f -> f.getFileName().toString()).forEach(names::add);
-                    }
-                } else {
-                    try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(location.toFile())) {
-                        jar.stream().map(java.util.zip.ZipEntry::getName)
-                                .filter(n -> n.startsWith("routes/") && n.indexOf('/', 7) < 0)
-                                .map(n -> n.substring(7)).forEach(names::add);
-                    }
-                }
-                return names.stream().filter(n -> n.endsWith(".camel.yaml")).sorted().map(n -> "routes/" + n).toList();
-            } catch (java.io.IOException | java.net.URISyntaxException | RuntimeException e) {
+                return org.dipwatch.config.PackagedFiles.in("routes", ".camel.yaml");
+            } catch (java.io.IOException e) {
                 LOG.warn("dipwatch: cannot list the packaged routes ({}); scanning for them instead", e.toString());
                 return List.of();
             }

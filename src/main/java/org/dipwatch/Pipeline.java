@@ -168,6 +168,14 @@ public final class Pipeline implements AutoCloseable {
         return pipeline;
     }
 
+    /**
+     * The index of a home alone, without the corpus, the classifier or the story memory: what a
+     * command that only reads or updates rows (the outbox) needs. The caller closes it.
+     */
+    public static org.dipwatch.corpus.CorpusIndex index(Settings settings) {
+        return Stages.index(settings);
+    }
+
     /** The near-duplicate and story thresholds of the settings ({@code dipwatch.dedup.*}). */
     public static StoryMatcher.Thresholds thresholds(Settings settings) {
         return Stages.thresholds(settings);
@@ -714,8 +722,12 @@ public final class Pipeline implements AutoCloseable {
      */
     private void judgeUnjudged() {
         synchronized (corpus) {
+            var unjudged = stories.store().withoutFeatures();
+            if (unjudged.isEmpty()) {
+                return; // every start but the first: no reading of all the index's rows for nothing
+            }
             var rows = corpus.index().articles();
-            for (var e : stories.store().withoutFeatures()) {
+            for (var e : unjudged) {
                 IndexedArticle row = rows.get(e.getValue());
                 Article article;
                 try {

@@ -65,8 +65,7 @@ record Stages(DocumentReader reader, Inbox inbox, Corpus corpus, Classifier clas
         } catch (IOException e) {
             throw new UncheckedIOException("dipwatch: cannot create the folders of " + home + ": " + e.getMessage(), e);
         }
-        CorpusIndex index = CorpusIndex.open(settings.require("dipwatch.index.url"), settings.get("dipwatch.index.user"),
-                settings.get("dipwatch.index.password"), settings.intValue("dipwatch.index.pool-size"));
+        CorpusIndex index = index(settings);
         try {
             Corpus corpus = Corpus.open(home.resolve("seeds"), index, Stages::readSeed, ExactDedup::fingerprint,
                     (a, declaredLanguage) -> classifier.classify(a, false, declaredLanguage));
@@ -86,6 +85,12 @@ record Stages(DocumentReader reader, Inbox inbox, Corpus corpus, Classifier clas
             index.close();
             throw e;
         }
+    }
+
+    /** Opens the index of a home ({@code dipwatch.index.*}), applying the migrations it lacks. */
+    static CorpusIndex index(Settings settings) {
+        return CorpusIndex.open(settings.require("dipwatch.index.url"), settings.get("dipwatch.index.user"),
+                settings.get("dipwatch.index.password"), settings.intValue("dipwatch.index.pool-size"));
     }
 
     /** The near-duplicate and story thresholds of the settings ({@code dipwatch.dedup.*}). */
@@ -116,12 +121,7 @@ record Stages(DocumentReader reader, Inbox inbox, Corpus corpus, Classifier clas
      * them stops the start with the file and entry named.
      */
     static Classifier classifier(Settings settings) {
-        Dictionaries dictionaries = Dictionaries.load(Path.of(settings.require("dipwatch.classify.dir")));
-        if (!dictionaries.problems().isEmpty()) {
-            throw new ConfigException("classify: the dictionaries have problems (run check-config):\n  "
-                    + String.join("\n  ", dictionaries.problems()));
-        }
-        return new Classifier(dictionaries, List.of(settings.require("dipwatch.classify.languages").split(",")));
+        return Classifier.of(settings);
     }
 
     /**

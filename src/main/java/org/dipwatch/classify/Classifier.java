@@ -37,7 +37,8 @@ import org.dipwatch.model.RegionTag;
  *       weighed by how early the sentence comes, summed per side (a state, or an organisation such as
  *       Hamas); counterparts: the actor after "a telephone conversation with", "told", "between",
  *       in a sentence where the speaker's side appears;</li>
- *   <li>the statement kind by weighted cue phrases, early sentences counting more; the language by Lingua.</li>
+ *   <li>the statement kind by weighted cue phrases, early sentences counting more; the language by its script, then
+ *       the declared one or Lingua among that script's languages ({@link LanguageGuess}).</li>
  * </ol>
  */
 public final class Classifier {
@@ -64,6 +65,21 @@ public final class Classifier {
         this.cues = dictionaries.cues();
         this.matcher = new Matcher(dictionaries.entries(), cues.titleWords);
         this.languages = new LanguageGuess(languages);
+    }
+
+    /**
+     * The classifier of a home: the packaged dictionaries with the home's additions
+     * ({@code dipwatch.classify.dir}), telling the languages of {@code dipwatch.classify.languages};
+     * a problem in the dictionaries stops it with the file and entry named. Nothing here logs, so
+     * {@code classify} from the command line starts no logging at all.
+     */
+    public static Classifier of(org.dipwatch.config.Settings settings) {
+        Dictionaries dictionaries = Dictionaries.load(java.nio.file.Path.of(settings.require("dipwatch.classify.dir")));
+        if (!dictionaries.problems().isEmpty()) {
+            throw new org.dipwatch.config.ConfigException("classify: the dictionaries have problems (run check-config):\n  "
+                    + String.join("\n  ", dictionaries.problems()));
+        }
+        return new Classifier(dictionaries, List.of(settings.require("dipwatch.classify.languages").split(",")));
     }
 
     /** The index of a language's names and cues, built on first use; {@code null} for a language without one. */
@@ -96,12 +112,12 @@ public final class Classifier {
 
     /**
      * Classifies an article whose language may be known beforehand: a {@code languageHint} (ISO
-     * 639-1, e.g. the language its source declares) is taken as the article's language instead of
-     * Lingua's guess; {@code null} detects it.
+     * 639-1, e.g. the language its source declares) is taken as the article's language when the
+     * text is written in that language's script, instead of detecting it; {@code null} detects it.
      */
     public Classification classify(Article article, boolean explain, String languageHint) {
         String text = String.join("\n\n", article.body());
-        String language = languageHint != null ? languageHint : languages.of(text);
+        String language = languages.of(text, languageHint);
         LanguageIndex index = index(language);
         LanguageAnalysis.Tokens tokens = index == null ? null : index.tokens(text);
         List<Sentence> sentences = sentences(text);

@@ -610,7 +610,9 @@ public final class Dictionaries {
                 problems.add(file + ": missing from the jar");
                 return Optional.empty();
             }
-            return Optional.of(tagged(YAML.readTree(in), file));
+            byte[] yaml = in.readAllBytes();
+            JsonNode tree = PackagedDictionaries.tree(file, yaml).orElse(null);
+            return Optional.of(tagged(tree != null ? tree : YAML.readTree(yaml), file));
         } catch (IOException e) {
             problems.add(file + " (packaged): not valid YAML: " + e.getMessage());
             return Optional.empty();

@@ -1,7 +1,9 @@
 /**
  * Classify: tags an article with who acts and where, from dictionaries a user can read and edit
  * ({@code classify/*.yaml}, {@code countries.csv}, {@code names-cldr.csv}). Rules apply in this
- * order: (1) the language, the source's declared one or Lingua's guess; (2) every name of the
+ * order: (1) the language: the script of the first letters, then the source's
+ * declared one when it is written in that script, else Lingua among the languages of that script
+ * ({@code LanguageGuess}); (2) every name of the
  * dictionaries found in one pass, English through an Aho-Corasick trie on folded text, other
  * languages through the same Lucene analyzer for the text and for the names (Snowball, Morfologik,
  * the Arabic and Persian normalizers and stemmers; Chinese on characters); (3) actors: states,

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,7 +14,7 @@ import java.util.concurrent.Callable;
 import org.dipwatch.Pipeline;
 import org.dipwatch.alert.Outbox;
 import org.dipwatch.config.Settings;
-import org.dipwatch.observe.Metrics;
+import org.dipwatch.corpus.CorpusIndex;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -69,8 +68,9 @@ public final class AlertsCommand implements Callable<Integer> {
         if (daemon.isPresent()) {
             lines = (List<?>) daemon.get().ask("alerts", Map.of("action", act, "args", args, "limit", limit)).get("lines");
         } else {
-            try (Pipeline pipeline = Pipeline.open(settings, new Metrics(new SimpleMeterRegistry()))) {
-                lines = lines(pipeline.outbox(), act, args, limit);
+            // the outbox alone: no dictionaries, corpus or story memory to load for a look at it
+            try (CorpusIndex index = Pipeline.index(settings)) {
+                lines = lines(new Outbox(index.dataSource()), act, args, limit);
             }
         }
         for (Object line : lines) {

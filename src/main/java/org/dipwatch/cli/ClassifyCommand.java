@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.dipwatch.Pipeline;
 import org.dipwatch.classify.Classifier;
 import org.dipwatch.config.Settings;
 import org.dipwatch.corpus.ClassificationJson;
@@ -43,7 +42,8 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Settings settings = Settings.load();
-        Classifier classifier = Pipeline.classifier(settings);
+        // the classifier alone: no index, and nothing that logs (Log4j is half of a short command's start)
+        Classifier classifier = Classifier.of(settings);
         DocumentReader reader = new DocumentReader(SeedText::parse, settings.longValue("dipwatch.ingest.max-bytes"));
         ObjectMapper json = new ObjectMapper();
         PrintWriter out = spec.commandLine().getOut();

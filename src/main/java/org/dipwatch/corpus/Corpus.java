@@ -280,19 +280,23 @@ public final class Corpus {
     }
 
     private SyncReport sync(boolean rereadAll) {
-        Map<String, IndexedArticle> known = index.articles();
-        Map<String, String> declaredLanguages = index.declaredLanguages();
         Map<String, Path> onDisk = listSeedFiles();
+        // at a start, usually every file is indexed and present: the whole rows (of 100,000 articles, say)
+        // are read only when some file must be read
+        Map<String, Boolean> missingByFile = index.fileStates();
+        boolean anyToRead = rereadAll || onDisk.keySet().stream().anyMatch(f -> !Boolean.FALSE.equals(missingByFile.get(f)));
+        Map<String, IndexedArticle> known = anyToRead ? index.articles() : Map.of();
+        Map<String, String> declaredLanguages = anyToRead ? index.declaredLanguages() : Map.of();
         int added = 0;
         int updated = 0;
         int missing = 0;
         List<String> unreadable = new ArrayList<>();
         try (Connection c = index.transaction()) {
             for (Map.Entry<String, Path> e : onDisk.entrySet()) {
-                IndexedArticle row = known.get(e.getKey());
-                if (row != null && !rereadAll && !row.fileMissing()) {
-                    continue;
+                if (!rereadAll && Boolean.FALSE.equals(missingByFile.get(e.getKey()))) {
+                    continue; // indexed, and its file there
                 }
+                IndexedArticle row = known.get(e.getKey());
                 Optional<Article> article = read(e.getValue());
                 if (article.isEmpty()) {
                     unreadable.add(e.getKey());
@@ -316,9 +320,9 @@ public final class Corpus {
                 Classification tags = classifier.apply(article.get(), declaredLanguages.get(e.getKey()));
                 index.saveClassification(c, e.getKey(), tags, ClassificationJson.write(tags));
             }
-            for (IndexedArticle row : known.values()) {
-                if (!row.fileMissing() && !onDisk.containsKey(row.fileName())) {
-                    index.markMissing(c, row.fileName());
+            for (Map.Entry<String, Boolean> row : missingByFile.entrySet()) {
+                if (!row.getValue() && !onDisk.containsKey(row.getKey())) {
+                    index.markMissing(c, row.getKey());
                     missing++;
                 }
             }

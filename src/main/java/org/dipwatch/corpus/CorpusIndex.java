@@ -10,6 +10,7 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
@@ -96,7 +97,9 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
                     + " that is starting or stopping on this home does)", e);
         }
         try {
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+            if (!hasEveryMigration(ds)) {
+                Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+            }
         } catch (RuntimeException e) {
             ds.close();
             throw new IndexException("index: cannot migrate " + jdbcUrl + ": " + rootMessage(e), e);
@@ -105,6 +108,56 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
         boolean exclusive = upper.startsWith("JDBC:H2:") && !upper.startsWith("JDBC:H2:TCP:") && !upper.startsWith("JDBC:H2:SSL:");
         return new CorpusIndex(ds, exclusive);
     }
+
+    /**
+     * Whether the index has every packaged migration ({@code db/migration/V<n>__*.sql}) applied
+     * successfully, by Flyway's own history table: then opening it needs no Flyway at all, whose
+     * start (its classes, its scan of the jar for the migrations, the checksums) costs more than the
+     * rest of opening an index. Any doubt (no history, a failed migration, a packaged version not
+     * applied, the packaged files not listable) answers {@code false}, and Flyway migrates and
+     * validates as always.
+     */
+    static boolean hasEveryMigration(DataSource ds) {
+        List<String> packaged;
+        try {
+            packaged = org.dipwatch.config.PackagedFiles.in("db/migration", ".sql");
+        } catch (IOException e) {
+            return false;
+        }
+        java.util.Set<String> versions = new java.util.HashSet<>();
+        for (String file : packaged) {
+            java.util.regex.Matcher m = MIGRATION.matcher(file.substring(file.lastIndexOf('/') + 1));
+            if (!m.matches()) {
+                return false;
+            }
+            versions.add(m.group(1).replace('_', '.'));
+        }
+        if (versions.isEmpty()) {
+            return false;
+        }
+        try (Connection c = ds.getConnection()) {
+            try (ResultSet tables = c.getMetaData().getTables(null, null, "flyway_schema_history", null)) {
+                if (!tables.next()) {
+                    return false; // a new index (asked, not queried: a failed query leaves H2's trace file behind)
+                }
+            }
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT \"version\", \"success\" FROM \"flyway_schema_history\"")) {
+                while (rs.next()) {
+                    if (!rs.getBoolean(2)) {
+                        return false;
+                    }
+                    versions.remove(rs.getString(1));
+                }
+            }
+            return versions.isEmpty();
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** A versioned migration's file name, its version in group 1. */
+    private static final java.util.regex.Pattern MIGRATION = java.util.regex.Pattern.compile("V(\\d+(?:[._]\\d+)*)__.+\\.sql");
 
     private static HikariDataSource pool(String jdbcUrl, String user, String password, int poolSize) {
         HikariConfig config = new HikariConfig();
@@ -234,6 +287,21 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
         return out;
     }
 
+    /** Every indexed article's file name and whether its file is missing: what a start compares with {@code seeds/}. */
+    Map<String, Boolean> fileStates() {
+        Map<String, Boolean> out = new java.util.HashMap<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT file_name, file_missing FROM article");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getBoolean(2));
+            }
+        } catch (SQLException e) {
+            throw new IndexException("index: cannot list articles: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
     /** The highest sequence number ever given out, or -1 for an empty index. */
     long maxSeq(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT MAX(seq) FROM article");
@@ -343,8 +411,9 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
     }
 
     private long countArticles() {
-        // the table's size, which the database keeps, less the few missing rows found through their index:
-        // a count with the condition read every row (0.7 s at 10,000 articles, at every scrape that counted)
+        // the table's size, which the database keeps, less the few missing rows found through V10's index
+        // article_present: a count with the condition read every row (0.7 s at 10,000 articles, at every
+        // scrape that counted)
         try (Connection c = dataSource.getConnection();
              PreparedStatement all = c.prepareStatement("SELECT COUNT(*) FROM article");
              PreparedStatement missing = c.prepareStatement("SELECT COUNT(*) FROM article WHERE file_missing = TRUE");

@@ -11,7 +11,10 @@ import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
-/** Runs {@link ClassifierBenchmark} with JMH ({@code ./mvnw -Pbench test}); the figure goes to {@code target/bench/classify.txt}. */
+/**
+ * Runs {@link ClassifierBenchmark} and {@code classify.LanguageGuessBenchmark} (the language detection
+ * alone) with JMH ({@code ./mvnw -Pbench test}); the figures go to {@code target/bench/classify.txt}.
+ */
 @Tag("bench")
 class ClassifierBench {
 
@@ -19,14 +22,17 @@ class ClassifierBench {
     void classifyTakesWellUnderAMillisecond() throws Exception {
         // -Dbench.languages=en,ru,ar,... (default en,ru)
         String[] languages = System.getProperty("bench.languages", "en,ru").split(",");
-        Options options = new OptionsBuilder().include(ClassifierBenchmark.class.getName()).param("language", languages)
+        Options options = new OptionsBuilder().include(ClassifierBenchmark.class.getName())
+                .include("org.dipwatch.classify.LanguageGuessBenchmark").param("language", languages)
                 .forks(1).warmupIterations(3).warmupTime(TimeValue.seconds(2))
                 .measurementIterations(5).measurementTime(TimeValue.seconds(2))
                 .jvmArgsAppend("-Xmx512m").build();
         Collection<RunResult> results = new Runner(options).run();
         StringBuilder report = new StringBuilder();
         for (RunResult r : results) {
-            report.append(String.format("classify, ~3,000-character article, %s: %.1f ± %.1f µs/op (JMH, 1 fork, 5 x 2 s)%n",
+            String what = r.getParams().getBenchmark().endsWith("guessLanguage") ? "language of one article"
+                    : "classify, ~3,000-character article";
+            report.append(String.format("%s, %s: %.1f ± %.1f µs/op (JMH, 1 fork, 5 x 2 s)%n", what,
                     r.getParams().getParam("language"), r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError()));
         }
         System.out.print("[bench] " + report);

@@ -74,9 +74,10 @@ class VolumeBench {
     private static final int SAMPLE = Integer.getInteger("bench.sample", 500);
     private static final long TIMEOUT_NANOS = Duration.ofMinutes(Integer.getInteger("bench.timeout-minutes", 15)).toNanos();
     private static final boolean JFR = Boolean.getBoolean("bench.jfr");
-    /** The JVM options of docker/Dockerfile's JAVA_OPTS and the README's command: what a user's daemon gets. */
+    /** The JVM options bin/dipwatch gives the daemon (the README's command, the Docker image): what a user's daemon gets. */
     private static final String JVM_OPTIONS = System.getProperty("bench.jvm",
-            "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=48m -Xss512k -Djdk.nio.maxCachedBufferSize=262144 "
+            "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:-UsePerfData -Xms32m -Xmx256m -XX:MinHeapFreeRatio=10 "
+                    + "-XX:MaxHeapFreeRatio=30 -XX:ReservedCodeCacheSize=48m -Djdk.nio.maxCachedBufferSize=262144 "
                     + "-Dio.netty.allocator.type=unpooled -XX:+ExitOnOutOfMemoryError");
     private static final LocalDate DAY = LocalDate.of(2026, 3, 3);
     private static final Path WORK = Path.of("target", "bench", "volume").toAbsolutePath();
@@ -492,19 +493,27 @@ class VolumeBench {
             if (!d.process.isAlive()) {
                 throw new IllegalStateException(phase + ": the daemon exited with " + d.process.exitValue() + "; see " + d.home.resolve("daemon.log"));
             }
-            try {
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + d.port + "/health"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
-                at[0] = System.nanoTime();
-                return r.statusCode() == 200;
-            } catch (IOException e) {
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (!healthy(http, d.port)) {
                 return false;
             }
+            at[0] = System.nanoTime();
+            return true;
         }, () -> "no 200 from /health; see " + d.home.resolve("daemon.log"));
         return at[0];
+    }
+
+    /** Whether the daemon on this port answers {@code /health} with 200 (within 2 s). */
+    static boolean healthy(HttpClient http, int port) {
+        try {
+            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+            return r.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private Scrape scrape(Daemon d) {
@@ -646,13 +655,13 @@ class VolumeBench {
         return t.toString();
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
             return s.getLocalPort();
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

@@ -27,6 +27,45 @@ class LanguageGuessTest {
         assertThat(GUESS.of(text)).isEqualTo(expected);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            ru | ru | Официальный представитель МИД России Мария Захарова заявила журналистам в Москве.
+            en | ru | The Russian Foreign Ministry said in a statement that it regrets the decision.
+            ru | ru | Міністерство закордонних справ України рішуче засуджує черговий масований ракетний удар.
+            pt | pt | O Ministério das Relações Exteriores manifesta profunda preocupação com a escalada.
+            pl | pl | Ministerstwo Spraw Zagranicznych wyraża głębokie zaniepokojenie eskalacją.
+            ar | ar | وزارت امور خارجه جمهوری اسلامی ایران حمله به غیرنظامیان را محکوم کرد.
+            """)
+    void aDeclaredLanguageCountsWhenTheTextIsWrittenInItsScript(String expected, String declared, String text) {
+        // declared Russian for an English text is not believed; within one script the source's word is taken over what
+        // Lingua would say (Ukrainian declared Russian, Persian declared Arabic); Polish, without a packaged model, as it is
+        assertThat(GUESS.of(text, declared)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            he | ישראל הודיעה כי תשלח משלחת לשיחות בקהיר בשבוע הבא.
+            zh | 外交部发言人毛宁主持例行记者会，回答了有关中美关系的提问。
+            ja | 外務省は、日本とアメリカの首脳会談が来週東京で行われると発表しました。
+            """)
+    void theScriptAloneTellsALanguageThatIsTheOnlyOneWrittenInIt(String expected, String text) {
+        LanguageGuess withJapanese = new LanguageGuess(List.of("en", "he", "zh", "ja"));
+        assertThat(withJapanese.of(text)).isEqualTo(expected);
+    }
+
+    @Test
+    void aTextInAScriptOfNoConfiguredLanguageOrWithoutLettersHasNone() {
+        assertThat(GUESS.of("Το Υπουργείο Εξωτερικών εξέφρασε την ανησυχία του για την κλιμάκωση.")).isNull();
+        assertThat(GUESS.of("12.03.2026 — 14:00")).isNull();
+        assertThat(GUESS.of("12.03.2026 — 14:00", "fr")).isEqualTo("fr");
+    }
+
+    @Test
+    void aLanguageWithoutAPackagedModelIsNamedInTheError() {
+        assertThatThrownBy(() -> new LanguageGuess(List.of("en", "pl")))
+                .hasMessageContaining("dipwatch.classify.languages").hasMessageContaining("'pl'").hasMessageContaining("ar,de,en");
+    }
+
     @Test
     void anUnknownCodeIsNamedInTheError() {
         assertThatThrownBy(() -> new LanguageGuess(List.of("en", "xx")))

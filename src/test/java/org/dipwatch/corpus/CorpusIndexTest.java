@@ -2,6 +2,7 @@ package org.dipwatch.corpus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.dipwatch.TestHome;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,34 @@ class CorpusIndexTest {
             "jdbc:postgresql://db.example.org/dw | jdbc:postgresql://db.example.org/dw"})
     void embeddedH2UrlsAreClosedByTheDaemonAndNeverAutoServed(String configured, String opened) {
         assertThat(CorpusIndex.embeddedSettings(configured)).isEqualTo(opened);
+    }
+
+    @Test
+    void anIndexOpensWithoutFlywayOnlyWhenItHasEveryPackagedMigration() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("data/index") + ";WRITE_DELAY=0";
+        try (CorpusIndex index = CorpusIndex.open(url, "dipwatch", "", 2)) {
+            assertThat(CorpusIndex.hasEveryMigration(index.dataSource())).as("every migration applied by the first open").isTrue();
+            try (java.sql.Connection c = index.dataSource().getConnection(); java.sql.Statement st = c.createStatement()) {
+                // as if the newest migration came with this release: Flyway must run (and does, at the next open)
+                st.execute("DELETE FROM \"flyway_schema_history\" WHERE \"installed_rank\" = "
+                        + "(SELECT MAX(\"installed_rank\") FROM \"flyway_schema_history\")");
+            }
+            assertThat(CorpusIndex.hasEveryMigration(index.dataSource())).isFalse();
+            try (java.sql.Connection c = index.dataSource().getConnection(); java.sql.Statement st = c.createStatement()) {
+                st.execute("DROP TABLE \"flyway_schema_history\"");
+            }
+            assertThat(CorpusIndex.hasEveryMigration(index.dataSource())).as("no history at all").isFalse();
+        }
+        String fresh = "jdbc:h2:file:" + dir.resolve("other/index") + ";WRITE_DELAY=0";
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(fresh, "dipwatch", "")) {
+            com.zaxxer.hikari.HikariDataSource ds = new com.zaxxer.hikari.HikariDataSource();
+            ds.setJdbcUrl(fresh + ";DB_CLOSE_ON_EXIT=FALSE");
+            ds.setUsername("dipwatch");
+            try (ds) {
+                assertThat(CorpusIndex.hasEveryMigration(ds)).as("a new, empty database").isFalse();
+            }
+        }
+        assertThat(Files.exists(dir.resolve("other/index.trace.db"))).as("no failed statement traced").isFalse();
     }
 
     @Test

@@ -531,14 +531,16 @@ class SourcePollerTest {
                     webhook: { url: "http://127.0.0.1:9/hook", secret: "s" }
                 """);
         start();
-        // English words, so Lingua says en: only the declared language can make them ru
+        // Ukrainian words, so Lingua would say uk: only the declared language, written in the same script, makes them ru;
+        // an English item of the same source is in another script than the declared language, and is detected
         server.serve("/ru", FixtureServer.Answer.of("application/rss+xml", rss(item(1, "Lavrov meets the envoy of Qatar",
-                "The foreign minister received the ambassador of Qatar and discussed mediation efforts in Sudan."))));
+                "Міністр закордонних справ прийняв посла Катару та обговорив зусилля з посередництва в Судані."),
+                item(3, "Ministry comments on the summit", "The ministry comments on the outcome of the summit in Geneva."))));
         server.serve("/auto", FixtureServer.Answer.of("application/rss+xml", rss(item(2, "Statement on the elections in Georgia",
                 "The ministry takes note of the preliminary results of the parliamentary elections in Georgia."))));
         server.serve("/list", FixtureServer.Answer.of("text/html; charset=utf-8", listPage("/news/7")));
         server.serve("/news/7", article("Phone call with the Turkish foreign minister",
-                "The minister had a phone call with the Turkish foreign minister about the situation in Syria."));
+                "Міністр провів телефонну розмову з міністром закордонних справ Туреччини щодо ситуації в Сирії."));
         poll(poller, SourceSpec.of("feed", Map.of("name", "mid-ru", "url", server.url("/ru"), "language", "ru")));
         poll(poller, SourceSpec.of("feed", Map.of("name", "mfa-auto", "url", server.url("/auto"), "language", "auto")));
         // dated by its list entry: on a first poll an undated item is taken for the back catalogue and alerts nobody
@@ -548,6 +550,7 @@ class SourcePollerTest {
         assertThat(storedLanguage("Lavrov meets the envoy of Qatar")).isEqualTo("ru");
         assertThat(storedLanguage("Phone call with the Turkish foreign minister")).isEqualTo("ru");
         assertThat(storedLanguage("Statement on the elections in Georgia")).isEqualTo("en");
+        assertThat(storedLanguage("Ministry comments on the summit")).as("declared ru, written in Latin script").isEqualTo("en");
         // the subscription's language filter sees the declared language: two alerts, none for the detected en
         try (java.sql.Connection c = pipeline.corpus().index().dataSource().getConnection();
              java.sql.ResultSet rs = c.createStatement().executeQuery(
