@@ -172,17 +172,23 @@ final class Matcher {
         return false;
     }
 
-    /** Keeps the longest of overlapping mentions (then the earliest); a mention of another entry at the same span stays. */
+    /**
+     * Keeps the longest of overlapping mentions (then the earliest); a mention of another entry at
+     * the same span stays, unless both are states: one word names one country, the one whose name
+     * is nearest the word's length ("ولبنان" is Lebanon, "لبنان", not Benin, "بنين", after two prefixes).
+     */
     static List<Mention> longestFirst(List<Mention> mentions) {
         List<Mention> sorted = new ArrayList<>(mentions);
-        sorted.sort(Comparator.comparingInt(Mention::length).reversed().thenComparingInt(Mention::start));
+        sorted.sort(Comparator.comparingInt(Mention::length).reversed().thenComparingInt(Mention::start)
+                .thenComparingInt(m -> Math.abs(m.length() - m.alias().text().length())));
         List<Mention> kept = new ArrayList<>();
         for (Mention m : sorted) {
             boolean free = true;
             for (Mention k : kept) {
                 boolean sameSpan = m.start() == k.start() && m.end() == k.end();
+                boolean twoStates = m.entry().type() == Entry.Type.STATE && k.entry().type() == Entry.Type.STATE;
                 // another entry at the same span stays ("Moscow": the state and the city); the same entry twice does not
-                if (m.overlaps(k) && (!sameSpan || k.entry().id().equals(m.entry().id()))) {
+                if (m.overlaps(k) && (!sameSpan || twoStates || k.entry().id().equals(m.entry().id()))) {
                     free = false;
                     break;
                 }
