@@ -415,7 +415,7 @@ public final class Classifier {
                 case PLACE -> {
                     if (reading == null || reading.isPlace()) {
                         out.add(new Found(e.id(), "place", e.name(), dictionaries.countryOfPlace(e), null, null, null, 0,
-                                m.start(), m.end(), m.text(), reading == null ? "place" : reading.cue()));
+                                m.start(), m.end(), m.text(), reading == null ? placeCue(e) : reading.cue()));
                     }
                 }
                 case REGION -> out.add(new Found(e.id(), "region", e.name(), null, null, null, null, 0, m.start(), m.end(), m.text(),
@@ -435,6 +435,12 @@ public final class Classifier {
         }
         out.sort(Comparator.comparingInt(Found::start));
         return out;
+    }
+
+    /** The cue of a place of the gazetteer, always a place: "place in PSE". */
+    private String placeCue(Entry place) {
+        String country = dictionaries.countryOfPlace(place);
+        return country == null ? "place" : "place in " + country;
     }
 
     private static long span(Mention m) {

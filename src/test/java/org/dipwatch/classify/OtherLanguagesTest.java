@@ -47,6 +47,25 @@ class OtherLanguagesTest {
         assertThat(c.kind()).isEqualTo("phone_call");
     }
 
+    @Test
+    void russianMfaStatementHasItsActorsAndItsOnePlaceEachExplained() {
+        Classification c = classify(null, """
+                Министр иностранных дел Российской Федерации Сергей Лавров провёл телефонный разговор с министром \
+                иностранных дел Египта Бадром Абдель Аты. Стороны обсудили ситуацию в секторе Газа. Москва призывает \
+                Израиль и ХАМАС к немедленному прекращению огня.""");
+        // who acts: Russia (Lavrov, and Moscow calling), Egypt's minister, Israel and Hamas; where: Gaza only
+        assertThat(c.actors().stream().map(ActorTag::country).distinct().sorted()).containsExactly("EGY", "ISR", "PSE", "RUS");
+        assertThat(c.regions().stream().map(RegionTag::country).distinct()).containsExactly("PSE");
+        assertThat(c.actors()).allSatisfy(a -> assertThat(a.cues()).hasSameSizeAs(a.evidence()).isNotEmpty());
+        assertThat(c.regions()).allSatisfy(r -> assertThat(r.cues()).hasSameSizeAs(r.evidence()).isNotEmpty());
+        ActorTag russia = c.actors().stream().filter(a -> a.id().equals("RUS")).findFirst().orElseThrow();
+        assertThat(russia.cues()).extracting(org.dipwatch.model.RoleCue::cue).contains("capital named for its government, no place cue");
+        ActorTag hamas = c.actors().stream().filter(a -> a.id().equals("HAMAS")).findFirst().orElseThrow();
+        assertThat(hamas.cues()).containsExactly(new org.dipwatch.model.RoleCue("ХАМАС", "organisation"));
+        RegionTag gaza = c.regions().get(0);
+        assertThat(gaza.cues()).containsExactly(new org.dipwatch.model.RoleCue("секторе Газа", "place in PSE"));
+    }
+
     @ParameterizedTest(name = "{0}: \"{1}\" is {2}")
     @CsvSource(delimiter = '|', textBlock = """
             ru | Посол Израиля вызван в МИД.                        | ISR
