@@ -170,17 +170,25 @@ public final class Classifier {
         return out;
     }
 
-    /** The mentions that no strictly longer mention of {@code others} contains. */
+    /**
+     * The mentions that no strictly longer mention of {@code others} contains, in one sweep of both
+     * (each in text order): of the others starting at or before a mention, the one reaching
+     * furthest, and earliest among those, is the one that could contain it.
+     */
     private static List<Mention> withoutContained(List<Mention> mentions, List<Mention> others) {
         List<Mention> out = new ArrayList<>();
+        int j = 0;
+        int reach = -1;
+        int reachStart = Integer.MAX_VALUE;
         for (Mention m : mentions) {
-            boolean contained = false;
-            for (Mention o : others) {
-                if (o.start() <= m.start() && m.end() <= o.end() && o.length() > m.length()) {
-                    contained = true;
-                    break;
+            while (j < others.size() && others.get(j).start() <= m.start()) {
+                Mention o = others.get(j++);
+                if (o.end() > reach || o.end() == reach && o.start() < reachStart) {
+                    reach = o.end();
+                    reachStart = o.start();
                 }
             }
+            boolean contained = reach > m.end() || reach == m.end() && reachStart < m.start();
             if (!contained) {
                 out.add(m);
             }
@@ -203,18 +211,30 @@ public final class Classifier {
         }).toList();
     }
 
-    /** The mentions of both lists once each (a state is in both), by start, longer first. */
+    /** The mentions of both lists (each in text order) once each (a state is in both), by start, longer first. */
     private static List<Mention> inTextOrder(List<Mention> a, List<Mention> b) {
-        Set<Mention> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        List<Mention> out = new ArrayList<>();
-        for (List<Mention> list : List.of(a, b)) {
-            for (Mention m : list) {
-                if (seen.add(m)) {
-                    out.add(m);
+        Comparator<Mention> order = Comparator.comparingInt(Mention::start).thenComparing(m -> -m.length());
+        List<Mention> out = new ArrayList<>(a.size() + b.size());
+        int i = 0;
+        int j = 0;
+        while (i < a.size() || j < b.size()) {
+            Mention next;
+            if (j == b.size() || i < a.size() && order.compare(a.get(i), b.get(j)) <= 0) {
+                next = a.get(i++);
+            } else {
+                next = b.get(j++);
+            }
+            // a state is the same object in both lists, and both lists keep their order
+            if (out.isEmpty() || out.get(out.size() - 1) != next) {
+                boolean seen = false;
+                for (int k = out.size() - 1; k >= 0 && out.get(k).start() == next.start(); k--) {
+                    seen |= out.get(k) == next;
+                }
+                if (!seen) {
+                    out.add(next);
                 }
             }
         }
-        out.sort(Comparator.comparingInt(Mention::start).thenComparing(m -> -m.length()));
         return out;
     }
 

@@ -163,25 +163,31 @@ final class Cues {
      * country-role phrases (English) count only in a language without role phrases of its own.
      */
     List<Hit> find(String text, List<Hit> others, String language) {
-        List<Hit> all = new ArrayList<>(others);
+        List<Hit> all = new ArrayList<>();
+        // role phrases may overlap ("是中国领土" and "领土"): each stands beside a different name, and
+        // they are many ("in", "to", "在"), so they bypass the overlap check
+        List<Hit> kept = new ArrayList<>();
+        for (Hit h : others) {
+            (h.category().isRole() ? kept : all).add(h);
+        }
         boolean ownRoles = roleWordsByLanguage.containsKey(language);
         trie.find(text, (start, end, phrases) -> {
             for (Phrase p : phrases) {
-                if (!(ownRoles && p.category().isRole())) {
+                if (!p.category().isRole()) {
                     all.add(new Hit(p.category(), p.kind(), start, end));
+                } else if (!ownRoles) {
+                    kept.add(new Hit(p.category(), p.kind(), start, end));
                 }
             }
         });
         all.sort(Comparator.comparingInt((Hit h) -> h.end() - h.start()).reversed());
-        List<Hit> kept = new ArrayList<>();
+        List<Hit> longest = new ArrayList<>();
         for (Hit h : all) {
-            // role phrases may overlap ("是中国领土" and "领土"): each stands beside a different name
-            boolean free = h.category().isRole()
-                    || kept.stream().noneMatch(k -> k.category() == h.category() && k.start() < h.end() && h.start() < k.end());
-            if (free) {
-                kept.add(h);
+            if (longest.stream().noneMatch(k -> k.category() == h.category() && k.start() < h.end() && h.start() < k.end())) {
+                longest.add(h);
             }
         }
+        kept.addAll(longest);
         kept.sort(Comparator.comparingInt(Hit::start));
         return kept;
     }

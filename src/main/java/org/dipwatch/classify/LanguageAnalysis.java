@@ -102,7 +102,8 @@ final class LanguageAnalysis {
             return null;
         }
         // a dictionary name or cue is written without proclitics: its stripped forms ("كايين", Cayenne,
-        // without "ك"; "וינה", Vienna, without "ו") would match words it is not ("أي", "וכינה")
+        // without "ك"; "וינה", Vienna, without "ו") would match words it is not ("أي", "וכינה"); only
+        // the Hebrew article may go (the Arabic one the stemmer removes on both sides)
         Analyzer names = switch (language) {
             case "ar" -> arabic(false);
             case "he" -> hebrew(false);
@@ -118,8 +119,12 @@ final class LanguageAnalysis {
         });
     }
 
+    /**
+     * Hebrew: the text's words lose up to three one-letter prefixes; a name only its article "ה",
+     * which a preposition before it absorbs ("הבית הלבן" is written "בבית הלבן", at the White House).
+     */
     private static Analyzer hebrew(boolean proclitics) {
-        return chain(t -> proclitics ? new ProcliticFilter(t, HEBREW_PROCLITICS, 3, 2) : t);
+        return chain(t -> proclitics ? new ProcliticFilter(t, HEBREW_PROCLITICS, 3, 2) : new ProcliticFilter(t, "ה", 1, 2));
     }
 
     String language() {

@@ -181,24 +181,39 @@ final class Matcher {
         List<Mention> sorted = new ArrayList<>(mentions);
         sorted.sort(Comparator.comparingInt(Mention::length).reversed().thenComparingInt(Mention::start)
                 .thenComparingInt(m -> Math.abs(m.length() - m.alias().text().length())));
-        List<Mention> kept = new ArrayList<>();
+        // the kept mentions are apart but for ones at one span: a new one overlapping the characters
+        // they cover is kept only beside mentions at its own span
+        java.util.BitSet covered = new java.util.BitSet();
+        Map<Long, List<Mention>> bySpan = new HashMap<>();
+        List<Mention> out = new ArrayList<>();
         for (Mention m : sorted) {
-            boolean free = true;
-            for (Mention k : kept) {
-                boolean sameSpan = m.start() == k.start() && m.end() == k.end();
-                boolean twoStates = m.entry().type() == Entry.Type.STATE && k.entry().type() == Entry.Type.STATE;
-                // another entry at the same span stays ("Moscow": the state and the city); the same entry twice does not
-                if (m.overlaps(k) && (!sameSpan || twoStates || k.entry().id().equals(m.entry().id()))) {
-                    free = false;
-                    break;
+            long span = (long) m.start() << 32 | m.end();
+            int hit = covered.nextSetBit(m.start());
+            if (hit >= 0 && hit < m.end()) {
+                List<Mention> same = bySpan.get(span);
+                if (same == null || !fitsBeside(same, m)) {
+                    continue;
                 }
             }
-            if (free) {
-                kept.add(m);
+            covered.set(m.start(), m.end());
+            bySpan.computeIfAbsent(span, k -> new ArrayList<>(1)).add(m);
+            out.add(m);
+        }
+        out.sort(Comparator.comparingInt(Mention::start));
+        return out;
+    }
+
+    /** Whether {@code m} may stand beside every one of {@code kept}: apart from them, or another entry at the same span. */
+    private static boolean fitsBeside(List<Mention> kept, Mention m) {
+        for (Mention k : kept) {
+            boolean sameSpan = m.start() == k.start() && m.end() == k.end();
+            boolean twoStates = m.entry().type() == Entry.Type.STATE && k.entry().type() == Entry.Type.STATE;
+            // another entry at the same span stays ("Moscow": the state and the city); the same entry twice does not
+            if (m.overlaps(k) && (!sameSpan || twoStates || k.entry().id().equals(m.entry().id()))) {
+                return false;
             }
         }
-        kept.sort(Comparator.comparingInt(Mention::start));
-        return kept;
+        return true;
     }
 
     /** The character the matcher compares: typographic apostrophes as ', hyphens and dashes as spaces, NBSP as space. */

@@ -1,6 +1,7 @@
 package org.dipwatch.classify;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -70,6 +71,8 @@ final class Roles {
                 }
             }
         }
+        // by end, then the longest first: the phrase ending nearest before a name is found by a binary search
+        before.sort(Comparator.comparingInt(Hit::end).thenComparingInt(Hit::start));
     }
 
     /**
@@ -82,7 +85,7 @@ final class Roles {
     }
 
     private Map<Mention, Reading> read(List<Mention> mentions) {
-        Map<Mention, Reading> out = new IdentityHashMap<>();
+        Map<Mention, Reading> out = new IdentityHashMap<>(mentions.size() * 2);
         List<int[]> datelines = datelines();
         // slots: mentions at one span (a capital is a state and a place), grouped into lists joined by commas and joiners
         List<List<Mention>> slots = slots(mentions);
@@ -188,10 +191,8 @@ final class Roles {
         int at = m.end();
         int possessiveEnd = possessiveEnd(at);
         Hit best = null;
-        for (Hit h : after) {
-            if (h.start() < at) {
-                continue;
-            }
+        for (int i = firstFrom(after, at); i < after.size(); i++) {
+            Hit h = after.get(i);
             if (h.start() - at > GAP_MAX) {
                 break;
             }
@@ -212,19 +213,27 @@ final class Roles {
 
     /** The phrase right before a mention, only fillers between: the nearest, then the longest; else {@code null}. */
     private Reading beforeCue(Mention m) {
-        Hit best = null;
-        for (Hit h : before) {
-            if (h.end() > m.start()) {
-                break;
-            }
-            if (m.start() - h.end() > GAP_MAX || !onlyFillers(h.end(), m.start())) {
-                continue;
-            }
-            if (best == null || h.end() > best.end() || h.end() == best.end() && h.start() < best.start()) {
-                best = h;
+        // the last phrase ending at or before the name, then the first (longest) of those ending there
+        int lo = 0;
+        int hi = before.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (before.get(mid).end() <= m.start()) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
             }
         }
-        if (best == null) {
+        if (lo == 0) {
+            return null;
+        }
+        int i = lo - 1;
+        while (i > 0 && before.get(i - 1).end() == before.get(lo - 1).end()) {
+            i--;
+        }
+        Hit best = before.get(i);
+        // a phrase ending earlier has the nearest one's gap inside its own: if that holds a word, so does its
+        if (m.start() - best.end() > GAP_MAX || !onlyFillers(best.end(), m.start())) {
             return null;
         }
         Role role = switch (best.category()) {
@@ -241,6 +250,9 @@ final class Roles {
      * after an apostrophe, in a region suffix ("Ukrayna'daki").
      */
     private Reading affix(Mention m) {
+        if (words.regionPrefixes().isEmpty() && words.regionSuffixes().isEmpty()) {
+            return null;
+        }
         String word = m.text();
         String name = m.alias().text();
         String rest = word;
@@ -269,6 +281,21 @@ final class Roles {
             }
         }
         return null;
+    }
+
+    /** The index of the first hit (sorted by start) that starts at or after {@code at}. */
+    private static int firstFrom(List<Hit> hits, int at) {
+        int lo = 0;
+        int hi = hits.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (hits.get(mid).start() < at) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     // --- gaps ------------------------------------------------------------------------------
@@ -312,14 +339,13 @@ final class Roles {
         String gap = Matcher.fold(text.substring(a.end(), b.start()));
         boolean comma = false;
         StringBuilder rest = new StringBuilder();
-        for (String w : gap.split("[\\s,\u060C\uFF0C]+")) {
-            if (w.isEmpty() || words.fillers().contains(w.toLowerCase(Locale.ROOT))) {
-                continue;
+        for (String w : words(gap)) {
+            if (!words.fillers().contains(w)) {
+                rest.append(rest.isEmpty() ? "" : " ").append(w);
             }
-            rest.append(rest.isEmpty() ? "" : " ").append(w.toLowerCase(Locale.ROOT));
         }
-        for (char c : gap.toCharArray()) {
-            comma |= c == ',' || c == '\u060C' || c == '\uFF0C';
+        for (int i = 0; i < gap.length(); i++) {
+            comma |= isComma(gap.charAt(i));
         }
         if (rest.isEmpty()) {
             // "ولبنان": the joiner is the second name's prefix
@@ -338,17 +364,43 @@ final class Roles {
         return t == Type.STATE || t == Type.PLACE || t == Type.REGION;
     }
 
+    /** Whether only white space and filler words stand between two places: no punctuation, no other word. */
     private boolean onlyFillers(int from, int to) {
-        String gap = Matcher.fold(text.substring(from, to)).strip();
-        if (gap.isEmpty()) {
+        if (onlySpace(from, to)) {
             return true;
         }
-        for (String w : gap.split("\\s+")) {
-            if (!words.fillers().contains(w.toLowerCase(Locale.ROOT))) {
+        for (int i = from; i < to; i++) {
+            char c = Matcher.fold(text.charAt(i));
+            if (!Character.isLetter(c) && !Character.isWhitespace(c) && c != ' ' && c != '\'') {
+                return false;
+            }
+        }
+        for (String w : words(Matcher.fold(text.substring(from, to)))) {
+            if (!words.fillers().contains(w)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** The lower-cased words of a gap, split at white space and commas. */
+    private static List<String> words(String gap) {
+        List<String> out = new ArrayList<>(2);
+        int start = -1;
+        for (int i = 0; i <= gap.length(); i++) {
+            boolean cut = i == gap.length() || Character.isWhitespace(gap.charAt(i)) || isComma(gap.charAt(i));
+            if (cut && start >= 0) {
+                out.add(gap.substring(start, i).toLowerCase(Locale.ROOT));
+                start = -1;
+            } else if (!cut && start < 0) {
+                start = i;
+            }
+        }
+        return out;
+    }
+
+    private static boolean isComma(char c) {
+        return c == ',' || c == '\u060C' || c == '\uFF0C';
     }
 
     private boolean onlySpace(int from, int to) {
@@ -370,13 +422,22 @@ final class Roles {
         int best = at;
         for (String p : words.possessives()) {
             int end = at + p.length();
-            if (end <= text.length() && Matcher.fold(text.substring(at, end)).toLowerCase(Locale.ROOT).equals(p)
-                    && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)) || Character.isIdeographic(text.charAt(end)))
-                    && end > best) {
+            if (end > best && end <= text.length() && startsWith(at, p)
+                    && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)) || Character.isIdeographic(text.charAt(end)))) {
                 best = end;
             }
         }
         return best;
+    }
+
+    /** Whether the text at {@code at} is {@code lower} (lower case, apostrophes folded). */
+    private boolean startsWith(int at, String lower) {
+        for (int i = 0; i < lower.length(); i++) {
+            if (Character.toLowerCase(Matcher.fold(text.charAt(at + i))) != lower.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // --- datelines -------------------------------------------------------------------------
