@@ -181,26 +181,28 @@ final class Matcher {
         List<Mention> sorted = new ArrayList<>(mentions);
         sorted.sort(Comparator.comparingInt(Mention::length).reversed().thenComparingInt(Mention::start)
                 .thenComparingInt(m -> Math.abs(m.length() - m.alias().text().length())));
-        // the kept mentions are apart but for ones at one span: a new one overlapping the characters
-        // they cover is kept only beside mentions at its own span
+        // the kept mentions are apart but for ones at one span: one that covers no kept character is
+        // free; one that does is kept only beside those at its own span (rare: scanned)
         java.util.BitSet covered = new java.util.BitSet();
-        Map<Long, List<Mention>> bySpan = new HashMap<>();
-        List<Mention> out = new ArrayList<>();
+        List<Mention> kept = new ArrayList<>();
         for (Mention m : sorted) {
-            long span = (long) m.start() << 32 | m.end();
             int hit = covered.nextSetBit(m.start());
             if (hit >= 0 && hit < m.end()) {
-                List<Mention> same = bySpan.get(span);
-                if (same == null || !fitsBeside(same, m)) {
+                List<Mention> overlapping = new ArrayList<>(2);
+                for (Mention k : kept) {
+                    if (k.overlaps(m)) {
+                        overlapping.add(k);
+                    }
+                }
+                if (!fitsBeside(overlapping, m)) {
                     continue;
                 }
             }
             covered.set(m.start(), m.end());
-            bySpan.computeIfAbsent(span, k -> new ArrayList<>(1)).add(m);
-            out.add(m);
+            kept.add(m);
         }
-        out.sort(Comparator.comparingInt(Mention::start));
-        return out;
+        kept.sort(Comparator.comparingInt(Mention::start));
+        return kept;
     }
 
     /** Whether {@code m} may stand beside every one of {@code kept}: apart from them, or another entry at the same span. */
