@@ -59,16 +59,19 @@ final class Cues {
     final Set<String> titleWords;
     final Map<String, Double> kindWeights;
     private final WordTrie<List<Phrase>> trie;
+    /** The top-level country-role phrases, found word by word: many are short words ("in", "to"). */
+    private final WordPhrases<Phrase> rolePhrases;
     private final Map<String, Map<String, List<Phrase>>> byLanguage;
     private final RoleWords roleWords;
     private final Map<String, RoleWords> roleWordsByLanguage;
 
     private Cues(Set<String> titleWords, Map<String, Double> kindWeights, WordTrie<List<Phrase>> trie,
-                 Map<String, Map<String, List<Phrase>>> byLanguage, RoleWords roleWords,
+                 WordPhrases<Phrase> rolePhrases, Map<String, Map<String, List<Phrase>>> byLanguage, RoleWords roleWords,
                  Map<String, RoleWords> roleWordsByLanguage) {
         this.titleWords = titleWords;
         this.kindWeights = kindWeights;
         this.trie = trie;
+        this.rolePhrases = rolePhrases;
         this.byLanguage = byLanguage;
         this.roleWords = roleWords;
         this.roleWordsByLanguage = roleWordsByLanguage;
@@ -107,8 +110,21 @@ final class Cues {
             }
             byLanguage.put(e.getKey(), phrases(e.getValue()));
         });
-        return new Cues(titles, weights, new WordTrie<>(phrases(doc)), byLanguage, roleWords(doc.path("country_roles")),
-                roleWordsByLanguage);
+        Map<String, List<Phrase>> top = phrases(doc);
+        Map<String, List<Phrase>> statements = new HashMap<>();
+        Map<String, List<Phrase>> roles = new HashMap<>();
+        top.forEach((text, list) -> {
+            List<Phrase> other = list.stream().filter(p -> !p.category().isRole()).toList();
+            List<Phrase> role = list.stream().filter(p -> p.category().isRole()).toList();
+            if (!other.isEmpty()) {
+                statements.put(text, other);
+            }
+            if (!role.isEmpty()) {
+                roles.put(text, role);
+            }
+        });
+        return new Cues(titles, weights, new WordTrie<>(statements), new WordPhrases<>(roles), byLanguage,
+                roleWords(doc.path("country_roles")), roleWordsByLanguage);
     }
 
     private static RoleWords roleWords(JsonNode roles) {
@@ -170,16 +186,14 @@ final class Cues {
         for (Hit h : others) {
             (h.category().isRole() ? kept : all).add(h);
         }
-        boolean ownRoles = roleWordsByLanguage.containsKey(language);
         trie.find(text, (start, end, phrases) -> {
             for (Phrase p : phrases) {
-                if (!p.category().isRole()) {
-                    all.add(new Hit(p.category(), p.kind(), start, end));
-                } else if (!ownRoles) {
-                    kept.add(new Hit(p.category(), p.kind(), start, end));
-                }
+                all.add(new Hit(p.category(), p.kind(), start, end));
             }
         });
+        if (!roleWordsByLanguage.containsKey(language)) {
+            rolePhrases.find(text, (start, end, p) -> kept.add(new Hit(p.category(), p.kind(), start, end)));
+        }
         all.sort(Comparator.comparingInt((Hit h) -> h.end() - h.start()).reversed());
         List<Hit> longest = new ArrayList<>();
         for (Hit h : all) {
