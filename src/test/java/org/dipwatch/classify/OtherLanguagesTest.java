@@ -18,6 +18,12 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class OtherLanguagesTest {
 
+    /** The issue's example: a Russian MFA statement on a call about Gaza. */
+    private static final String RUSSIAN_MFA_STATEMENT = """
+                Министр иностранных дел Российской Федерации Сергей Лавров провёл телефонный разговор с министром \
+                иностранных дел Египта Бадром Абдель Аты. Стороны обсудили ситуацию в секторе Газа. Москва призывает \
+                Израиль и ХАМАС к немедленному прекращению огня.""";
+
     private static Classification classify(String language, String text) {
         return TestClassifier.get().classify(new Article(null, LocalDate.of(2024, 3, 5), List.of(text.split("\n\n")), null), true, language);
     }
@@ -32,10 +38,7 @@ class OtherLanguagesTest {
 
     @Test
     void russianMfaStatementOnGazaFindsLavrovEgyptIsraelHamasAndTheGazaStrip() {
-        Classification c = classify(null, """
-                Министр иностранных дел Российской Федерации Сергей Лавров провёл телефонный разговор с министром \
-                иностранных дел Египта Бадром Абдель Аты. Стороны обсудили ситуацию в секторе Газа. Москва призывает \
-                Израиль и ХАМАС к немедленному прекращению огня.""");
+        Classification c = classify(null, RUSSIAN_MFA_STATEMENT);
         assertThat(c.language()).isEqualTo("ru");
         assertThat(actors(c)).contains("RUS", "sergey-lavrov", "EGY", "ISR", "HAMAS");
         assertThat(c.speaker().side()).isEqualTo("RUS");
@@ -49,10 +52,7 @@ class OtherLanguagesTest {
 
     @Test
     void russianMfaStatementHasItsActorsAndItsOnePlaceEachExplained() {
-        Classification c = classify(null, """
-                Министр иностранных дел Российской Федерации Сергей Лавров провёл телефонный разговор с министром \
-                иностранных дел Египта Бадром Абдель Аты. Стороны обсудили ситуацию в секторе Газа. Москва призывает \
-                Израиль и ХАМАС к немедленному прекращению огня.""");
+        Classification c = classify(null, RUSSIAN_MFA_STATEMENT);
         // who acts: Russia (Lavrov, and Moscow calling), Egypt's minister, Israel and Hamas; where: Gaza only
         assertThat(c.actors().stream().map(ActorTag::country).distinct().sorted()).containsExactly("EGY", "ISR", "PSE", "RUS");
         assertThat(c.regions().stream().map(RegionTag::country).distinct()).containsExactly("PSE");
