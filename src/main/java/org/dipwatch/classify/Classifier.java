@@ -19,19 +19,27 @@ import org.dipwatch.model.Article;
 import org.dipwatch.model.Attribution;
 import org.dipwatch.model.Classification;
 import org.dipwatch.model.RegionTag;
+import org.dipwatch.model.RoleCue;
 
 /**
- * Tags an article with who is involved and where, explainably. Rules apply in this order:
+ * Tags an article with who acts and where, explainably. Rules apply in this order:
  * <ol>
  *   <li>find every alias of the dictionaries in one pass, keep those whose case and context fit,
  *       drop those inside a phrase to ignore ("The Times of Israel"), keep the longest of overlaps;</li>
+ *   <li>roles ({@link Roles}): each country's name, capital or demonym is read as its state acting or
+ *       being a party (an actor), as a place (a region), or both, from the country-role cues of
+ *       {@code statements.yaml} around it ("Beijing said": an actor; "talks in Moscow", "visited
+ *       Chad, Egypt and Tunisia": regions; "arming Taiwan": both);</li>
  *   <li>actors: a state's name or demonym right before a generic institution ("Russian Foreign
  *       Ministry", "Israel's army") or after one ("Ministry of Foreign Affairs of Russia") makes that
  *       state's institution; before a role ("Russian Foreign Minister") it joins the official named
  *       next, or, with no name, the official who held the role on the article's date; a bare
- *       institution ("the Foreign Ministry said") is the one of that kind named before;</li>
- *   <li>places: places of the gazetteer, countries by name and capitals, each resolved up to its
- *       country, sub-region, continent and the common regions that contain it;</li>
+ *       institution ("the Foreign Ministry said") is the one of that kind named before; any other
+ *       mention of a state counts when read as an actor;</li>
+ *   <li>places: places of the gazetteer (a capital only when read as a place), countries whose name
+ *       or demonym is read as a place, and the country of an institution named as where something
+ *       happens ("in the Kremlin"), each resolved up to its country, sub-region, continent and the
+ *       common regions that contain it;</li>
  *   <li>salience: mentions and the position of the first one, so the subject outranks a passing mention;</li>
  *   <li>the speaker: the subject of a speech verb ("Lavrov said") or the actor after "according to",
  *       weighed by how early the sentence comes, summed per side (a state, or an organisation such as
@@ -40,6 +48,7 @@ import org.dipwatch.model.RegionTag;
  *   <li>the statement kind by weighted cue phrases, early sentences counting more; the language by its script, then
  *       the declared one or Lingua among that script's languages ({@link LanguageGuess}).</li>
  * </ol>
+ * With {@code explain}, every tag carries each mention and the cue that gave it its role.
  */
 public final class Classifier {
 
@@ -96,9 +105,9 @@ public final class Classifier {
         return dictionaries;
     }
 
-    /** An actor or place found in the text, resolved to the tag it counts for. */
+    /** An actor or place found in the text, resolved to the tag it counts for, with the cue that gave it its role. */
     private record Found(String id, String type, String name, String country, ActorTag.Ref organisation, String role,
-                         String side, int rank, int start, int end, String text) {
+                         String side, int rank, int start, int end, String text, String cue) {
     }
 
     /** A sentence of the article: where it is and its number in reading order. */
@@ -132,14 +141,20 @@ public final class Classifier {
         List<Mention> actorMentions = Matcher.longestFirst(actorMentions(all));
         List<Mention> placeMentions = Matcher.longestFirst(placeMentions(all));
         // a longer name of the other kind wins: "Taiwan Strait" is no actor, "Israel Defense Forces" no place
-        List<Found> actors = actors(text, withoutContained(actorMentions, placeMentions), article.published());
-        List<Found> places = places(withoutContained(placeMentions, actorMentions));
+        List<Mention> actorKept = withoutContained(actorMentions, placeMentions);
+        List<Mention> placeKept = withoutContained(placeMentions, actorMentions);
+        List<Cues.Hit> allHits = cues.find(text, index == null ? List.of() : index.cues(text, tokens), language);
+        // each country's name, capital or demonym: its state acting, a place, or both
+        Map<Mention, Roles.Reading> readings = Roles.read(text, inTextOrder(actorKept, placeKept), allHits, cues.roleWords(language));
+        Set<Mention> consumed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        List<Found> actors = actors(text, actorKept, article.published(), readings, consumed);
+        List<Found> places = places(placeKept, actorKept, readings, consumed);
 
         List<ActorTag> actorTags = actorTags(actors, text.length(), sentences, explain);
         Map<String, ActorTag> tagById = new LinkedHashMap<>();
         actorTags.forEach(t -> tagById.put(t.id(), t));
 
-        List<List<Cues.Hit>> hits = bySentence(cues.find(text, index == null ? List.of() : index.cues(text, tokens)), sentences, Cues.Hit::start, Cues.Hit::end);
+        List<List<Cues.Hit>> hits = bySentence(allHits, sentences, Cues.Hit::start, Cues.Hit::end);
         List<Found> actorsInOrder = new ArrayList<>(actors);
         actorsInOrder.sort(Comparator.comparingInt(Found::start));
         List<List<Found>> actorsBySentence = bySentence(actorsInOrder, sentences, Found::start, Found::end);
@@ -171,17 +186,25 @@ public final class Classifier {
         return out;
     }
 
-    /** The mentions that no strictly longer mention of {@code others} contains. */
+    /**
+     * The mentions that no strictly longer mention of {@code others} contains, in one sweep of both
+     * (each in text order): of the others starting at or before a mention, the one reaching
+     * furthest, and earliest among those, is the one that could contain it.
+     */
     private static List<Mention> withoutContained(List<Mention> mentions, List<Mention> others) {
         List<Mention> out = new ArrayList<>();
+        int j = 0;
+        int reach = -1;
+        int reachStart = Integer.MAX_VALUE;
         for (Mention m : mentions) {
-            boolean contained = false;
-            for (Mention o : others) {
-                if (o.start() <= m.start() && m.end() <= o.end() && o.length() > m.length()) {
-                    contained = true;
-                    break;
+            while (j < others.size() && others.get(j).start() <= m.start()) {
+                Mention o = others.get(j++);
+                if (o.end() > reach || o.end() == reach && o.start() < reachStart) {
+                    reach = o.end();
+                    reachStart = o.start();
                 }
             }
+            boolean contained = reach > m.end() || reach == m.end() && reachStart < m.start();
             if (!contained) {
                 out.add(m);
             }
@@ -196,19 +219,50 @@ public final class Classifier {
         }).toList();
     }
 
+    /** Places, regions and states in every form: a state's name, demonym or capital may name it as a place. */
     private static List<Mention> placeMentions(List<Mention> all) {
         return all.stream().filter(m -> switch (m.entry().type()) {
-            case PLACE, REGION -> true;
-            case STATE -> m.alias().form() == Form.NAME;
+            case PLACE, REGION, STATE -> true;
             default -> false;
         }).toList();
     }
 
+    /** The mentions of both lists (each in text order) once each (a state is in both), by start, longer first. */
+    private static List<Mention> inTextOrder(List<Mention> a, List<Mention> b) {
+        Comparator<Mention> order = Comparator.comparingInt(Mention::start).thenComparing(m -> -m.length());
+        List<Mention> out = new ArrayList<>(a.size() + b.size());
+        int i = 0;
+        int j = 0;
+        while (i < a.size() || j < b.size()) {
+            Mention next;
+            if (j == b.size() || i < a.size() && order.compare(a.get(i), b.get(j)) <= 0) {
+                next = a.get(i++);
+            } else {
+                next = b.get(j++);
+            }
+            // a state is the same object in both lists, and both lists keep their order
+            if (out.isEmpty() || out.get(out.size() - 1) != next) {
+                boolean seen = false;
+                for (int k = out.size() - 1; k >= 0 && out.get(k).start() == next.start(); k--) {
+                    seen |= out.get(k) == next;
+                }
+                if (!seen) {
+                    out.add(next);
+                }
+            }
+        }
+        return out;
+    }
+
     // --- actors ----------------------------------------------------------------------------
 
-    private List<Found> actors(String text, List<Mention> mentions, LocalDate date) {
+    /**
+     * The actors among the mentions; {@code consumed} receives the states that joined an institution
+     * or role ("Russian" in "Russian Foreign Ministry"), which name no place of their own.
+     */
+    private List<Found> actors(String text, List<Mention> mentions, LocalDate date, Map<Mention, Roles.Reading> readings,
+                               Set<Mention> consumed) {
         List<Found> out = new ArrayList<>();
-        Set<Mention> consumed = new HashSet<>();
         Map<String, Found> institutionsByKind = new LinkedHashMap<>();
         for (int i = 0; i < mentions.size(); i++) {
             Mention m = mentions.get(i);
@@ -230,18 +284,19 @@ public final class Classifier {
                     if (state != null) {
                         consumed.add(state);
                         dropLastIf(out, state);
-                        Found f = institution(state.entry(), m.entry(), Math.min(state.start(), m.start()), end, text);
+                        Found f = institution(state.entry(), m.entry(), Math.min(state.start(), m.start()), end, text,
+                                "a state's " + m.entry().name());
                         institutionsByKind.put(m.entry().kind(), f);
                         out.add(f);
                     } else if (prev != null && prev.entry().type() == Type.ORGANISATION && !out.isEmpty()
                             && out.get(out.size() - 1).start() == prev.start() && gapIs(text, prev.end(), m.start(), POSSESSIVE_GAP)) {
                         // "the Hamas leadership", "Hamas' political bureau": the organisation itself
                         Found org = out.remove(out.size() - 1);
-                        out.add(at(org, org.start(), m.end(), text.substring(org.start(), m.end())));
+                        out.add(at(org, org.start(), m.end(), text.substring(org.start(), m.end()), "organisation's " + m.entry().name()));
                     } else if (institutionsByKind.containsKey(m.entry().kind()) && Character.isUpperCase(m.text().charAt(0))) {
                         // "the Foreign Ministry said", after "the Russian Foreign Ministry": the same one
                         Found earlier = institutionsByKind.get(m.entry().kind());
-                        out.add(at(earlier, m.start(), m.end(), m.text()));
+                        out.add(at(earlier, m.start(), m.end(), m.text(), "the " + m.entry().name() + " named before"));
                     }
                 }
                 case ROLE -> {
@@ -252,29 +307,35 @@ public final class Classifier {
                             dropLastIf(out, stateBefore);
                         }
                         int start = stateBefore != null ? stateBefore.start() : m.start();
-                        out.add(official(next.entry(), date, start, next.end(), text.substring(start, next.end())));
+                        out.add(official(next.entry(), date, start, next.end(), text.substring(start, next.end()), "official"));
                     } else if (stateBefore != null) {
                         Entry holder = holder(m.entry().kind(), stateBefore.entry().id(), date);
                         if (holder != null) {
                             consumed.add(stateBefore);
                             dropLastIf(out, stateBefore);
-                            out.add(official(holder, date, stateBefore.start(), m.end(), text.substring(stateBefore.start(), m.end())));
+                            out.add(official(holder, date, stateBefore.start(), m.end(), text.substring(stateBefore.start(), m.end()),
+                                    "holder of the role on the article's date"));
                         }
                     }
                 }
-                case OFFICIAL -> out.add(official(m.entry(), date, m.start(), m.end(), m.text()));
+                case OFFICIAL -> out.add(official(m.entry(), date, m.start(), m.end(), m.text(), "official"));
                 case INSTITUTION -> {
                     Found f = new Found(m.entry().id(), "institution", m.entry().name(), m.entry().country(), null, null,
-                            m.entry().country(), 2, m.start(), m.end(), m.text());
+                            m.entry().country(), 2, m.start(), m.end(), m.text(), "institution");
                     if (m.entry().kind() != null) {
                         institutionsByKind.put(m.entry().kind(), f);
                     }
                     out.add(f);
                 }
                 case ORGANISATION -> out.add(new Found(m.entry().id(), "organisation", m.entry().name(), m.entry().country(),
-                        parentRef(m.entry()), null, m.entry().id(), 1, m.start(), m.end(), m.text()));
-                case STATE -> out.add(new Found(m.entry().id(), "state", m.entry().name(), m.entry().id(), null, null,
-                        m.entry().id(), 0, m.start(), m.end(), m.text()));
+                        parentRef(m.entry()), null, m.entry().id(), 1, m.start(), m.end(), m.text(), "organisation"));
+                case STATE -> {
+                    Roles.Reading reading = readings.get(m);
+                    if (reading == null || reading.acts()) {
+                        out.add(new Found(m.entry().id(), "state", m.entry().name(), m.entry().id(), null, null,
+                                m.entry().id(), 0, m.start(), m.end(), m.text(), reading == null ? "named as a state" : reading.cue()));
+                    }
+                }
                 default -> {
                     // places are not actors
                 }
@@ -311,19 +372,19 @@ public final class Classifier {
         return from <= to && gap.matcher(text.substring(from, to)).matches();
     }
 
-    private Found institution(Entry state, Entry kind, int start, int end, String text) {
+    private Found institution(Entry state, Entry kind, int start, int end, String text, String cue) {
         String id = state.id() + "-" + kind.kind();
         String name = dictionaries.actor(id).name();
-        return new Found(id, "institution", name, state.id(), null, null, state.id(), 2, start, end, text.substring(start, end));
+        return new Found(id, "institution", name, state.id(), null, null, state.id(), 2, start, end, text.substring(start, end), cue);
     }
 
-    private Found official(Entry e, LocalDate date, int start, int end, String text) {
+    private Found official(Entry e, LocalDate date, int start, int end, String text, String cue) {
         Entry.Role role = e.roleOn(date);
         Entry org = e.organisation() == null ? null : dictionaries.actor(e.organisation());
         ActorTag.Ref orgRef = org == null ? null : new ActorTag.Ref(org.id(), org.name());
         String side = org != null && org.type() == Type.ORGANISATION ? org.id() : e.country();
         return new Found(e.id(), "official", e.name(), e.country(), orgRef, role == null ? null : role.title(), side, 3,
-                start, end, text);
+                start, end, text, cue);
     }
 
     private ActorTag.Ref parentRef(Entry org) {
@@ -354,27 +415,72 @@ public final class Classifier {
         return best;
     }
 
-    private static Found at(Found f, int start, int end, String text) {
-        return new Found(f.id(), f.type(), f.name(), f.country(), f.organisation(), f.role(), f.side(), f.rank(), start, end, text);
+    private static Found at(Found f, int start, int end, String text, String cue) {
+        return new Found(f.id(), f.type(), f.name(), f.country(), f.organisation(), f.role(), f.side(), f.rank(), start, end, text, cue);
     }
 
     // --- places ----------------------------------------------------------------------------
 
-    private List<Found> places(List<Mention> mentions) {
+    /**
+     * The places among the mentions, in text order: places and regions of the gazetteer (a capital
+     * only where it is read as a place, not as its government), a state's name or demonym read as a
+     * place (its country), and an institution named as where something happens ("in the Kremlin": its
+     * country). A state that joined an institution or role ({@code consumed}) names no place.
+     */
+    private List<Found> places(List<Mention> mentions, List<Mention> actorMentions, Map<Mention, Roles.Reading> readings,
+                               Set<Mention> consumed) {
         List<Found> out = new ArrayList<>();
+        Set<Long> placeSpans = new HashSet<>();
+        for (Mention m : mentions) {
+            if (m.entry().type() == Type.PLACE) {
+                placeSpans.add(span(m));
+            }
+        }
         for (Mention m : mentions) {
             Entry e = m.entry();
+            Roles.Reading reading = readings.get(m);
             switch (e.type()) {
-                case STATE -> out.add(new Found(e.id(), "country", e.name(), e.id(), null, null, null, 0, m.start(), m.end(), m.text()));
-                case PLACE -> out.add(new Found(e.id(), "place", e.name(), dictionaries.countryOfPlace(e), null, null, null, 0,
-                        m.start(), m.end(), m.text()));
-                case REGION -> out.add(new Found(e.id(), "region", e.name(), null, null, null, null, 0, m.start(), m.end(), m.text()));
+                case STATE -> {
+                    // a capital read as a place is its city, found at the same span
+                    boolean city = m.alias().form() == Form.METONYM && placeSpans.contains(span(m));
+                    if (reading != null && reading.isPlace() && !city && !consumed.contains(m)) {
+                        out.add(new Found(e.id(), "country", e.name(), e.id(), null, null, null, 0, m.start(), m.end(), m.text(),
+                                reading.cue()));
+                    }
+                }
+                case PLACE -> {
+                    if (reading == null || reading.isPlace()) {
+                        out.add(new Found(e.id(), "place", e.name(), dictionaries.countryOfPlace(e), null, null, null, 0,
+                                m.start(), m.end(), m.text(), reading == null ? placeCue(e) : reading.cue()));
+                    }
+                }
+                case REGION -> out.add(new Found(e.id(), "region", e.name(), null, null, null, null, 0, m.start(), m.end(), m.text(),
+                        "region"));
                 default -> {
                     // actors are not places
                 }
             }
         }
+        for (Mention m : actorMentions) {
+            Roles.Reading reading = readings.get(m);
+            Entry country = m.entry().country() == null ? null : dictionaries.entry(m.entry().country());
+            if (m.entry().type() == Type.INSTITUTION && reading != null && country != null) {
+                out.add(new Found(country.id(), "country", country.name(), country.id(), null, null, null, 0, m.start(), m.end(),
+                        m.text(), reading.cue()));
+            }
+        }
+        out.sort(Comparator.comparingInt(Found::start));
         return out;
+    }
+
+    /** The cue of a place of the gazetteer, always a place: "place in PSE". */
+    private String placeCue(Entry place) {
+        String country = dictionaries.countryOfPlace(place);
+        return country == null ? "place" : "place in " + country;
+    }
+
+    private static long span(Mention m) {
+        return (long) m.start() << 32 | m.end();
     }
 
     private List<String> path(Found place) {
@@ -428,6 +534,11 @@ public final class Classifier {
         return out;
     }
 
+    /** Each mention of a tag with the cue that gave it its role. */
+    private static List<RoleCue> roleCues(Tally t) {
+        return t.all().stream().map(f -> new RoleCue(f.text(), f.cue())).toList();
+    }
+
     private static double salience(Tally t, int maxMentions, int length, List<Sentence> sentences) {
         double mentions = (double) t.all().size() / Math.max(1, maxMentions);
         double position = 1.0 - (double) t.first().start() / Math.max(1, length);
@@ -442,7 +553,8 @@ public final class Classifier {
         for (Tally t : tallies.values()) {
             Found f = t.first();
             out.add(new ActorTag(f.id(), f.type(), f.name(), f.country(), f.organisation(), f.role(), t.all().size(),
-                    salience(t, max, length, sentences), explain ? t.all().stream().map(Found::text).toList() : List.of()));
+                    salience(t, max, length, sentences), explain ? t.all().stream().map(Found::text).toList() : List.of(),
+                    explain ? roleCues(t) : List.of()));
         }
         out.sort(Comparator.comparingDouble(ActorTag::salience).reversed());
         return out;
@@ -463,7 +575,7 @@ public final class Classifier {
             double weight = (f.type().equals("country") ? 0.6 : 1.0) * (f.country() != null && f.country().equals(speakerCountry) ? 0.5 : 1.0);
             double salience = Math.round(salience(t, max, length, sentences) * weight * 1000) / 1000.0;
             out.add(new RegionTag(f.id(), f.type(), f.name(), f.country(), path(f), rollup(f), t.all().size(),
-                    salience, explain ? t.all().stream().map(Found::text).toList() : List.of()));
+                    salience, explain ? t.all().stream().map(Found::text).toList() : List.of(), explain ? roleCues(t) : List.of()));
         }
         out.sort(Comparator.comparingDouble(RegionTag::salience).reversed());
         return out;

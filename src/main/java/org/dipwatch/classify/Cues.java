@@ -12,18 +12,41 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The words of {@code statements.yaml} that show who speaks and to whom, and what kind of
- * statement an article reports: speech verbs (the speaker is their subject), phrases the speaker
- * follows ("according to"), counterpart phrases ("in a telephone conversation with"), title words
- * that may stand next to a name, and weighted phrases for each statement kind. All phrases are
+ * The words of {@code statements.yaml} that show who speaks and to whom, what kind of statement
+ * an article reports, and whether a country is named as an actor or as a place: speech verbs (the
+ * speaker is their subject), phrases the speaker follows ("according to"), counterpart phrases ("in
+ * a telephone conversation with"), title words that may stand next to a name, weighted phrases for
+ * each statement kind, and the country-role phrases and words ({@code country_roles}). All phrases are
  * found in one pass of a {@link WordTrie} (whole words, any case); where phrases of one category overlap,
  * the longest counts. The phrases of other languages ({@code languages:} in the file) are found
  * by that language's {@link LanguageIndex}, inflected forms included ("заявила", "заявили").
  */
 final class Cues {
 
-    /** What a cue phrase shows. */
-    enum Category { SPEECH, SPEAKER_FOLLOWS, COUNTERPART, COUNTERPART_PAIR, KIND }
+    /**
+     * What a cue phrase shows. The last six are country roles: a phrase right before a country's
+     * name makes it a region, an actor or both; one right after it makes it a region or an actor,
+     * or (with no possessive between) the subject the text is about, a region.
+     */
+    enum Category {
+        SPEECH, SPEAKER_FOLLOWS, COUNTERPART, COUNTERPART_PAIR, KIND,
+        REGION_BEFORE, ACTOR_BEFORE, BOTH_BEFORE, REGION_AFTER, ACTOR_AFTER, ABOUT_AFTER;
+
+        /** Whether this is a country-role phrase. */
+        boolean isRole() {
+            return ordinal() >= REGION_BEFORE.ordinal();
+        }
+    }
+
+    /**
+     * The words of one language's {@code country_roles} that are compared as written, not found as
+     * phrases: fillers that may stand between a phrase and a name ("the"), joiners of a list ("and"),
+     * possessives after a name ("'s"), and the prefixes and suffixes of a name's own word that join
+     * it to the next name or mark a place (Hebrew "ו" and "ב", Turkish locative "daki").
+     */
+    record RoleWords(Set<String> fillers, Set<String> joiners, Set<String> possessives, List<String> joinerPrefixes,
+                     List<String> regionPrefixes, List<String> regionSuffixes) {
+    }
 
     /** A cue found in a text: its category, the statement kind for {@code KIND}, and where ({@code end} exclusive). */
     record Hit(Category category, String kind, int start, int end) {
@@ -36,14 +59,27 @@ final class Cues {
     final Set<String> titleWords;
     final Map<String, Double> kindWeights;
     private final WordTrie<List<Phrase>> trie;
+    /** The top-level country-role phrases, found word by word: many are short words ("in", "to"). */
+    private final WordPhrases<Phrase> rolePhrases;
     private final Map<String, Map<String, List<Phrase>>> byLanguage;
+    private final RoleWords roleWords;
+    private final Map<String, RoleWords> roleWordsByLanguage;
 
     private Cues(Set<String> titleWords, Map<String, Double> kindWeights, WordTrie<List<Phrase>> trie,
-                 Map<String, Map<String, List<Phrase>>> byLanguage) {
+                 WordPhrases<Phrase> rolePhrases, Map<String, Map<String, List<Phrase>>> byLanguage, RoleWords roleWords,
+                 Map<String, RoleWords> roleWordsByLanguage) {
         this.titleWords = titleWords;
         this.kindWeights = kindWeights;
         this.trie = trie;
+        this.rolePhrases = rolePhrases;
         this.byLanguage = byLanguage;
+        this.roleWords = roleWords;
+        this.roleWordsByLanguage = roleWordsByLanguage;
+    }
+
+    /** The country-role words of a language: its own block's, else the top-level (English) ones. */
+    RoleWords roleWords(String language) {
+        return roleWordsByLanguage.getOrDefault(language, roleWords);
     }
 
     /** The phrases of a language (ISO 639-1) under {@code languages:}, text to what each shows; empty when none. */
@@ -61,7 +97,11 @@ final class Cues {
         Map<String, Double> weights = new LinkedHashMap<>();
         doc.path("kinds").fields().forEachRemaining(e -> weights.put(e.getKey(), e.getValue().path("weight").asDouble(1)));
         Map<String, Map<String, List<Phrase>>> byLanguage = new HashMap<>();
+        Map<String, RoleWords> roleWordsByLanguage = new HashMap<>();
         doc.path("languages").fields().forEachRemaining(e -> {
+            if (e.getValue().has("country_roles")) {
+                roleWordsByLanguage.put(e.getKey(), roleWords(e.getValue().path("country_roles")));
+            }
             for (java.util.Iterator<String> kinds = e.getValue().path("kinds").fieldNames(); kinds.hasNext(); ) {
                 String kind = kinds.next();
                 if (!weights.containsKey(kind)) {
@@ -70,7 +110,38 @@ final class Cues {
             }
             byLanguage.put(e.getKey(), phrases(e.getValue()));
         });
-        return new Cues(titles, weights, new WordTrie<>(phrases(doc)), byLanguage);
+        Map<String, List<Phrase>> top = phrases(doc);
+        Map<String, List<Phrase>> statements = new HashMap<>();
+        Map<String, List<Phrase>> roles = new HashMap<>();
+        top.forEach((text, list) -> {
+            List<Phrase> other = list.stream().filter(p -> !p.category().isRole()).toList();
+            List<Phrase> role = list.stream().filter(p -> p.category().isRole()).toList();
+            if (!other.isEmpty()) {
+                statements.put(text, other);
+            }
+            if (!role.isEmpty()) {
+                roles.put(text, role);
+            }
+        });
+        return new Cues(titles, weights, new WordTrie<>(statements), new WordPhrases<>(roles), byLanguage,
+                roleWords(doc.path("country_roles")), roleWordsByLanguage);
+    }
+
+    private static RoleWords roleWords(JsonNode roles) {
+        return new RoleWords(lower(roles.path("fillers")), lower(roles.path("joiners")), lower(roles.path("possessives")),
+                list(roles.path("joiner_prefixes")), list(roles.path("region_prefixes")), list(roles.path("region_suffixes")));
+    }
+
+    private static Set<String> lower(JsonNode list) {
+        Set<String> out = new java.util.HashSet<>();
+        list.forEach(w -> out.add(w.asText().toLowerCase(Locale.ROOT).strip().replaceAll("\\s+", " ")));
+        return Set.copyOf(out);
+    }
+
+    private static List<String> list(JsonNode list) {
+        List<String> out = new ArrayList<>();
+        list.forEach(w -> out.add(w.asText().strip()));
+        return List.copyOf(out);
     }
 
     /** The cue phrases of one block: the top of the file (as written, any text) or one language's block. */
@@ -84,6 +155,13 @@ final class Cues {
             JsonNode cues = e.getValue().isArray() ? e.getValue() : e.getValue().path("cues");
             add(phrases, cues, new Phrase(Category.KIND, e.getKey()));
         });
+        JsonNode roles = doc.path("country_roles");
+        add(phrases, roles.path("region_before"), new Phrase(Category.REGION_BEFORE, null));
+        add(phrases, roles.path("actor_before"), new Phrase(Category.ACTOR_BEFORE, null));
+        add(phrases, roles.path("both_before"), new Phrase(Category.BOTH_BEFORE, null));
+        add(phrases, roles.path("region_after"), new Phrase(Category.REGION_AFTER, null));
+        add(phrases, roles.path("actor_after"), new Phrase(Category.ACTOR_AFTER, null));
+        add(phrases, roles.path("about_after"), new Phrase(Category.ABOUT_AFTER, null));
         Map<String, List<Phrase>> frozen = new HashMap<>();
         phrases.forEach((text, list) -> frozen.put(text, List.copyOf(list)));
         return frozen;
@@ -96,23 +174,34 @@ final class Cues {
 
     /**
      * Every cue in the text, in text order, with the cues its language's index found there
-     * ({@code others}); of overlapping cues of one category only the longest.
+     * ({@code others}); of overlapping cues of one category only the longest, except role
+     * phrases, which {@link Roles} weighs by where each stands. The top-level
+     * country-role phrases (English) count only in a language without role phrases of its own.
      */
-    List<Hit> find(String text, List<Hit> others) {
-        List<Hit> all = new ArrayList<>(others);
+    List<Hit> find(String text, List<Hit> others, String language) {
+        List<Hit> all = new ArrayList<>();
+        // role phrases may overlap ("是中国领土" and "领土"): each stands beside a different name, and
+        // they are many ("in", "to", "在"), so they bypass the overlap check
+        List<Hit> kept = new ArrayList<>();
+        for (Hit h : others) {
+            (h.category().isRole() ? kept : all).add(h);
+        }
         trie.find(text, (start, end, phrases) -> {
             for (Phrase p : phrases) {
                 all.add(new Hit(p.category(), p.kind(), start, end));
             }
         });
+        if (!roleWordsByLanguage.containsKey(language)) {
+            rolePhrases.find(text, (start, end, p) -> kept.add(new Hit(p.category(), p.kind(), start, end)));
+        }
         all.sort(Comparator.comparingInt((Hit h) -> h.end() - h.start()).reversed());
-        List<Hit> kept = new ArrayList<>();
+        List<Hit> longest = new ArrayList<>();
         for (Hit h : all) {
-            boolean free = kept.stream().noneMatch(k -> k.category() == h.category() && k.start() < h.end() && h.start() < k.end());
-            if (free) {
-                kept.add(h);
+            if (longest.stream().noneMatch(k -> k.category() == h.category() && k.start() < h.end() && h.start() < k.end())) {
+                longest.add(h);
             }
         }
+        kept.addAll(longest);
         kept.sort(Comparator.comparingInt(Hit::start));
         return kept;
     }

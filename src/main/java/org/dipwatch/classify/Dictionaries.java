@@ -77,7 +77,8 @@ public final class Dictionaries {
                     }
                     case "officials.yaml" -> each(doc, "officials", source, this::official);
                     case "statements.yaml" -> {
-                        statements = statements == null ? doc : statements;
+                        // the home's file adds to the packaged lists (cues, country roles, kinds)
+                        statements = statements == null ? doc.deepCopy() : merged(statements, doc);
                         each(doc, "roles", source, this::role);
                     }
                     case "ignore.yaml" -> each(doc, "ignore", source, this::ignore);
@@ -627,6 +628,25 @@ public final class Dictionaries {
             problems.add(file + ": not valid YAML: " + e.getMessage().replace('\n', ' '));
             return Optional.empty();
         }
+    }
+
+    /**
+     * {@code base} with {@code more} added: lists are joined, maps merged key by key, and any other
+     * value of {@code more} replaces the one in {@code base} (a kind's weight).
+     */
+    static JsonNode merged(JsonNode base, JsonNode more) {
+        if (base instanceof com.fasterxml.jackson.databind.node.ObjectNode object && more.isObject()) {
+            more.fields().forEachRemaining(e -> {
+                JsonNode old = object.get(e.getKey());
+                object.set(e.getKey(), old == null ? e.getValue().deepCopy() : merged(old, e.getValue()));
+            });
+            return object;
+        }
+        if (base instanceof com.fasterxml.jackson.databind.node.ArrayNode array && more.isArray()) {
+            more.forEach(v -> array.add(v.deepCopy()));
+            return array;
+        }
+        return more.deepCopy();
     }
 
     private static JsonNode tagged(JsonNode doc, String source) {

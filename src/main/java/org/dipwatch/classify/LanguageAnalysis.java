@@ -76,10 +76,12 @@ final class LanguageAnalysis {
 
     private final String language;
     private final Analyzer analyzer;
+    private final Analyzer names;
 
-    private LanguageAnalysis(String language, Analyzer analyzer) {
+    private LanguageAnalysis(String language, Analyzer analyzer, Analyzer names) {
         this.language = language;
         this.analyzer = analyzer;
+        this.names = names;
     }
 
     /** The analysis of a language (ISO 639-1), or {@code null} when its names are matched as written. */
@@ -87,17 +89,42 @@ final class LanguageAnalysis {
         Analyzer analyzer = switch (language) {
             case "ru" -> chain(t -> new SnowballFilter(new LowerCaseFilter(t), new RussianStemmer()));
             case "uk" -> new UkrainianMorfologikAnalyzer(CharArraySet.EMPTY_SET);
-            case "ar" -> chain(t -> new ArabicStemFilter(new ProcliticFilter(new ArabicNormalizationFilter(new LowerCaseFilter(t)),
-                    ARABIC_PROCLITICS, 2, 2)));
+            case "ar" -> arabic(true);
             case "fa" -> new PersianAnalyzer(CharArraySet.EMPTY_SET);
-            case "he" -> chain(t -> new ProcliticFilter(t, HEBREW_PROCLITICS, 3, 2));
+            case "he" -> hebrew(true);
             case "tr" -> chain(t -> new SnowballFilter(new TurkishLowerCaseFilter(new ApostropheFilter(t)), new TurkishStemmer()));
             case "fr" -> new FrenchAnalyzer(CharArraySet.EMPTY_SET);
             case "es" -> new SpanishAnalyzer(CharArraySet.EMPTY_SET);
             case "de" -> new GermanAnalyzer(CharArraySet.EMPTY_SET);
             default -> null;
         };
-        return analyzer == null ? null : new LanguageAnalysis(language, analyzer);
+        if (analyzer == null) {
+            return null;
+        }
+        // a dictionary name or cue is written without proclitics: its stripped forms ("كايين", Cayenne,
+        // without "ك"; "וינה", Vienna, without "ו") would match words it is not ("أي", "וכינה"); only
+        // the Hebrew article may go (the Arabic one the stemmer removes on both sides)
+        Analyzer names = switch (language) {
+            case "ar" -> arabic(false);
+            case "he" -> hebrew(false);
+            default -> analyzer;
+        };
+        return new LanguageAnalysis(language, analyzer, names);
+    }
+
+    private static Analyzer arabic(boolean proclitics) {
+        return chain(t -> {
+            TokenStream normalized = new ArabicNormalizationFilter(new LowerCaseFilter(t));
+            return new ArabicStemFilter(proclitics ? new ProcliticFilter(normalized, ARABIC_PROCLITICS, 2, 2) : normalized);
+        });
+    }
+
+    /**
+     * Hebrew: the text's words lose up to three one-letter prefixes; a name only its article "ה",
+     * which a preposition before it absorbs ("הבית הלבן" is written "בבית הלבן", at the White House).
+     */
+    private static Analyzer hebrew(boolean proclitics) {
+        return chain(t -> proclitics ? new ProcliticFilter(t, HEBREW_PROCLITICS, 3, 2) : new ProcliticFilter(t, "ה", 1, 2));
     }
 
     String language() {
@@ -116,6 +143,18 @@ final class LanguageAnalysis {
 
     /** The words of a text with their forms: the analyzer's (lemmas, stems; several at one place) and the word lower-cased. */
     Tokens tokens(String text) {
+        return tokens(analyzer, text);
+    }
+
+    /**
+     * The words of a dictionary name or cue phrase with their forms, as {@link #tokens(String)} but
+     * without splitting off proclitics, which a name as written does not carry.
+     */
+    Tokens nameTokens(String text) {
+        return tokens(names, text);
+    }
+
+    private Tokens tokens(Analyzer analyzer, String text) {
         List<int[]> offsets = new ArrayList<>();
         List<Set<String>> forms = new ArrayList<>();
         try (TokenStream ts = analyzer.tokenStream("text", text)) {

@@ -172,27 +172,50 @@ final class Matcher {
         return false;
     }
 
-    /** Keeps the longest of overlapping mentions (then the earliest); a mention of another entry at the same span stays. */
+    /**
+     * Keeps the longest of overlapping mentions (then the earliest); a mention of another entry at
+     * the same span stays, unless both are states: one word names one country, the one whose name
+     * is nearest the word's length ("ولبنان" is Lebanon, "لبنان", not Benin, "بنين", after two prefixes).
+     */
     static List<Mention> longestFirst(List<Mention> mentions) {
         List<Mention> sorted = new ArrayList<>(mentions);
-        sorted.sort(Comparator.comparingInt(Mention::length).reversed().thenComparingInt(Mention::start));
+        sorted.sort(Comparator.comparingInt(Mention::length).reversed().thenComparingInt(Mention::start)
+                .thenComparingInt(m -> Math.abs(m.length() - m.alias().text().length())));
+        // the kept mentions are apart but for ones at one span: one that covers no kept character is
+        // free; one that does is kept only beside those at its own span (rare: scanned)
+        java.util.BitSet covered = new java.util.BitSet();
         List<Mention> kept = new ArrayList<>();
         for (Mention m : sorted) {
-            boolean free = true;
-            for (Mention k : kept) {
-                boolean sameSpan = m.start() == k.start() && m.end() == k.end();
-                // another entry at the same span stays ("Moscow": the state and the city); the same entry twice does not
-                if (m.overlaps(k) && (!sameSpan || k.entry().id().equals(m.entry().id()))) {
-                    free = false;
-                    break;
+            int hit = covered.nextSetBit(m.start());
+            if (hit >= 0 && hit < m.end()) {
+                List<Mention> overlapping = new ArrayList<>(2);
+                for (Mention k : kept) {
+                    if (k.overlaps(m)) {
+                        overlapping.add(k);
+                    }
+                }
+                if (!fitsBeside(overlapping, m)) {
+                    continue;
                 }
             }
-            if (free) {
-                kept.add(m);
-            }
+            covered.set(m.start(), m.end());
+            kept.add(m);
         }
         kept.sort(Comparator.comparingInt(Mention::start));
         return kept;
+    }
+
+    /** Whether {@code m} may stand beside every one of {@code kept}: apart from them, or another entry at the same span. */
+    private static boolean fitsBeside(List<Mention> kept, Mention m) {
+        for (Mention k : kept) {
+            boolean sameSpan = m.start() == k.start() && m.end() == k.end();
+            boolean twoStates = m.entry().type() == Entry.Type.STATE && k.entry().type() == Entry.Type.STATE;
+            // another entry at the same span stays ("Moscow": the state and the city); the same entry twice does not
+            if (m.overlaps(k) && (!sameSpan || twoStates || k.entry().id().equals(m.entry().id()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The character the matcher compares: typographic apostrophes as ', hyphens and dashes as spaces, NBSP as space. */

@@ -8,7 +8,8 @@ import org.dipwatch.classify.LanguageAnalysis.Tokens;
 
 /**
  * Finds phrases of one language in an analyzed text: each phrase is analyzed once, when the index
- * is built, the same way as the text, and matches where each of its words shares a form with the
+ * is built, the same way as the text (but for proclitics, which only the text's words carry), and
+ * matches where each of its words shares a form with the
  * text's word at that place ("в секторе Газа" holds "сектор Газа": "сектор" and "секторе" share
  * the stem "сектор"). The words of a match are next to each other, with nothing but white space,
  * hyphens or apostrophes between them.
@@ -30,7 +31,7 @@ final class Phrases<V> {
     /** An index of the phrases (text → what it stands for), analyzed by {@code analysis}. */
     Phrases(LanguageAnalysis analysis, Map<String, List<V>> phrases) {
         for (Map.Entry<String, List<V>> e : phrases.entrySet()) {
-            Tokens t = analysis.tokens(e.getKey());
+            Tokens t = analysis.nameTokens(e.getKey());
             if (t.size() == 0) {
                 continue;
             }

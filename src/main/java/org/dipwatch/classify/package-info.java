@@ -6,13 +6,16 @@
  * ({@code LanguageGuess}); (2) every name of the
  * dictionaries found in one pass, English through an Aho-Corasick trie on folded text, other
  * languages through the same Lucene analyzer for the text and for the names (Snowball, Morfologik,
- * the Arabic and Persian normalizers and stemmers; Chinese on characters); (3) actors: states,
- * organisations, institutions (a state's name beside a ministry makes that state's ministry) and
- * officials (a role with no name resolves to its holder on the article's date); (4) places,
- * resolved up to their country, sub-region, continent and common regions; (5) salience by mentions
- * and the first one's position; (6) the speaker and counterparts from statement cues of the
- * article's language; (7) the kind of statement (call, meeting, visit, briefing …) by weighted cue
- * phrases. {@link org.dipwatch.classify.Classifier} is the entry point; every tag can carry the
- * text and cue that gave it ({@code classify --explain}).
+ * the Arabic and Persian normalizers and stemmers; Chinese on characters); (3) roles: each mention
+ * of a country's name, capital or demonym read as its state acting (an actor), as a place (a
+ * region) or both, from the country-role cues of its language ({@code Roles});
+ * (4) actors: states read as actors, organisations, institutions (a state's name beside a ministry
+ * makes that state's ministry) and officials (a role with no name resolves to its holder on the
+ * article's date); (5) places: the gazetteer's, and countries read as places, resolved up to their
+ * country, sub-region, continent and common regions; (6) salience by mentions
+ * and the first one's position; (7) the speaker and counterparts from statement cues of the
+ * article's language; (8) the kind of statement (call, meeting, visit, briefing …) by weighted cue
+ * phrases. {@link org.dipwatch.classify.Classifier} is the entry point; every tag can carry each
+ * mention and the cue that gave it its role ({@code classify --explain}).
  */
 package org.dipwatch.classify;

@@ -27,13 +27,15 @@ import picocli.CommandLine.Spec;
 @Command(name = "classify", mixinStandardHelpOptions = true,
         description = {"Print the classification of files without ingesting them, one JSON object per file:",
                 "actors, speaker, speakers, counterparts, regions, primaryRegion, kind, language.",
-                "With --explain every tag carries the text that matched."})
+                "With --explain every tag carries the text that matched (evidence) and, for each",
+                "mention, the cue that made it an actor or a place (cues)."})
 public final class ClassifyCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to classify (any format ingest reads).")
     List<Path> files;
 
-    @Option(names = "--explain", description = "Add the matched text of every mention to each tag (evidence).")
+    @Option(names = "--explain", description = "Add to each tag the matched text of every mention (evidence) and the cue that gave "
+            + "it its role (cues: mention and cue).")
     boolean explain;
 
     @Spec

@@ -16,17 +16,26 @@ import java.util.List;
  * @param mentions     how many times it is mentioned
  * @param salience     0..1: mentions and position combined, so a passing mention ranks below the subject
  * @param evidence     the matched text of each mention (filled for {@code --explain}), else empty
+ * @param cues         for each mention of {@code evidence}, the cue that made it an actor (filled for
+ *                     {@code --explain}), else empty
  */
 public record ActorTag(String id, String type, String name, String country, Ref organisation, String role,
-                       int mentions, double salience, List<String> evidence) {
+                       int mentions, double salience, List<String> evidence, List<RoleCue> cues) {
 
     public ActorTag {
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        cues = cues == null ? List.of() : List.copyOf(cues);
+    }
+
+    /** A tag whose mentions carry no explanation. */
+    public ActorTag(String id, String type, String name, String country, Ref organisation, String role,
+                    int mentions, double salience, List<String> evidence) {
+        this(id, type, name, country, organisation, role, mentions, salience, evidence, List.of());
     }
 
     /** The same tag without its evidence. */
     public ActorTag withoutEvidence() {
-        return new ActorTag(id, type, name, country, organisation, role, mentions, salience, List.of());
+        return new ActorTag(id, type, name, country, organisation, role, mentions, salience, List.of(), List.of());
     }
 
     /** A reference to another actor by id and name. */

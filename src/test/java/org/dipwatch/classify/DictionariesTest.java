@@ -63,6 +63,28 @@ class DictionariesTest {
     }
 
     @Test
+    void aHomeStatementsFileAddsCountryRoleCues() throws IOException {
+        String text = "The minister said the hostages were flown out via Doha and onwards to Egypt by way of Jordan.";
+        Classifier packaged = new Classifier(Dictionaries.load(null), List.of("en", "ru"));
+        assertThat(packaged.classify(new Article(null, null, List.of(text), null), false, "en").actors())
+                .extracting(org.dipwatch.model.ActorTag::country).contains("JOR");
+        Files.writeString(dir.resolve("statements.yaml"), """
+                country_roles:
+                  region_before: [by way of]
+                """);
+        Dictionaries d = Dictionaries.load(dir);
+        assertThat(d.problems()).isEmpty();
+        Classification c = new Classifier(d, List.of("en", "ru")).classify(new Article(null, null, List.of(text), null), true, "en");
+        assertThat(c.actors()).extracting(org.dipwatch.model.ActorTag::country).doesNotContain("JOR");
+        assertThat(c.regions()).anySatisfy(r -> {
+            assertThat(r.id()).isEqualTo("JOR");
+            assertThat(r.cues()).extracting(org.dipwatch.model.RoleCue::cue).containsExactly("'by way of' before it");
+        });
+        // the packaged cues stay: "to Egypt" is still a place
+        assertThat(c.regions()).extracting(org.dipwatch.model.RegionTag::id).contains("EGY");
+    }
+
+    @Test
     void problemsNameTheFileAndTheEntry() throws IOException {
         Files.writeString(dir.resolve("places.yaml"), """
                 places:

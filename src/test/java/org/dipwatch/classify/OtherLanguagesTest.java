@@ -18,6 +18,12 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class OtherLanguagesTest {
 
+    /** The issue's example: a Russian MFA statement on a call about Gaza. */
+    private static final String RUSSIAN_MFA_STATEMENT = """
+                Министр иностранных дел Российской Федерации Сергей Лавров провёл телефонный разговор с министром \
+                иностранных дел Египта Бадром Абдель Аты. Стороны обсудили ситуацию в секторе Газа. Москва призывает \
+                Израиль и ХАМАС к немедленному прекращению огня.""";
+
     private static Classification classify(String language, String text) {
         return TestClassifier.get().classify(new Article(null, LocalDate.of(2024, 3, 5), List.of(text.split("\n\n")), null), true, language);
     }
@@ -32,10 +38,7 @@ class OtherLanguagesTest {
 
     @Test
     void russianMfaStatementOnGazaFindsLavrovEgyptIsraelHamasAndTheGazaStrip() {
-        Classification c = classify(null, """
-                Министр иностранных дел Российской Федерации Сергей Лавров провёл телефонный разговор с министром \
-                иностранных дел Египта Бадром Абдель Аты. Стороны обсудили ситуацию в секторе Газа. Москва призывает \
-                Израиль и ХАМАС к немедленному прекращению огня.""");
+        Classification c = classify(null, RUSSIAN_MFA_STATEMENT);
         assertThat(c.language()).isEqualTo("ru");
         assertThat(actors(c)).contains("RUS", "sergey-lavrov", "EGY", "ISR", "HAMAS");
         assertThat(c.speaker().side()).isEqualTo("RUS");
@@ -45,6 +48,22 @@ class OtherLanguagesTest {
         assertThat(gaza.country()).isEqualTo("PSE");
         assertThat(gaza.evidence()).containsExactly("секторе Газа");
         assertThat(c.kind()).isEqualTo("phone_call");
+    }
+
+    @Test
+    void russianMfaStatementHasItsActorsAndItsOnePlaceEachExplained() {
+        Classification c = classify(null, RUSSIAN_MFA_STATEMENT);
+        // who acts: Russia (Lavrov, and Moscow calling), Egypt's minister, Israel and Hamas; where: Gaza only
+        assertThat(c.actors().stream().map(ActorTag::country).distinct().sorted()).containsExactly("EGY", "ISR", "PSE", "RUS");
+        assertThat(c.regions().stream().map(RegionTag::country).distinct()).containsExactly("PSE");
+        assertThat(c.actors()).allSatisfy(a -> assertThat(a.cues()).hasSameSizeAs(a.evidence()).isNotEmpty());
+        assertThat(c.regions()).allSatisfy(r -> assertThat(r.cues()).hasSameSizeAs(r.evidence()).isNotEmpty());
+        ActorTag russia = c.actors().stream().filter(a -> a.id().equals("RUS")).findFirst().orElseThrow();
+        assertThat(russia.cues()).extracting(org.dipwatch.model.RoleCue::cue).contains("capital named for its government, no place cue");
+        ActorTag hamas = c.actors().stream().filter(a -> a.id().equals("HAMAS")).findFirst().orElseThrow();
+        assertThat(hamas.cues()).containsExactly(new org.dipwatch.model.RoleCue("ХАМАС", "organisation"));
+        RegionTag gaza = c.regions().get(0);
+        assertThat(gaza.cues()).containsExactly(new org.dipwatch.model.RoleCue("секторе Газа", "place in PSE"));
     }
 
     @ParameterizedTest(name = "{0}: \"{1}\" is {2}")

@@ -193,6 +193,11 @@ class CommandsTest {
         }
         assertThat(hamas).isNotNull();
         assertThat(hamas.path("evidence").size()).isEqualTo(hamas.path("mentions").asInt()).isGreaterThan(1);
+        // each mention with the cue that gave it its role
+        assertThat(hamas.path("cues").size()).isEqualTo(hamas.path("mentions").asInt());
+        assertThat(hamas.path("cues").get(0).path("mention").asText()).isEqualTo(hamas.path("evidence").get(0).asText());
+        assertThat(hamas.path("cues").findValuesAsText("cue")).contains("organisation");
+        assertThat(line.path("regions").findValuesAsText("cue")).isNotEmpty().allMatch(cue -> !cue.isBlank());
         assertThat(TestHome.list(home.resolve("seeds"))).isEqualTo(before);
     }
 
