@@ -282,7 +282,7 @@ public final class Daemon {
         ApiToken token = new ApiToken(settings.get("dipwatch.api.token"));
         main.bind("sourceStates", sources.states());
         main.bind("sourceApi", new SourceApi(sources.states(), token));
-        health.sources(sources.states());
+        health.sources(sources.states()::activeSummaries);
         main.bind("alertApi", new AlertApi(pipeline.alerts().subscriptions(), pipeline.outbox(),
                 Path.of(settings.require("dipwatch.alert.subscriptions")), token));
         java.time.Duration timeout = java.time.Duration.ofSeconds(settings.longValue("dipwatch.shutdown.timeout"));

@@ -39,12 +39,12 @@ public final class Health implements CamelContextAware {
     }
 
     /**
-     * Adds each source's health to the report's details. A source that fails is reported as such
-     * there but does not make the daemon DOWN: the daemon keeps running without the network.
+     * Adds each source's health to the report's details, as the sources summarise it (the polled
+     * ones, each as {@code /api/sources} shows it). A source that fails is reported as such there but
+     * does not make the daemon DOWN: the daemon keeps running without the network.
      */
-    public void sources(org.dipwatch.source.SourceStates states) {
-        // a source removed from routes/ is no longer polled: its health says nothing of the daemon's
-        this.sources = () -> states.all().stream().filter(s -> !s.removed()).map(org.dipwatch.source.SourceState::summary).toList();
+    public void sources(java.util.function.Supplier<java.util.List<Map<String, Object>>> summaries) {
+        this.sources = summaries;
     }
 
     /**

@@ -91,6 +91,15 @@ public final class SourceStates {
         return known.values().stream().sorted(java.util.Comparator.comparing(SourceState::name)).toList();
     }
 
+    /**
+     * The summary of every source still declared, by name, as {@code /api/sources} shows each: what
+     * {@code /health} reports of the sources (one removed from {@code routes/} is no longer polled, and
+     * its health says nothing of the daemon's).
+     */
+    public List<Map<String, Object>> activeSummaries() {
+        return all().stream().filter(s -> !s.removed()).map(SourceState::summary).toList();
+    }
+
     /** Records a successful poll: the validators to send next, and how many items were new. */
     public void success(String name, String etag, String lastModified, int newItems, Instant now) {
         change(name, s -> new SourceState(s.name(), s.kind(), s.url(), etag, lastModified, now, now, s.lastError(), s.lastErrorAt(), 0,
