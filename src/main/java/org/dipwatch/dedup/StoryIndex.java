@@ -24,7 +24,8 @@ import org.dipwatch.model.Verdict;
  * <li>the document frequencies of the latest articles ({@link TermCounts});</li>
  * <li>for every open story (one of its reports among the latest {@code recentArticles}): the
  *     features of its lead report and of its latest {@value #RECENT_REPORTS} reports, and an
- *     inverted index from their headline, lead-paragraph and quotation terms to the story.</li>
+ *     inverted index from their headline, lead-paragraph and quotation terms and the numbers and
+ *     names they state to the story.</li>
  * </ul>
  * A story is closed for good once {@code recentArticles} articles arrived after its latest report;
  * its features are then dropped. Everything here is a function of the stored rows in sequence
@@ -75,6 +76,7 @@ public final class StoryIndex {
         final LocalDate published;
         TextFeatures features;
         Who who;
+        private StoryMatcher.Compared compared;
 
         Report(StoryStore.Stored s) {
             seq = s.seq();
@@ -86,6 +88,21 @@ public final class StoryIndex {
                 features = s.features();
                 who = s.who();
             }
+        }
+
+        /** Drops its features (its story closed): an article of a closed story is a light row. */
+        void forget() {
+            features = null;
+            who = null;
+            compared = null;
+        }
+
+        /** What a pair score needs of it (its features and who, the names it knows, its officials), made once. */
+        StoryMatcher.Compared compared() {
+            if (compared == null) {
+                compared = StoryMatcher.Compared.of(published, features, who);
+            }
+            return compared;
         }
     }
 
@@ -127,6 +144,10 @@ public final class StoryIndex {
     private final Postings entities = new Postings();
     private List<Story> open = new ArrayList<>();
     private int addedSinceSweep;
+    /** The candidate weights of one judgement, kept between judgements (they run one at a time). */
+    private final Tally tally = new Tally();
+    /** The stories an article's actors and places reach, checked for another language once each. */
+    private final Tally entityTally = new Tally();
 
     private StoryIndex(StoryMatcher.Thresholds thresholds, int expected) {
         this.thresholds = thresholds;
@@ -283,8 +304,7 @@ public final class StoryIndex {
             if (!story.closed) {
                 index(story, report, true);
             } else {
-                report.features = null;
-                report.who = null;
+                report.forget();
             }
             if (story.recent.size() > RECENT_REPORTS) {
                 Report old = story.recent.removeFirst();
@@ -311,12 +331,8 @@ public final class StoryIndex {
             index(s, s.lead, false);
             s.recent.forEach(r -> index(s, r, false));
             s.closed = true;
-            s.lead.features = null;
-            s.lead.who = null;
-            s.recent.forEach(r -> {
-                r.features = null;
-                r.who = null;
-            });
+            s.lead.forget();
+            s.recent.forEach(Report::forget);
         }
     }
 
@@ -334,7 +350,7 @@ public final class StoryIndex {
         open = still;
     }
 
-    /** Adds or removes a report's keys (headline and lead terms, quotation runs) to the story's postings. */
+    /** Adds or removes a report's keys (headline and lead terms, quotation runs, numbers and names) to the story's postings. */
     private void index(Story s, Report r, boolean add) {
         if (r.features == null) {
             return;
@@ -353,6 +369,15 @@ public final class StoryIndex {
                 postings.add(q ^ QUOTE_SALT, s.no);
             } else {
                 postings.remove(q ^ QUOTE_SALT, s.no);
+            }
+        }
+        // the numbers and names it states: the facts of its event, which other reports of the event
+        // state in their own words (a common one, such as a minister's name, is skipped at lookup)
+        for (long n : r.features.numbers()) {
+            if (add) {
+                postings.add(n ^ NUMBER_SALT, s.no);
+            } else {
+                postings.remove(n ^ NUMBER_SALT, s.no);
             }
         }
         if (r.who != null && r.who.language() != null) {
@@ -452,11 +477,14 @@ public final class StoryIndex {
         int n = df.articles();
         LongToDoubleFunction idf = t -> Math.log((n + 1.0) / (df.df(t) + 0.5));
         double massA = 0;
+        double massSquared = 0;
         for (long t : f.terms()) {
-            massA += idf.applyAsDouble(t);
+            double v = idf.applyAsDouble(t);
+            massA += v;
+            massSquared += v * v;
         }
         return new StoryMatcher.Probe(published, f, who, idf, massA, f.terms().length == 0 ? 0 : massA / f.terms().length,
-                df::df, Math.max(StoryMatcher.FACT_MIN_DF, n / StoryMatcher.FACT_DF_PER), n);
+                massSquared, df::df, Math.max(StoryMatcher.FACT_MIN_DF, n / StoryMatcher.FACT_DF_PER), n);
     }
 
     /** Judges an article's features against the memory (see {@link StoryMatcher}). */
@@ -469,39 +497,50 @@ public final class StoryIndex {
             Arrays.sort(lc);
             lc = Arrays.copyOfRange(lc, lc.length - StoryMatcher.MAX_LSH_CANDIDATES, lc.length);
         }
-        // candidate stories: open stories sharing rare headline or lead terms or a quotation, best first
-        Map<Integer, double[]> acc = new HashMap<>();
+        // candidate stories: open stories sharing rare headline or lead terms, a quotation, or numbers
+        // and names, best first
+        Tally acc = tally.reset(stories.size());
         int common = commonLimit();
         for (long t : f.terms()) {
             int d = df.df(t);
             if (d <= common) {
                 double w = idf.applyAsDouble(t);
-                postings.forEach(t, common, s -> acc.computeIfAbsent(s, k -> new double[1])[0] += w);
+                postings.addTo(acc, t, common, w);
             }
         }
         for (long q : f.quoteGrams()) {
-            postings.forEach(q ^ QUOTE_SALT, common, s -> acc.computeIfAbsent(s, k -> new double[1])[0] += QUOTE_KEY);
+            postings.addTo(acc, q ^ QUOTE_SALT, common, QUOTE_KEY);
+        }
+        for (long n : f.numbers()) {
+            long key = n ^ NUMBER_SALT;
+            int d = df.df(key);
+            if (d <= common) {
+                double w = idf.applyAsDouble(key);
+                postings.addTo(acc, key, common, w);
+            }
         }
         for (long seq : lc) {
             if (seq < before && seq < files.length && files[(int) seq] != null) {
-                acc.computeIfAbsent(storyNo[(int) seq], k -> new double[1]);
+                acc.add(storyNo[(int) seq], 0);
             }
         }
         // stories in another language share no words, only who and where: their candidates come
         // from the actors and places both name, the rarer ones (a common key is skipped)
         if (who.language() != null) {
+            Tally named = entityTally.reset(stories.size());
             for (long k : entityKeys(who)) {
-                entities.forEach(k, common, no -> {
-                    Story s = stories.get(no);
-                    if (inAnotherLanguage(s, who.language())) {
-                        acc.computeIfAbsent(no, x -> new double[1])[0] += ENTITY_KEY;
-                    }
-                });
+                entities.addTo(named, k, common, ENTITY_KEY);
+            }
+            for (int i = 0; i < named.size; i++) {
+                int no = named.touched[i];
+                if (inAnotherLanguage(stories.get(no), who.language())) {
+                    acc.add(no, named.weight[no]);
+                }
             }
         }
         List<Story> candidates = new ArrayList<>();
-        for (int no : acc.keySet()) {
-            Story s = stories.get(no);
+        for (int i = 0; i < acc.size; i++) {
+            Story s = stories.get(acc.touched[i]);
             if (closed(s) || s.lead.features == null || s.lead.seq >= before) {
                 continue;
             }
@@ -512,7 +551,7 @@ public final class StoryIndex {
             candidates.add(s);
         }
         candidates.sort((a, b) -> {
-            int c = Double.compare(acc.get(b.no)[0], acc.get(a.no)[0]);
+            int c = Double.compare(acc.weight[b.no], acc.weight[a.no]);
             return c != 0 ? c : Integer.compare(b.no, a.no);
         });
         if (candidates.size() > thresholds.maxCandidates()) {
@@ -532,34 +571,39 @@ public final class StoryIndex {
         double joinedScore = 0;
         double share = thresholds.leadShare();
         for (Story s : candidates) {
-            StoryMatcher.Pair lead = StoryMatcher.pair(probe, s.lead.published, s.lead.features, s.lead.who,
-                    thresholds.windowDays());
+            StoryMatcher.Pair lead = StoryMatcher.pair(probe, s.lead.compared(), s.count, thresholds.windowDays());
             StoryMatcher.Pair best = null;
+            int atThreshold = lead.matches(thresholds, 1) ? 1 : 0;
             for (Report r : s.recent) {
                 if (r.seq < before && r.features != null) {
-                    StoryMatcher.Pair p = StoryMatcher.pair(probe, r.published, r.features, r.who, thresholds.windowDays());
+                    StoryMatcher.Pair p = StoryMatcher.pair(probe, r.compared(), s.count, thresholds.windowDays());
                     StoryMatcher.Neighbour nb = neighbour(f, (int) r.seq, r, p, () -> "");
                     nearest.put(r.seq, nb);
                     bestNear = better(bestNear, nb);
+                    atThreshold += p.matches(thresholds, 1) ? 1 : 0;
                     if (best == null || p.score() > best.score() || !best.gate() && p.gate()) {
                         best = p;
                     }
                 }
             }
-            // the lead and the best recent report both at the anchor, one of them at the threshold: the
-            // article is about the story's first event and about what it has become
-            boolean leadHolds = lead.matches(thresholds, share);
-            boolean recentHolds = best == null || best.matches(thresholds, share);
+            // the story as a whole: the article is about the story's first event when it matches the
+            // lead at the threshold; or the lead at the anchor share and one of the latest reports at
+            // the threshold (a short lead, a fuller later report); or two of the story's reports at the
+            // threshold (the lead worded apart). A latest report that joined wrongly does not keep the
+            // lead's event out, and nothing joins through one report the lead does not anchor, so the
+            // story cannot drift from its first event one similar report at a time
+            boolean leadAnchors = lead.matches(thresholds, share);
             double score = best == null ? lead.score() : Math.max(lead.score(), best.score());
-            boolean joins = leadHolds && recentHolds && (lead.matches(thresholds, 1) || best != null && best.matches(thresholds, 1));
+            boolean joins = lead.matches(thresholds, 1) || leadAnchors && best != null && best.matches(thresholds, 1)
+                    || atThreshold >= 2;
             // the reasons are read by `similar` and the logs, rarely: written only when asked for
             StoryMatcher.Pair bestOfRecent = best;
             int reports = s.count;
+            int agreeing = atThreshold;
             java.util.function.Supplier<String> decision = () -> String.format(Locale.ROOT,
-                    "; story %s of %d: lead %.3f%s, best latest %s -> %s", s.id, reports, lead.score(),
-                    leadHolds ? "" : " (below " + round(lead.threshold(thresholds) * share) + ")",
-                    bestOfRecent == null ? "none" : round(bestOfRecent.score())
-                            + (recentHolds ? "" : " (below " + round(bestOfRecent.threshold(thresholds) * share) + ")"),
+                    "; story %s of %d: lead %.3f%s, best latest %s, %d at the threshold -> %s", s.id, reports, lead.score(),
+                    leadAnchors ? "" : " (below " + round(lead.threshold(thresholds) * share) + ")",
+                    bestOfRecent == null ? "none" : String.valueOf(round(bestOfRecent.score())), agreeing,
                     joins ? "joins" : "apart");
             StoryMatcher.Neighbour ln = neighbour(f, (int) s.lead.seq, s.lead, lead, decision);
             nearest.put(s.lead.seq, ln);
@@ -657,7 +701,8 @@ public final class StoryIndex {
         }
         long perArticle = (long) files.length * (BAND_VALUES * 4 + MinHash.K * 2 + 4 + 4 + 4 + 8) + 64L * articles;
         long bytes = lsh.bytes() + perArticle + df.bytes() + paragraphs.bytes() + postings.bytes() + entities.bytes() + featureBytes
-                + stories.size() * 120L;
+                + stories.size() * 120L + (tally.weight.length + entityTally.weight.length) * 9L
+                + (tally.touched.length + entityTally.touched.length) * 4L;
         return new Usage(articles, open.size(), reports, df.terms(), bytes);
     }
 
@@ -666,6 +711,44 @@ public final class StoryIndex {
         out.add(s.lead);
         out.addAll(s.recent);
         return out;
+    }
+
+    /**
+     * The weight each story gathers as a candidate during one judgement, by story number, without a
+     * map or a boxed number per story: the arrays stay between judgements and a judgement only
+     * clears the stories it touched.
+     */
+    static final class Tally {
+        double[] weight = new double[1024];
+        int[] touched = new int[256];
+        int size;
+        private boolean[] seen = new boolean[1024];
+
+        /** Ready for a judgement over stories numbered below {@code stories}. */
+        Tally reset(int stories) {
+            for (int i = 0; i < size; i++) {
+                weight[touched[i]] = 0;
+                seen[touched[i]] = false;
+            }
+            size = 0;
+            if (stories > weight.length) {
+                int n = Math.max(stories, weight.length * 2);
+                weight = Arrays.copyOf(weight, n);
+                seen = Arrays.copyOf(seen, n);
+            }
+            return this;
+        }
+
+        void add(int story, double w) {
+            if (!seen[story]) {
+                seen[story] = true;
+                if (size == touched.length) {
+                    touched = Arrays.copyOf(touched, size * 2);
+                }
+                touched[size++] = story;
+            }
+            weight[story] += w;
+        }
     }
 
     /**
@@ -716,15 +799,15 @@ public final class StoryIndex {
             }
         }
 
-        /** Calls {@code each} with the stories of a key, unless it has more than {@code limit}. */
-        void forEach(long key, int limit, java.util.function.IntConsumer each) {
+        /** Adds {@code w} to the tally of each story of a key, unless it has more than {@code limit}. */
+        void addTo(Tally tally, long key, int limit, double w) {
             int l = lists.get(key, -1);
             if (l < 0 || sizes[l] > limit) {
                 return;
             }
             int[] e = entries[l];
             for (int i = 0; i < sizes[l]; i++) {
-                each.accept(e[i]);
+                tally.add(e[i], w);
             }
         }
 

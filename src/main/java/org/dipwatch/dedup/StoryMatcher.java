@@ -19,15 +19,17 @@ import org.dipwatch.model.Verdict;
  * of the same event), or a new story. Rules apply in that order.
  *
  * <p>A story is judged as a whole, never through whichever single report resembles the article
- * most: the article must match the story's lead (its first report) and its latest reports, each
- * with a shared actor, dates within the window and a score of shared rare terms, quotations,
- * actors and dates; so a story cannot drift from its first event one similar report at a time
+ * most: the article must match the story's lead (its first report), or be anchored to the lead
+ * and match one of its latest reports, or match two of its reports, each pair with a shared
+ * actor, dates within the window and a score of shared rare terms, quotations, actors, numbers
+ * and names; so a story cannot drift from its first event one similar report at a time
  * (single-link chaining). Everything the judgement reads is in memory ({@link StoryIndex}): the
  * LSH index and compact signatures of every article, the document frequencies of the latest
  * articles, the outlets' paragraph counts, and the open stories with the features of their lead
  * and latest reports, found through an inverted index of their headline, lead and quotation
- * terms. Storing an article writes one row; the memory is updated by {@link #added} and rebuilt
- * from the rows by {@link #reload}. See {@code docs/stories.md}.
+ * terms and the numbers and names they state. Storing an article writes one row; the memory is
+ * updated by {@link #added} and rebuilt from the rows by {@link #reload}. See
+ * {@code docs/stories.md}.
  */
 public final class StoryMatcher {
 
@@ -43,8 +45,8 @@ public final class StoryMatcher {
      *                        it and the report are in two languages (dated or not)
      * @param boilerplateMin  articles of one outlet that must hold a paragraph for it to be boilerplate
      * @param maxCandidates   most candidate stories scored per article
-     * @param leadShare       share of the story threshold the article must reach against the story's lead and
-     *                        against its best recent report, whichever of them reaches the threshold
+     * @param leadShare       share of the story threshold at which the article is anchored to the story's lead:
+     *                        anchored, it joins through one of the latest reports at the threshold
      * @param recentArticles  how far back, in articles, the judgement looks: a story is open while one of its
      *                        reports is among the latest this many; document frequencies count the latest
      *                        half to whole of them
@@ -204,7 +206,7 @@ public final class StoryMatcher {
      */
     synchronized StoryModel.Signals compare(Article a, Who wa, String outletA, Article c, Who wc, String outletC) {
         StoryIndex m = memory;
-        return signals(m.probe(a.published(), features(a, outletA), wa), c.published(), features(c, outletC), wc,
+        return signals(m.probe(a.published(), features(a, outletA), wa), Compared.of(c.published(), features(c, outletC), wc), 1,
                 thresholds.windowDays());
     }
 
@@ -302,44 +304,132 @@ public final class StoryMatcher {
     }
 
     /**
+     * A report the judged article is compared with, and what the pair score needs of it beyond its
+     * features, computed once per report (the memory keeps it with the report's features).
+     *
+     * @param published its publication date, or {@code null}
+     * @param f         its text features
+     * @param who       its actors and speakers
+     * @param known     the keys of the officials and places its classification found ({@link #knownNames})
+     * @param people    how many officials it names
+     */
+    record Compared(LocalDate published, TextFeatures f, Who who, long[] known, int people) {
+
+        static Compared of(LocalDate published, TextFeatures f, Who who) {
+            return new Compared(published, f, who, knownNames(who), StoryMatcher.people(who));
+        }
+    }
+
+    /**
      * What the pair score needs of the judged article, computed once per judgement: its idf-weighted
-     * term mass, its officials, its specific facts, its headline and lead terms together, and the
-     * corpus's frequencies.
+     * term mass, its officials, the names the classifier knows in it, the document frequency of each
+     * of its specifics, its headline and lead terms together, and the corpus's frequencies.
+     *
+     * @param massSquared its terms' idf squared, summed ({@code meanSquared}: per term), for the rarer-terms share
+     * @param factDf    document frequency up to which a number, name or quotation run is specific to one
+     *                  event, before the candidate story's own reports are added to it
+     * @param known     keys ({@link TextFeatures#nameKey}) of the officials and places the classifier found,
+     *                  sorted: names a reader knows, which say who and where, not which event
+     * @param numberDf  the document frequency of each of the article's specifics, in {@code f.numbers()} order
      */
     record Probe(LocalDate published, TextFeatures f, Who who, java.util.function.LongToDoubleFunction idf, double massA,
-                 double meanIdf, java.util.function.LongToIntFunction df, int factDf, int articles, int people, int facts,
-                 long[] titleAndLead) {
+                 double meanIdf, double massSquared, double meanSquared, java.util.function.LongToIntFunction df, int factDf,
+                 int articles, int people, long[] known, int[] numberDf, long[] titleAndLead) {
 
         Probe(LocalDate published, TextFeatures f, Who who, java.util.function.LongToDoubleFunction idf, double massA,
-              double meanIdf, java.util.function.LongToIntFunction df, int factDf, int articles) {
-            this(published, f, who, idf, massA, meanIdf, df, factDf, articles, StoryMatcher.people(who),
-                    specificCount(f.numbers(), df, factDf), union(f.title(), f.lead()));
+              double meanIdf, double massSquared, java.util.function.LongToIntFunction df, int factDf, int articles) {
+            this(published, f, who, idf, massA, meanIdf, massSquared, f.terms().length == 0 ? 0 : massSquared / f.terms().length,
+                    df, factDf, articles, StoryMatcher.people(who), knownNames(who), numberDfs(f.numbers(), df),
+                    union(f.title(), f.lead()));
+        }
+
+        /** How many of the article's specifics at most {@code max} recent articles state, known names left out. */
+        int facts(int max, long[] knownC) {
+            long[] n = f.numbers();
+            int count = 0;
+            for (int i = 0; i < n.length; i++) {
+                if (numberDf[i] <= max) {
+                    count++;
+                }
+            }
+            // the known names among them, looked up from the few known ones
+            for (long k : known) {
+                int at = Arrays.binarySearch(n, k);
+                count -= at >= 0 && numberDf[at] <= max ? 1 : 0;
+            }
+            for (long k : knownC) {
+                int at = Arrays.binarySearch(n, k);
+                count -= at >= 0 && numberDf[at] <= max && Arrays.binarySearch(known, k) < 0 ? 1 : 0;
+            }
+            return count;
         }
     }
 
-    /** How many of a text's specifics (numbers, names) at most {@code max} recent articles hold. */
-    static int specificCount(long[] a, java.util.function.LongToIntFunction df, int max) {
+    private static int[] numberDfs(long[] numbers, java.util.function.LongToIntFunction df) {
+        int[] out = new int[numbers.length];
+        for (int i = 0; i < numbers.length; i++) {
+            out[i] = df.applyAsInt(numbers[i] ^ StoryIndex.NUMBER_SALT);
+        }
+        return out;
+    }
+
+    /**
+     * The keys of the names the classifier found in an article (officials and places below a
+     * country, by the last words of their id, as {@link TextFeatures#names} keys a name): a
+     * minister's or a city's name says who and where, which the actor and place signals weigh;
+     * it is no fact of one event. Sorted.
+     */
+    static long[] knownNames(Who who) {
+        long[] out = new long[who.actors().size() + who.places().size()];
         int n = 0;
-        for (long x : a) {
-            if (df.applyAsInt(x ^ StoryIndex.NUMBER_SALT) <= max) {
-                n++;
+        for (java.util.Set<String> ids : List.of(who.actors(), who.places())) {
+            for (String id : ids) {
+                if (id.indexOf('-') > 0 && isPerson(id)) {
+                    out[n++] = ID_KEYS.computeIfAbsent(id, x -> TextFeatures.nameKey(List.of(x.split("-"))));
+                }
             }
         }
-        return n;
+        long[] sorted = Arrays.copyOf(out, n);
+        Arrays.sort(sorted);
+        return sorted;
     }
 
-    /** How many specifics (numbers, names) two texts share that at most {@code max} recent articles hold. */
-    static int specificShared(long[] a, long[] b, java.util.function.LongToIntFunction df, int max) {
-        return (int) TextFeatures.sharedWeight(a, b, v -> df.applyAsInt(v ^ StoryIndex.NUMBER_SALT) <= max ? 1 : 0);
+    /** The name key of each official's and place's id seen: the dictionaries' ids, a bounded set. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Long> ID_KEYS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static boolean isKnown(long x, long[] a, long[] b) {
+        return Arrays.binarySearch(a, x) >= 0 || Arrays.binarySearch(b, x) >= 0;
+    }
+
+    /**
+     * How many of the known names ({@code knownA} and {@code knownC}, each counted once) a sorted
+     * array of specifics holds and {@code also} accepts: looked up from the few known names, not
+     * the many specifics.
+     */
+    private static int knownIn(long[] sorted, long[] knownA, long[] knownC, java.util.function.LongPredicate also) {
+        int n = 0;
+        for (long k : knownA) {
+            n += Arrays.binarySearch(sorted, k) >= 0 && also.test(k) ? 1 : 0;
+        }
+        for (long k : knownC) {
+            n += Arrays.binarySearch(knownA, k) < 0 && Arrays.binarySearch(sorted, k) >= 0 && also.test(k) ? 1 : 0;
+        }
+        return n;
     }
 
     /**
      * The same-story signals of an article against one report (see {@link StoryModel.Signals}),
      * or {@code null} when the pair does not pass the gate: no shared actor, dates further apart
      * than the window, or (in one language) fewer shared rare terms than {@value #MIN_TERMS} and no
-     * shared quotation.
+     * shared quotation. {@code storyReports} is how many reports the report's story has: a fact or
+     * a quotation that every report of one event repeats is still specific to it, so the document
+     * frequency up to which it counts grows by them.
      */
-    static StoryModel.Signals signals(Probe a, LocalDate published, TextFeatures c, Who cw, int windowDays) {
+    static StoryModel.Signals signals(Probe a, Compared report, int storyReports, int windowDays) {
+        LocalDate published = report.published();
+        TextFeatures c = report.f();
+        Who cw = report.who();
+        long[] knownC = report.known();
         int shared = 0;
         int people = 0;
         for (String x : a.who().actors()) {
@@ -358,9 +448,13 @@ public final class StoryMatcher {
         int all = a.who().actors().size() + cw.actors().size() - shared;
         long[] ta = a.f().terms();
         long[] tb = c.terms();
-        double sharedTerms = TextFeatures.sharedWeight(ta, tb, a.idf());
+        // one pass gives the idf-weighted and the idf-squared-weighted shares
+        double[] sharedSquares = new double[1];
+        double sharedTerms = TextFeatures.sharedWeight(ta, tb, a.idf(), sharedSquares);
         double fromA = a.massA() == 0 ? 0 : sharedTerms / a.massA();
         double fromC = tb.length == 0 || a.meanIdf() == 0 ? 0 : Math.min(1, sharedTerms / (tb.length * a.meanIdf()));
+        int max = a.factDf() + Math.max(0, storyReports - 1);
+        java.util.function.LongToIntFunction df = a.df();
         int quotes = TextFeatures.shared(a.f().quoteGrams(), c.quoteGrams());
         double terms = Math.sqrt(fromA * fromC);
         if (terms < MIN_TERMS && quotes < 2 && !a.who().otherLanguage(cw)) {
@@ -372,12 +466,28 @@ public final class StoryMatcher {
         for (String x : a.who().speakers()) {
             speaker |= cw.speakers().contains(x);
         }
-        int factsC = specificCount(c.numbers(), a.df(), a.factDf());
-        int factsShared = specificShared(a.f().numbers(), c.numbers(), a.df(), a.factDf());
+        int factsA = a.facts(max, knownC);
+        int factsC = 0;
+        for (long x : c.numbers()) {
+            if (df.applyAsInt(x ^ StoryIndex.NUMBER_SALT) <= max) {
+                factsC++;
+            }
+        }
+        factsC -= knownIn(c.numbers(), a.known(), knownC, x -> df.applyAsInt(x ^ StoryIndex.NUMBER_SALT) <= max);
+        int factsShared = (int) TextFeatures.sharedWeight(a.f().numbers(), c.numbers(),
+                x -> df.applyAsInt(x ^ StoryIndex.NUMBER_SALT) <= max && !isKnown(x, a.known(), knownC) ? 1 : 0);
+        int rareQuotes = quotes == 0 ? 0 : (int) TextFeatures.sharedWeight(a.f().quoteGrams(), c.quoteGrams(),
+                q -> df.applyAsInt(q ^ StoryIndex.QUOTE_SALT) <= max ? 1 : 0);
         boolean headlines = a.f().title().length > 0 && c.title().length > 0;
-        return new StoryModel.Signals(days, windowDays, quotes, terms, shared / (double) all, people, a.people(), people(cw),
-                speaker, headlines ? headline(a, c) : 0, headlines, numbers(a.f().numbers(), c.numbers()), a.facts(), factsC,
-                factsShared, Math.min(a.f().words(), c.words()), a.articles(), a.who().otherLanguage(cw),
+        // the same share with each term weighed by its idf squared: a term few articles hold counts far
+        // more than a theme's word, which a day of news on one conflict repeats in every report
+        double sharedSquared = sharedSquares[0];
+        double rarerA = a.massSquared() == 0 ? 0 : sharedSquared / a.massSquared();
+        double rarerC = tb.length == 0 || a.meanSquared() == 0 ? 0 : Math.min(1, sharedSquared / (tb.length * a.meanSquared()));
+        double rarerTerms = Math.sqrt(rarerA * rarerC);
+        return new StoryModel.Signals(days, windowDays, quotes, rareQuotes, rarerTerms, terms, shared / (double) all, people, a.people(),
+                report.people(), speaker, headlines ? headline(a, c) : 0, headlines, numbers(a.f().numbers(), c.numbers(), a.known(), knownC), factsA,
+                factsC, factsShared, Math.min(a.f().words(), c.words()), a.articles(), a.who().otherLanguage(cw),
                 jaccard(a.who().places(), cw.places()), a.who().sameKind(cw));
     }
 
@@ -419,8 +529,8 @@ public final class StoryMatcher {
      * within the window when both are dated), then the signals weighed by {@link StoryModel}, a
      * probability that both report one event, with each signal's part in {@code why}.
      */
-    static Pair pair(Probe a, LocalDate published, TextFeatures c, Who cw, int windowDays) {
-        StoryModel.Signals s = signals(a, published, c, cw, windowDays);
+    static Pair pair(Probe a, Compared report, int storyReports, int windowDays) {
+        StoryModel.Signals s = signals(a, report, storyReports, windowDays);
         if (s == null) {
             return new Pair(null, 0);
         }
@@ -457,11 +567,16 @@ public final class StoryMatcher {
         return Arrays.copyOf(out, n);
     }
 
-    /** Shared numbers over the fewer of the two texts' numbers (0 when either states none). */
-    static double numbers(long[] a, long[] b) {
-        int fewer = Math.min(a.length, b.length);
-        return fewer == 0 ? 0 : TextFeatures.shared(a, b) / (double) fewer;
+    /** Shared numbers and names over the fewer of the two texts' (0 when either states none), the names a reader knows left out. */
+    static double numbers(long[] a, long[] b, long[] knownA, long[] knownC) {
+        int fewer = Math.min(a.length - knownIn(a, knownA, knownC, x -> true), b.length - knownIn(b, knownA, knownC, x -> true));
+        if (fewer <= 0) {
+            return 0;
+        }
+        int shared = TextFeatures.shared(a, b) - knownIn(a, knownA, knownC, x -> Arrays.binarySearch(b, x) >= 0);
+        return shared / (double) fewer;
     }
+
 
     static double round(double v) {
         return Math.round(v * 1000) / 1000.0;

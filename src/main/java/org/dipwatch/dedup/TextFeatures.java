@@ -28,8 +28,8 @@ import org.dipwatch.model.Article;
  * @param lead       distinct term hashes of the first paragraph after the headline, sorted
  * @param numbers    distinct hashes of the specifics the text states, sorted: its numbers (not years, not days
  *                   of a month) and the capitalised names of two or more words in its body (people, vessels,
- *                   firms, places: {@code "@"} and the folded name); which of them are specific to one event
- *                   is for the document frequencies to say
+ *                   firms, places: by their last two folded words); which of them are specific to one event
+ *                   is for the document frequencies and the classifier's known names to say
  * @param words      how many words the text has, boilerplate left out
  * @param repeated   the paragraph hashes left out as the outlet's repeated paragraphs, sorted
  */
@@ -59,8 +59,11 @@ public record TextFeatures(int[] signature, int shingles, long[] terms, long[] q
      * @param folded     the folded paragraphs, headline first
      * @param hashes     their {@link Boilerplate#paragraphHash}
      * @param hasTitle   whether the first paragraph is a headline
+     * @param raw        the paragraphs as printed (names are read from them)
+     * @param published  the publication date, or {@code null}: a date the text states counts as a
+     *                   specific when it is not within {@value #DATE_NEAR} days of it
      */
-    record Text(List<String> folded, long[] hashes, boolean hasTitle, List<String> raw) {
+    record Text(List<String> folded, long[] hashes, boolean hasTitle, List<String> raw, java.time.LocalDate published) {
     }
 
     /** Most names kept of one text. */
@@ -78,7 +81,7 @@ public record TextFeatures(int[] signature, int shingles, long[] terms, long[] q
             folded.add(ExactDedup.fold(body.get(i)));
             hashes[i] = Boilerplate.paragraphHash(folded.get(i));
         }
-        return new Text(folded, hashes, article.title() != null, body);
+        return new Text(folded, hashes, article.title() != null, body, article.published());
     }
 
     /**
@@ -116,6 +119,7 @@ public record TextFeatures(int[] signature, int shingles, long[] terms, long[] q
             }
         }
         List<String> words = new ArrayList<>();
+        List<String> numberTokens = new ArrayList<>();
         Set<Long> quoteGrams = new LinkedHashSet<>();
         long[] title = new long[0];
         long[] lead = new long[0];
@@ -123,6 +127,7 @@ public record TextFeatures(int[] signature, int shingles, long[] terms, long[] q
         for (int k = 0; k < kept.size(); k++) {
             String p = kept.get(k);
             int from = words.size();
+            numberTokens.addAll(tokens(p));
             // folded text has only straight double quotes: every other run between them is quoted
             String[] parts = p.split("\"", -1);
             for (int i = 0; i < parts.length; i++) {
@@ -152,7 +157,7 @@ public record TextFeatures(int[] signature, int shingles, long[] terms, long[] q
         }
         long[] shingleArray = shingles.stream().mapToLong(Long::longValue).toArray();
         return new TextFeatures(MinHash.signature(shingleArray), shingleArray.length, terms(words, MAX_TERMS),
-                sorted(quoteGrams), paragraphHashes, title, lead, union(numbers(words), names), words.size(), sorted(dropped));
+                sorted(quoteGrams), paragraphHashes, title, lead, union(numbers(numberTokens, text.published()), names), words.size(), sorted(dropped));
     }
 
     /**
@@ -182,19 +187,30 @@ public record TextFeatures(int[] signature, int shingles, long[] terms, long[] q
     }
 
     /**
-     * The numbers a text states ("12 killed", "resolution 2728", "$1.5 billion" gives 1 and 5):
-     * runs of digits, without years (1900-2099) and days of a month (next to a month's name),
-     * which every report of one week shares.
+     * The numbers a text states ("12 killed", "resolution 2728", "$1.5 billion" gives 1.5, "13,000"
+     * gives 13000, "17:30" stays a time): runs of digits (with the decimal point, thousands
+     * separators and colon between them), without years (1900-2099) and days of a month (next to a
+     * month's name), which every report of one week shares. Words as {@link #tokens} reads them.
      */
     static long[] numbers(List<String> words) {
+        return numbers(words, null);
+    }
+
+    /**
+     * {@link #numbers(List)} of a text published on a date: a day of a month that is not within
+     * {@value #DATE_NEAR} days of it ("a follow-up on March 30", "talks last held on January 13")
+     * is one of the text's specifics, keyed by month and day.
+     */
+    static long[] numbers(List<String> words, java.time.LocalDate published) {
         Set<Long> out = new LinkedHashSet<>();
         for (int i = 0; i < words.size() && out.size() < MAX_HEAD; i++) {
             String w = words.get(i);
-            boolean allDigits = w.chars().allMatch(Character::isDigit);
-            if (allDigits) {
-                boolean day = w.length() <= 2 && (i > 0 && MONTHS.contains(words.get(i - 1))
-                        || i + 1 < words.size() && MONTHS.contains(words.get(i + 1)));
-                if (!day) {
+            if (isNumber(w)) {
+                String month = i > 0 && MONTHS.contains(words.get(i - 1)) ? words.get(i - 1)
+                        : i + 1 < words.size() && MONTHS.contains(words.get(i + 1)) ? words.get(i + 1) : null;
+                if (w.length() <= 2 && w.chars().allMatch(Character::isDigit) && month != null) {
+                    date(month, Integer.parseInt(w), published, out);
+                } else {
                     number(w, out);
                 }
                 continue;
@@ -218,14 +234,84 @@ public record TextFeatures(int[] signature, int shingles, long[] terms, long[] q
         return sorted(out);
     }
 
+    /** Days from the publication date within which a stated date is the event's own (every report of it states it). */
+    static final int DATE_NEAR = 3;
+
+    private static boolean isNumber(String w) {
+        if (w.isEmpty() || !Character.isDigit(w.charAt(0)) || !Character.isDigit(w.charAt(w.length() - 1))) {
+            return false;
+        }
+        for (int i = 0; i < w.length(); i++) {
+            char c = w.charAt(i);
+            if (!Character.isDigit(c) && c != '.' && c != ',' && c != ':') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Adds a day of a month as a specific when it is further than {@value #DATE_NEAR} days from the publication date. */
+    private static void date(String month, int day, java.time.LocalDate published, Set<Long> out) {
+        if (published == null || day < 1 || day > 31) {
+            return;
+        }
+        int m = MONTH_NUMBERS.get(month);
+        java.time.LocalDate best = null;
+        for (int y = published.getYear() - 1; y <= published.getYear() + 1; y++) {
+            if (day <= java.time.YearMonth.of(y, m).lengthOfMonth()) {
+                java.time.LocalDate d = java.time.LocalDate.of(y, m, day);
+                if (best == null || Math.abs(d.toEpochDay() - published.toEpochDay()) < Math.abs(best.toEpochDay() - published.toEpochDay())) {
+                    best = d;
+                }
+            }
+        }
+        if (best != null && Math.abs(best.toEpochDay() - published.toEpochDay()) > DATE_NEAR) {
+            out.add(Hashing.string("#date " + best));
+        }
+    }
+
+    private static final java.util.Map<String, Integer> MONTH_NUMBERS = monthNumbers();
+
+    private static java.util.Map<String, Integer> monthNumbers() {
+        java.util.Map<String, Integer> out = new java.util.HashMap<>();
+        String[] full = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+            "november", "december"};
+        for (int i = 0; i < 12; i++) {
+            out.put(full[i], i + 1);
+            out.put(full[i].substring(0, 3), i + 1);
+        }
+        out.put("sept", 9);
+        return java.util.Map.copyOf(out);
+    }
+
+    /**
+     * The words of folded text as {@link #words} reads them, except that a decimal point, a
+     * thousands separator or a colon between two digits stays inside the word: "1.5", "13,000",
+     * "17:30" are one number each.
+     */
+    static List<String> tokens(String folded) {
+        return split(folded, true);
+    }
+
     /** The characters that make a number before them part of a date in Chinese and Japanese. */
     private static final String DATE_UNITS = "年月日号號時时分";
 
-    /** Adds a number (any script's digits, read as ASCII) unless it is a year, 0 or 1. */
+    /**
+     * Adds a number (any script's digits, read as ASCII; a comma before three digits is a thousands
+     * separator, else a decimal point) unless it is a year, 0 or 1.
+     */
     private static void number(String digits, Set<Long> out) {
         StringBuilder ascii = new StringBuilder(digits.length());
         for (int k = 0; k < digits.length(); k++) {
-            ascii.append((char) ('0' + Character.digit(digits.charAt(k), 10)));
+            char c = digits.charAt(k);
+            if (c == ',') {
+                boolean thousands = k + 4 > digits.length() - 1 ? k + 4 == digits.length() : !Character.isDigit(digits.charAt(k + 4));
+                if (!thousands) {
+                    ascii.append('.');
+                }
+            } else {
+                ascii.append(Character.isDigit(c) ? (char) ('0' + Character.digit(c, 10)) : c);
+            }
         }
         String w = ascii.toString().replaceFirst("^0+(?=.)", "");
         boolean year = w.length() == 4 && (w.startsWith("19") || w.startsWith("20"));
@@ -237,7 +323,9 @@ public record TextFeatures(int[] signature, int shingles, long[] terms, long[] q
     /**
      * The names a paragraph prints: runs of two or more capitalised words ("Cyclades Wind",
      * "Ahmed Haddad", "Gulf Meridian Shipping LLC"), leading stop words left out ("The", "In"), a
-     * run in capitals (a dateline) skipped; hashed as {@code "@"} and the folded name.
+     * run in capitals (a dateline) skipped; each keyed by its last words ({@link #nameKey}), which
+     * name the person or thing whatever title comes before them: "Foreign Minister Mauro Vieira"
+     * and "Mauro Vieira" are one name, counted once in the document frequencies.
      */
     static void names(String paragraph, Set<Long> out) {
         java.util.regex.Matcher m = NAME.matcher(paragraph);
@@ -251,11 +339,41 @@ public record TextFeatures(int[] signature, int shingles, long[] terms, long[] q
             while (from < w.size() && STOP.contains(w.get(from))) {
                 from++;
             }
-            if (w.size() - from >= 2) {
-                out.add(Hashing.string("@" + String.join(" ", w.subList(from, w.size()))));
+            int to = w.size();
+            if (to - from > 2 && w.get(to - 1).equals("s")) {
+                to--; // a possessive: "Saudi Arabia's"
+            }
+            if (to - from >= 2) {
+                out.add(nameKey(w.subList(from, to)));
             }
         }
     }
+
+    /** Name particles that belong to the surname after them ("Abu Shamala", "al-Sharaa", "von der Leyen"). */
+    private static final Set<String> PARTICLES = Set.of("abu", "al", "el", "bin", "ibn", "ben", "bint", "de", "der", "van", "von", "da",
+            "di", "du", "le", "la", "dos", "das", "del");
+
+    /**
+     * The key of a name by its last two folded words, three when the second-last is a particle of
+     * the surname ("ahmed abu shamala", "ahmed al sharaa"): the person or thing named, whatever
+     * title comes before it, without accents. An official's id ({@code ahmed-al-sharaa}) split at
+     * its hyphens gives the same key.
+     */
+    static long nameKey(List<String> words) {
+        int n = words.size();
+        int from = n >= 3 && PARTICLES.contains(words.get(n - 2)) ? n - 3 : n - 2;
+        String name = String.join(" ", words.subList(from, n));
+        for (int i = 0; i < name.length(); i++) {
+            if (name.charAt(i) >= 0x80) {
+                name = MARKS.matcher(java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD)).replaceAll("");
+                break;
+            }
+        }
+        return Hashing.string("@" + name);
+    }
+
+    /** Combining marks, dropped from a name's key: "Noël" in a text and "noel" in an official's id are one name. */
+    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
 
     private static long[] union(long[] numbers, Set<Long> names) {
         Set<Long> all = new LinkedHashSet<>();
@@ -273,13 +391,20 @@ public record TextFeatures(int[] signature, int shingles, long[] terms, long[] q
 
     /** The words of folded text: runs of letters and digits. */
     static List<String> words(String folded) {
+        return split(folded, false);
+    }
+
+    /** Runs of letters and digits, and (with {@code numbers}) a '.', ',' or ':' between two digits inside them. */
+    private static List<String> split(String folded, boolean numbers) {
         List<String> out = new ArrayList<>();
         int start = -1;
         for (int i = 0; i <= folded.length(); i++) {
-            boolean letter = i < folded.length() && Character.isLetterOrDigit(folded.charAt(i));
-            if (letter && start < 0) {
+            char c = i < folded.length() ? folded.charAt(i) : ' ';
+            boolean inside = Character.isLetterOrDigit(c) || numbers && start >= 0 && (c == '.' || c == ',' || c == ':')
+                    && Character.isDigit(folded.charAt(i - 1)) && i + 1 < folded.length() && Character.isDigit(folded.charAt(i + 1));
+            if (inside && start < 0) {
                 start = i;
-            } else if (!letter && start >= 0) {
+            } else if (!inside && start >= 0) {
                 out.add(folded.substring(start, i));
                 start = -1;
             }
@@ -294,12 +419,24 @@ public record TextFeatures(int[] signature, int shingles, long[] terms, long[] q
 
     /** The sum of {@code weight} over the values two sorted arrays share. */
     static double sharedWeight(long[] a, long[] b, LongToDoubleFunction weight) {
+        return sharedWeight(a, b, weight, null);
+    }
+
+    /**
+     * {@link #sharedWeight(long[], long[], LongToDoubleFunction)}, adding the sum of each weight's
+     * square to {@code squares[0]} in the same pass when {@code squares} is given.
+     */
+    static double sharedWeight(long[] a, long[] b, LongToDoubleFunction weight, double[] squares) {
         int i = 0;
         int j = 0;
         double sum = 0;
         while (i < a.length && j < b.length) {
             if (a[i] == b[j]) {
-                sum += weight.applyAsDouble(a[i]);
+                double w = weight.applyAsDouble(a[i]);
+                sum += w;
+                if (squares != null) {
+                    squares[0] += w * w;
+                }
                 i++;
                 j++;
             } else if (a[i] < b[j]) {

@@ -8,11 +8,12 @@
  * shorter text nearly contained in the longer, candidates from an LSH index in memory and the
  * reports of the candidate stories; (3) another write-up of an event the corpus holds is
  * {@code same_story}, judged against each candidate story as a whole: the article must match the
- * story's lead (first report) and its best latest report (a shared actor, dates within the story
- * window or, undated, a shared quotation; shared rare terms or quotations; and evidence of the
- * same event: headlines that agree, the same numbers, many shared rare terms or a long shared
- * quotation; then the score), so that stories do not chain; candidates are the open stories
- * found through an in-memory inverted index of their headline, lead and quotation terms; (4)
+ * story's lead (first report), or be anchored to the lead and match one of its latest reports, or
+ * match two of its reports (each pair: a shared actor, dates within the story window, in one
+ * language shared rare terms or a quotation; then the fitted model's score of rare terms,
+ * headlines, actors, places, the same numbers and names, the event's specific facts), so that
+ * stories do not chain; candidates are the open stories found through an in-memory inverted
+ * index of their headline, lead and quotation terms and the numbers and names they state; (4)
  * anything else is {@code new} and starts a story. Everything the judgement reads is in memory
  * ({@link org.dipwatch.dedup.StoryIndex}); storing an article writes one row, and the memory is
  * rebuilt from the rows on start. Copies and near-duplicates are recorded in the index against

@@ -1003,6 +1003,8 @@ public final class NewsDay {
         private final int days;
         private final Map<String, Integer> urlSerial = new HashMap<>();
         private int eventSerial;
+        /** The identities of the events generated so far (see {@link #identity}). */
+        private final Set<String> identities = new java.util.HashSet<>();
         private int itemSerial;
         private final long seed;
 
@@ -1058,26 +1060,40 @@ public final class NewsDay {
         }
 
         private List<Item> event(int reports) {
-            Theme t = THEMES.get(r.nextInt(THEMES.size()));
-            Kind kind = pick(t.kinds());
-            String id = String.format("e%05d", ++eventSerial);
-            LocalDate date = firstDay.plusDays(r.nextInt(days));
-            Instant when = date.atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(between(4 * 3600, 20 * 3600));
-            // parties: A acts, B is the other side; for calls and visits both need a person
-            List<Side> withPeople = t.sides().stream().filter(s -> !s.people().isEmpty()).toList();
+            // what makes an event this event: its kind, its parties, its place or subject and its day;
+            // drawn again while another event of the day already has them (two calls between the
+            // same two ministers on one day are one call, whatever each report stresses)
+            Theme t;
+            Kind kind;
+            LocalDate date;
             Side a;
             Side b;
-            if (kind == Kind.CALL || kind == Kind.VISIT) {
-                a = pick(withPeople);
-                do {
-                    b = pick(withPeople);
-                } while (b.name().equals(a.name()) && withPeople.size() > 1);
-            } else {
-                a = kind == Kind.SANCTIONS || kind == Kind.STATEMENT || kind == Kind.TALKS ? pick(withPeople) : pick(t.sides());
-                do {
-                    b = pick(t.sides());
-                } while (b.name().equals(a.name()));
-            }
+            String site;
+            String topic;
+            List<Side> withPeople;
+            int attempt = 0;
+            do {
+                t = THEMES.get(r.nextInt(THEMES.size()));
+                kind = pick(t.kinds());
+                date = firstDay.plusDays(r.nextInt(days));
+                // parties: A acts, B is the other side; for calls and visits both need a person
+                withPeople = t.sides().stream().filter(x -> !x.people().isEmpty()).toList();
+                if (kind == Kind.CALL || kind == Kind.VISIT) {
+                    a = pick(withPeople);
+                    do {
+                        b = pick(withPeople);
+                    } while (b.name().equals(a.name()) && withPeople.size() > 1);
+                } else {
+                    a = kind == Kind.SANCTIONS || kind == Kind.STATEMENT || kind == Kind.TALKS ? pick(withPeople) : pick(t.sides());
+                    do {
+                        b = pick(t.sides());
+                    } while (b.name().equals(a.name()));
+                }
+                site = pick(t.sites());
+                topic = pick(t.topics());
+            } while (!identities.add(identity(kind, date, a, b, site, topic)) && ++attempt < 1000);
+            String id = String.format("e%05d", ++eventSerial);
+            Instant when = date.atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(between(4 * 3600, 20 * 3600));
             Person pa = a.people().isEmpty() ? null : pick(a.people());
             Person pb = b.people().isEmpty() ? null : pick(b.people());
             Side sSide = kind == Kind.STATEMENT ? a : pick(withPeople);
@@ -1085,10 +1101,8 @@ public final class NewsDay {
             if (sSide == a && pa != null && kind != Kind.STATEMENT) {
                 s = pa;
             }
-            String site = pick(t.sites());
             String venue = pick(t.venues());
             String venue2 = pick(t.venues());
-            String topic = pick(t.topics());
             String topic2;
             do {
                 topic2 = pick(t.topics());
@@ -1197,6 +1211,24 @@ public final class NewsDay {
                 out.add(report(e, outlets.get(i), i));
             }
             return out;
+        }
+
+        /**
+         * Who, what and where make an event, with its day: one contact (call, visit or talks) between
+         * two parties, one exchange between them, one statement of a party on a subject, one strike,
+         * aid delivery or incident at a place, one vote on a subject, one sanctions package of a
+         * party on a subject.
+         */
+        private static String identity(Kind kind, LocalDate date, Side a, Side b, String site, String topic) {
+            String pair = a.name().compareTo(b.name()) < 0 ? a.name() + "|" + b.name() : b.name() + "|" + a.name();
+            String what = switch (kind) {
+                case CALL, VISIT, TALKS -> "contact|" + pair;
+                case EXCHANGE -> "exchange|" + pair;
+                case STATEMENT, SANCTIONS -> kind + "|" + a.name() + "|" + topic;
+                case STRIKE, AID, INCIDENT -> kind + "|" + site;
+                case VOTE -> "vote|" + topic;
+            };
+            return date + "|" + what;
         }
 
         private static void person(Map<String, String> f, String k, Side side, Person p) {

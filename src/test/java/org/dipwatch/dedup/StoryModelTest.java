@@ -89,6 +89,29 @@ class StoryModelTest {
     }
 
     @Test
+    void aMinistersNameSaysWhoNotWhichEventWhileALocalOfficialsNameIsAFactOfIt() throws IOException {
+        String call = """
+                 date 2025-07-13 Rubio and Wang discuss trade by phone
+
+                Secretary of State Marco Rubio and Chinese Foreign Minister Wang Yi discussed export controls by phone, \
+                and Rubio named Hamid Karimi as his envoy for the follow-up talks.
+                """;
+        StoryModel.Signals sameEnvoy = signals(call, """
+                 date 2025-07-13 Wang and Rubio agree on export control talks
+
+                Wang Yi told Marco Rubio that China was ready for talks on export controls led by Hamid Karimi.
+                """);
+        StoryModel.Signals ministersOnly = signals(call, """
+                 date 2025-07-13 Wang and Rubio agree on export control talks
+
+                Wang Yi told Marco Rubio that China was ready for talks on export controls led by Li Chenggang.
+                """);
+        assertThat(sameEnvoy.factsShared()).as(StoryModel.explain(sameEnvoy)).isEqualTo(1);
+        assertThat(ministersOnly.factsShared()).as(StoryModel.explain(ministersOnly)).isZero();
+        assertThat(ministersOnly.otherFacts()).isTrue();
+    }
+
+    @Test
     void twoLanguagesShareNoWordsSoThePairIsJudgedOnActorsAndDates() throws IOException {
         String russian = """
                  date 2025-07-13 Лавров и Ван И провели переговоры в Пекине

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class TextFeaturesTest {
 
     private static long[] numbersOf(String text) {
-        return TextFeatures.numbers(TextFeatures.words(ExactDedup.fold(text)));
+        return TextFeatures.numbers(TextFeatures.tokens(ExactDedup.fold(text)));
     }
 
     @Test
@@ -25,6 +25,44 @@ class TextFeaturesTest {
         assertThat(numbersOf("On 14 April 2026 the talks resumed.")).isEmpty();
         assertThat(numbersOf("2026年4月14日，会谈恢复。")).isEmpty();
         assertThat(numbersOf("The G20 met; F16 jets flew.")).isEmpty();
+    }
+
+    @Test
+    void decimalsThousandsAndTimesAreOneNumberEach() {
+        assertThat(numbersOf("about 13,000 names")).containsExactly(numbersOf("about 13000 names"));
+        assertThat(numbersOf("5.4 billion dollars")).hasSize(1).doesNotContain(numbersOf("5 and 4"));
+        assertThat(numbersOf("at 17:30 local time")).hasSize(1).isNotEqualTo(numbersOf("at 17:35 local time"));
+        assertThat(numbersOf("une aide de 1,5 milliard")).containsExactly(numbersOf("an aid of 1.5 billion"));
+    }
+
+    @Test
+    void aDateAwayFromThePublicationDateIsASpecificTheEventsOwnDayIsNot() {
+        java.time.LocalDate published = java.time.LocalDate.of(2026, 3, 10);
+        long[] followUp = TextFeatures.numbers(TextFeatures.tokens(ExactDedup.fold("A follow-up is pencilled in for March 30.")), published);
+        assertThat(followUp).hasSize(1);
+        assertThat(TextFeatures.numbers(TextFeatures.tokens(ExactDedup.fold("The next round opens on 30 March.")), published))
+                .containsExactly(followUp);
+        assertThat(TextFeatures.numbers(TextFeatures.tokens(ExactDedup.fold("The talks opened on March 9 and ended on March 11.")),
+                published)).isEmpty();
+        // a year back: the talks last held on December 15 are of 2025
+        assertThat(TextFeatures.numbers(TextFeatures.tokens(ExactDedup.fold("They last met on December 15.")), published)).hasSize(1);
+    }
+
+    private static long[] namesOf(String paragraph) {
+        java.util.Set<Long> out = new java.util.LinkedHashSet<>();
+        TextFeatures.names(paragraph, out);
+        return out.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    @Test
+    void aNameIsKeyedByItsLastWordsWhateverTitleComesBefore() {
+        assertThat(namesOf("Israeli Foreign Minister Gideon Sa'ar spoke.")).containsExactly(namesOf("Gideon Sa'ar spoke."));
+        assertThat(namesOf("Saudi Arabia's envoy")).containsExactly(namesOf("Saudi Arabia envoy"));
+        // a surname's particle keeps the given name: two people of one family are two names
+        assertThat(namesOf("Ahmed Abu Shamala said")).isNotEqualTo(namesOf("Tariq Abu Shamala said"));
+        // an official's id gives the key of the name as printed, accents or not
+        assertThat(StoryMatcher.knownNames(new Who(java.util.Set.of("jean-noel-barrot", "ahmed-al-sharaa", "FRA"), java.util.Set.of())))
+                .containsExactlyInAnyOrder(namesOf("Minister Jean-Noël Barrot")[0], namesOf("President Ahmed al-Sharaa")[0]);
     }
 
     @Test

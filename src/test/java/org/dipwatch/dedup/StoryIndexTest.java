@@ -1,0 +1,98 @@
+package org.dipwatch.dedup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.dipwatch.model.Article;
+import org.dipwatch.model.Verdict;
+import org.dipwatch.normalize.Normalizer;
+import org.dipwatch.normalize.SeedText;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The story memory as the judgement uses it: which stories become candidates, and how a story is
+ * judged as a whole (its lead and its latest reports).
+ */
+class StoryIndexTest {
+
+    private final PairJudge judge = new PairJudge();
+    private final StoryMatcher matcher = new StoryMatcher(new MemoryStoryStore(), judge.thresholds);
+    private long seq;
+
+    private static Article article(String seedText) {
+        return Normalizer.normalize(SeedText.parse(seedText));
+    }
+
+    /** Judges an article and stores it in the story its judgement names, or in {@code story} when given. */
+    private StoryMatcher.Judgement store(String name, String seedText, String story) {
+        Article a = article(seedText);
+        StoryMatcher.Judgement j = judge(seedText);
+        matcher.added(seq++, name, story != null ? story : StoryMatcher.storyOf(String.format("%016x", seq), j), a, j);
+        return j;
+    }
+
+    private StoryMatcher.Judgement judge(String seedText) {
+        Article a = article(seedText);
+        return matcher.judge(a, Who.of(judge.classifier.classify(a, false)), "example.org", Long.MAX_VALUE);
+    }
+
+    private static final String GENEVA_TALKS = """
+             date 2026-03-10 U.S. and Chinese negotiators end Geneva round on export controls
+
+            GENEVA - Negotiators of the United States and China ended two days of talks on export controls in Geneva on \
+            Tuesday, agreeing to meet again on March 30.
+
+            Hamid Karimi, who led the U.S. technical team, said 13,000 licence applications were waiting for a decision.
+
+            China's Foreign Ministry said the talks had been "candid and constructive".
+            """;
+
+    private static final String GENEVA_TALKS_AGAIN = """
+             date 2026-03-10 Geneva talks on chip export controls close, next round March 30
+
+            The United States and China closed their Geneva round on export controls on Tuesday and will meet again on \
+            March 30, the head of the U.S. technical team, Hamid Karimi, told reporters.
+
+            Some 13,000 licence applications are pending, Karimi said. Beijing called the talks candid and constructive.
+            """;
+
+    private static final String TARIFF_STATEMENT = """
+             date 2026-03-10 China warns of countermeasures over new U.S. tariffs on steel
+
+            BEIJING - China's Commerce Ministry said on Tuesday it would take countermeasures against new U.S. tariffs on \
+            steel and aluminium announced by Washington on Monday, the third such step this year.
+
+            The ministry said the tariffs on 120 product lines violated trade rules.
+            """;
+
+    @Test
+    void aReportOfTheLeadsEventJoinsThoughTheStorysLatestReportIsAboutSomethingElse() {
+        StoryMatcher.Judgement lead = store("lead.txt", GENEVA_TALKS, null);
+        String story = StoryMatcher.storyOf(String.format("%016x", 1L), lead);
+        // a statement on tariffs that found its way into the story (a wrong join earlier in the day)
+        store("stray.txt", TARIFF_STATEMENT, story);
+        StoryMatcher.Judgement j = judge(GENEVA_TALKS_AGAIN);
+        assertThat(j.verdict()).as("%s", j.nearest().stream().map(StoryMatcher.Neighbour::why).toList()).isEqualTo(Verdict.SAME_STORY);
+        assertThat(j.story()).isEqualTo(story);
+        assertThat(j.of()).isEqualTo("lead.txt");
+    }
+
+    @Test
+    void aStoryIsACandidateThroughTheNumbersAndNamesItsReportsState() {
+        store("talks.txt", """
+                 date 2026-03-10 Negotiators end Geneva round
+
+                Delegations met for nine hours on Tuesday.
+
+                Hamid Karimi said 13,000 licence applications were waiting and that the sides would meet on March 30.
+                """, null);
+        // no word of the report's headline or first paragraph, only its facts
+        StoryMatcher.Judgement j = judge("""
+                 date 2026-03-10 Envoy sees backlog of chip permits
+
+                Washington's envoy spoke to reporters on Wednesday morning.
+
+                Hamid Karimi put the backlog at 13,000 applications ahead of the March 30 meeting.
+                """);
+        assertThat(j.nearest()).extracting(StoryMatcher.Neighbour::file).contains("talks.txt");
+    }
+}
