@@ -1,8 +1,16 @@
 /**
- * dipwatch: a daemon that watches diplomatic statements. {@code App} is the command line;
- * {@code Daemon} runs Camel Main with the YAML routes of {@code routes/}; {@code Pipeline} is the
- * one path every article takes, in this order: ingest (read the document) → normalize (the seed
- * shape) → dedup (against the whole corpus) → corpus (write to {@code seeds/}, record in the index).
- * The daemon's routes and the {@code ingest} command call the same pipeline.
+ * dipwatch: a daemon that watches diplomatic statements. This package holds no classes; where
+ * things are:
+ * <ul>
+ *   <li>{@code cli}: the command line ({@code App} and one class per command);</li>
+ *   <li>{@code daemon}: Camel Main, the routes' wiring, start and stop;</li>
+ *   <li>{@code pipeline}: the path every article takes and its order (stated there once);</li>
+ *   <li>the stages, one package each: {@code source} (schedules, polls, seen items), {@code ingest}
+ *       (reading documents, feeds, pages), {@code normalize}, {@code classify}, {@code dedup},
+ *       {@code corpus} ({@code seeds/} and the index), {@code alert} (subscriptions, outbox,
+ *       delivery);</li>
+ *   <li>{@code model} (the records passed between stages), {@code config} (settings and their
+ *       checks), {@code observe} (health, metrics, the HTTP listener).</li>
+ * </ul>
  */
 package org.dipwatch;

@@ -1,5 +1,7 @@
 package org.dipwatch;
 
+import org.dipwatch.cli.CommandApi;
+import org.dipwatch.daemon.Daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -67,7 +69,7 @@ class ConfigProblemsTest {
         port = TestHome.freePort();
         daemon = new Daemon(Settings.of(home, TestHome.everyTextANewStory(Map.of("dipwatch.sources.enabled", "false",
                 "dipwatch.http.port", Integer.toString(port), "dipwatch.http.host", "127.0.0.1", "dipwatch.alert.poll-ms", "50",
-                "dipwatch.inbox.poll-dealy", "100"))));
+                "dipwatch.inbox.poll-dealy", "100"))), CommandApi::new);
         daemon.start();
     }
 

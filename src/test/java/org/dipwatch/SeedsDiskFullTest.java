@@ -1,5 +1,7 @@
 package org.dipwatch;
 
+import org.dipwatch.cli.CommandApi;
+import org.dipwatch.daemon.Daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -60,7 +62,7 @@ class SeedsDiskFullTest {
         }
         port = TestHome.freePort();
         daemon = new Daemon(Settings.of(home, TestHome.everyTextANewStory(Map.of("dipwatch.sources.enabled", "false",
-                "dipwatch.http.port", Integer.toString(port)))));
+                "dipwatch.http.port", Integer.toString(port)))), CommandApi::new);
         daemon.start();
     }
 

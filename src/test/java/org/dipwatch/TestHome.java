@@ -86,7 +86,7 @@ public final class TestHome {
         List<String> command = new java.util.ArrayList<>(List.of(javaBin, "-Xmx256m", "-cp", classPath,
                 "-Ddipwatch.home=" + home, "-Ddipwatch.http.port=" + port, "-Ddipwatch.sources.enabled=false"));
         command.addAll(List.of(options));
-        command.addAll(List.of("org.dipwatch.App", "run"));
+        command.addAll(List.of("org.dipwatch.cli.App", "run"));
         ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("daemon.log").toFile()));
         builder.environment().putAll(environment);

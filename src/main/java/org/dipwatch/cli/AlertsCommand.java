@@ -1,5 +1,6 @@
 package org.dipwatch.cli;
 
+import org.dipwatch.daemon.RunningDaemon;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -11,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.dipwatch.Pipeline;
+import org.dipwatch.pipeline.Pipeline;
 import org.dipwatch.alert.Outbox;
 import org.dipwatch.config.Settings;
 import org.dipwatch.corpus.CorpusIndex;

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.dipwatch.Daemon;
+import org.dipwatch.daemon.Daemon;
 import org.dipwatch.classify.Dictionaries;
 import org.dipwatch.config.ConfigException;
 import org.dipwatch.config.ConfigProblem;
@@ -83,7 +83,7 @@ public final class CheckConfigCommand implements Callable<Integer> {
         Dictionaries dictionaries = Dictionaries.load(Path.of(settings.require("dipwatch.classify.dir")));
         dictionaries.problems().forEach(p -> problems.add(dictionaryProblem(p)));
         report.put("dictionaries", dictionaries.counts());
-        problems.addAll(org.dipwatch.Pipeline.subscriptions(settings, dictionaries).check());
+        problems.addAll(org.dipwatch.pipeline.Pipeline.subscriptions(settings, dictionaries).check());
         problems.addAll(Daemon.sourceProblems(settings));
         String routesFrom = Daemon.routesLocation(settings);
         report.put("routesFrom", routesFrom);
@@ -103,7 +103,7 @@ public final class CheckConfigCommand implements Callable<Integer> {
         org.apache.logging.log4j.core.config.Configurator.setLevel("org.apache.camel", org.apache.logging.log4j.Level.WARN);
         org.apache.logging.log4j.core.config.Configurator.setLevel("org.quartz", org.apache.logging.log4j.Level.WARN);
         try {
-            report.put("routes", Daemon.checkRoutes(settings));
+            report.put("routes", Daemon.checkRoutes(settings, CommandApi::new));
         } catch (Exception e) {
             List<String> chain = new ArrayList<>();
             for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {

@@ -1,5 +1,7 @@
 package org.dipwatch.cli;
 
+import org.dipwatch.daemon.CliCommands;
+import org.dipwatch.daemon.RunningDaemon;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -10,7 +12,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.dipwatch.Pipeline;
+import org.dipwatch.pipeline.Pipeline;
 import org.dipwatch.alert.AlertApi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * computed by the same code against the daemon's pipeline. A request needs the key of the daemon's
  * {@code data/daemon.run}; the API token does not open it.
  */
-public final class CommandApi {
+public final class CommandApi implements CliCommands {
 
     /** How long the CLI waits for a daemon that is starting to listen before it asks it. */
     static final Duration START_WAIT = Duration.ofSeconds(60);
@@ -46,6 +48,7 @@ public final class CommandApi {
     }
 
     /** {@code POST /api/cli/{command}}: 401 without the key, 400 for a request that is not JSON, 404 for an unknown command. */
+    @Override
     public AlertApi.Answer answer(String command, String authorization, String body) {
         String given = authorization == null ? "" : authorization.replaceFirst("(?i)^Bearer\\s+", "").strip();
         if (!MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), key)) {

@@ -1,5 +1,6 @@
 package org.dipwatch.cli;
 
+import org.dipwatch.daemon.RunningDaemon;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -12,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.dipwatch.Pipeline;
+import org.dipwatch.pipeline.Pipeline;
 import org.dipwatch.config.Settings;
 import org.dipwatch.corpus.ClassificationJson;
 import org.dipwatch.model.IngestResult;

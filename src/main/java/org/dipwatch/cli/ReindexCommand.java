@@ -1,12 +1,13 @@
 package org.dipwatch.cli;
 
+import org.dipwatch.daemon.RunningDaemon;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.dipwatch.Pipeline;
+import org.dipwatch.pipeline.Pipeline;
 import org.dipwatch.config.Settings;
 import org.dipwatch.corpus.Corpus;
 import org.dipwatch.observe.Metrics;

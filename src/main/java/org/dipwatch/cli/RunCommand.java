@@ -1,7 +1,7 @@
 package org.dipwatch.cli;
 
 import java.util.concurrent.Callable;
-import org.dipwatch.Daemon;
+import org.dipwatch.daemon.Daemon;
 import org.dipwatch.config.Settings;
 import picocli.CommandLine.Command;
 
@@ -13,7 +13,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        new Daemon(Settings.load()).run();
+        new Daemon(Settings.load(), CommandApi::new).run();
         return 0;
     }
 }

@@ -1,5 +1,6 @@
 package org.dipwatch.cli;
 
+import org.dipwatch.daemon.RunningDaemon;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintWriter;
@@ -11,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.dipwatch.Pipeline;
+import org.dipwatch.pipeline.Pipeline;
 import org.dipwatch.config.Settings;
 import org.dipwatch.dedup.StoryMatcher;
 import org.dipwatch.ingest.UnreadableDocumentException;

@@ -3,7 +3,7 @@
  * {@code ingest}, {@code similar}, {@code classify}, {@code reindex}, {@code alerts},
  * {@code check-config}. Each loads the settings of the home and prints JSON or one line on stdout,
  * logs on stderr. A command that uses the index first looks for a daemon running on the home
- * ({@link org.dipwatch.cli.RunningDaemon}, {@code data/daemon.run}): while one runs it holds the
+ * ({@link org.dipwatch.daemon.RunningDaemon}, {@code data/daemon.run}): while one runs it holds the
  * index, and the command asks it over its HTTP API ({@link org.dipwatch.cli.CommandApi}, which
  * runs the command's own code against the daemon's pipeline); otherwise the command opens the
  * index and runs the same pipeline as the daemon, alone.

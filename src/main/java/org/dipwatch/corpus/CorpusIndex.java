@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>An embedded H2 file is open in one process at a time, and no port is opened for it: while the
  * daemon runs, the CLI asks the daemon for the commands that use the index (see
- * {@code org.dipwatch.cli.RunningDaemon}). H2's {@code AUTO_SERVER} is taken out of the URL: it
+ * {@code org.dipwatch.daemon.RunningDaemon}). H2's {@code AUTO_SERVER} is taken out of the URL: it
  * listens on every interface, and H2 refuses it beside {@code DB_CLOSE_ON_EXIT=FALSE}, which every
  * embedded H2 URL gets here unless it sets it, so that the database is closed by {@link #close()}
  * and never by H2's shutdown hook while the daemon's last batch still commits on SIGTERM.

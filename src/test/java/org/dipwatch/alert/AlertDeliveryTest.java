@@ -22,7 +22,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.dipwatch.Daemon;
+import org.dipwatch.cli.CommandApi;
+import org.dipwatch.daemon.Daemon;
 import org.dipwatch.TestHome;
 import org.dipwatch.config.Settings;
 import org.junit.jupiter.api.AfterEach;
@@ -88,7 +89,7 @@ class AlertDeliveryTest {
         daemon = new Daemon(Settings.of(home, TestHome.everyTextANewStory(Map.of("dipwatch.sources.enabled", "false", "dipwatch.http.port", Integer.toString(TestHome.freePort()),
                 "dipwatch.http.host", "127.0.0.1", "dipwatch.mail.host", "127.0.0.1",
                 "dipwatch.mail.port", Integer.toString(smtp.getSmtp().getPort()), "dipwatch.mail.from", "dipwatch@example.org",
-                "dipwatch.alert.backoff-ms", "100", "dipwatch.alert.backoff-max-ms", "400", "dipwatch.alert.poll-ms", "50"))));
+                "dipwatch.alert.backoff-ms", "100", "dipwatch.alert.backoff-max-ms", "400", "dipwatch.alert.poll-ms", "50"))), CommandApi::new);
         daemon.start();
     }
 

@@ -10,7 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.dipwatch.Daemon;
+import org.dipwatch.cli.CommandApi;
+import org.dipwatch.daemon.Daemon;
 import org.dipwatch.TestHome;
 import org.dipwatch.config.Settings;
 import org.junit.jupiter.api.AfterAll;
@@ -39,7 +40,7 @@ class ApiHardeningTest {
         TestHome.create(home);
         port = TestHome.freePort();
         daemon = new Daemon(Settings.of(home, Map.of("dipwatch.sources.enabled", "false", "dipwatch.http.port", Integer.toString(port),
-                "dipwatch.http.host", "127.0.0.1", "dipwatch.api.token", TOKEN)));
+                "dipwatch.http.host", "127.0.0.1", "dipwatch.api.token", TOKEN)), CommandApi::new);
         daemon.start();
     }
 

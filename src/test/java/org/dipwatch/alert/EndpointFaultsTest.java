@@ -28,7 +28,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.dipwatch.Daemon;
+import org.dipwatch.cli.CommandApi;
+import org.dipwatch.daemon.Daemon;
 import org.dipwatch.PrometheusText;
 import org.dipwatch.TestHome;
 import org.dipwatch.config.Settings;
@@ -89,7 +90,7 @@ class EndpointFaultsTest {
                 Map.entry("dipwatch.mail.timeout-ms", "1000"), Map.entry("dipwatch.webhook.timeout-ms", "1000"),
                 Map.entry("dipwatch.webhook.allow-private", "true"), Map.entry("dipwatch.mail.idle-ms", "0"),
                 Map.entry("dipwatch.alert.backoff-ms", "100"), Map.entry("dipwatch.alert.backoff-max-ms", "1000"),
-                Map.entry("dipwatch.alert.poll-ms", "50"), Map.entry("dipwatch.alert.max-attempts", "100000")))));
+                Map.entry("dipwatch.alert.poll-ms", "50"), Map.entry("dipwatch.alert.max-attempts", "100000")))), CommandApi::new);
         daemon.start();
     }
 

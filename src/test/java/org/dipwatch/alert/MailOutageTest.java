@@ -17,7 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.dipwatch.Daemon;
+import org.dipwatch.cli.CommandApi;
+import org.dipwatch.daemon.Daemon;
 import org.dipwatch.TestHome;
 import org.dipwatch.config.Settings;
 import org.junit.jupiter.api.AfterEach;
@@ -56,7 +57,7 @@ class MailOutageTest {
                 "dipwatch.http.host", "127.0.0.1", "dipwatch.mail.host", "127.0.0.1",
                 "dipwatch.mail.port", Integer.toString(smtpPort), "dipwatch.mail.from", "dipwatch@example.org",
                 "dipwatch.alert.backoff-ms", "100", "dipwatch.alert.backoff-max-ms", "400", "dipwatch.alert.poll-ms", "50",
-                "dipwatch.alert.max-attempts", "100000"))));
+                "dipwatch.alert.max-attempts", "100000"))), CommandApi::new);
         daemon.start();
     }
 

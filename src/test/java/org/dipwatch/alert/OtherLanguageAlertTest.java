@@ -12,7 +12,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.dipwatch.Daemon;
+import org.dipwatch.cli.CommandApi;
+import org.dipwatch.daemon.Daemon;
 import org.dipwatch.TestHome;
 import org.dipwatch.config.Settings;
 import org.junit.jupiter.api.Test;
@@ -56,7 +57,7 @@ class OtherLanguageAlertTest {
                 """.formatted(port, port));
         Daemon daemon = new Daemon(Settings.of(home, Map.of("dipwatch.sources.enabled", "false",
                 "dipwatch.http.port", Integer.toString(TestHome.freePort()), "dipwatch.webhook.allow-private", "true",
-                "dipwatch.alert.poll-ms", "50")));
+                "dipwatch.alert.poll-ms", "50")), CommandApi::new);
         daemon.start();
         try {
             Path temp = home.resolve("inbox").resolve(".lavrov.part");

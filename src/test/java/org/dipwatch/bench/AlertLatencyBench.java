@@ -18,7 +18,8 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.dipwatch.Daemon;
+import org.dipwatch.cli.CommandApi;
+import org.dipwatch.daemon.Daemon;
 import org.dipwatch.TestHome;
 import org.dipwatch.alert.Outbox;
 import org.dipwatch.config.Settings;
@@ -73,7 +74,7 @@ class AlertLatencyBench {
                 """.formatted(endpoint.getAddress().getPort()));
         // the defaults as shipped: only where the HTTP server listens is set
         Daemon daemon = new Daemon(Settings.of(home, Map.of("dipwatch.sources.enabled", "false", "dipwatch.http.port", Integer.toString(TestHome.freePort()),
-                "dipwatch.http.host", "127.0.0.1")));
+                "dipwatch.http.host", "127.0.0.1")), CommandApi::new);
         daemon.start();
         Path inbox = Files.createDirectories(home.resolve("inbox"));
         long[] total = new long[DROPS];

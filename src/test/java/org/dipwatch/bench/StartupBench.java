@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.dipwatch.Pipeline;
+import org.dipwatch.pipeline.Pipeline;
 import org.dipwatch.TestHome;
 import org.dipwatch.config.Settings;
 import org.dipwatch.dedup.NewsDay;

@@ -1,5 +1,6 @@
 package org.dipwatch.bench;
 
+import org.dipwatch.daemon.Daemon;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.File;
@@ -27,7 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
-import org.dipwatch.Pipeline;
+import org.dipwatch.pipeline.Pipeline;
 import org.dipwatch.config.Settings;
 import org.dipwatch.dedup.NewsDay;
 import org.dipwatch.model.Verdict;
@@ -40,7 +41,7 @@ import org.junit.jupiter.api.Test;
  * <ul>
  *   <li><b>first poll</b>: {@code bench.feeds} RSS feeds of {@code bench.items} distinct
  *       {@link NewsDay} items on a local HTTP server, the daemon started as a user starts it
- *       ({@code org.dipwatch.App run} in a JVM of its own, with docker's JVM options), one
+ *       ({@code org.dipwatch.cli.App run} in a JVM of its own, with docker's JVM options), one
  *       subscription for every stored article mailed at once to a local SMTP sink; from the
  *       process start and from {@code /health} 200 to the last mail; the daemon's CPU seconds
  *       ({@code /proc/PID/stat}) and peak resident memory ({@code VmHWM});</li>
@@ -437,7 +438,7 @@ class VolumeBench {
                 command.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile,dumponexit=true");
                 System.out.println("[bench] JFR recording of the " + name + " daemon: " + jfr);
             }
-            command.addAll(List.of("-cp", runtimeClassPath(), "-Ddipwatch.home=" + home, "org.dipwatch.App", "run"));
+            command.addAll(List.of("-cp", runtimeClassPath(), "-Ddipwatch.home=" + home, "org.dipwatch.cli.App", "run"));
             java.util.Properties props = new java.util.Properties();
             try (var in = Files.newBufferedReader(home.resolve("dipwatch.properties"))) {
                 props.load(in);

@@ -1,5 +1,6 @@
 package org.dipwatch.cli;
 
+import org.dipwatch.daemon.RunningDaemon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -18,7 +19,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.dipwatch.App;
 import org.dipwatch.ListeningSockets;
 import org.dipwatch.TestHome;
 import org.junit.jupiter.api.AfterAll;

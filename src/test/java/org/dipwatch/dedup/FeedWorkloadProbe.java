@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.dipwatch.Pipeline;
+import org.dipwatch.pipeline.Pipeline;
 import org.dipwatch.classify.Classifier;
 import org.dipwatch.config.Settings;
 import org.dipwatch.ingest.FeedItem;

@@ -3,7 +3,7 @@ package org.dipwatch.dedup;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.*;
-import org.dipwatch.Pipeline;
+import org.dipwatch.pipeline.Pipeline;
 import org.dipwatch.classify.Classifier;
 import org.dipwatch.config.Settings;
 import org.dipwatch.model.Article;

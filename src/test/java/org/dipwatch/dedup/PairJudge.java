@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.dipwatch.Pipeline;
+import org.dipwatch.pipeline.Pipeline;
 import org.dipwatch.classify.Classifier;
 import org.dipwatch.config.Settings;
 import org.dipwatch.model.Article;

@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.dipwatch.Pipeline;
+import org.dipwatch.pipeline.Pipeline;
 import org.dipwatch.classify.Classifier;
 import org.dipwatch.config.Settings;
 import org.dipwatch.observe.Metrics;

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.dipwatch.Pipeline;
+import org.dipwatch.pipeline.Pipeline;
 import org.dipwatch.model.Draft;
 import org.dipwatch.model.IngestResult;
 import org.dipwatch.model.Verdict;

@@ -17,7 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
-import org.dipwatch.Daemon;
+import org.dipwatch.cli.CommandApi;
+import org.dipwatch.daemon.Daemon;
 import org.dipwatch.TestHome;
 import org.dipwatch.config.Settings;
 import org.junit.jupiter.api.AfterAll;
@@ -49,7 +50,7 @@ class InboxHardeningTest {
         TestHome.create(home);
         port = TestHome.freePort();
         daemon = new Daemon(Settings.of(home, TestHome.everyTextANewStory(Map.of("dipwatch.sources.enabled", "false",
-                "dipwatch.http.port", Integer.toString(port), "dipwatch.http.host", "127.0.0.1"))));
+                "dipwatch.http.port", Integer.toString(port), "dipwatch.http.host", "127.0.0.1"))), CommandApi::new);
         daemon.start();
         inbox = home.resolve("inbox");
     }

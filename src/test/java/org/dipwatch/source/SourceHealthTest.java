@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.dipwatch.Pipeline;
+import org.dipwatch.pipeline.Pipeline;
 import org.dipwatch.TestHome;
 import org.dipwatch.alert.AlertMail;
 import org.dipwatch.alert.AlertPayload;

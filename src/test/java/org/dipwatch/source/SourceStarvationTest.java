@@ -18,7 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.dipwatch.Pipeline;
+import org.dipwatch.pipeline.Pipeline;
 import org.dipwatch.TestHome;
 import org.dipwatch.config.Settings;
 import org.dipwatch.ingest.FeedFetcher;

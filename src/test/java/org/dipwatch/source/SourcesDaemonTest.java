@@ -16,7 +16,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.dipwatch.Daemon;
+import org.dipwatch.cli.CommandApi;
+import org.dipwatch.daemon.Daemon;
 import org.dipwatch.TestHome;
 import org.dipwatch.config.Settings;
 import org.junit.jupiter.api.AfterAll;
@@ -109,7 +110,7 @@ class SourcesDaemonTest {
         daemon = new Daemon(Settings.of(home, Map.of("dipwatch.sources.enabled", "true", "dipwatch.http.port",
                 Integer.toString(port), "dipwatch.http.host", "127.0.0.1", "dipwatch.sources.host-delay-ms", "0",
                 "dipwatch.sources.jitter-seconds", "0", "dipwatch.sources.alert-after-failures", "1",
-                "dipwatch.alert.poll-ms", "100")));
+                "dipwatch.alert.poll-ms", "100")), CommandApi::new);
         daemon.start();
     }
 

@@ -12,7 +12,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.camel.ServiceStatus;
-import org.dipwatch.Daemon;
+import org.dipwatch.cli.CommandApi;
+import org.dipwatch.daemon.Daemon;
 import org.dipwatch.TestHome;
 import org.dipwatch.config.Settings;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class SourcesOffTest {
             Files.writeString(routes.resolve("s.camel.yaml"), SourcesDaemonTest.feed("off", "/rss", server));
             int port = TestHome.freePort();
             Daemon daemon = new Daemon(Settings.of(home, Map.of("dipwatch.sources.enabled", "false",
-                    "dipwatch.http.port", Integer.toString(port), "dipwatch.http.host", "127.0.0.1")));
+                    "dipwatch.http.port", Integer.toString(port), "dipwatch.http.host", "127.0.0.1")), CommandApi::new);
             daemon.start();
             try {
                 Thread.sleep(4000);

@@ -1,5 +1,7 @@
-package org.dipwatch;
+package org.dipwatch.daemon;
 
+import org.dipwatch.TestHome;
+import org.dipwatch.pipeline.Pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -1,4 +1,4 @@
-package org.dipwatch.cli;
+package org.dipwatch.daemon;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package org.dipwatch;
+package org.dipwatch.cli;
 
 import org.dipwatch.cli.AlertsCommand;
 import org.dipwatch.cli.CheckConfigCommand;

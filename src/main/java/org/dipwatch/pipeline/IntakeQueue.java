@@ -1,4 +1,4 @@
-package org.dipwatch;
+package org.dipwatch.pipeline;
 
 import java.time.Duration;
 import java.util.ArrayList;

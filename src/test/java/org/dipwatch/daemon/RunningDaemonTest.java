@@ -1,4 +1,4 @@
-package org.dipwatch.cli;
+package org.dipwatch.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

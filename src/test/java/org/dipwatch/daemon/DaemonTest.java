@@ -1,5 +1,7 @@
-package org.dipwatch;
+package org.dipwatch.daemon;
 
+import org.dipwatch.TestHome;
+import org.dipwatch.cli.CommandApi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -44,7 +46,7 @@ class DaemonTest {
         TestHome.create(home);
         port = TestHome.freePort();
         daemon = new Daemon(Settings.of(home, Map.of("dipwatch.sources.enabled", "false", "dipwatch.http.port", Integer.toString(port),
-                "dipwatch.http.host", "127.0.0.1")));
+                "dipwatch.http.host", "127.0.0.1")), CommandApi::new);
         daemon.start();
         inbox = home.resolve("inbox");
     }

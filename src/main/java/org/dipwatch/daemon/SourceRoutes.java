@@ -1,4 +1,4 @@
-package org.dipwatch;
+package org.dipwatch.daemon;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,6 @@
-package org.dipwatch;
+package org.dipwatch.daemon;
 
+import org.dipwatch.pipeline.Pipeline;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,8 +13,6 @@ import org.dipwatch.alert.AlertApi;
 import org.dipwatch.alert.ApiToken;
 import org.dipwatch.alert.Deliverer;
 import org.dipwatch.alert.SmtpMail;
-import org.dipwatch.cli.CommandApi;
-import org.dipwatch.cli.RunningDaemon;
 import org.dipwatch.config.ConfigException;
 import org.dipwatch.config.ConfigProblem;
 import org.dipwatch.config.Settings;
@@ -44,6 +43,8 @@ public final class Daemon {
     static final String SOURCE_TEMPLATES = "classpath:dipwatch/source-templates.camel.yaml";
 
     private final Settings settings;
+    /** What answers {@code POST /api/cli/{command}}: the CLI's commands on this daemon's pipeline. */
+    private final CliCommands.Factory commands;
     private final Main main = new Main();
     private PrometheusMeterRegistry registry;
     /** Under the HTTP server: its listening socket of the bound address's family ({@link org.dipwatch.observe.HttpListener}). */
@@ -58,9 +59,13 @@ public final class Daemon {
     private Runnable stopping;
     private final java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
 
-    /** A daemon for the home the settings describe; nothing runs until {@link #start()} or {@link #run()}. */
-    public Daemon(Settings settings) {
+    /**
+     * A daemon for the home the settings describe, answering the CLI's requests with these commands;
+     * nothing runs until {@link #start()} or {@link #run()}.
+     */
+    public Daemon(Settings settings, CliCommands.Factory commands) {
         this.settings = settings;
+        this.commands = commands;
     }
 
     /**
@@ -159,8 +164,8 @@ public final class Daemon {
      * check behind {@code check-config}. Returns the number of routes; throws with the file and
      * line of the first route that does not load.
      */
-    public static int checkRoutes(Settings settings) throws Exception {
-        Daemon daemon = new Daemon(settings);
+    public static int checkRoutes(Settings settings, CliCommands.Factory commands) throws Exception {
+        Daemon daemon = new Daemon(settings, commands);
         daemon.bindBeans(true);
         daemon.main.setInitialProperties(camelProperties(settings, true));
         try {
@@ -255,7 +260,7 @@ public final class Daemon {
                         + e.getMessage(), e instanceof java.io.IOException io ? io : new java.io.IOException(e));
             }
         }
-        main.bind("commandApi", new CommandApi(pipeline, settings.home(), announced == null ? RunningDaemon.newKey() : announced.key()));
+        main.bind("commandApi", commands.open(pipeline, settings.home(), announced == null ? RunningDaemon.newKey() : announced.key()));
         main.bind("metricsRegistry", registry);
         main.bind("pipeline", pipeline);
         if (!checkOnly) {

@@ -1,4 +1,4 @@
-package org.dipwatch;
+package org.dipwatch.pipeline;
 
 import java.io.IOException;
 import java.nio.file.Files;
