@@ -292,7 +292,7 @@ public final class Deliverer implements AutoCloseable {
                         // send it, and leave the rest to the next run, which starts again from the lane's oldest alert
                         taken.record();
                         List<Outbox.Row> batch = outbox.dueBatch(row.subscriptionId(), Outbox.EMAIL, Instant.now(), 500).stream()
-                                .filter(r -> !Alerts.isSourceNotice(r.content())).toList();
+                                .filter(r -> !r.content().isSourceNotice()).toList();
                         int n = deliver(sub, batch.isEmpty() ? List.of(row) : batch, mailRun, taken);
                         delivered += Math.max(0, n);
                         break lane;
@@ -324,7 +324,7 @@ public final class Deliverer implements AutoCloseable {
 
     /** Whether this e-mail alert goes out in one mail with the others due: a digest, or alerts quiet hours held. */
     private static boolean collects(Optional<Subscription> sub, Outbox.Row row) {
-        return row.channel().equals(Outbox.EMAIL) && sub.isPresent() && !Alerts.isSourceNotice(row.content())
+        return row.channel().equals(Outbox.EMAIL) && sub.isPresent() && !row.content().isSourceNotice()
                 && ("digest".equals(sub.get().mode()) || sub.get().quiet() != null && row.attempts() == 0);
     }
 
