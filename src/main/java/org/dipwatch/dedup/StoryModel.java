@@ -169,8 +169,8 @@ public final class StoryModel {
      */
     static final String[] CROSS_NAMES = {"actors", "places", "people", "people-share", "other-people", "speaker", "facts",
         "same-kind", "other-kind", "undated", "same-day", "day-gap"};
-    static final double CROSS_BIAS = -1.016;
-    static final double[] CROSS_WEIGHTS = {0.699, 0.890, 0.737, 0.817, -1.866, 0.000, 1.180, 0.000, -0.207, 0.000, 0.855, -1.259};
+    static final double CROSS_BIAS = -0.784;
+    static final double[] CROSS_WEIGHTS = {0.598, 1.473, 0.527, 0.692, -0.610, 0.000, 1.371, 0.000, -0.417, -0.065, 1.592, -1.302};
 
     /** The probability that two articles with these signals report one event. */
     public static double score(Signals s) {
