@@ -42,8 +42,8 @@ import org.dipwatch.alert.Subscription;
 public final class CamelChannels implements ChannelTransport, AutoCloseable {
 
     /** camel-slack's refusal: {@code Error POSTing to Slack API: WebhookResponse(code=404, message=…, body=no_team)}. */
-    private static final Pattern SLACK_ANSWER = Pattern.compile("WebhookResponse\\(code=(\\d+), message=(.*?), body=(.*)\\)\\s*$",
-            Pattern.DOTALL);
+    private static final Pattern SLACK_ANSWER = Pattern.compile(
+            "WebhookResponse\\(code=(\\d+), message=([^,]*)(?:, headers=.*?)?, body=(.*?)\\)(?:\\. Exchange\\[.*)?$", Pattern.DOTALL);
     /** camel-telegram's refusal: {@code <url> responded: 400{"ok":false,"error_code":400,"description":"…"}}. */
     private static final Pattern TELEGRAM_ANSWER = Pattern.compile("responded: (\\d{3})(.*)$", Pattern.DOTALL);
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
@@ -53,6 +53,7 @@ public final class CamelChannels implements ChannelTransport, AutoCloseable {
     private final Duration timeout;
     private final Map<Object, Endpoint> endpoints = new ConcurrentHashMap<>();
     private volatile ProducerTemplate template;
+    private volatile java.util.concurrent.ExecutorService sending;
 
     /**
      * Channels that send through the context {@code context} gives once it exists (the daemon's
@@ -129,8 +130,8 @@ public final class CamelChannels implements ChannelTransport, AutoCloseable {
         try {
             endpoint = context().getEndpoint(camel.uri());
         } catch (RuntimeException e) {
-            throw new Refused(where + ": no such endpoint: " + URISupport.sanitizeUri(rootMessage(e))
-                    + " (is the component on the classpath and the URI's options right?)");
+            // Camel's own words name the missing component or the option it does not know
+            throw new Refused(where + ": no such endpoint: " + URISupport.sanitizeUri(String.valueOf(e.getMessage())));
         }
         if (endpoint == null) {
             throw new Refused(where + ": no such endpoint (is the component on the classpath?)");
@@ -150,6 +151,10 @@ public final class CamelChannels implements ChannelTransport, AutoCloseable {
         ProducerTemplate t = template;
         if (t != null) {
             ServiceHelper.stopAndShutdownService(t);
+        }
+        java.util.concurrent.ExecutorService s = sending;
+        if (s != null) {
+            s.shutdownNow();
         }
     }
 
@@ -186,7 +191,10 @@ public final class CamelChannels implements ChannelTransport, AutoCloseable {
         Exchange exchange = endpoint.createExchange(ExchangePattern.InOnly);
         exchange.getIn().setBody(body);
         headers.forEach(exchange.getIn()::setHeader);
-        Future<Exchange> sent = template().asyncSend(endpoint, exchange);
+        ProducerTemplate t = template();
+        // a send of its own on the sending thread, waited for here: camel-telegram calls back done before it
+        // throws its failure, so a template's asyncSend would see a refused message as sent
+        Future<Exchange> sent = sending().submit(() -> t.send(endpoint, exchange));
         try {
             return sent.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -204,6 +212,21 @@ public final class CamelChannels implements ChannelTransport, AutoCloseable {
             throw new Refused("camel: the daemon's Camel context is not up yet");
         }
         return c;
+    }
+
+    /** The threads sends run on, so that a send that does not return in time can be left behind. */
+    private java.util.concurrent.ExecutorService sending() throws Refused {
+        java.util.concurrent.ExecutorService s = sending;
+        if (s == null) {
+            CamelContext c = context();
+            synchronized (this) {
+                if (sending == null) {
+                    sending = c.getExecutorServiceManager().newCachedThreadPool(this, "alert-channel");
+                }
+                s = sending;
+            }
+        }
+        return s;
     }
 
     private ProducerTemplate template() throws Refused {

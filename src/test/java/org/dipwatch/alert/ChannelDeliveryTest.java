@@ -1,0 +1,316 @@
+package org.dipwatch.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.dipwatch.corpus.CorpusIndex;
+import org.dipwatch.daemon.CamelChannels;
+import org.dipwatch.observe.Metrics;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Each chat channel against a local fake of its service on 127.0.0.1, as a subscriber's service
+ * sees it: Slack's incoming webhook (through camel-slack), the Telegram Bot API (camel-telegram,
+ * its base URL pointed at the fake), an ntfy server (the JDK's client) and a Camel {@code file:}
+ * endpoint. Each first fails and the alert is retried from the outbox until it arrives; what
+ * arrives is the message shaped for the medium; a failure's error says where and why without the
+ * secret.
+ */
+class ChannelDeliveryTest {
+
+    private static final String TOKEN = "123456:ABC-fake-bot-token";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+    private CorpusIndex index;
+    private Outbox outbox;
+    private DefaultCamelContext camel;
+    private CamelChannels channels;
+    private Deliverer deliverer;
+    private final List<HttpServer> servers = new ArrayList<>();
+
+    /** A fake service: answers {@code failures} requests with a failure, then with success; keeps what it was sent. */
+    private static final class Fake {
+        final List<String> paths = Collections.synchronizedList(new ArrayList<>());
+        final List<String> bodies = Collections.synchronizedList(new ArrayList<>());
+        final List<String> authorizations = Collections.synchronizedList(new ArrayList<>());
+        final AtomicInteger failures = new AtomicInteger();
+        volatile int failStatus = 500;
+        volatile String failBody = "";
+        final String okBody;
+        int port;
+
+        Fake(String okBody) {
+            this.okBody = okBody;
+        }
+    }
+
+    private Fake serve(Fake fake) throws IOException {
+        HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        http.createContext("/", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            boolean fail = fake.failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+            if (!fail) {
+                fake.paths.add(exchange.getRequestURI().getPath());
+                fake.bodies.add(body);
+                fake.authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+            }
+            byte[] answer = (fail ? fake.failBody : fake.okBody).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(fail ? fake.failStatus : 200, answer.length == 0 ? -1 : answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        http.start();
+        servers.add(http);
+        fake.port = http.getAddress().getPort();
+        return fake;
+    }
+
+    private final Fake slack = new Fake("ok");
+    private final Fake telegram = new Fake("""
+            {"ok":true,"result":{"message_id":7,"date":1741079702,"chat":{"id":-1001234567890,"type":"channel","title":"desk"}}}""");
+    private final Fake ntfy = new Fake("""
+            {"id":"hwQ2YpKdmg","time":1741079702,"event":"message","topic":"dipwatch-desk"}""");
+
+    @BeforeEach
+    void start() throws Exception {
+        serve(slack);
+        serve(telegram);
+        serve(ntfy);
+        index = CorpusIndex.open("jdbc:h2:mem:channels" + System.nanoTime(), "sa", "", 2);
+        outbox = new Outbox(index.dataSource());
+        camel = new DefaultCamelContext();
+        camel.start();
+        channels = new CamelChannels(() -> camel, "http://127.0.0.1:" + telegram.port, Duration.ofSeconds(5));
+        Path file = dir.resolve("subscriptions.yaml");
+        Files.writeString(file, """
+                subscriptions:
+                  - id: slack-desk
+                    slack: { url: "${env:SLACK_WEBHOOK_URL}" }
+                  - id: telegram-desk
+                    telegram: { token: "${env:TELEGRAM_BOT_TOKEN}", chat: "-1001234567890" }
+                  - id: ntfy-desk
+                    ntfy: { url: "http://127.0.0.1:%d/dipwatch-desk", token: "${env:NTFY_TOKEN}" }
+                  - id: downstream
+                    camel: { uri: "file:%s?fileExist=Fail" }
+                """.formatted(ntfy.port, dir.resolve("alerts").toString().replace('\\', '/')));
+        Map<String, String> env = Map.of("SLACK_WEBHOOK_URL", "http://127.0.0.1:" + slack.port + "/services/T0/B0/slack-secret",
+                "TELEGRAM_BOT_TOKEN", TOKEN, "NTFY_TOKEN", "tk_desk");
+        Subscriptions subscriptions = new Subscriptions(file, env::get, false);
+        assertThat(subscriptions.problems()).isEmpty();
+        deliverer = new Deliverer(outbox, subscriptions, (to, m) -> { }, channels, new Metrics(new SimpleMeterRegistry()),
+                new Deliverer.Policy(3, Duration.ofHours(1), Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofSeconds(5), false));
+    }
+
+    @AfterEach
+    void stop() {
+        deliverer.close();
+        channels.close();
+        camel.stop();
+        servers.forEach(s -> s.stop(0));
+        index.close();
+    }
+
+    /** The Bogdanov–Abu Marzook alert, for this subscription and channel, made now. */
+    private AlertContent enqueue(String subscription, String channel) throws Exception {
+        AlertContent a = TestAlerts.russiaCallsHamas();
+        AlertContent now = new AlertContent("msg_" + subscription.replace("-", ""), Instant.now(), subscription, a.verdict(),
+                a.articleFile(), a.articleId(), a.title(), a.published(), a.url(), a.source(), a.paragraphs(), a.tags(), a.story(),
+                a.why(), List.of("tass.com: Bogdanov meets Hamas delegation (001_00000000000000aa.txt)"), false, 3);
+        try (Connection c = index.dataSource().getConnection()) {
+            outbox.enqueue(c, List.of(new Outbox.Pending(subscription, channel, now, Instant.now())));
+            // the outbox reads an alert's tags from its article's row, as the corpus stores it
+            try (var ps = c.prepareStatement("MERGE INTO article (seq, file_name, article_id, source, content_hash, paragraphs, "
+                    + "characters, verdict, received_at, stored_at, classification) KEY (file_name) "
+                    + "VALUES (5, ?, ?, 'mid-ru', 'x', 4, 400, 'new', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, ?)")) {
+                ps.setString(1, a.articleFile());
+                ps.setString(2, a.articleId());
+                ps.setString(3, JSON.writeValueAsString(a.tags()));
+                ps.executeUpdate();
+            }
+        }
+        return now;
+    }
+
+    private Outbox.Row only(String subscription) {
+        return outbox.ofSubscription(subscription, 10).get(0);
+    }
+
+    /** Delivers what is due until the subscription's alert is delivered (the retry waits its backoff). */
+    private void deliverUntilDelivered(String subscription) {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            deliverer.deliverDue();
+            return only(subscription).status().equals("delivered");
+        });
+    }
+
+    @Test
+    void slackGetsTheMrkdwnMessageThroughCamelSlackAfterAFailedAttempt() throws Exception {
+        slack.failures.set(1);
+        slack.failBody = "no_service";
+        enqueue("slack-desk", Outbox.SLACK);
+        deliverer.deliverDue();
+        Outbox.Row failed = only("slack-desk");
+        assertThat(failed.status()).isEqualTo("pending");
+        assertThat(failed.lastError()).isEqualTo("slack: POST to 127.0.0.1:" + slack.port + " answered 500: no_service");
+
+        deliverUntilDelivered("slack-desk");
+        assertThat(slack.paths).containsExactly("/services/T0/B0/slack-secret");
+        JsonNode posted = JSON.readTree(slack.bodies.get(0));
+        assertThat(posted.has("channel")).as("an app's webhook posts to its own channel").isFalse();
+        assertThat(posted.path("text").asText()).isEqualTo("""
+                *<https://mid.ru/en/foreign_policy/news/1999999/|Russia calls for de-escalation in the Gaza Strip in a call with Hamas's Abu Marzook>*
+                RUS → HAMAS · Gaza Strip
+                _2025-03-04 · mid-ru · 3 earlier reports of this story_
+                > Russian Deputy Foreign Minister Mikhail Bogdanov held a telephone conversation with Mousa Abu Marzook, deputy head of the Hamas political bureau.""");
+        assertThat(outbox.log("slack-desk", 10)).extracting(Outbox.Attempt::outcome).containsExactly("delivered", "retrying");
+    }
+
+    @Test
+    void telegramGetsTheHtmlMessageAtItsBaseUrlAfterAFailedAttemptAndNoErrorShowsTheToken() throws Exception {
+        telegram.failures.set(1);
+        telegram.failStatus = 502;
+        telegram.failBody = """
+                {"ok":false,"error_code":502,"description":"Bad Gateway"}""";
+        enqueue("telegram-desk", Outbox.TELEGRAM);
+        deliverer.deliverDue();
+        Outbox.Row failed = only("telegram-desk");
+        assertThat(failed.status()).isEqualTo("pending");
+        assertThat(failed.lastError()).isEqualTo("telegram: sendMessage to chat -1001234567890 at 127.0.0.1:" + telegram.port
+                + " answered 502: Bad Gateway");
+
+        deliverUntilDelivered("telegram-desk");
+        assertThat(telegram.paths).containsExactly("/bot" + TOKEN + "/sendMessage");
+        JsonNode sent = JSON.readTree(telegram.bodies.get(0));
+        assertThat(sent.path("chat_id").asText()).isEqualTo("-1001234567890");
+        assertThat(sent.path("parse_mode").asText()).isEqualTo("HTML");
+        assertThat(sent.path("text").asText()).isEqualTo("""
+                <b><a href="https://mid.ru/en/foreign_policy/news/1999999/">Russia calls for de-escalation in the Gaza Strip in a call with Hamas&#39;s Abu Marzook</a></b>
+                RUS → HAMAS · Gaza Strip
+                <i>2025-03-04 · mid-ru · 3 earlier reports of this story</i>
+                Russian Deputy Foreign Minister Mikhail Bogdanov held a telephone conversation with Mousa Abu Marzook, deputy head of the Hamas political bureau.""");
+        assertThat(outbox.log("telegram-desk", 10)).extracting(Outbox.Attempt::outcome).containsExactly("delivered", "retrying");
+        assertThat(outbox.log("telegram-desk", 10)).allSatisfy(a -> assertThat(String.valueOf(a.error())).doesNotContain(TOKEN));
+    }
+
+    @Test
+    void aTelegramChatThatDoesNotExistIsADeadLetterAfterTheAttemptsSayingWhy() throws Exception {
+        telegram.failures.set(100);
+        telegram.failStatus = 400;
+        telegram.failBody = """
+                {"ok":false,"error_code":400,"description":"Bad Request: chat not found"}""";
+        enqueue("telegram-desk", Outbox.TELEGRAM);
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            deliverer.deliverDue();
+            return only("telegram-desk").status().equals("dead");
+        });
+        Outbox.Row dead = only("telegram-desk");
+        assertThat(dead.attempts()).isEqualTo(3);
+        assertThat(dead.lastError()).isEqualTo("telegram: sendMessage to chat -1001234567890 at 127.0.0.1:" + telegram.port
+                + " answered 400: Bad Request: chat not found");
+        assertThat(outbox.dead(10)).extracting(Outbox.Row::id).containsExactly(dead.id());
+        assertThat(telegram.bodies).isEmpty();
+    }
+
+    @Test
+    void aBotApiThatCannotBeReachedIsSaidSoWithoutTheToken() throws Exception {
+        int closed = org.dipwatch.TestHome.freePort();
+        CamelChannels elsewhere = new CamelChannels(() -> camel, "http://127.0.0.1:" + closed, Duration.ofSeconds(5));
+        try {
+            elsewhere.telegram(new Subscription.Telegram(TOKEN, "@dipwatch_desk"), "<b>hello</b>");
+            org.junit.jupiter.api.Assertions.fail("sent to a closed port");
+        } catch (ChannelTransport.Refused e) {
+            assertThat(e.getMessage()).isEqualTo("telegram: sendMessage to chat @dipwatch_desk at 127.0.0.1:" + closed
+                    + " failed: connection refused or closed while connecting (ConnectException)");
+        } finally {
+            elsewhere.close();
+        }
+    }
+
+    @Test
+    void ntfyGetsAJsonPublishWithTitleClickAndTokenAfterAFailedAttempt() throws Exception {
+        ntfy.failures.set(1);
+        ntfy.failStatus = 429;
+        ntfy.failBody = """
+                {"code":42901,"http":429,"error":"limit reached: too many requests"}""";
+        enqueue("ntfy-desk", Outbox.NTFY);
+        deliverer.deliverDue();
+        Outbox.Row failed = only("ntfy-desk");
+        assertThat(failed.status()).isEqualTo("pending");
+        assertThat(failed.lastError()).isEqualTo("ntfy: POST to 127.0.0.1:" + ntfy.port
+                + " answered 429: limit reached: too many requests");
+
+        deliverUntilDelivered("ntfy-desk");
+        assertThat(ntfy.paths).as("JSON publishing goes to the server's root").containsExactly("/");
+        assertThat(ntfy.authorizations).containsExactly("Bearer tk_desk");
+        JsonNode published = JSON.readTree(ntfy.bodies.get(0));
+        assertThat(published.path("topic").asText()).isEqualTo("dipwatch-desk");
+        assertThat(published.path("title").asText())
+                .isEqualTo("Russia calls for de-escalation in the Gaza Strip in a call with Hamas's Abu Marzook");
+        assertThat(published.path("click").asText()).isEqualTo("https://mid.ru/en/foreign_policy/news/1999999/");
+        assertThat(published.path("tags").toString()).isEqualTo("[\"newspaper\"]");
+        assertThat(published.path("message").asText()).isEqualTo("""
+                RUS → HAMAS · Gaza Strip
+                2025-03-04 · mid-ru · 3 earlier reports of this story
+                Russian Deputy Foreign Minister Mikhail Bogdanov held a telephone conversation with Mousa Abu Marzook, deputy head of the Hamas political bureau.""");
+        assertThat(outbox.log("ntfy-desk", 10)).extracting(Outbox.Attempt::outcome).containsExactly("delivered", "retrying");
+    }
+
+    @Test
+    void aCamelEndpointGetsTheCloudEventOnceItCanTakeIt() throws Exception {
+        // where the endpoint's folder should be, a file: camel-file cannot write there until it is gone
+        Path alerts = dir.resolve("alerts");
+        Files.writeString(alerts, "in the way");
+        AlertContent sent = enqueue("downstream", Outbox.CAMEL);
+        deliverer.deliverDue();
+        Outbox.Row failed = only("downstream");
+        assertThat(failed.status()).isEqualTo("pending");
+        assertThat(failed.lastError()).isEqualTo("camel: file:" + alerts + "?fileExist=Fail failed: " + alerts.resolve(sent.messageId() + ".json")
+                + ": Not a directory");
+
+        Files.delete(alerts);
+        deliverUntilDelivered("downstream");
+        Path written = alerts.resolve(sent.messageId() + ".json");
+        JsonNode event = JSON.readTree(Files.readString(written));
+        assertThat(event.path("specversion").asText()).isEqualTo("1.0");
+        assertThat(event.path("type").asText()).isEqualTo(AlertPayload.TYPE);
+        assertThat(event.path("id").asText()).isEqualTo(sent.messageId());
+        assertThat(event.path("data").path("subscription").asText()).isEqualTo("downstream");
+        assertThat(event.path("data").path("article").path("file").asText()).isEqualTo("005_0123456789abcdef.txt");
+        assertThat(outbox.log("downstream", 10)).extracting(Outbox.Attempt::outcome).containsExactly("delivered", "retrying");
+    }
+
+    @Test
+    void aCamelUriWhoseComponentIsMissingFailsSayingSo() throws Exception {
+        try {
+            channels.camel(new Subscription.Camel("kafka:alerts?brokers=localhost:9092"), "{}", Map.of());
+            org.junit.jupiter.api.Assertions.fail("sent to a component that is not there");
+        } catch (ChannelTransport.Refused e) {
+            assertThat(e.getMessage()).isEqualTo("camel: kafka:alerts?brokers=localhost:9092: no such endpoint: No endpoint could be "
+                    + "found for: kafka://alerts?brokers=localhost:9092, please check your classpath contains the needed Camel component jar.");
+        }
+    }
+}
