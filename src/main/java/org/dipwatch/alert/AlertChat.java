@@ -128,8 +128,8 @@ public final class AlertChat {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
-    /** A URL inside Slack's {@code <url|label>}: the characters that would end it percent-encoded. */
+    /** A URL inside Slack's {@code <url|label>}: its {@code &} escaped (a web link has no {@code <}, {@code >} or {@code |}). */
     private static String slackLink(String url) {
-        return url.replace("&", "&amp;").replace("|", "%7C").replace("<", "%3C").replace(">", "%3E");
+        return url.replace("&", "&amp;");
     }
 }
