@@ -594,8 +594,9 @@ public final class Subscriptions {
     }
 
     /**
-     * A secret that must come from the environment ({@code ${env:NAME}}, never the file itself,
-     * which is often kept in git), expanded; empty when it is missing or written out.
+     * A secret that must come from the environment: the value names at least one {@code ${env:NAME}}
+     * (the whole token, or the secret part of a URL such as Slack's {@code …/services/${env:HOOK}}),
+     * never the file alone, which is often kept in git; expanded, empty when it is missing or written out.
      */
     private String secret(String written, String path, String example, Check c) {
         String key = path.replace('/', '.');
@@ -605,7 +606,7 @@ public final class Subscriptions {
                     + last(path) + ": \"${env:" + example + "}\")");
             return "";
         }
-        if (!ENV.matcher(value).matches()) {
+        if (!ENV.matcher(value).find()) {
             c.add(path, key + " is a secret and comes from the environment only, not the file: write "
                     + last(path) + ": \"${env:" + example + "}\" and set " + example);
             return "";

@@ -5,21 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.dipwatch.corpus.CorpusIndex;
 import org.dipwatch.daemon.CamelChannels;
@@ -49,62 +42,20 @@ class ChannelDeliveryTest {
     private DefaultCamelContext camel;
     private CamelChannels channels;
     private Deliverer deliverer;
-    private final List<HttpServer> servers = new ArrayList<>();
-
-    /** A fake service: answers {@code failures} requests with a failure, then with success; keeps what it was sent. */
-    private static final class Fake {
-        final List<String> paths = Collections.synchronizedList(new ArrayList<>());
-        final List<String> bodies = Collections.synchronizedList(new ArrayList<>());
-        final List<String> authorizations = Collections.synchronizedList(new ArrayList<>());
-        final AtomicInteger failures = new AtomicInteger();
-        volatile int failStatus = 500;
-        volatile String failBody = "";
-        final String okBody;
-        int port;
-
-        Fake(String okBody) {
-            this.okBody = okBody;
-        }
-    }
-
-    private Fake serve(Fake fake) throws IOException {
-        HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        http.createContext("/", exchange -> {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            boolean fail = fake.failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
-            if (!fail) {
-                fake.paths.add(exchange.getRequestURI().getPath());
-                fake.bodies.add(body);
-                fake.authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
-            }
-            byte[] answer = (fail ? fake.failBody : fake.okBody).getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(fail ? fake.failStatus : 200, answer.length == 0 ? -1 : answer.length);
-            exchange.getResponseBody().write(answer);
-            exchange.close();
-        });
-        http.start();
-        servers.add(http);
-        fake.port = http.getAddress().getPort();
-        return fake;
-    }
-
-    private final Fake slack = new Fake("ok");
-    private final Fake telegram = new Fake("""
-            {"ok":true,"result":{"message_id":7,"date":1741079702,"chat":{"id":-1001234567890,"type":"channel","title":"desk"}}}""");
-    private final Fake ntfy = new Fake("""
-            {"id":"hwQ2YpKdmg","time":1741079702,"event":"message","topic":"dipwatch-desk"}""");
+    private FakeService slack;
+    private FakeService telegram;
+    private FakeService ntfy;
 
     @BeforeEach
     void start() throws Exception {
-        serve(slack);
-        serve(telegram);
-        serve(ntfy);
+        slack = FakeService.start(FakeService.SLACK_OK);
+        telegram = FakeService.start(FakeService.TELEGRAM_OK);
+        ntfy = FakeService.start(FakeService.NTFY_OK);
         index = CorpusIndex.open("jdbc:h2:mem:channels" + System.nanoTime(), "sa", "", 2);
         outbox = new Outbox(index.dataSource());
         camel = new DefaultCamelContext();
         camel.start();
-        channels = new CamelChannels(() -> camel, "http://127.0.0.1:" + telegram.port, Duration.ofSeconds(5));
+        channels = new CamelChannels(() -> camel, "http://127.0.0.1:" + telegram.port(), Duration.ofSeconds(5));
         Path file = dir.resolve("subscriptions.yaml");
         Files.writeString(file, """
                 subscriptions:
@@ -116,8 +67,8 @@ class ChannelDeliveryTest {
                     ntfy: { url: "http://127.0.0.1:%d/dipwatch-desk", token: "${env:NTFY_TOKEN}" }
                   - id: downstream
                     camel: { uri: "file:%s?fileExist=Fail" }
-                """.formatted(ntfy.port, dir.resolve("alerts").toString().replace('\\', '/')));
-        Map<String, String> env = Map.of("SLACK_WEBHOOK_URL", "http://127.0.0.1:" + slack.port + "/services/T0/B0/slack-secret",
+                """.formatted(ntfy.port(), dir.resolve("alerts").toString().replace('\\', '/')));
+        Map<String, String> env = Map.of("SLACK_WEBHOOK_URL", "http://127.0.0.1:" + slack.port() + "/services/T0/B0/slack-secret",
                 "TELEGRAM_BOT_TOKEN", TOKEN, "NTFY_TOKEN", "tk_desk");
         Subscriptions subscriptions = new Subscriptions(file, env::get, false);
         assertThat(subscriptions.problems()).isEmpty();
@@ -130,7 +81,9 @@ class ChannelDeliveryTest {
         deliverer.close();
         channels.close();
         camel.stop();
-        servers.forEach(s -> s.stop(0));
+        slack.close();
+        telegram.close();
+        ntfy.close();
         index.close();
     }
 
@@ -175,7 +128,7 @@ class ChannelDeliveryTest {
         deliverer.deliverDue();
         Outbox.Row failed = only("slack-desk");
         assertThat(failed.status()).isEqualTo("pending");
-        assertThat(failed.lastError()).isEqualTo("slack: POST to 127.0.0.1:" + slack.port + " answered 500: no_service");
+        assertThat(failed.lastError()).isEqualTo("slack: POST to 127.0.0.1:" + slack.port() + " answered 500: no_service");
 
         deliverUntilDelivered("slack-desk");
         assertThat(slack.paths).containsExactly("/services/T0/B0/slack-secret");
@@ -199,7 +152,7 @@ class ChannelDeliveryTest {
         deliverer.deliverDue();
         Outbox.Row failed = only("telegram-desk");
         assertThat(failed.status()).isEqualTo("pending");
-        assertThat(failed.lastError()).isEqualTo("telegram: sendMessage to chat -1001234567890 at 127.0.0.1:" + telegram.port
+        assertThat(failed.lastError()).isEqualTo("telegram: sendMessage to chat -1001234567890 at 127.0.0.1:" + telegram.port()
                 + " answered 502: Bad Gateway");
 
         deliverUntilDelivered("telegram-desk");
@@ -229,7 +182,7 @@ class ChannelDeliveryTest {
         });
         Outbox.Row dead = only("telegram-desk");
         assertThat(dead.attempts()).isEqualTo(3);
-        assertThat(dead.lastError()).isEqualTo("telegram: sendMessage to chat -1001234567890 at 127.0.0.1:" + telegram.port
+        assertThat(dead.lastError()).isEqualTo("telegram: sendMessage to chat -1001234567890 at 127.0.0.1:" + telegram.port()
                 + " answered 400: Bad Request: chat not found");
         assertThat(outbox.dead(10)).extracting(Outbox.Row::id).containsExactly(dead.id());
         assertThat(telegram.bodies).isEmpty();
@@ -260,7 +213,7 @@ class ChannelDeliveryTest {
         deliverer.deliverDue();
         Outbox.Row failed = only("ntfy-desk");
         assertThat(failed.status()).isEqualTo("pending");
-        assertThat(failed.lastError()).isEqualTo("ntfy: POST to 127.0.0.1:" + ntfy.port
+        assertThat(failed.lastError()).isEqualTo("ntfy: POST to 127.0.0.1:" + ntfy.port()
                 + " answered 429: limit reached: too many requests");
 
         deliverUntilDelivered("ntfy-desk");
