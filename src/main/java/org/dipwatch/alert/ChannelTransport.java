@@ -15,10 +15,22 @@ public interface ChannelTransport {
     /** The service or endpoint did not take the message; the message says where and why, in words a user can act on. */
     final class Refused extends Exception {
         private static final long serialVersionUID = 1L;
+        private final transient java.time.Duration retryAfter;
 
         /** A refusal whose message is the whole story (no cause: the message names it). */
         public Refused(String message) {
+            this(message, null);
+        }
+
+        /** A refusal with the wait the service asked for before the next try (a 429's), or {@code null}. */
+        public Refused(String message, java.time.Duration retryAfter) {
             super(message, null, false, false);
+            this.retryAfter = retryAfter;
+        }
+
+        /** The wait the service asked for, or {@code null}: then the deliverer's backoff decides. */
+        public java.time.Duration retryAfter() {
+            return retryAfter;
         }
     }
 

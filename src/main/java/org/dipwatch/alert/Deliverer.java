@@ -397,6 +397,9 @@ public final class Deliverer implements AutoCloseable {
             }
         } catch (ChannelTransport.Refused e) {
             error = e.getMessage();
+            if (e.retryAfter() != null) {
+                retryAfter = e.retryAfter().compareTo(policy.backoffMax()) > 0 ? policy.backoffMax() : e.retryAfter();
+            }
         } catch (IOException e) {
             error = row.channel() + ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package org.dipwatch.daemon;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -46,6 +47,8 @@ public final class CamelChannels implements ChannelTransport, AutoCloseable {
             "WebhookResponse\\(code=(\\d+), message=([^,]*)(?:, headers=.*?)?, body=(.*?)\\)(?:\\. Exchange\\[.*)?$", Pattern.DOTALL);
     /** camel-telegram's refusal: {@code <url> responded: 400{"ok":false,"error_code":400,"description":"…"}}. */
     private static final Pattern TELEGRAM_ANSWER = Pattern.compile("responded: (\\d{3})(.*)$", Pattern.DOTALL);
+    /** The {@code Retry-After} among the headers of camel-slack's refusal. */
+    private static final Pattern SLACK_RETRY_AFTER = Pattern.compile("(?i)retry-after=\\[(\\d{1,9})]");
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final Supplier<CamelContext> context;
@@ -79,9 +82,11 @@ public final class CamelChannels implements ChannelTransport, AutoCloseable {
         Exchange done = send(endpoint, text, Map.of(), where);
         Exception e = done.getException();
         if (e != null) {
-            Matcher m = SLACK_ANSWER.matcher(String.valueOf(e.getMessage()));
+            String said = String.valueOf(e.getMessage());
+            Matcher m = SLACK_ANSWER.matcher(said);
+            Matcher wait = SLACK_RETRY_AFTER.matcher(said);
             throw new Refused(where + (m.find() ? " answered " + m.group(1) + answer(m.group(3).isBlank() ? m.group(2) : m.group(3))
-                    : " failed: " + Deliverer.cause(e, timeout)));
+                    : " failed: " + Deliverer.cause(e, timeout)), wait.find() ? Duration.ofSeconds(Long.parseLong(wait.group(1))) : null);
         }
     }
 
@@ -111,14 +116,20 @@ public final class CamelChannels implements ChannelTransport, AutoCloseable {
         Exception e = done.getException();
         if (e != null) {
             String said = null;
+            Duration wait = null;
             for (Throwable t = e; t != null && said == null; t = t.getCause() == t ? null : t.getCause()) {
                 Matcher m = TELEGRAM_ANSWER.matcher(String.valueOf(t.getMessage()));
                 if (m.find()) {
-                    said = " answered " + m.group(1) + answer(description(m.group(2)));
+                    JsonNode answer = json(m.group(2));
+                    said = " answered " + m.group(1) + answer(answer.path("description").asText(m.group(2)));
+                    // a 429 says how long to wait: {"parameters":{"retry_after":30}}
+                    long seconds = answer.path("parameters").path("retry_after").asLong(0);
+                    wait = seconds > 0 ? Duration.ofSeconds(seconds) : null;
                 }
             }
             // the Bot API's URL holds the token, and the component's messages hold the URL
-            throw new Refused(withoutToken(where + (said != null ? said : " failed: " + Deliverer.cause(e, timeout)), telegram.token()));
+            throw new Refused(withoutToken(where + (said != null ? said : " failed: " + Deliverer.cause(e, timeout)), telegram.token()),
+                    wait);
         }
     }
 
@@ -248,13 +259,13 @@ public final class CamelChannels implements ChannelTransport, AutoCloseable {
         return line.isEmpty() ? "" : ": " + (line.length() > 200 ? line.substring(0, 199) + "…" : line);
     }
 
-    /** The {@code description} of a Bot API error answer, else the answer as it came. */
-    private static String description(String body) {
+    /** A Bot API answer as JSON; a missing node when it is not JSON. */
+    private static JsonNode json(String body) {
         try {
-            String d = JSON.readTree(body).path("description").asText("");
-            return d.isBlank() ? body : d;
+            JsonNode node = JSON.readTree(body);
+            return node == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : node;
         } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
-            return body;
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
         }
     }
 

@@ -73,7 +73,7 @@ class ChannelDeliveryTest {
         Subscriptions subscriptions = new Subscriptions(file, env::get, false);
         assertThat(subscriptions.problems()).isEmpty();
         deliverer = new Deliverer(outbox, subscriptions, (to, m) -> { }, channels, new Metrics(new SimpleMeterRegistry()),
-                new Deliverer.Policy(3, Duration.ofHours(1), Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofSeconds(5), false));
+                new Deliverer.Policy(3, Duration.ofHours(1), Duration.ofMillis(50), Duration.ofMinutes(1), Duration.ofSeconds(5), false));
     }
 
     @AfterEach
@@ -186,6 +186,27 @@ class ChannelDeliveryTest {
                 + " answered 400: Bad Request: chat not found");
         assertThat(outbox.dead(10)).extracting(Outbox.Row::id).containsExactly(dead.id());
         assertThat(telegram.bodies).isEmpty();
+    }
+
+    @Test
+    void aTelegramOrSlackAskingToWaitIsTriedAgainAfterTheWaitItAskedFor() throws Exception {
+        telegram.failures.set(1);
+        telegram.failStatus = 429;
+        telegram.failBody = """
+                {"ok":false,"error_code":429,"description":"Too Many Requests: retry after 30","parameters":{"retry_after":30}}""";
+        slack.failures.set(1);
+        slack.failStatus = 429;
+        slack.failHeaders.put("Retry-After", "20");
+        enqueue("telegram-desk", Outbox.TELEGRAM);
+        enqueue("slack-desk", Outbox.SLACK);
+        deliverer.deliverDue();
+        Outbox.Row telegramRow = only("telegram-desk");
+        assertThat(telegramRow.lastError()).endsWith(" answered 429: Too Many Requests: retry after 30");
+        assertThat(Duration.between(Instant.now(), telegramRow.nextAttemptAt()).getSeconds()).isBetween(28L, 30L);
+        Outbox.Row slackRow = only("slack-desk");
+        assertThat(slackRow.lastError()).isEqualTo("slack: POST to 127.0.0.1:" + slack.port() + " answered 429");
+        assertThat(Duration.between(Instant.now(), slackRow.nextAttemptAt()).getSeconds()).isBetween(18L, 20L);
+        assertThat(deliverer.deliverDue()).as("not due again before the wait").isZero();
     }
 
     @Test

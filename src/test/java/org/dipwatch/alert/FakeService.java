@@ -23,6 +23,8 @@ final class FakeService implements AutoCloseable {
     final AtomicInteger failures = new AtomicInteger();
     volatile int failStatus = 500;
     volatile String failBody = "";
+    /** Headers of a failure's answer ({@code Retry-After}). */
+    final java.util.Map<String, String> failHeaders = new java.util.concurrent.ConcurrentHashMap<>();
     private final HttpServer http;
 
     /** Slack's answer to a message it took. */
@@ -46,6 +48,9 @@ final class FakeService implements AutoCloseable {
             }
             byte[] answer = (fail ? failBody : okBody).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
+            if (fail) {
+                failHeaders.forEach(exchange.getResponseHeaders()::add);
+            }
             exchange.sendResponseHeaders(fail ? failStatus : 200, answer.length == 0 ? -1 : answer.length);
             exchange.getResponseBody().write(answer);
             exchange.close();
