@@ -39,7 +39,8 @@ public final class AlertChat {
                 by.add(AlertMail.oneLine(c.source()));
             }
             if (c.alsoReportedCount() > 0) {
-                by.add(c.alsoReportedCount() == 1 ? "1 earlier report of this story" : c.alsoReportedCount() + " earlier reports of this story");
+                int n = c.alsoReportedCount();
+                by.add(n == 1 ? "1 earlier report of this story" : n + " earlier reports of this story");
             }
             String first = c.paragraphs().stream().map(AlertMail::oneLine).filter(p -> !p.isEmpty()).findFirst().orElse("");
             // the headline is the first paragraph when there is no title: then it is not quoted twice

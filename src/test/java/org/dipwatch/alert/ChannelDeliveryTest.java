@@ -112,6 +112,19 @@ class ChannelDeliveryTest {
         return outbox.ofSubscription(subscription, 10).get(0);
     }
 
+    /**
+     * Enqueues the alert for this subscription and channel and tries it once: it must fail, stay
+     * pending and say {@code error}. Returns the alert.
+     */
+    private AlertContent firstAttemptFails(String subscription, String channel, String error) throws Exception {
+        AlertContent alert = enqueue(subscription, channel);
+        deliverer.deliverDue();
+        Outbox.Row failed = only(subscription);
+        assertThat(failed.status()).isEqualTo("pending");
+        assertThat(failed.lastError()).isEqualTo(error);
+        return alert;
+    }
+
     /** Delivers what is due until the subscription's alert is delivered (the retry waits its backoff). */
     private void deliverUntilDelivered(String subscription) {
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> {
@@ -124,11 +137,7 @@ class ChannelDeliveryTest {
     void slackGetsTheMrkdwnMessageThroughCamelSlackAfterAFailedAttempt() throws Exception {
         slack.failures.set(1);
         slack.failBody = "no_service";
-        enqueue("slack-desk", Outbox.SLACK);
-        deliverer.deliverDue();
-        Outbox.Row failed = only("slack-desk");
-        assertThat(failed.status()).isEqualTo("pending");
-        assertThat(failed.lastError()).isEqualTo("slack: POST to 127.0.0.1:" + slack.port() + " answered 500: no_service");
+        firstAttemptFails("slack-desk", Outbox.SLACK, "slack: POST to 127.0.0.1:" + slack.port() + " answered 500: no_service");
 
         deliverUntilDelivered("slack-desk");
         assertThat(slack.paths).containsExactly("/services/T0/B0/slack-secret");
@@ -148,11 +157,7 @@ class ChannelDeliveryTest {
         telegram.failStatus = 502;
         telegram.failBody = """
                 {"ok":false,"error_code":502,"description":"Bad Gateway"}""";
-        enqueue("telegram-desk", Outbox.TELEGRAM);
-        deliverer.deliverDue();
-        Outbox.Row failed = only("telegram-desk");
-        assertThat(failed.status()).isEqualTo("pending");
-        assertThat(failed.lastError()).isEqualTo("telegram: sendMessage to chat -1001234567890 at 127.0.0.1:" + telegram.port()
+        firstAttemptFails("telegram-desk", Outbox.TELEGRAM, "telegram: sendMessage to chat -1001234567890 at 127.0.0.1:" + telegram.port()
                 + " answered 502: Bad Gateway");
 
         deliverUntilDelivered("telegram-desk");
@@ -230,11 +235,7 @@ class ChannelDeliveryTest {
         ntfy.failStatus = 429;
         ntfy.failBody = """
                 {"code":42901,"http":429,"error":"limit reached: too many requests"}""";
-        enqueue("ntfy-desk", Outbox.NTFY);
-        deliverer.deliverDue();
-        Outbox.Row failed = only("ntfy-desk");
-        assertThat(failed.status()).isEqualTo("pending");
-        assertThat(failed.lastError()).isEqualTo("ntfy: POST to 127.0.0.1:" + ntfy.port()
+        firstAttemptFails("ntfy-desk", Outbox.NTFY, "ntfy: POST to 127.0.0.1:" + ntfy.port()
                 + " answered 429: limit reached: too many requests");
 
         deliverUntilDelivered("ntfy-desk");
@@ -258,12 +259,8 @@ class ChannelDeliveryTest {
         // where the endpoint's folder should be, a file: camel-file cannot write there until it is gone
         Path alerts = dir.resolve("alerts");
         Files.writeString(alerts, "in the way");
-        AlertContent sent = enqueue("downstream", Outbox.CAMEL);
-        deliverer.deliverDue();
-        Outbox.Row failed = only("downstream");
-        assertThat(failed.status()).isEqualTo("pending");
-        assertThat(failed.lastError()).isEqualTo("camel: file:" + alerts + "?fileExist=Fail failed: " + alerts.resolve(sent.messageId() + ".json")
-                + ": Not a directory");
+        AlertContent sent = firstAttemptFails("downstream", Outbox.CAMEL, "camel: file:" + alerts + "?fileExist=Fail failed: "
+                + alerts.resolve("msg_downstream.json") + ": Not a directory");
 
         Files.delete(alerts);
         deliverUntilDelivered("downstream");

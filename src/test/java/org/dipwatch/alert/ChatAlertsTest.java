@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -87,16 +86,9 @@ class ChatAlertsTest {
         ntfy.close();
     }
 
-    private void drop(String name, String text) throws IOException {
-        Path temp = home.resolve("inbox").resolve("." + name + ".part");
-        Files.createDirectories(temp.getParent());
-        Files.writeString(temp, text);
-        Files.move(temp, home.resolve("inbox").resolve(name));
-    }
-
     @Test
     void aMatchingDropReachesSlackTelegramNtfyAndACamelRouteEachAfterAFailedAttempt() throws Exception {
-        drop("lavrov.txt", LAVROV);
+        TestHome.drop(home, "lavrov.txt", LAVROV);
         Outbox outbox = daemon.pipeline().outbox();
         await().atMost(Duration.ofSeconds(30)).until(() -> outbox.counts().getOrDefault("delivered", 0L) == 4L);
 
