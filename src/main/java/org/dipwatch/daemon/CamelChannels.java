@@ -17,6 +17,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
+import org.apache.camel.Producer;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.slack.SlackComponent;
 import org.apache.camel.component.slack.SlackEndpoint;
@@ -37,7 +38,8 @@ import org.dipwatch.alert.Subscription;
  * the chat, its Bot API base URL {@code dipwatch.telegram.base-url}; a {@code camel} channel's URI
  * is resolved by the context like any route's {@code to}. The Slack and Telegram endpoints are
  * made here, one per webhook or bot and chat, and never registered under a URI: their secrets
- * (the webhook's URL, the bot's token) stay out of Camel's endpoint registry and its logs. Each
+ * (the webhook's URL, the bot's token) stay out of Camel's endpoint registry and its logs; their
+ * producers are called directly (see {@link #direct}). Each
  * send waits at most {@code dipwatch.webhook.timeout-ms}.
  */
 public final class CamelChannels implements ChannelTransport, AutoCloseable {
@@ -54,7 +56,8 @@ public final class CamelChannels implements ChannelTransport, AutoCloseable {
     private final Supplier<CamelContext> context;
     private final String telegramBaseUrl;
     private final Duration timeout;
-    private final Map<Object, Endpoint> endpoints = new ConcurrentHashMap<>();
+    /** The Slack and Telegram producers made here, started, by their settings. */
+    private final Map<Object, Producer> producers = new ConcurrentHashMap<>();
     private volatile ProducerTemplate template;
     private volatile java.util.concurrent.ExecutorService sending;
 
@@ -74,12 +77,12 @@ public final class CamelChannels implements ChannelTransport, AutoCloseable {
     @Override
     public void slack(Subscription.Slack slack, String text) throws Refused, InterruptedException {
         String where = "slack: POST to " + Deliverer.hostAndPort(URI.create(slack.url()));
-        Endpoint endpoint = endpoint(slack, where, c -> {
+        Producer producer = producer(slack, where, c -> {
             SlackEndpoint e = new SlackEndpoint("slack:dipwatch", null, c.getComponent("slack", SlackComponent.class));
             e.setWebhookUrl(slack.url());
             return e;
         });
-        Exchange done = send(endpoint, text, Map.of(), where);
+        Exchange done = send(producer.getEndpoint(), text, Map.of(), where, direct(producer));
         Exception e = done.getException();
         if (e != null) {
             String said = String.valueOf(e.getMessage());
@@ -93,7 +96,7 @@ public final class CamelChannels implements ChannelTransport, AutoCloseable {
     @Override
     public void telegram(Subscription.Telegram telegram, String html) throws Refused, InterruptedException {
         String where = "telegram: sendMessage to chat " + telegram.chat() + " at " + Deliverer.hostAndPort(URI.create(telegramBaseUrl));
-        Endpoint endpoint = endpoint(telegram, where, c -> {
+        Producer producer = producer(telegram, where, c -> {
             TelegramConfiguration configuration = new TelegramConfiguration();
             configuration.setType(TelegramConfiguration.ENDPOINT_TYPE_BOTS);
             configuration.setBaseUri(telegramBaseUrl);
@@ -109,7 +112,7 @@ public final class CamelChannels implements ChannelTransport, AutoCloseable {
         message.setParseMode("HTML");
         Exchange done;
         try {
-            done = send(endpoint, message, Map.of(), where);
+            done = send(producer.getEndpoint(), message, Map.of(), where, direct(producer));
         } catch (Refused e) {
             throw new Refused(withoutToken(e.getMessage(), telegram.token()));
         }
@@ -147,18 +150,19 @@ public final class CamelChannels implements ChannelTransport, AutoCloseable {
         if (endpoint == null) {
             throw new Refused(where + ": no such endpoint (is the component on the classpath?)");
         }
-        Exchange done = send(endpoint, body, headers, where);
+        ProducerTemplate t = template();
+        Exchange done = send(endpoint, body, headers, where, exchange -> t.send(endpoint, exchange));
         Exception e = done.getException();
         if (e != null) {
             throw new Refused(where + " failed: " + URISupport.sanitizeUri(rootMessage(e)));
         }
     }
 
-    /** Stops the endpoints made here and the template. */
+    /** Stops the producers and endpoints made here, and the template. */
     @Override
     public void close() {
-        endpoints.values().forEach(ServiceHelper::stopAndShutdownService);
-        endpoints.clear();
+        producers.values().forEach(p -> ServiceHelper.stopAndShutdownServices(p, p.getEndpoint()));
+        producers.clear();
         ProducerTemplate t = template;
         if (t != null) {
             ServiceHelper.stopAndShutdownService(t);
@@ -175,19 +179,24 @@ public final class CamelChannels implements ChannelTransport, AutoCloseable {
         Endpoint make(CamelContext context) throws Exception;
     }
 
-    /** The started endpoint for these settings (a webhook, a bot and chat), made the first time they are used. */
-    private Endpoint endpoint(Object settings, String where, Maker maker) throws Refused {
-        Endpoint known = endpoints.get(settings);
+    /**
+     * The started producer of the endpoint for these settings (a webhook, a bot and chat), made the
+     * first time they are used.
+     */
+    private Producer producer(Object settings, String where, Maker maker) throws Refused {
+        Producer known = producers.get(settings);
         if (known != null) {
             return known;
         }
         CamelContext c = context();
         try {
-            Endpoint made = maker.make(c);
+            Endpoint endpoint = maker.make(c);
+            ServiceHelper.startService(endpoint);
+            Producer made = endpoint.createProducer();
             ServiceHelper.startService(made);
-            Endpoint raced = endpoints.putIfAbsent(settings, made);
+            Producer raced = producers.putIfAbsent(settings, made);
             if (raced != null) {
-                ServiceHelper.stopAndShutdownService(made);
+                ServiceHelper.stopAndShutdownServices(made, endpoint);
                 return raced;
             }
             return made;
@@ -196,16 +205,34 @@ public final class CamelChannels implements ChannelTransport, AutoCloseable {
         }
     }
 
-    /** Sends one message, In-Only, and waits at most the timeout for the endpoint to take it; the exchange tells how it went. */
-    private Exchange send(Endpoint endpoint, Object body, Map<String, String> headers, String where)
-            throws Refused, InterruptedException {
+    /**
+     * Sends through the producer itself, outside a template's unit of work: camel-telegram throws a
+     * refused connection without calling back, which would leave a template's exchange in flight
+     * for good (one more at every retry); a failure thrown or set is the exchange's exception.
+     */
+    private static java.util.function.UnaryOperator<Exchange> direct(Producer producer) {
+        return exchange -> {
+            try {
+                producer.process(exchange);
+            } catch (Exception e) {
+                exchange.setException(e);
+            }
+            return exchange;
+        };
+    }
+
+    /**
+     * Sends one message, In-Only, {@code how}, and waits at most the timeout for the endpoint to take
+     * it; the exchange tells how it went.
+     */
+    private Exchange send(Endpoint endpoint, Object body, Map<String, String> headers, String where,
+                          java.util.function.UnaryOperator<Exchange> how) throws Refused, InterruptedException {
         Exchange exchange = endpoint.createExchange(ExchangePattern.InOnly);
         exchange.getIn().setBody(body);
         headers.forEach(exchange.getIn()::setHeader);
-        ProducerTemplate t = template();
-        // a send of its own on the sending thread, waited for here: camel-telegram calls back done before it
-        // throws its failure, so a template's asyncSend would see a refused message as sent
-        Future<Exchange> sent = sending().submit(() -> t.send(endpoint, exchange));
+        // a synchronous send on a thread of its own, waited for here: camel-telegram calls back done before it
+        // throws its failure, so an asynchronous send would see a refused message as sent
+        Future<Exchange> sent = sending().submit(() -> how.apply(exchange));
         try {
             return sent.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
