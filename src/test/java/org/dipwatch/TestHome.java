@@ -117,6 +117,14 @@ public final class TestHome {
         }
     }
 
+    /** Drops a text file into the home's {@code inbox/} as a user's tool would: written beside it, then moved in whole. */
+    public static void drop(Path home, String name, String text) throws IOException {
+        Path temp = home.resolve("inbox").resolve("." + name + ".part");
+        Files.createDirectories(temp.getParent());
+        Files.writeString(temp, text);
+        Files.move(temp, home.resolve("inbox").resolve(name));
+    }
+
     /** A TCP port free on 127.0.0.1 right now. */
     public static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {

@@ -174,6 +174,20 @@ public final class AlertApi {
         if (s.email() != null) {
             m.put("email", Map.of("to", s.email().to()));
         }
+        // the Slack URL and the bot's token are secrets; a Camel URI's options may hold some
+        if (s.slack() != null) {
+            m.put("slack", Map.of("host", Deliverer.hostAndPort(java.net.URI.create(s.slack().url())), "url", "(set)"));
+        }
+        if (s.telegram() != null) {
+            m.put("telegram", Map.of("chat", s.telegram().chat(), "token", "(set)"));
+        }
+        if (s.ntfy() != null) {
+            m.put("ntfy", s.ntfy().token() == null ? Map.of("url", withoutPassword(s.ntfy().url()))
+                    : Map.of("url", withoutPassword(s.ntfy().url()), "token", "(set)"));
+        }
+        if (s.camel() != null) {
+            m.put("camel", Map.of("uri", s.camel().uri().replaceFirst("\\?.*$", "")));
+        }
         if (s.digest() != null) {
             m.put("digest", Map.of("cron", s.digest().cron(), "zone", s.digest().zone().getId()));
         }

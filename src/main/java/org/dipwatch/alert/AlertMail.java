@@ -241,9 +241,24 @@ public final class AlertMail {
      */
     static String subject(AlertContent c) {
         if (c.isSourceNotice()) {
-            String what = c.notice().phrase();
-            return Excerpt.cut(oneLine("[dipwatch] source " + c.source() + " " + what + ": " + c.title()), SUBJECT_CHARS);
+            return Excerpt.cut("[dipwatch] " + sourceNotice(c), SUBJECT_CHARS);
         }
+        String lede = lede(c);
+        String subject = "[dipwatch] " + (lede.isEmpty() ? "" : lede + ": ") + headline(c);
+        return Excerpt.cut(oneLine(subject), SUBJECT_CHARS);
+    }
+
+    /** {@code source mid-ru is failing: …}: a source-health notice on one line. */
+    static String sourceNotice(AlertContent c) {
+        return oneLine("source " + c.source() + " " + c.notice().phrase() + ": " + c.title());
+    }
+
+    /**
+     * {@code RUS → HAMAS · Gaza Strip}: who speaks to whom, and where: the speaker's side, its
+     * counterparts and the primary region, each left out when unknown; empty when none is known.
+     * The mail's subject and the chat channels' messages start with it.
+     */
+    static String lede(AlertContent c) {
         Classification tags = c.tags();
         List<String> head = new ArrayList<>();
         if (tags != null && tags.speaker() != null) {
@@ -265,8 +280,7 @@ public final class AlertMail {
         if (!region.isEmpty()) {
             head.add(region);
         }
-        String subject = "[dipwatch] " + (head.isEmpty() ? "" : String.join(" · ", head) + ": ") + headline(c);
-        return Excerpt.cut(oneLine(subject), SUBJECT_CHARS);
+        return oneLine(String.join(" · ", head));
     }
 
     private static String text(Body b) {
@@ -458,7 +472,7 @@ public final class AlertMail {
     }
 
     /** The title, else the first paragraph, else the file name; on one line. */
-    private static String headline(AlertContent c) {
+    static String headline(AlertContent c) {
         if (c.title() != null && !oneLine(c.title()).isEmpty()) {
             return oneLine(c.title());
         }

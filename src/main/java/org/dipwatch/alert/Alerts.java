@@ -9,7 +9,7 @@ import org.dipwatch.model.Classification;
 
 /**
  * Matches a stored article against the subscriptions and makes the alerts it owes: one per
- * matching subscription and channel, each with its own message id (the {@code webhook-id}).
+ * matching subscription and channel (webhook, e-mail, Slack, Telegram, ntfy, Camel), each with its own message id (the {@code webhook-id}).
  */
 public final class Alerts {
 
@@ -78,13 +78,9 @@ public final class Alerts {
                 }
                 continue;
             }
-            if (s.webhook() != null) {
-                out.add(new Outbox.Pending(s.id(), Outbox.WEBHOOK, content(s, Outbox.WEBHOOK, article, file, articleId, verdict,
-                        source, tags, why, now, story, also, count, false), s.notBefore(Outbox.WEBHOOK, now)));
-            }
-            if (s.email() != null) {
-                out.add(new Outbox.Pending(s.id(), Outbox.EMAIL, content(s, Outbox.EMAIL, article, file, articleId, verdict,
-                        source, tags, why, now, story, also, count, false), s.notBefore(Outbox.EMAIL, now)));
+            for (String channel : s.channels()) {
+                out.add(new Outbox.Pending(s.id(), channel, content(s, channel, article, file, articleId, verdict,
+                        source, tags, why, now, story, also, count, false), s.notBefore(channel, now)));
             }
         }
         return out;
@@ -106,10 +102,7 @@ public final class Alerts {
             if (!s.sourceHealth()) {
                 continue;
             }
-            for (String channel : List.of(Outbox.WEBHOOK, Outbox.EMAIL)) {
-                if (channel.equals(Outbox.WEBHOOK) ? s.webhook() == null : s.email() == null) {
-                    continue;
-                }
+            for (String channel : s.channels()) {
                 String messageId = "msg_" + UUID.randomUUID().toString().replace("-", "");
                 out.add(new Outbox.Pending(s.id(), channel, AlertContent.ofSourceNotice(messageId, now, s.id(), notice,
                         source, url, message), now));

@@ -25,9 +25,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers the alerts that are due: a signed POST of the CloudEvents payload to a webhook, or a
- * multipart e-mail. A 2xx answer (or a mail the server took) delivers an alert; anything else is
- * retried with exponential backoff and jitter (a {@code Retry-After} on 429 or 503 sets the
+ * Delivers the alerts that are due: a signed POST of the CloudEvents payload to a webhook, a
+ * multipart e-mail, a chat message to Slack or Telegram ({@link AlertChat}, sent through Camel's
+ * components by a {@link ChannelTransport}), a JSON publish to an ntfy topic, or the CloudEvent to
+ * a Camel endpoint. A 2xx answer (a mail the server took, a message the component sent) delivers
+ * an alert; anything else is retried with exponential backoff and jitter (a {@code Retry-After} on 429 or 503 sets the
  * wait), until {@code dipwatch.alert.max-attempts} attempts or {@code dipwatch.alert.max-age-hours}
  * make it a dead letter.
  *
@@ -94,6 +96,7 @@ public final class Deliverer implements AutoCloseable {
     private final Outbox outbox;
     private final Subscriptions subscriptions;
     private final MailTransport mail;
+    private final ChannelTransport channels;
     private final Metrics metrics;
     private final Policy policy;
     private final HttpClient http;
@@ -105,11 +108,21 @@ public final class Deliverer implements AutoCloseable {
     static final int FULL_LOOK_EVERY = 50;
     private long looks;
 
-    /** A deliverer of the outbox's alerts to the current subscriptions' webhooks and addresses. */
+    /**
+     * A deliverer of the outbox's alerts to the current subscriptions' webhooks, addresses and ntfy
+     * topics, without Camel: their Slack, Telegram and Camel alerts fail and wait ({@link ChannelTransport#NONE}).
+     */
     public Deliverer(Outbox outbox, Subscriptions subscriptions, MailTransport mail, Metrics metrics, Policy policy) {
+        this(outbox, subscriptions, mail, ChannelTransport.NONE, metrics, policy);
+    }
+
+    /** A deliverer of the outbox's alerts on every channel of the current subscriptions. */
+    public Deliverer(Outbox outbox, Subscriptions subscriptions, MailTransport mail, ChannelTransport channels, Metrics metrics,
+                     Policy policy) {
         this.outbox = outbox;
         this.subscriptions = subscriptions;
         this.mail = mail;
+        this.channels = channels;
         this.metrics = metrics;
         this.policy = policy;
         // HTTP/1.1 unless configured: the JDK's default HTTP/2 sends Upgrade: h2c on http://, which some receivers refuse
@@ -186,15 +199,12 @@ public final class Deliverer implements AutoCloseable {
         awaitStopped(policy.timeout().plusSeconds(1));
     }
 
-    /** The lanes of the current subscriptions: each with a webhook, each with e-mail. */
+    /** The lanes of the current subscriptions: one per subscription and channel. */
     private List<Outbox.Lane> knownLanes() {
         List<Outbox.Lane> out = new ArrayList<>();
         for (Subscription s : subscriptions.current()) {
-            if (s.webhook() != null) {
-                out.add(new Outbox.Lane(s.id(), Outbox.WEBHOOK, 0));
-            }
-            if (s.email() != null) {
-                out.add(new Outbox.Lane(s.id(), Outbox.EMAIL, 0));
+            for (String channel : s.channels()) {
+                out.add(new Outbox.Lane(s.id(), channel, 0));
             }
         }
         return out;
@@ -341,23 +351,41 @@ public final class Deliverer implements AutoCloseable {
         try {
             if (sub.isEmpty()) {
                 error = "subscription '" + row.subscriptionId() + "' is no longer in the subscriptions file";
-            } else if (row.channel().equals(Outbox.WEBHOOK) && sub.get().webhook() != null) {
-                URI uri = URI.create(sub.get().webhook().url());
+            } else if (row.channel().equals(Outbox.WEBHOOK) && sub.get().webhook() != null
+                    || row.channel().equals(Outbox.NTFY) && sub.get().ntfy() != null) {
+                boolean ntfy = row.channel().equals(Outbox.NTFY);
+                URI uri = URI.create(ntfy ? sub.get().ntfy().url() : sub.get().webhook().url());
                 // host and port, never the path or query: a receiver's URL often carries its own secret
-                String to = "webhook: POST to " + hostAndPort(uri);
+                String to = row.channel() + ": POST to " + hostAndPort(uri);
                 try {
-                    HttpResponse<String> response = post(uri, sub.get().webhook(), row);
+                    HttpResponse<String> response = send(ntfy ? ntfyRequest(uri, sub.get().ntfy(), row)
+                            : webhookRequest(uri, sub.get().webhook(), row));
                     status = response.statusCode();
                     if (status / 100 == 2) {
                         return done(batch, status, start, taken);
                     }
-                    error = to + " answered " + status;
+                    // ntfy says why in its answer ({"error":"forbidden"}); a webhook's answer is the receiver's own
+                    error = to + " answered " + status + (ntfy ? ntfyError(response.body()) : "");
                     if (status == 429 || status == 503) {
                         retryAfter = retryAfter(response.headers().firstValue("Retry-After").orElse(null));
                     }
                 } catch (IOException e) {
                     error = to + " failed: " + cause(e);
                 }
+            } else if (row.channel().equals(Outbox.SLACK) && sub.get().slack() != null) {
+                channels.slack(sub.get().slack(), AlertChat.slack(row.content()));
+                return done(batch, null, start, taken);
+            } else if (row.channel().equals(Outbox.TELEGRAM) && sub.get().telegram() != null) {
+                channels.telegram(sub.get().telegram(), AlertChat.telegram(row.content()));
+                return done(batch, null, start, taken);
+            } else if (row.channel().equals(Outbox.CAMEL) && sub.get().camel() != null) {
+                channels.camel(sub.get().camel(), AlertPayload.json(row.content()), Map.of(
+                        "Content-Type", "application/cloudevents+json; charset=utf-8",
+                        "dipwatchMessageId", row.messageId(),
+                        "dipwatchSubscription", row.subscriptionId(),
+                        // a file: endpoint names the file by it (unless its URI says fileName=)
+                        "CamelFileName", row.messageId() + ".json"));
+                return done(batch, null, start, taken);
             } else if (row.channel().equals(Outbox.EMAIL) && sub.get().email() != null) {
                 List<AlertContent> contents = batch.stream().map(Outbox.Row::content).toList();
                 mailRun.send(sub.get().email().to(), contents.size() == 1 && !contents.get(0).mentionOnly()
@@ -366,6 +394,11 @@ public final class Deliverer implements AutoCloseable {
                 return done(batch, null, start, taken);
             } else {
                 error = "subscription '" + row.subscriptionId() + "' no longer has a " + row.channel();
+            }
+        } catch (ChannelTransport.Refused e) {
+            error = e.getMessage();
+            if (e.retryAfter() != null) {
+                retryAfter = e.retryAfter().compareTo(policy.backoffMax()) > 0 ? policy.backoffMax() : e.retryAfter();
             }
         } catch (IOException e) {
             error = row.channel() + ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
@@ -419,7 +452,7 @@ public final class Deliverer implements AutoCloseable {
     }
 
     /** {@code host:port} of a URL, the port its scheme's default when the URL names none. */
-    static String hostAndPort(URI uri) {
+    public static String hostAndPort(URI uri) {
         int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
         return uri.getHost() + ":" + port;
     }
@@ -430,7 +463,16 @@ public final class Deliverer implements AutoCloseable {
      * failure is named from the exceptions in the chain; otherwise the first message found.
      */
     String cause(IOException e) {
-        String timeout = policy.timeout().toMillis() + " ms (dipwatch.webhook.timeout-ms)";
+        return cause(e, policy.timeout());
+    }
+
+    /**
+     * Why a request failed, in words a user can act on, the timeout named as
+     * {@code dipwatch.webhook.timeout-ms}: as {@link #cause(IOException)}, for any failure of a
+     * channel's request (the Slack and Telegram components' too).
+     */
+    public static String cause(Throwable e, Duration limit) {
+        String timeout = limit.toMillis() + " ms (dipwatch.webhook.timeout-ms)";
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof java.net.http.HttpConnectTimeoutException) {
                 return "no connection within " + timeout;
@@ -444,6 +486,11 @@ public final class Deliverer implements AutoCloseable {
             if (t instanceof javax.net.ssl.SSLException) {
                 return "TLS failed: " + t.getMessage();
             }
+            if (t instanceof java.net.ConnectException && t != e) {
+                // wrapped (as a component's client wraps it): the wrappers' messages only repeat its name
+                return t.getMessage() == null || t.getMessage().isBlank()
+                        ? "connection refused or closed while connecting (ConnectException)" : t.getMessage() + " (ConnectException)";
+            }
         }
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t.getMessage() != null && !t.getMessage().isBlank()) {
@@ -456,7 +503,9 @@ public final class Deliverer implements AutoCloseable {
         return e.getClass().getSimpleName();
     }
 
-    private HttpResponse<String> post(URI uri, Subscription.Webhook webhook, Outbox.Row row) throws IOException, InterruptedException {
+    /** Sends a webhook's or ntfy's request, unless its host now resolves to a metadata address. */
+    private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        URI uri = request.uri();
         if (!policy.allowPrivate()) {
             // the name may have come to point at a metadata address since the file was read (DNS rebinding)
             for (java.net.InetAddress a : java.net.InetAddress.getAllByName(uri.getHost())) {
@@ -466,6 +515,11 @@ public final class Deliverer implements AutoCloseable {
                 }
             }
         }
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The signed POST of the alert's CloudEvent to a webhook. */
+    private HttpRequest webhookRequest(URI uri, Subscription.Webhook webhook, Outbox.Row row) {
         String body = AlertPayload.json(row.content());
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(policy.timeout())
                 .header("Content-Type", "application/cloudevents+json; charset=utf-8")
@@ -474,7 +528,33 @@ public final class Deliverer implements AutoCloseable {
         for (Map.Entry<String, String> h : WebhookSigner.headers(webhook.secret(), row.messageId(), Instant.now(), body).entrySet()) {
             request.header(h.getKey(), h.getValue());
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return request.build();
+    }
+
+    /**
+     * The alert published to an ntfy topic as JSON: a POST to the server's root naming the topic
+     * (ntfy's JSON publishing), with the access token as a bearer token when the topic has one.
+     */
+    private HttpRequest ntfyRequest(URI topicUrl, Subscription.Ntfy ntfy, Outbox.Row row) {
+        String topic = topicUrl.getPath().substring(1);
+        HttpRequest.Builder request = HttpRequest.newBuilder(topicUrl.resolve("/")).timeout(policy.timeout())
+                .header("Content-Type", "application/json; charset=utf-8")
+                .header("User-Agent", "dipwatch-alerts/1")
+                .POST(HttpRequest.BodyPublishers.ofString(AlertChat.ntfy(row.content(), topic)));
+        if (ntfy.token() != null && !ntfy.token().isBlank()) {
+            request.header("Authorization", "Bearer " + ntfy.token());
+        }
+        return request.build();
+    }
+
+    /** {@code ": forbidden"}: the {@code error} of ntfy's JSON answer, or nothing when it has none. */
+    static String ntfyError(String body) {
+        try {
+            String error = Outbox.JSON.readTree(body == null ? "" : body).path("error").asText("");
+            return error.isBlank() ? "" : ": " + Excerpt.cut(AlertMail.oneLine(error), 200);
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
     }
 
     /** The wait before attempt {@code attempt + 1}: the initial backoff doubled per attempt, ±20%, at most the maximum. */

@@ -30,6 +30,10 @@ public final class Outbox {
     /** Channels an alert goes out on. */
     public static final String WEBHOOK = "webhook";
     public static final String EMAIL = "email";
+    public static final String SLACK = "slack";
+    public static final String TELEGRAM = "telegram";
+    public static final String NTFY = "ntfy";
+    public static final String CAMEL = "camel";
 
     static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
@@ -186,7 +190,7 @@ public final class Outbox {
      * (its endpoint down, slow or answering garbage), and is retried with backoff until it answers.
      *
      * @param subscriptionId the subscription
-     * @param channel        {@code webhook} or {@code email}
+     * @param channel        {@code webhook}, {@code email}, {@code slack}, {@code telegram}, {@code ntfy} or {@code camel}
      * @param pending        alerts waiting in the lane
      * @param oldest         when the oldest of them was queued
      * @param attempts       failed attempts at the oldest

@@ -9,8 +9,9 @@ import org.dipwatch.model.Classification;
 import org.dipwatch.model.RegionTag;
 
 /**
- * One subscription: what articles it wants (the filter) and where alerts go (a webhook, e-mail
- * addresses, or both).
+ * One subscription: what articles it wants (the filter) and where alerts go: any of a webhook,
+ * e-mail addresses, a Slack incoming webhook, a Telegram chat, an ntfy topic and a Camel endpoint
+ * (its {@link #channels()}).
  *
  * @param id      stable id, used in payloads, logs and metrics
  * @param filter  which articles match
@@ -22,9 +23,47 @@ import org.dipwatch.model.RegionTag;
  * @param quiet   hours in which alerts are held and then sent as one batch, or {@code null}
  * @param sourceHealth whether the subscription is also told when a source fails repeatedly, falls
  *                silent or recovers (webhook type {@code org.dipwatch.source.v1})
+ * @param slack   the Slack incoming webhook to post to, or {@code null}
+ * @param telegram the Telegram chat to send to, or {@code null}
+ * @param ntfy    the ntfy topic to publish to, or {@code null}
+ * @param camel   the Camel endpoint to send the CloudEvent to, or {@code null}
  */
 public record Subscription(String id, Filter filter, Webhook webhook, Email email, String mode, Digest digest, Quiet quiet,
-                           boolean sourceHealth) {
+                           boolean sourceHealth, Slack slack, Telegram telegram, Ntfy ntfy, Camel camel) {
+
+    /** A subscription with a webhook, e-mail or both, and no other channel. */
+    public Subscription(String id, Filter filter, Webhook webhook, Email email, String mode, Digest digest, Quiet quiet,
+                        boolean sourceHealth) {
+        this(id, filter, webhook, email, mode, digest, quiet, sourceHealth, null, null, null, null);
+    }
+
+    /**
+     * The channels its alerts go out on, each a lane of the outbox: of {@link Outbox#WEBHOOK},
+     * {@link Outbox#EMAIL}, {@link Outbox#SLACK}, {@link Outbox#TELEGRAM}, {@link Outbox#NTFY} and
+     * {@link Outbox#CAMEL}, those it has, in that order.
+     */
+    public List<String> channels() {
+        List<String> out = new java.util.ArrayList<>(6);
+        if (webhook != null) {
+            out.add(Outbox.WEBHOOK);
+        }
+        if (email != null) {
+            out.add(Outbox.EMAIL);
+        }
+        if (slack != null) {
+            out.add(Outbox.SLACK);
+        }
+        if (telegram != null) {
+            out.add(Outbox.TELEGRAM);
+        }
+        if (ntfy != null) {
+            out.add(Outbox.NTFY);
+        }
+        if (camel != null) {
+            out.add(Outbox.CAMEL);
+        }
+        return List.copyOf(out);
+    }
 
     /** A digest schedule: a Quartz cron expression (seconds first) in a time zone. */
     public record Digest(String cron, java.time.ZoneId zone) {
@@ -79,6 +118,32 @@ public record Subscription(String id, Filter filter, Webhook webhook, Email emai
 
     /** A signed webhook: where to POST, and the secret that signs it. */
     public record Webhook(String url, String secret) {
+    }
+
+    /** A Slack incoming webhook: the URL Slack gave for it (a secret: it is all a poster needs). */
+    public record Slack(String url) {
+    }
+
+    /**
+     * A Telegram chat a bot posts to.
+     *
+     * @param token the bot's token from BotFather, read from the environment
+     * @param chat  the chat's id ({@code -1001234567890}) or a public channel's {@code @name}
+     */
+    public record Telegram(String token, String chat) {
+    }
+
+    /**
+     * An ntfy topic.
+     *
+     * @param url   the topic's URL ({@code https://ntfy.sh/dipwatch-desk}): the server and the topic
+     * @param token an access token for a protected topic, read from the environment, or {@code null}
+     */
+    public record Ntfy(String url, String token) {
+    }
+
+    /** Any Camel endpoint ({@code kafka:alerts?brokers=…}, {@code seda:alerts}, {@code file:/var/alerts}), as a URI. */
+    public record Camel(String uri) {
     }
 
     /** The addresses an e-mail alert goes to. */

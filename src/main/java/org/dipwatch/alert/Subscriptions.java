@@ -52,6 +52,12 @@ public final class Subscriptions {
     /** Reads an entry into its records; the keys it does not know are named before (see unknownKeys). */
     private static final ObjectReader WRITTEN = YAML.readerFor(Written.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final Pattern ENV = Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)}");
+    /** A Telegram chat: a numeric id (negative for groups and channels) or a public channel's @name. */
+    private static final Pattern TELEGRAM_CHAT = Pattern.compile("-?[0-9]{1,20}|@[A-Za-z][A-Za-z0-9_]{3,}");
+    /** The path of an ntfy topic's URL: one topic name. */
+    private static final Pattern NTFY_TOPIC = Pattern.compile("/[A-Za-z0-9_-]{1,64}");
+    /** A Camel endpoint URI: the component's name (a URI scheme), a colon, and something after it. */
+    private static final Pattern CAMEL_URI = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:.+");
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Subscriptions.class);
     /** The modes of a subscription. */
     static final List<String> MODES = List.of("immediate", "digest");
@@ -223,7 +229,8 @@ public final class Subscriptions {
     }
 
     /** A subscription as written, before any check: the keys it may have, each of the type it must have. */
-    record Written(String id, WrittenFilter filter, WrittenWebhook webhook, WrittenEmail email, String mode, WrittenDigest digest,
+    record Written(String id, WrittenFilter filter, WrittenWebhook webhook, WrittenEmail email, WrittenSlack slack,
+                   WrittenTelegram telegram, WrittenNtfy ntfy, WrittenCamel camel, String mode, WrittenDigest digest,
                    WrittenQuiet quiet, Boolean sourceHealth) {
     }
 
@@ -238,6 +245,22 @@ public final class Subscriptions {
 
     /** An e-mail destination as written. */
     record WrittenEmail(List<String> to) {
+    }
+
+    /** A Slack incoming webhook as written. */
+    record WrittenSlack(String url) {
+    }
+
+    /** A Telegram chat as written. */
+    record WrittenTelegram(String token, String chat) {
+    }
+
+    /** An ntfy topic as written. */
+    record WrittenNtfy(String url, String token) {
+    }
+
+    /** A Camel endpoint as written. */
+    record WrittenCamel(String uri) {
     }
 
     /** A digest schedule as written. */
@@ -328,7 +351,7 @@ public final class Subscriptions {
             }
         });
         if (!node.isObject()) {
-            c.add("", "must be a mapping (id, filter, webhook or email, …), not " + describe(node));
+            c.add("", "must be a mapping (id, filter, and a channel: webhook, email, slack, telegram, ntfy or camel), not " + describe(node));
             return new Entry(id, c.label, null, List.copyOf(c.found));
         }
         unknownKeys(node, Written.class, "", "a subscription", c);
@@ -375,7 +398,7 @@ public final class Subscriptions {
         if (w.webhook() != null) {
             String url = expand(Objects.requireNonNullElse(w.webhook().url(), ""), "webhook/url", c);
             String secret = expand(Objects.requireNonNullElse(w.webhook().secret(), ""), "webhook/secret", c);
-            checkUrl(url, c);
+            checkUrl(url, "webhook/url", c);
             if (secret.isBlank() && c.found.stream().noneMatch(p -> p.key().endsWith("webhook.secret"))) {
                 c.add("webhook", "webhook.secret is missing (set it from the environment: secret: \"${env:HOOK_SECRET}\")");
             }
@@ -393,8 +416,12 @@ public final class Subscriptions {
             }
             email = new Subscription.Email(to);
         }
-        if (w.webhook() == null && w.email() == null) {
-            c.add("", "has neither a webhook nor an email: alerts would go nowhere");
+        Subscription.Slack slack = w.slack() == null ? null : slack(w.slack(), c);
+        Subscription.Telegram telegram = w.telegram() == null ? null : telegram(w.telegram(), c);
+        Subscription.Ntfy ntfy = w.ntfy() == null ? null : ntfy(w.ntfy(), c);
+        Subscription.Camel camel = w.camel() == null ? null : camel(w.camel(), c);
+        if (w.webhook() == null && w.email() == null && slack == null && telegram == null && ntfy == null && camel == null) {
+            c.add("", "has no channel (webhook, email, slack, telegram, ntfy or camel): alerts would go nowhere");
         }
         WrittenFilter f = w.filter() == null ? new WrittenFilter(null, null, null, null, null, null, null) : w.filter();
         checkFilter(f, c);
@@ -402,7 +429,7 @@ public final class Subscriptions {
         if (c.found.isEmpty()) {
             subscription = new Subscription(id, new Subscription.Filter(set(f.actors()), set(f.speaker()), set(f.regions()),
                     set(f.sources()), values(f.keywords()), set(f.language()), set(f.verdicts())), webhook, email, mode, digest, quiet,
-                    Boolean.TRUE.equals(w.sourceHealth()));
+                    Boolean.TRUE.equals(w.sourceHealth()), slack, telegram, ntfy, camel);
         }
         return new Entry(id, c.label, subscription, List.copyOf(c.found));
     }
@@ -538,22 +565,96 @@ public final class Subscriptions {
         return m.appendTail(out).toString();
     }
 
-    private void checkUrl(String url, Check c) {
+    /**
+     * Checks the http(s) URL at {@code path} ({@code webhook/url}); returns it as a URI, or {@code null}
+     * when it is not one. {@code shown} is how messages show it: a URL that is a secret is not shown.
+     */
+    private URI checkUrl(String url, String path, String shown, Check c) {
+        String key = path.replace('/', '.');
         URI uri;
         try {
             uri = new URI(url);
         } catch (java.net.URISyntaxException e) {
-            c.add("webhook/url", "webhook.url '" + url + "' is not a URL");
-            return;
+            c.add(path, key + " " + shown + " is not a URL");
+            return null;
         }
         if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme()) || uri.getHost() == null) {
-            c.add("webhook/url", "webhook.url must be an http(s) URL, not '" + url + "'");
-            return;
+            c.add(path, key + " must be an http(s) URL, not " + shown);
+            return null;
         }
         if (!allowPrivate && isLinkLocal(uri.getHost())) {
-            c.add("webhook/url", "webhook.url " + url + " points at a link-local or cloud metadata address; "
+            c.add(path, key + " " + shown + " points at a link-local or cloud metadata address; "
                     + "set dipwatch.webhook.allow-private=true if that is really meant");
         }
+        return uri;
+    }
+
+    private void checkUrl(String url, String path, Check c) {
+        checkUrl(url, path, "'" + url + "'", c);
+    }
+
+    /**
+     * A secret that must come from the environment: the value names at least one {@code ${env:NAME}}
+     * (the whole token, or the secret part of a URL such as Slack's {@code …/services/${env:HOOK}}),
+     * never the file alone, which is often kept in git; expanded, empty when it is missing or written out.
+     */
+    private String secret(String written, String path, String example, Check c) {
+        String key = path.replace('/', '.');
+        String value = written == null ? "" : written.strip();
+        if (value.isEmpty()) {
+            c.add(path.substring(0, path.lastIndexOf('/')), key + " is missing (set it from the environment: "
+                    + last(path) + ": \"${env:" + example + "}\")");
+            return "";
+        }
+        if (!ENV.matcher(value).find()) {
+            c.add(path, key + " is a secret and comes from the environment only, not the file: write "
+                    + last(path) + ": \"${env:" + example + "}\" and set " + example);
+            return "";
+        }
+        return expand(value, path, c);
+    }
+
+    /** A Slack incoming webhook: its URL, a secret, from the environment. */
+    private Subscription.Slack slack(WrittenSlack written, Check c) {
+        String url = secret(written.url(), "slack/url", "SLACK_WEBHOOK_URL", c);
+        if (!url.isEmpty()) {
+            checkUrl(url, "slack/url", "(from the environment)", c);
+        }
+        return new Subscription.Slack(url);
+    }
+
+    /** A Telegram chat: the bot's token from the environment, and the chat's id or @name. */
+    private Subscription.Telegram telegram(WrittenTelegram written, Check c) {
+        String token = secret(written.token(), "telegram/token", "TELEGRAM_BOT_TOKEN", c);
+        String chat = written.chat() == null ? "" : expand(written.chat().strip(), "telegram/chat", c);
+        if (!TELEGRAM_CHAT.matcher(chat).matches()) {
+            c.add(written.chat() == null ? "telegram" : "telegram/chat", "telegram.chat must be a chat id like -1001234567890 "
+                    + "or a public channel's @name, not '" + chat + "'");
+        }
+        return new Subscription.Telegram(token, chat);
+    }
+
+    /** An ntfy topic: its URL (server and topic), and an access token from the environment when given. */
+    private Subscription.Ntfy ntfy(WrittenNtfy written, Check c) {
+        String url = expand(Objects.requireNonNullElse(written.url(), "").strip(), "ntfy/url", c);
+        URI uri = checkUrl(url, "ntfy/url", "'" + url + "'", c);
+        if (uri != null && !NTFY_TOPIC.matcher(Objects.requireNonNullElse(uri.getPath(), "")).matches()) {
+            c.add("ntfy/url", "ntfy.url must be a topic's URL, the server and one topic name of letters, digits, - and _ "
+                    + "(https://ntfy.sh/dipwatch-desk), not '" + url + "'");
+        }
+        String token = written.token() == null ? null : secret(written.token(), "ntfy/token", "NTFY_TOKEN", c);
+        return new Subscription.Ntfy(url, token);
+    }
+
+    /** A Camel endpoint: a URI with a scheme; whether its component is there is known when it is first used. */
+    private Subscription.Camel camel(WrittenCamel written, Check c) {
+        String uri = expand(Objects.requireNonNullElse(written.uri(), "").strip(), "camel/uri", c);
+        if (!CAMEL_URI.matcher(uri).matches()) {
+            c.add(written.uri() == null ? "camel" : "camel/uri", "camel.uri must be a Camel endpoint URI, the component's name, "
+                    + "a colon and the rest (kafka:alerts?brokers=localhost:9092, seda:alerts, file:/var/dipwatch/alerts), not '"
+                    + uri + "'");
+        }
+        return new Subscription.Camel(uri);
     }
 
     /**

@@ -2,7 +2,7 @@
  * Alert: tells subscribers about new articles. {@link org.dipwatch.alert.Subscriptions} reads
  * {@code subscriptions.yaml} and checks it in this order: the file as YAML with a
  * {@code subscriptions:} list, each entry's keys (an unknown one names the nearest), the shape of
- * each value, then the values (ids, mode, digest and quiet hours, webhook and e-mail, the filter
+ * each value, then the values (ids, mode, digest and quiet hours, the channels, the filter
  * against the dictionaries, verdicts and languages); an entry with a problem is skipped (or keeps
  * its previous version) and the others load. Each stored article is matched against every
  * subscription; for each match an alert ({@link org.dipwatch.alert.AlertContent}) is written to an
@@ -11,8 +11,11 @@
  * first and latest, {@link org.dipwatch.alert.StoryReports}) and counts the rest. Alerts leave the
  * outbox by webhook, a POST of a CloudEvents 1.0 payload ({@link org.dipwatch.alert.AlertPayload},
  * schema in {@code docs/schemas/alert-v1.schema.json}) signed per Standard Webhooks
- * ({@link org.dipwatch.alert.WebhookSigner}), or by e-mail ({@link org.dipwatch.alert.AlertMail}, sent
- * by {@link org.dipwatch.alert.SmtpMail}, a run of mails over one connection). Delivery
+ * ({@link org.dipwatch.alert.WebhookSigner}), by e-mail ({@link org.dipwatch.alert.AlertMail}, sent
+ * by {@link org.dipwatch.alert.SmtpMail}, a run of mails over one connection), as a chat message
+ * ({@link org.dipwatch.alert.AlertChat}) to Slack or Telegram (through Camel's components, by the
+ * daemon's {@link org.dipwatch.alert.ChannelTransport}) or to an ntfy topic, or as the CloudEvent to
+ * any Camel endpoint; the channels' secrets come from the environment only. Delivery
  * ({@link org.dipwatch.alert.Deliverer}) goes lane by lane (one subscription and channel): in order
  * within a lane, lanes in parallel; a failed delivery is retried with backoff and holds its lane,
  * and after too many attempts it is dead-lettered. The HTTP API over subscriptions and the outbox

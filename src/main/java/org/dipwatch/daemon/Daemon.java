@@ -279,8 +279,12 @@ public final class Daemon {
                         .map(t -> java.time.Duration.between(t, java.time.Instant.now()).toMillis() / 1000.0).orElse(0.0));
         main.bind("health", health);
         SmtpMail mail = new SmtpMail(settings);
-        Deliverer deliverer = new Deliverer(pipeline.outbox(), pipeline.alerts().subscriptions(), mail, new Metrics(registry),
-                policy(settings));
+        Deliverer.Policy policy = policy(settings);
+        // Slack, Telegram and camel: alerts go through this context's components once it is up
+        CamelChannels channels = new CamelChannels(main::getCamelContext, settings.require("dipwatch.telegram.base-url"),
+                policy.timeout());
+        Deliverer deliverer = new Deliverer(pipeline.outbox(), pipeline.alerts().subscriptions(), mail, channels,
+                new Metrics(registry), policy);
         main.bind("deliverer", deliverer);
         SourcePoller sources = sourcePoller(settings, pipeline, new Metrics(registry));
         main.bind("sources", sources);
@@ -305,6 +309,7 @@ public final class Daemon {
             // the polls' last validators and times, and the items counted by the batches just judged
             sources.states().flush();
             mail.close();
+            channels.close();
         };
         // beans bound to Main are not handed the context: give it to those that need it once it exists
         main.addMainListener(new MainListenerSupport() {

@@ -5,7 +5,8 @@
  * metrics, and stops them in order; {@link org.dipwatch.daemon.SourceRoutes} turns {@code
  * sources.yaml} into routes from the source template; {@link org.dipwatch.daemon.RunningDaemon} is
  * the {@code data/daemon.run} file by which the CLI finds a running daemon and asks it ({@link
- * org.dipwatch.daemon.CliCommands}, supplied by the CLI). Depends on every stage; no stage depends
- * on it.
+ * org.dipwatch.daemon.CliCommands}, supplied by the CLI); {@link org.dipwatch.daemon.CamelChannels}
+ * sends the Slack, Telegram and camel channels' alerts through the daemon's CamelContext. Depends
+ * on every stage; no stage depends on it.
  */
 package org.dipwatch.daemon;

@@ -93,6 +93,24 @@ class AlertApiTest {
     }
 
     @Test
+    void theChatChannelsSecretsAreNeverShown() throws Exception {
+        Files.writeString(file, """
+                subscriptions:
+                  - id: desk-chat
+                    slack: { url: "${env:SLACK_WEBHOOK_URL}" }
+                    telegram: { token: "${env:TELEGRAM_BOT_TOKEN}", chat: "-1001234567890" }
+                    ntfy: { url: "https://ntfy.example.org/dipwatch-desk", token: "${env:NTFY_TOKEN}" }
+                    camel: { uri: "kafka:alerts?brokers=localhost:9092&saslJaasConfig=secret-jaas" }
+                """);
+        subscriptions = new Subscriptions(file, Map.of("SLACK_WEBHOOK_URL", "https://hooks.slack.com/services/T0/B0/hook-secret",
+                "TELEGRAM_BOT_TOKEN", "123456:bot-secret", "NTFY_TOKEN", "tk_secret")::get, false);
+        String shown = api("").subscriptions("GET", "desk-chat", null, null).body().toString();
+        assertThat(shown).contains("slack={", "host=hooks.slack.com:443", "url=(set)", "chat=-1001234567890", "token=(set)",
+                        "url=https://ntfy.example.org/dipwatch-desk", "uri=kafka:alerts")
+                .doesNotContain("hook-secret").doesNotContain("bot-secret").doesNotContain("tk_secret").doesNotContain("secret-jaas");
+    }
+
+    @Test
     void withTheTokenSubscriptionsAreCreatedUpdatedAndDeletedInTheFile() {
         AlertApi api = api("t0ken");
         assertThat(api.subscriptions("POST", null, "Bearer wrong", DESK).status()).isEqualTo(401);

@@ -15,6 +15,8 @@ import org.dipwatch.model.Classification;
 import org.dipwatch.model.RegionTag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class SubscriptionsTest {
 
@@ -95,9 +97,71 @@ class SubscriptionsTest {
                     email: { to: [not-an-address] }
                 """);
         assertThat(texts(s.problems())).anySatisfy(p -> assertThat(p).contains("'meta'").contains("link-local").contains("dipwatch.webhook.allow-private"))
-                .anySatisfy(p -> assertThat(p).contains("'nowhere'").contains("neither a webhook nor an email"))
+                .anySatisfy(p -> assertThat(p).contains("'nowhere'")
+                        .contains("has no channel (webhook, email, slack, telegram, ntfy or camel): alerts would go nowhere"))
                 .anySatisfy(p -> assertThat(p).contains("'nosecret'").contains("MISSING_SECRET"))
                 .anySatisfy(p -> assertThat(p).contains("'badmail'").contains("email.to"));
+        assertThat(s.current()).isEmpty();
+    }
+
+    @Test
+    void chatChannelsAreReadWithTheirSecretsFromTheEnvironment() throws IOException {
+        Path file = dir.resolve("subscriptions.yaml");
+        Files.writeString(file, """
+                subscriptions:
+                  - id: everywhere
+                    slack: { url: "${env:SLACK_WEBHOOK_URL}" }
+                    telegram: { token: "${env:TELEGRAM_BOT_TOKEN}", chat: "-1001234567890" }
+                    ntfy: { url: "https://ntfy.example.org/dipwatch-desk", token: "${env:NTFY_TOKEN}" }
+                    camel: { uri: "seda:alerts" }
+                  - id: public-channel
+                    telegram: { token: "${env:TELEGRAM_BOT_TOKEN}", chat: "@dipwatch_desk" }
+                    ntfy: { url: "https://ntfy.sh/dipwatch" }
+                """);
+        Subscriptions s = new Subscriptions(file, Map.of("SLACK_WEBHOOK_URL", "https://hooks.slack.com/services/T0/B0/secret",
+                "TELEGRAM_BOT_TOKEN", "123456:ABC-bot-token", "NTFY_TOKEN", "tk_0123")::get, false);
+        assertThat(texts(s.problems())).isEmpty();
+        Subscription everywhere = s.current().get(0);
+        assertThat(everywhere.channels()).containsExactly("slack", "telegram", "ntfy", "camel");
+        assertThat(everywhere.slack()).isEqualTo(new Subscription.Slack("https://hooks.slack.com/services/T0/B0/secret"));
+        assertThat(everywhere.telegram()).isEqualTo(new Subscription.Telegram("123456:ABC-bot-token", "-1001234567890"));
+        assertThat(everywhere.ntfy()).isEqualTo(new Subscription.Ntfy("https://ntfy.example.org/dipwatch-desk", "tk_0123"));
+        assertThat(everywhere.camel()).isEqualTo(new Subscription.Camel("seda:alerts"));
+        Subscription publicChannel = s.current().get(1);
+        assertThat(publicChannel.channels()).containsExactly("telegram", "ntfy");
+        assertThat(publicChannel.telegram().chat()).isEqualTo("@dipwatch_desk");
+        assertThat(publicChannel.ntfy().token()).isNull();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            slack: { url: "https://hooks.slack.com/services/T0/B0/secret" }                  | slack.url | slack.url is a secret and comes from the environment only, not the file: write url: "${env:SLACK_WEBHOOK_URL}" and set SLACK_WEBHOOK_URL
+            slack: { }                                                                          | slack     | slack.url is missing (set it from the environment: url: "${env:SLACK_WEBHOOK_URL}")
+            slack: { url: "${env:NOT_SET}" }                                                    | slack.url | slack.url: the environment variable NOT_SET is not set
+            slack: { url: "${env:NOT_A_URL}" }                                                  | slack.url | slack.url must be an http(s) URL, not (from the environment)
+            telegram: { token: "123456:ABC", chat: "-100123" }                                  | telegram.token | telegram.token is a secret and comes from the environment only, not the file: write token: "${env:TELEGRAM_BOT_TOKEN}" and set TELEGRAM_BOT_TOKEN
+            telegram: { token: "${env:TELEGRAM_BOT_TOKEN}" }                                     | telegram | telegram.chat must be a chat id like -1001234567890 or a public channel's @name, not ''
+            telegram: { token: "${env:TELEGRAM_BOT_TOKEN}", chat: "desk chat" }                  | telegram.chat | telegram.chat must be a chat id like -1001234567890 or a public channel's @name, not 'desk chat'
+            ntfy: { url: "ntfy.sh/desk" }                                                        | ntfy.url | ntfy.url must be an http(s) URL, not 'ntfy.sh/desk'
+            ntfy: { url: "https://ntfy.sh/" }                                                    | ntfy.url | ntfy.url must be a topic's URL, the server and one topic name of letters, digits, - and _ (https://ntfy.sh/dipwatch-desk), not 'https://ntfy.sh/'
+            ntfy: { url: "https://ntfy.sh/desk", token: "tk_written_out" }                       | ntfy.token | ntfy.token is a secret and comes from the environment only, not the file: write token: "${env:NTFY_TOKEN}" and set NTFY_TOKEN
+            camel: { uri: "no scheme here" }                                                     | camel.uri | camel.uri must be a Camel endpoint URI, the component's name, a colon and the rest (kafka:alerts?brokers=localhost:9092, seda:alerts, file:/var/dipwatch/alerts), not 'no scheme here'
+            slak: { url: "${env:SLACK_WEBHOOK_URL}" }                                            | slak | 'slak' is not a key of a subscription; did you mean 'slack'?
+            """)
+    void aChatChannelWithAProblemIsNamedWithItsKeyAndWhatToDo(String channel, String key, String problem) throws IOException {
+        Path file = dir.resolve("subscriptions.yaml");
+        Files.writeString(file, """
+                subscriptions:
+                  - id: desk
+                    %s
+                """.formatted(channel.strip()));
+        Subscriptions s = new Subscriptions(file, Map.of("TELEGRAM_BOT_TOKEN", "123456:ABC", "NOT_A_URL", "hooks.slack.com/x")::get,
+                false);
+        assertThat(s.problems()).anySatisfy(p -> {
+            assertThat(p.line()).isEqualTo(3);
+            assertThat(p.key()).isEqualTo("subscriptions[0]." + key);
+            assertThat(p.message()).isEqualTo("subscription 'desk': " + problem);
+        });
         assertThat(s.current()).isEmpty();
     }
 
