@@ -767,6 +767,18 @@ public final class Pipeline implements AutoCloseable {
      */
     private void judgeUnjudged() {
         synchronized (corpus) {
+            // nodes starting together on a new database: one judges the originals, the others find them judged
+            try (Corpus.Batch lock = corpus.batch()) {
+                stories.catchUp();
+                judgeUnjudgedLocked();
+            } catch (SQLException e) {
+                throw new IndexException("index: cannot take the judge's lock: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private void judgeUnjudgedLocked() {
+        {
             var unjudged = stories.store().withoutFeatures();
             if (unjudged.isEmpty()) {
                 return; // every start but the first: no reading of all the index's rows for nothing
