@@ -275,6 +275,13 @@ public final class Deliverer implements AutoCloseable {
      * one fails, or none is left; returns how many were delivered.
      */
     private int serve(Outbox.Lane lane) {
+        // on an outbox several nodes share: the lane's lock, held until what the run delivered is recorded
+        try (Outbox.LaneLock lock = outbox.lockLane(lane)) {
+            return lock == null ? 0 : serveLocked(lane);
+        }
+    }
+
+    private int serveLocked(Outbox.Lane lane) {
         Optional<Subscription> sub = subscriptions.current().stream().filter(s -> s.id().equals(lane.subscriptionId())).findFirst();
         Taken taken = new Taken();
         int delivered = 0;

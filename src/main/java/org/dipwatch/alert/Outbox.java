@@ -39,10 +39,89 @@ public final class Outbox {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
 
     private final DataSource dataSource;
+    /** Whether several nodes deliver from this outbox (a PostgreSQL index): then a lane is served under its row's lock. */
+    private final boolean shared;
 
-    /** The outbox in the index behind this data source. */
+    /** The outbox in the index behind this data source, which this process alone delivers from. */
     public Outbox(DataSource dataSource) {
+        this(dataSource, false);
+    }
+
+    /**
+     * The outbox in the index behind this data source; {@code shared}: several nodes deliver from it
+     * (PostgreSQL), and {@link #lockLane} makes one of them at a time serve a lane.
+     */
+    public Outbox(DataSource dataSource, boolean shared) {
         this.dataSource = dataSource;
+        this.shared = shared;
+    }
+
+    /** A lane held by this node until closed; closing it lets another node serve the lane. */
+    public interface LaneLock extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private static final LaneLock NO_LOCK = () -> { };
+
+    /**
+     * Takes a lane for one delivery run: on a shared outbox, its {@code alert_lane} row locked with
+     * {@code SELECT ... FOR UPDATE SKIP LOCKED} in a transaction held until the lock is closed (a node
+     * that dies drops its connection, and the lock with it); {@code null} when another node serves the
+     * lane now. On an outbox of one process, a lock that holds nothing (the deliverer's own runs are
+     * already one per lane).
+     */
+    LaneLock lockLane(Lane lane) {
+        if (!shared) {
+            return NO_LOCK;
+        }
+        Connection c = null;
+        try {
+            c = dataSource.getConnection();
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO alert_lane (subscription_id, channel) VALUES (?, ?) "
+                    + "ON CONFLICT DO NOTHING")) {
+                ps.setString(1, lane.subscriptionId());
+                ps.setString(2, lane.channel());
+                ps.executeUpdate();
+            }
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("SELECT subscription_id FROM alert_lane WHERE subscription_id = ? "
+                    + "AND channel = ? FOR UPDATE SKIP LOCKED")) {
+                ps.setString(1, lane.subscriptionId());
+                ps.setString(2, lane.channel());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        c.rollback();
+                        c.close();
+                        return null; // another node serves it
+                    }
+                }
+            }
+            Connection held = c;
+            return () -> {
+                try {
+                    held.rollback();
+                } catch (SQLException ignored) {
+                    // the connection broke: the lock went with it
+                } finally {
+                    try {
+                        held.close();
+                    } catch (SQLException ignored) {
+                        // already closed
+                    }
+                }
+            };
+        } catch (SQLException e) {
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (SQLException ignored) {
+                    // already broken
+                }
+            }
+            throw new IllegalStateException("alert: cannot lock the lane " + lane.subscriptionId() + " (" + lane.channel() + "): "
+                    + e.getMessage(), e);
+        }
     }
 
     /** An alert about to be written: for which subscription, on which channel, saying what, and when it may go out. */

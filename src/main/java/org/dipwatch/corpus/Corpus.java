@@ -82,8 +82,7 @@ public final class Corpus {
             throw new UncheckedIOException("corpus: cannot create " + seeds + ": " + e.getMessage(), e);
         }
         Corpus corpus = new Corpus(seeds, index, seedReader, fingerprint, classifier);
-        corpus.recoverInterruptedWrites();
-        SyncReport report = corpus.sync(false);
+        SyncReport report = corpus.sync(false, true);
         if (report.added() > 0 || report.missing() > 0 || report.unreadable() > 0) {
             LOG.info("corpus: {}", report);
         }
@@ -130,10 +129,18 @@ public final class Corpus {
     /**
      * Opens a batch: several articles and arrivals written in one index transaction, their files
      * made durable and moved into place once it commits. The caller is the only writer of the
-     * corpus while the batch is open (the pipeline's serial stage).
+     * corpus while the batch is open (the pipeline's serial stage); on a database several nodes share,
+     * the batch waits for the cluster's lock first, and holds it until it commits or rolls back.
      */
     public Batch batch() throws SQLException {
-        return new Batch(index.transaction());
+        Connection c = index.transaction();
+        try {
+            index.judgeAlone(c); // on a shared database: the cluster's one batch at a time
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+        return new Batch(c);
     }
 
     /**
@@ -276,7 +283,26 @@ public final class Corpus {
      * and files that disappeared are marked missing (their numbers stay taken).
      */
     public synchronized SyncReport reindex() {
-        return sync(true);
+        return sync(true, false);
+    }
+
+    /**
+     * Compares {@code seeds/} with the index under the cluster's lock (on a shared database no other
+     * node writes meanwhile, so a temporary file is another node's write in progress only if it holds
+     * the lock); {@code recover} first finishes or discards what an interrupted write left.
+     */
+    private SyncReport sync(boolean rereadAll, boolean recover) {
+        try (Connection lock = index.transaction()) {
+            index.judgeAlone(lock);
+            if (recover) {
+                recoverInterruptedWrites();
+            }
+            SyncReport report = sync(rereadAll);
+            lock.commit();
+            return report;
+        } catch (SQLException e) {
+            throw new IndexException("corpus: cannot take the index's lock to compare it with " + seeds + ": " + e.getMessage(), e);
+        }
     }
 
     private SyncReport sync(boolean rereadAll) {

@@ -56,10 +56,48 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
     private final KnownKeys known = new KnownKeys();
     /** Whether the URL names a database only the process that opens it reaches: an embedded H2 file or memory. */
     private final boolean exclusive;
+    /** Whether the index is a PostgreSQL database, which several nodes share (cluster mode). */
+    private final boolean postgres;
 
-    private CorpusIndex(HikariDataSource dataSource, boolean exclusive) {
+    private CorpusIndex(HikariDataSource dataSource, boolean exclusive, boolean postgres) {
         this.dataSource = dataSource;
         this.exclusive = exclusive;
+        this.postgres = postgres;
+    }
+
+    /**
+     * The key of the PostgreSQL advisory lock that makes the judge-and-store step serial across the
+     * nodes sharing the database ("dipwatch" in ASCII); other programs on the same database must not use it.
+     */
+    static final long JUDGE_LOCK = 0x6469707761746368L;
+
+    /** Whether a JDBC URL names a PostgreSQL database: dipwatch's cluster mode. */
+    public static boolean isPostgres(String jdbcUrl) {
+        return jdbcUrl != null && jdbcUrl.toLowerCase(Locale.ROOT).startsWith("jdbc:postgresql:");
+    }
+
+    /**
+     * Whether several dipwatch nodes may share this index: a PostgreSQL database. Then the judge-and-store
+     * step takes the cluster's lock, inbox files are claimed, alert lanes are locked and Quartz keeps its
+     * triggers in the database; on H2 none of this is needed (one process holds the file).
+     */
+    public boolean clustered() {
+        return postgres;
+    }
+
+    /**
+     * Makes the transaction of {@code c} the only one of the cluster that judges and stores until it
+     * commits or rolls back: a PostgreSQL transaction-level advisory lock, waited for. Nothing to do on
+     * H2, where the pipeline's one thread is already the only writer.
+     */
+    void judgeAlone(Connection c) throws SQLException {
+        if (!postgres) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+            ps.setLong(1, JUDGE_LOCK);
+            ps.execute();
+        }
     }
 
     /** {@link #known}, read from the index the first time it is asked. */
@@ -99,6 +137,7 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
         }
         try {
             if (!hasEveryMigration(ds)) {
+                // nodes starting together on a new PostgreSQL database: Flyway's advisory lock lets one migrate at a time
                 Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
             }
         } catch (RuntimeException e) {
@@ -107,7 +146,7 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
         }
         String upper = url.toUpperCase(Locale.ROOT);
         boolean exclusive = upper.startsWith("JDBC:H2:") && !upper.startsWith("JDBC:H2:TCP:") && !upper.startsWith("JDBC:H2:SSL:");
-        return new CorpusIndex(ds, exclusive);
+        return new CorpusIndex(ds, exclusive, isPostgres(url));
     }
 
     /**

@@ -52,6 +52,8 @@ public final class Daemon {
     private Pipeline pipeline;
     /** How the CLI finds this daemon ({@code data/daemon.run}) while it runs; {@code null} before and after. */
     private RunningDaemon announced;
+    /** This node's heartbeat in a shared PostgreSQL database; {@code null} on H2 (one node). */
+    private org.dipwatch.cluster.ClusterNodes cluster;
     /** The throwaway home whose empty index {@code check-config} loads the routes against while a daemon holds the real one. */
     private Path scratchHome;
     private SourceRoutes sourceRoutes;
@@ -242,14 +244,32 @@ public final class Daemon {
     private void bindBeans(boolean checkOnly) {
         registry = Metrics.prometheus();
         Metrics metrics = new Metrics(registry);
-        if (!checkOnly) {
+        // on PostgreSQL several nodes share the home and the database: none announces itself in data/, the CLI opens the database
+        boolean clustered = !checkOnly && org.dipwatch.corpus.CorpusIndex.isPostgres(settings.get("dipwatch.index.url"));
+        String nodeId = org.dipwatch.cluster.ClusterNodes.nodeId(settings.get("dipwatch.node.id"));
+        metrics.node(nodeId);
+        if (!checkOnly && !clustered) {
             RunningDaemon.find(settings.home(), java.time.Duration.ZERO).ifPresent(other -> {
                 throw new ConfigException("a dipwatch daemon already runs on " + settings.home() + " (pid " + other.pid()
                         + ", HTTP on " + other.host() + ":" + other.port() + "); stop it before starting another");
             });
         }
         pipeline = Pipeline.open(checkOnly ? checkSettings() : settings, metrics);
-        if (!checkOnly) {
+        if (clustered) {
+            javax.sql.DataSource shared = pipeline.corpus().index().dataSource();
+            cluster = new org.dipwatch.cluster.ClusterNodes(shared, nodeId,
+                    java.time.Duration.ofMillis(settings.longValue("dipwatch.cluster.checkin-ms")));
+            try {
+                cluster.start();
+            } catch (RuntimeException e) {
+                pipeline.close();
+                pipeline = null;
+                throw e;
+            }
+            pipeline.claimInboxFiles(new org.dipwatch.ingest.InboxClaims(shared, nodeId, cluster.goneAfter()));
+            LOG.info("cluster: node {} on {}; Quartz's job store, the inbox, the judge's lock and the alert lanes are shared there",
+                    nodeId, settings.get("dipwatch.index.url"));
+        } else if (!checkOnly) {
             try {
                 // the CLI finds the daemon here and asks it for the commands that use the index (cli-api.camel.yaml)
                 announced = RunningDaemon.starting(settings.home(), settings.get("dipwatch.http.host"));
@@ -268,6 +288,7 @@ public final class Daemon {
             main.bind("vertx", vertx);
         }
         Health health = new Health(pipeline.corpus().index());
+        health.node(nodeId, cluster == null ? null : cluster::members);
         java.util.function.Supplier<List<ConfigProblem>> problems = configProblems(pipeline.alerts().subscriptions(), checkOnly);
         health.configProblems(problems);
         metrics.configProblems(() -> problems.get().size());
@@ -457,6 +478,10 @@ public final class Daemon {
             sourceRoutes.close();
             sourceRoutes = null;
         }
+        if (cluster != null) {
+            cluster.close(); // before the index closes: the node's row goes, and the others know at once
+            cluster = null;
+        }
         if (pipeline != null) {
             pipeline.close();
             pipeline = null;
@@ -534,6 +559,33 @@ public final class Daemon {
      * {@code {{dipwatch.…}}}), the Camel settings dipwatch needs, then any {@code camel.*} key the
      * user set, which wins.
      */
+    /**
+     * Quartz's clustered JDBC job store on the index's PostgreSQL database (its tables made by the
+     * migration V12): each source's trigger fires on one node, and when a node stops checking in
+     * (every {@code dipwatch.cluster.checkin-ms}) another takes its triggers over. The scheduler's name
+     * is the same on every node (Camel's, from {@code camel.main.name}), its instance id the node's.
+     * Camel leaves a clustered trigger in place when a node stops, so the others keep firing it.
+     */
+    private static void quartzCluster(Properties p, Settings settings, String url) {
+        String q = "camel.component.quartz.properties[";
+        p.setProperty(q + "org.quartz.scheduler.instanceId]", org.dipwatch.cluster.ClusterNodes.nodeId(settings.get("dipwatch.node.id")));
+        p.setProperty(q + "org.quartz.jobStore.class]", "org.quartz.impl.jdbcjobstore.JobStoreTX");
+        p.setProperty(q + "org.quartz.jobStore.driverDelegateClass]", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
+        p.setProperty(q + "org.quartz.jobStore.isClustered]", "true");
+        p.setProperty(q + "org.quartz.jobStore.clusterCheckinInterval]", settings.get("dipwatch.cluster.checkin-ms"));
+        p.setProperty(q + "org.quartz.jobStore.dataSource]", "dipwatch");
+        p.setProperty(q + "org.quartz.dataSource.dipwatch.provider]", "hikaricp");
+        p.setProperty(q + "org.quartz.dataSource.dipwatch.driver]", "org.postgresql.Driver");
+        p.setProperty(q + "org.quartz.dataSource.dipwatch.URL]", url);
+        p.setProperty(q + "org.quartz.dataSource.dipwatch.user]", settings.get("dipwatch.index.user"));
+        String password = settings.get("dipwatch.index.password");
+        if (password != null && !password.isEmpty()) {
+            p.setProperty(q + "org.quartz.dataSource.dipwatch.password]", password); // Camel refuses an empty value
+        }
+        // the threads that fire triggers, and one for the cluster's check-in and recovery
+        p.setProperty(q + "org.quartz.dataSource.dipwatch.maxConnections]", Integer.toString(settings.intValue("dipwatch.sources.threads") + 2));
+    }
+
     static Properties camelProperties(Settings settings, boolean checkOnly) {
         Properties p = new Properties();
         p.setProperty("camel.main.name", "dipwatch");
@@ -541,6 +593,10 @@ public final class Daemon {
         p.setProperty("camel.main.routes-include-pattern", SOURCE_TEMPLATES + "," + location);
         // Quartz's own default is 10 threads; a source's trigger holds one while it waits its jitter and its host's turn
         p.setProperty("camel.component.quartz.properties[org.quartz.threadPool.threadCount]", settings.get("dipwatch.sources.threads"));
+        String indexUrl = settings.get("dipwatch.index.url");
+        if (org.dipwatch.corpus.CorpusIndex.isPostgres(indexUrl) && !checkOnly) {
+            quartzCluster(p, settings, indexUrl);
+        }
         if (!Boolean.parseBoolean(settings.get("dipwatch.sources.enabled"))) {
             // sources switched off (offline, tests): their routes load and are checked, but never start
             p.setProperty("camel.main.auto-startup-exclude-pattern", "source-*");

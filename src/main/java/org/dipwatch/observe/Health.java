@@ -32,6 +32,8 @@ public final class Health implements CamelContextAware {
     private java.util.function.Supplier<java.util.List<ConfigProblem>> configProblems = java.util.List::of;
     private java.util.function.Supplier<java.util.List<Map<String, Object>>> alerts = java.util.List::of;
     private java.util.function.Supplier<String> storeTrouble = () -> null;
+    private String node;
+    private java.util.function.Supplier<java.util.List<Map<String, Object>>> clusterNodes;
 
     /** Health of a daemon whose index is {@code index}. */
     public Health(CorpusIndex index) {
@@ -63,6 +65,16 @@ public final class Health implements CamelContextAware {
      */
     public void storeTrouble(java.util.function.Supplier<String> trouble) {
         this.storeTrouble = trouble;
+    }
+
+    /**
+     * Names this node in the report ({@code node}: {@code dipwatch.node.id}); with {@code members}
+     * (a cluster), adds the nodes sharing the database as {@code dipwatch:cluster}, each with when it
+     * was last seen and whether it counts as alive. A gone node does not make this one DOWN.
+     */
+    public void node(String nodeId, java.util.function.Supplier<java.util.List<Map<String, Object>>> members) {
+        this.node = nodeId;
+        this.clusterNodes = members;
     }
 
     /** Adds the configuration's problems, read at each report: while there is one, the daemon is DEGRADED. */
@@ -142,7 +154,24 @@ public final class Health implements CamelContextAware {
         configCheck.put("problems", problems.stream().map(Health::problem).toList());
         checks.put("dipwatch:config", configCheck);
         Map<String, Object> out = new LinkedHashMap<>();
+        if (clusterNodes != null) {
+            Map<String, Object> clusterCheck = new LinkedHashMap<>();
+            try {
+                java.util.List<Map<String, Object>> members = clusterNodes.get();
+                clusterCheck.put("state", "UP");
+                clusterCheck.put("message", members.stream().filter(m -> Boolean.TRUE.equals(m.get("alive"))).count() + " of "
+                        + members.size() + " nodes alive");
+                clusterCheck.put("nodes", members);
+            } catch (RuntimeException e) {
+                clusterCheck.put("state", "UNKNOWN");
+                clusterCheck.put("message", e.getMessage());
+            }
+            checks.put("dipwatch:cluster", clusterCheck);
+        }
         out.put("status", !up ? "DOWN" : problems.isEmpty() && trouble == null ? "UP" : DEGRADED);
+        if (node != null) {
+            out.put("node", node);
+        }
         out.put("checks", checks);
         return out;
     }

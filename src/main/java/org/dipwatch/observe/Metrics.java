@@ -158,4 +158,13 @@ public final class Metrics {
         Counter.builder(ALERTS_WITHHELD).description("Stored articles that alerted nobody: a new source's back catalogue")
                 .tag("source", source).tag("reason", "first-poll").register(registry).increment();
     }
+
+    /** This node of a cluster ({@code dipwatch.node.id}): {@code dipwatch_node_info{node="…"} 1}. */
+    public static final String NODE_INFO = "dipwatch.node.info";
+
+    /** Publishes the node's id, so that a scrape of several nodes tells them apart. */
+    public void node(String nodeId) {
+        io.micrometer.core.instrument.Gauge.builder(NODE_INFO, () -> 1).description("This dipwatch node (dipwatch.node.id)")
+                .tag("node", nodeId).register(registry);
+    }
 }

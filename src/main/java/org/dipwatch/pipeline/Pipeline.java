@@ -128,6 +128,8 @@ public final class Pipeline implements AutoCloseable {
     private final Set<Path> inboxInFlight = ConcurrentHashMap.newKeySet();
     /** What each inbox file in flight was when a worker read it, to tell whether it changed before it is moved. */
     private final Map<Path, org.dipwatch.ingest.Inbox.Stamp> readAs = new ConcurrentHashMap<>();
+    /** This node's claims of inbox files, when several nodes share the inbox; {@code null}: one node takes every file. */
+    private volatile org.dipwatch.ingest.InboxClaims claims;
     /** Whether what is judged can be recorded (a full disk under seeds/ cannot); intake pauses while it cannot. */
     private final org.dipwatch.corpus.StoreTrouble trouble = new org.dipwatch.corpus.StoreTrouble();
 
@@ -311,23 +313,66 @@ public final class Pipeline implements AutoCloseable {
             // nothing can be recorded for now: the file stays, and a later scan offers it again
             return CompletableFuture.completedFuture(null);
         }
+        String claim = claim(file);
+        if (claims != null && claim == null) {
+            inboxInFlight.remove(file); // another node has it, or it is gone
+            return CompletableFuture.completedFuture(null);
+        }
         CompletableFuture<IngestResult> result;
         try {
             result = submit(inboxIntake(file), file, sizes.offerWait());
         } catch (InterruptedException | RuntimeException e) {
             inboxInFlight.remove(file);
+            unclaim(claim, file);
             throw e;
         }
         if (result == null) {
             inboxInFlight.remove(file);
+            unclaim(claim, file);
             return CompletableFuture.completedFuture(null);
         }
         // a file left in inbox/ by a stop is no error of the route's: it is taken at the next start
         return result.handle((r, e) -> {
+            unclaim(claim, file);
             inboxInFlight.remove(file);
             readAs.remove(file);
             return r;
         });
+    }
+
+    /**
+     * Makes this node claim the files it takes from {@code inbox/} in the database (several nodes
+     * watching one shared inbox); without claims (one node) every file found is taken.
+     */
+    public void claimInboxFiles(org.dipwatch.ingest.InboxClaims claims) {
+        this.claims = claims;
+    }
+
+    /** This node's claim key of an inbox file as found now; {@code null} without claims, or when another node has it or it is gone. */
+    private String claim(Path file) {
+        if (claims == null) {
+            return null;
+        }
+        org.dipwatch.ingest.Inbox.Stamp stamp;
+        try {
+            stamp = inbox.stamp(file);
+        } catch (IOException gone) {
+            return null; // moved out by the node that took it
+        }
+        String key = org.dipwatch.ingest.InboxClaims.key(inbox.relativeName(file), stamp);
+        return claims.claim(key, inbox.relativeName(file)) ? key : null;
+    }
+
+    /** Once this node is done with a claimed file: done when it left {@code inbox/}, else given back for any node to take. */
+    private void unclaim(String claim, Path file) {
+        if (claim == null) {
+            return;
+        }
+        if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            claims.release(claim);
+        } else {
+            claims.done(claim);
+        }
     }
 
     /**
@@ -500,10 +545,10 @@ public final class Pipeline implements AutoCloseable {
 
     private List<Decided> judgeAndCommit(List<IntakeQueue.Entry<Job, Prepared>> batch) throws SQLException {
         List<Decided> out = new ArrayList<>(batch.size());
-        // what another process sharing the index (the CLI) committed before this batch began
-        corpus.index().catchUp();
-        stories.catchUp();
         try (Corpus.Batch tx = corpus.batch()) {
+            // what another process sharing the index (the CLI, another node) committed before this batch took the lock
+            corpus.index().catchUp();
+            stories.catchUp();
             // copies of what this batch stores, which the index cannot show before the commit
             Map<String, String> stored = new HashMap<>();
             for (IntakeQueue.Entry<Job, Prepared> entry : batch) {
@@ -720,6 +765,18 @@ public final class Pipeline implements AutoCloseable {
      */
     private void judgeUnjudged() {
         synchronized (corpus) {
+            // nodes starting together on a new database: one judges the originals, the others find them judged
+            try (Corpus.Batch lock = corpus.batch()) {
+                stories.catchUp();
+                judgeUnjudgedLocked();
+            } catch (SQLException e) {
+                throw new IndexException("index: cannot take the judge's lock: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private void judgeUnjudgedLocked() {
+        {
             var unjudged = stories.store().withoutFeatures();
             if (unjudged.isEmpty()) {
                 return; // every start but the first: no reading of all the index's rows for nothing

@@ -79,7 +79,7 @@ record Stages(DocumentReader reader, Inbox inbox, Corpus corpus, Classifier clas
                     Duration.ofSeconds(settings.longValue("dipwatch.shutdown.timeout")));
             return new Stages(reader, inbox, corpus, classifier, stories,
                     new Alerts(subscriptions(settings, classifier.dictionaries()), settings.intValue("dipwatch.alert.also-reported-max")),
-                    new Outbox(index.dataSource()), Boolean.parseBoolean(settings.get("dipwatch.dedup.store-near-duplicates")),
+                    new Outbox(index.dataSource(), index.clustered()), Boolean.parseBoolean(settings.get("dipwatch.dedup.store-near-duplicates")),
                     queue);
         } catch (RuntimeException e) {
             index.close();
@@ -89,8 +89,13 @@ record Stages(DocumentReader reader, Inbox inbox, Corpus corpus, Classifier clas
 
     /** Opens the index of a home ({@code dipwatch.index.*}), applying the migrations it lacks. */
     static CorpusIndex index(Settings settings) {
-        return CorpusIndex.open(settings.require("dipwatch.index.url"), settings.get("dipwatch.index.user"),
-                settings.get("dipwatch.index.password"), settings.intValue("dipwatch.index.pool-size"));
+        String url = settings.require("dipwatch.index.url");
+        int pool = settings.intValue("dipwatch.index.pool-size");
+        if (CorpusIndex.isPostgres(url)) {
+            // each delivery run holds a connection for its lane's lock, beside the ones its queries take
+            pool += settings.intValue("dipwatch.alert.delivery-threads");
+        }
+        return CorpusIndex.open(url, settings.get("dipwatch.index.user"), settings.get("dipwatch.index.password"), pool);
     }
 
     /** The near-duplicate and story thresholds of the settings ({@code dipwatch.dedup.*}). */

@@ -389,7 +389,8 @@ public final class SourceStates {
             if (args[i] instanceof Timestamp t) {
                 ps.setTimestamp(i + 1, t);
             } else if (args[i] == null) {
-                ps.setNull(i + 1, java.sql.Types.VARCHAR);
+                // a NULL of no stated type: PostgreSQL refuses a VARCHAR NULL for a TIMESTAMP column (H2 takes either)
+                ps.setNull(i + 1, java.sql.Types.NULL);
             } else {
                 ps.setObject(i + 1, args[i]);
             }
