@@ -21,6 +21,7 @@ import org.dipwatch.ingest.FeedFetcher;
 import org.dipwatch.source.SourceApi;
 import org.dipwatch.source.SourceHealth;
 import org.dipwatch.source.SourcePoller;
+import org.dipwatch.source.SourceSpec;
 import org.dipwatch.source.SourceStates;
 import org.dipwatch.observe.Health;
 import org.dipwatch.observe.Metrics;
@@ -39,8 +40,8 @@ public final class Daemon {
     private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
     /** Where the default routes live in the jar (the repo's {@code routes/}). */
     static final String PACKAGED_ROUTES = "classpath:routes/*.camel.yaml";
-    /** The source templates ({@code feed}, {@code page}): always loaded, before any route that names them. */
-    static final String SOURCE_TEMPLATES = "classpath:dipwatch/source-templates.camel.yaml";
+    /** The source templates ({@code feed}, {@code page}), Kamelets: always loaded, before any route that names them. */
+    static final String SOURCE_TEMPLATES = "classpath:dipwatch/feed.kamelet.yaml,classpath:dipwatch/page.kamelet.yaml";
 
     private final Settings settings;
     /** What answers {@code POST /api/cli/{command}}: the CLI's commands on this daemon's pipeline. */
@@ -312,7 +313,7 @@ public final class Daemon {
         ApiToken token = new ApiToken(settings.get("dipwatch.api.token"));
         main.bind("sourceStates", sources.states());
         main.bind("sourceApi", new SourceApi(sources.states(), token));
-        health.sources(sources.states()::activeSummaries);
+        health.sources(SourceSpec.ROUTE_ID_PREFIX, sources.states()::activeSummaries);
         main.bind("alertApi", new AlertApi(pipeline.alerts().subscriptions(), pipeline.outbox(),
                 Path.of(settings.require("dipwatch.alert.subscriptions")), token));
         java.time.Duration timeout = java.time.Duration.ofSeconds(settings.longValue("dipwatch.shutdown.timeout"));
@@ -599,7 +600,7 @@ public final class Daemon {
         }
         if (!Boolean.parseBoolean(settings.get("dipwatch.sources.enabled"))) {
             // sources switched off (offline, tests): their routes load and are checked, but never start
-            p.setProperty("camel.main.auto-startup-exclude-pattern", "source-*");
+            p.setProperty("camel.main.auto-startup-exclude-pattern", SourceSpec.ROUTE_ID_PREFIX + "*");
         }
         p.setProperty("camel.main.shutdown-timeout", settings.get("dipwatch.shutdown.timeout"));
         p.setProperty("camel.main.shutdown-suppress-logging-on-timeout", "false");

@@ -55,10 +55,11 @@ final class SourceRoutes implements AutoCloseable {
         /** What is wrong with its route id (it must be {@code source-<name>}), or {@code null}. */
         String routeIdProblem() {
             String name = parameters.getOrDefault("name", "");
+            String wanted = SourceSpec.routeIdOf(name);
             if (routeId == null) {
-                return "source " + name + ": routeId is missing; add routeId: source-" + name;
+                return "source " + name + ": routeId is missing; add routeId: " + wanted;
             }
-            return routeId.equals("source-" + name) ? null : "source " + name + ": routeId '" + routeId + "' must be source-" + name;
+            return routeId.equals(wanted) ? null : "source " + name + ": routeId '" + routeId + "' must be " + wanted;
         }
     }
 
@@ -113,13 +114,13 @@ final class SourceRoutes implements AutoCloseable {
         }
         if (allRead) {
             Set<String> names = new HashSet<>();
-            w.declared.values().forEach(ids -> ids.forEach(id -> names.add(id.substring("source-".length()))));
+            w.declared.values().forEach(ids -> ids.forEach(id -> names.add(SourceSpec.nameOf(id))));
             packaged.stream().map(e -> e.parameters().get("name")).filter(java.util.Objects::nonNull).forEach(names::add);
             Instant now = Instant.now();
             try {
                 states.all().stream().filter(s -> !s.removed() && !names.contains(s.name())).forEach(s -> {
                     states.removed(s.name(), now);
-                    LOG.info("sources: source-{} is no longer in {}, marked removed", s.name(), dir);
+                    LOG.info("sources: {} is no longer in {}, marked removed", SourceSpec.routeIdOf(s.name()), dir);
                 });
             } catch (RuntimeException e) {
                 LOG.warn("sources: cannot mark the sources no longer in {} as removed: {}", dir, e.getMessage());
@@ -201,7 +202,7 @@ final class SourceRoutes implements AutoCloseable {
             if (stillDeclared.contains(routeId)) {
                 continue;
             }
-            String name = created.get(routeId).getOrDefault("name", routeId.substring("source-".length()));
+            String name = created.get(routeId).getOrDefault("name", SourceSpec.nameOf(routeId));
             try {
                 if (context.getRoute(routeId) != null) {
                     context.getRouteController().stopRoute(routeId);

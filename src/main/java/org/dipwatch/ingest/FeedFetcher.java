@@ -130,6 +130,27 @@ public final class FeedFetcher {
         return h == null ? Instant.EPOCH : h.notBefore;
     }
 
+    /**
+     * What went wrong with a request, for a person: this fetcher's own messages ("fetch URL: answered
+     * 503") as they are, else the root cause named, since the JDK's connect errors often carry no
+     * message of their own.
+     */
+    public static String describe(URI uri, IOException e) {
+        if (e.getMessage() != null && e.getMessage().startsWith("fetch ")) {
+            return e.getMessage();
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String what = root instanceof java.nio.channels.UnresolvedAddressException || root instanceof java.net.UnknownHostException
+                ? "the host name does not resolve (no network, or a wrong URL?)"
+                : root instanceof java.net.ConnectException || e instanceof java.net.ConnectException
+                ? "the connection was refused or could not be made"
+                : root.getClass().getSimpleName() + (root.getMessage() == null ? "" : " " + root.getMessage());
+        return "fetch " + uri + ": " + what;
+    }
+
     private HttpResponse<byte[]> politely(URI uri, Validators previous) throws IOException, InterruptedException {
         Host host = hosts.computeIfAbsent(uri.getHost().toLowerCase(Locale.ROOT), k -> new Host());
         host.lock.lockInterruptibly();

@@ -16,7 +16,10 @@
  * {@link org.dipwatch.ingest.FeedItem}s (its class comment gives the order of its steps: charset,
  * junk and HTML checks, DOCTYPE refusal, Rome's hardened XML reader, recovery of truncated feeds);
  * a fetched web page is read by {@link org.dipwatch.ingest.WebPage}: an article page through the
- * same extraction as a dropped page, a list page into the links its CSS selectors find.
+ * same extraction as a dropped page, a list page into the links its CSS selectors find; and each
+ * item a source lists becomes a draft through {@link org.dipwatch.ingest.ItemDrafts}: a feed item
+ * from the feed's text, or from its article page when the source asks for full text, a list page's
+ * link from its article page.
  * jsoup, Readability4J, Rome, JDOM, Jackson and Jakarta Mail types stay inside this package.
  */
 package org.dipwatch.ingest;

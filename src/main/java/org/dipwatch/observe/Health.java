@@ -29,6 +29,8 @@ public final class Health implements CamelContextAware {
     private final CorpusIndex index;
     private CamelContext camelContext;
     private java.util.function.Supplier<java.util.List<Map<String, Object>>> sources = java.util.List::of;
+    /** What the route ids of sources start with; {@code null} before {@link #sources} names it. */
+    private String sourceRoutePrefix;
     private java.util.function.Supplier<java.util.List<ConfigProblem>> configProblems = java.util.List::of;
     private java.util.function.Supplier<java.util.List<Map<String, Object>>> alerts = java.util.List::of;
     private java.util.function.Supplier<String> storeTrouble = () -> null;
@@ -43,9 +45,11 @@ public final class Health implements CamelContextAware {
     /**
      * Adds each source's health to the report's details, as the sources summarise it (the polled
      * ones, each as {@code /api/sources} shows it). A source that fails is reported as such there but
-     * does not make the daemon DOWN: the daemon keeps running without the network.
+     * does not make the daemon DOWN: the daemon keeps running without the network; nor does the
+     * health check of a source's route, whose id starts with {@code routeIdPrefix}.
      */
-    public void sources(java.util.function.Supplier<java.util.List<Map<String, Object>>> summaries) {
+    public void sources(String routeIdPrefix, java.util.function.Supplier<java.util.List<Map<String, Object>>> summaries) {
+        this.sourceRoutePrefix = routeIdPrefix;
         this.sources = summaries;
     }
 
@@ -98,7 +102,9 @@ public final class Health implements CamelContextAware {
             checks.put(r.getCheck().getGroup() + ":" + r.getCheck().getId(), check);
             // a source's route (stopped when disabled or when sources are off) says nothing about
             // the daemon: sources report their own health below and never make the daemon DOWN
-            boolean sourceRoute = r.getCheck().getId().matches("(route|consumer):source-.*");
+            String id = r.getCheck().getId();
+            boolean sourceRoute = sourceRoutePrefix != null
+                    && (id.startsWith("route:" + sourceRoutePrefix) || id.startsWith("consumer:" + sourceRoutePrefix));
             up &= sourceRoute || r.getState() != HealthCheck.State.DOWN;
         }
         Map<String, Object> indexCheck = new LinkedHashMap<>();

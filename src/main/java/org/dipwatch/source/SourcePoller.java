@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +18,7 @@ import org.dipwatch.retry.Backoff;
 import org.dipwatch.ingest.FeedFetcher;
 import org.dipwatch.ingest.FeedItem;
 import org.dipwatch.ingest.FeedParser;
+import org.dipwatch.ingest.ItemDrafts;
 import org.dipwatch.ingest.UnreadableDocumentException;
 import org.dipwatch.ingest.WebPage;
 import org.dipwatch.model.Draft;
@@ -110,6 +110,7 @@ public final class SourcePoller {
     }
 
     private final FeedFetcher fetcher;
+    private final ItemDrafts drafts;
     private final SourceStates states;
     private final Intake intake;
     private final Metrics metrics;
@@ -138,6 +139,7 @@ public final class SourcePoller {
     /** A poller that fetches with {@code fetcher}, keeps state in {@code states} and hands items to {@code intake}. */
     public SourcePoller(FeedFetcher fetcher, SourceStates states, Intake intake, Metrics metrics, Policy policy, Clock clock) {
         this.fetcher = fetcher;
+        this.drafts = new ItemDrafts(fetcher);
         this.states = states;
         this.intake = intake;
         this.metrics = metrics;
@@ -315,7 +317,7 @@ public final class SourcePoller {
             if (waiting != null) {
                 waitingItems.put(spec.name(), waiting);
             }
-            throw new SourceFailure("source " + spec.name() + ": " + describe(uri, e));
+            throw new SourceFailure("source " + spec.name() + ": " + FeedFetcher.describe(uri, e));
         }
         // a source never polled with success before: its items are its back catalogue, bar the latest; so are
         // the items a first poll left waiting
@@ -406,26 +408,14 @@ public final class SourcePoller {
         return new Report(spec.name(), outcome, listed, processed, null);
     }
 
-    /** The article of a feed item: its page's text when the source asks for full text and the page has one, else the feed's. */
+    /** The article of a feed item (see {@link ItemDrafts#ofFeedItem}); a page that failed is logged and counted. */
     private Draft feedDraft(SourceSpec spec, FeedItem item) throws InterruptedException {
-        Draft fromFeed = new Draft(item.title(), item.published(), paragraphs(item.content() != null ? item.content() : item.summary()),
-                item.link());
-        if (!spec.fullText() || item.link() == null) {
-            return fromFeed;
-        }
-        try {
-            Draft fromPage = article(item.link(), item.title(), item.published());
-            return fromPage.paragraphs().isEmpty() ? fromFeed : fromPage;
-        } catch (IOException e) {
-            LOG.warn("source={} item={} full text unavailable, using the feed's text: {}", spec.name(), item.link(),
-                    describe(URI.create(item.link()), e));
+        ItemDrafts.FromFeed d = drafts.ofFeedItem(item, spec.fullText());
+        if (d.pageError() != null) {
+            LOG.warn("source={} item={} full text unavailable, using the feed's text: {}", spec.name(), item.link(), d.pageError());
             metrics.sourceItem(spec.name(), "page-error");
-            return fromFeed;
-        } catch (UnreadableDocumentException | IllegalArgumentException e) {
-            LOG.warn("source={} item={} full text unavailable, using the feed's text: {}", spec.name(), item.link(), e.getMessage());
-            metrics.sourceItem(spec.name(), "page-error");
-            return fromFeed;
         }
+        return d.draft();
     }
 
     private Report pollPage(SourceSpec spec, FeedFetcher.Fetched fetched, boolean firstPoll) throws SourceFailure, InterruptedException {
@@ -473,10 +463,10 @@ public final class SourcePoller {
             fetchedItems++;
             Draft draft;
             try {
-                draft = article(link.url(), link.title(), link.published()).withLanguage(spec.declaredLanguage());
+                draft = drafts.ofLink(link).withLanguage(spec.declaredLanguage());
             } catch (IOException | UnreadableDocumentException | IllegalArgumentException e) {
                 String error = "page " + spec.name() + ": article " + link.url() + " could not be read: "
-                        + (e instanceof IOException io ? describe(URI.create(link.url()), io) : e.getMessage());
+                        + (e instanceof IOException io ? FeedFetcher.describe(URI.create(link.url()), io) : e.getMessage());
                 SourceStates.ItemFailure f = states.itemFailed(spec.name(), key, link.url(), error, failure, policy.itemMaxAttempts(),
                         clock.instant());
                 metrics.sourceItem(spec.name(), "page-error");
@@ -499,39 +489,6 @@ public final class SourcePoller {
         }
         handover.countWhenJudged();
         return succeeded(spec, fetched.validators(), links.size(), handover.processed, handover.waiting, handover.queueFull);
-    }
-
-    /** The article page at {@code link}, with the title and date its feed item or list entry gave when the page shows none. */
-    private Draft article(String link, String title, java.time.LocalDate published)
-            throws IOException, InterruptedException, UnreadableDocumentException {
-        FeedFetcher.Fetched page = fetcher.fetch(URI.create(link), FeedFetcher.Validators.NONE);
-        Draft fromPage = WebPage.article(link, page.body(), page.contentType(), link);
-        return new Draft(fromPage.title() != null ? fromPage.title() : title,
-                fromPage.published() != null ? fromPage.published() : published, fromPage.paragraphs(), link);
-    }
-
-    /** What went wrong with a request, for a person: the JDK's connect errors often carry no message of their own. */
-    static String describe(URI uri, IOException e) {
-        if (e.getMessage() != null && e.getMessage().startsWith("fetch ")) {
-            return e.getMessage();
-        }
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String what = root instanceof java.nio.channels.UnresolvedAddressException || root instanceof java.net.UnknownHostException
-                ? "the host name does not resolve (no network, or a wrong URL?)"
-                : root instanceof java.net.ConnectException || e instanceof java.net.ConnectException
-                ? "the connection was refused or could not be made"
-                : root.getClass().getSimpleName() + (root.getMessage() == null ? "" : " " + root.getMessage());
-        return "fetch " + uri + ": " + what;
-    }
-
-    private static List<String> paragraphs(String text) {
-        if (text == null || text.isBlank()) {
-            return List.of();
-        }
-        return Arrays.stream(text.split("\\n\\s*\\n")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     private static String nz(String s) {

@@ -11,7 +11,9 @@ import org.dipwatch.ingest.WebPage;
 
 /**
  * One source as its templatedRoute describes it: the parameters of the {@code feed} or
- * {@code page} template (see {@code source-templates.camel.yaml} for their meaning and defaults).
+ * {@code page} template, declared once in {@link Parameter} (the Kamelets
+ * {@code dipwatch/feed.kamelet.yaml} and {@code dipwatch/page.kamelet.yaml} describe each for a
+ * user; {@code SourceTemplatesTest} holds them to this declaration).
  *
  * @param kind          {@code feed} or {@code page}
  * @param name          the source's name: letters, digits, {@code -} and {@code _}; its route is {@code source-<name>}
@@ -31,19 +33,98 @@ public record SourceSpec(String kind, String name, String url, String cron, bool
                          String itemSelector, String linkSelector, String titleSelector, String dateSelector,
                          Integer silentAfterHours) {
 
-    /** The parameters the templates declare; any other name in a templatedRoute is a mistake. */
-    public static final Set<String> PARAMETERS = Set.of("name", "url", "cron", "fullText", "language", "enabled",
-            "itemSelector", "linkSelector", "titleSelector", "dateSelector", "silentAfterHours");
-    /** The largest {@code silentAfterHours}: a year. */
-    public static final int MAX_SILENT_AFTER_HOURS = 8784;
     /** The templates' default schedule: every five minutes, at second 0. */
     public static final String DEFAULT_CRON = "0 0/5 * * * ?";
+
+    /**
+     * A parameter of the source templates, kamelet-style: its name in a templatedRoute, its JSON
+     * schema type, its default ({@code null}: required) and the templates that take it. The Kamelets
+     * declare exactly these, with these types and defaults, and an example of each that passes
+     * {@link #problems}.
+     */
+    public enum Parameter {
+        NAME("name", "string", null, "feed", "page"),
+        URL("url", "string", null, "feed", "page"),
+        CRON("cron", "string", DEFAULT_CRON, "feed", "page"),
+        FULL_TEXT("fullText", "boolean", "false", "feed"),
+        LANGUAGE("language", "string", "auto", "feed", "page"),
+        ENABLED("enabled", "boolean", "true", "feed", "page"),
+        /** Empty: the global {@code dipwatch.sources.silent-after-hours}. */
+        SILENT_AFTER_HOURS("silentAfterHours", "integer", "", "feed", "page"),
+        ITEM_SELECTOR("itemSelector", "string", null, "page"),
+        LINK_SELECTOR("linkSelector", "string", null, "page"),
+        /** Empty: the link's text. */
+        TITLE_SELECTOR("titleSelector", "string", "", "page"),
+        /** Empty: none. */
+        DATE_SELECTOR("dateSelector", "string", "", "page");
+
+        private final String key;
+        private final String type;
+        private final String defaultValue;
+        private final Set<String> templates;
+
+        Parameter(String key, String type, String defaultValue, String... templates) {
+            this.key = key;
+            this.type = type;
+            this.defaultValue = defaultValue;
+            this.templates = Set.of(templates);
+        }
+
+        /** Its name in a templatedRoute's {@code parameters} (and the header the route sets). */
+        public String key() {
+            return key;
+        }
+
+        /** Its JSON schema type, as a Kamelet declares it: {@code string}, {@code boolean} or {@code integer}. */
+        public String type() {
+            return type;
+        }
+
+        /** Its default, or {@code null} when a templatedRoute must give it. */
+        public String defaultValue() {
+            return defaultValue;
+        }
+
+        /** Whether a templatedRoute must give it. */
+        public boolean required() {
+            return defaultValue == null;
+        }
+
+        /** Whether the template ({@code feed} or {@code page}) takes it. */
+        public boolean of(String template) {
+            return templates.contains(template);
+        }
+
+        /** Its value among a templatedRoute's parameters, stripped; its default (empty when required) when absent. */
+        String in(Map<String, ?> p) {
+            Object v = p.get(key);
+            return v == null ? (defaultValue == null ? "" : defaultValue) : v.toString().strip();
+        }
+    }
+
+    /** The names of the parameters the templates declare; any other name in a templatedRoute is a mistake. */
+    public static final Set<String> PARAMETERS = java.util.Arrays.stream(Parameter.values()).map(Parameter::key)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    /** The largest {@code silentAfterHours}: a year. */
+    public static final int MAX_SILENT_AFTER_HOURS = 8784;
+    /** What every source's route id starts with: a source's route is {@code source-<name>}. */
+    public static final String ROUTE_ID_PREFIX = "source-";
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
 
     /** The route id of a source: {@code source-<name>}. */
     public String routeId() {
-        return "source-" + name;
+        return routeIdOf(name);
+    }
+
+    /** The route id of the source named {@code name}: {@code source-<name>}. */
+    public static String routeIdOf(String name) {
+        return ROUTE_ID_PREFIX + name;
+    }
+
+    /** The name of the source whose route id this is ({@code source-<name>}). */
+    public static String nameOf(String routeId) {
+        return routeId.substring(ROUTE_ID_PREFIX.length());
     }
 
     /** The language the source declares for its articles, or {@code null} when it is {@code auto} (detected per article). */
@@ -67,11 +148,11 @@ public record SourceSpec(String kind, String name, String url, String cron, bool
      * reads them); missing optional ones take the templates' defaults.
      */
     public static SourceSpec of(String kind, Map<String, ?> p) {
-        return new SourceSpec(kind, text(p, "name", ""), text(p, "url", ""), text(p, "cron", DEFAULT_CRON),
-                Boolean.parseBoolean(text(p, "fullText", "false")), text(p, "language", "auto"),
-                !"false".equalsIgnoreCase(text(p, "enabled", "true")), text(p, "itemSelector", ""),
-                text(p, "linkSelector", ""), text(p, "titleSelector", ""), text(p, "dateSelector", ""),
-                hours(text(p, "silentAfterHours", "")));
+        return new SourceSpec(kind, Parameter.NAME.in(p), Parameter.URL.in(p), Parameter.CRON.in(p),
+                Boolean.parseBoolean(Parameter.FULL_TEXT.in(p)), Parameter.LANGUAGE.in(p),
+                !"false".equalsIgnoreCase(Parameter.ENABLED.in(p)), Parameter.ITEM_SELECTOR.in(p),
+                Parameter.LINK_SELECTOR.in(p), Parameter.TITLE_SELECTOR.in(p), Parameter.DATE_SELECTOR.in(p),
+                hours(Parameter.SILENT_AFTER_HOURS.in(p)));
     }
 
     /** Whole hours from a parameter's text, or {@code null} when it is empty or no such number (problems() names the latter). */
@@ -111,32 +192,33 @@ public record SourceSpec(String kind, String name, String url, String cron, bool
         if (!org.quartz.CronExpression.isValidExpression(s.cron())) {
             out.add(who + "cron '" + s.cron() + "' is not a Quartz cron expression (seconds first, e.g. \"" + DEFAULT_CRON + "\")");
         }
-        for (String flag : List.of("fullText", "enabled")) {
-            Object v = p.get(flag);
-            if (v != null && !Set.of("true", "false").contains(v.toString().strip().toLowerCase(Locale.ROOT))) {
-                out.add(who + flag + " '" + v + "' must be true or false");
+        for (Parameter flag : Parameter.values()) {
+            Object v = p.get(flag.key());
+            if (flag.type().equals("boolean") && v != null
+                    && !Set.of("true", "false").contains(v.toString().strip().toLowerCase(Locale.ROOT))) {
+                out.add(who + flag.key() + " '" + v + "' must be true or false");
             }
         }
         if (!s.language().isBlank() && !s.language().equals("auto") && !s.language().matches("[a-z]{2}")) {
             out.add(who + "language '" + s.language() + "' must be auto or an ISO 639-1 code such as en or ru");
         }
-        String silent = text(p, "silentAfterHours", "");
+        String silent = Parameter.SILENT_AFTER_HOURS.in(p);
         if (!silent.isEmpty() && hours(silent) == null) {
             out.add(who + "silentAfterHours '" + silent + "' must be a whole number of hours from 0 (never silent) to "
                     + MAX_SILENT_AFTER_HOURS + ", or empty for dipwatch.sources.silent-after-hours");
         }
         if ("page".equals(kind)) {
-            for (String key : List.of("itemSelector", "linkSelector")) {
-                String problem = WebPage.selectorProblem(text(p, key, ""));
+            for (Parameter selector : List.of(Parameter.ITEM_SELECTOR, Parameter.LINK_SELECTOR)) {
+                String problem = WebPage.selectorProblem(selector.in(p));
                 if (problem != null) {
-                    out.add(who + key + " " + problem + (problem.equals("is empty") ? " (a page source needs it)" : ""));
+                    out.add(who + selector.key() + " " + problem + (problem.equals("is empty") ? " (a page source needs it)" : ""));
                 }
             }
-            for (String key : List.of("titleSelector", "dateSelector")) {
-                String value = text(p, key, "");
+            for (Parameter selector : List.of(Parameter.TITLE_SELECTOR, Parameter.DATE_SELECTOR)) {
+                String value = selector.in(p);
                 String problem = value.isBlank() ? null : WebPage.selectorProblem(value);
                 if (problem != null) {
-                    out.add(who + key + " '" + value + "' " + problem);
+                    out.add(who + selector.key() + " '" + value + "' " + problem);
                 }
             }
         }
@@ -154,11 +236,6 @@ public record SourceSpec(String kind, String name, String url, String cron, bool
         } catch (java.net.URISyntaxException e) {
             return "is not a valid address (" + e.getReason() + ")";
         }
-    }
-
-    private static String text(Map<String, ?> p, String key, String fallback) {
-        Object v = p.get(key);
-        return v == null ? fallback : v.toString().strip();
     }
 
     private static String blankToNull(String s) {

@@ -6,9 +6,9 @@
  * ({@code FeedItem}s, or links of a list page); items whose identity and content were seen before
  * are dropped, and so are a list's articles whose earlier fetches failed and that wait their turn
  * (doubling gaps of polls) or were given up; at most {@code max-items-per-poll} of the rest are taken,
- * oldest first; for each of them the article page is fetched when the source asks for full
- * text (always for a list page) and extracted like a page in the inbox, falling back to the feed's
- * content or summary; each item goes to the pipeline with its identity and version as the intake
+ * oldest first; each of them becomes a draft in {@code ingest.ItemDrafts} (the article page
+ * fetched when the source asks for full text, always for a list page, and extracted like a page in
+ * the inbox, falling back to the feed's content or summary); each item goes to the pipeline with its identity and version as the intake
  * key, then is recorded as seen. A failed poll counts a consecutive failure and backs the source
  * off exponentially; the state of each source (validators, health, seen items) is kept in the
  * index by {@link org.dipwatch.source.SourceStates}, which owns the tables {@code source_state},

@@ -1,0 +1,53 @@
+package org.dipwatch.classify;
+
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToIntFunction;
+
+/** A sentence of the article: where it is and its number in reading order. */
+record Sentence(int index, int start, int end, String text) {
+
+    /** The sentences of a text in reading order; a paragraph break always ends one. */
+    static List<Sentence> of(String text) {
+        List<Sentence> out = new ArrayList<>();
+        BreakIterator it = BreakIterator.getSentenceInstance(Locale.ENGLISH);
+        it.setText(text);
+        int start = it.first();
+        for (int end = it.next(); end != BreakIterator.DONE; start = end, end = it.next()) {
+            String s = text.substring(start, end);
+            // a paragraph break always ends a sentence (titles have no full stop)
+            int offset = start;
+            for (String part : s.split("\n\n", -1)) {
+                if (!part.isBlank()) {
+                    out.add(new Sentence(out.size(), offset, offset + part.length(), part));
+                }
+                offset += part.length() + 2;
+            }
+        }
+        return out;
+    }
+
+    /** The items (sorted by start) that lie within each sentence, in one sweep. */
+    static <T> List<List<T>> bySentence(List<T> items, List<Sentence> sentences,
+                                       ToIntFunction<T> start, ToIntFunction<T> end) {
+        List<List<T>> out = new ArrayList<>(sentences.size());
+        int i = 0;
+        for (Sentence s : sentences) {
+            List<T> in = new ArrayList<>();
+            while (i < items.size() && start.applyAsInt(items.get(i)) < s.start()) {
+                i++;
+            }
+            int j = i;
+            while (j < items.size() && start.applyAsInt(items.get(j)) < s.end()) {
+                if (end.applyAsInt(items.get(j)) <= s.end()) {
+                    in.add(items.get(j));
+                }
+                j++;
+            }
+            out.add(in);
+        }
+        return out;
+    }
+}
