@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.dipwatch.sql.Rows;
 import org.dipwatch.model.Classification;
 
 /**
@@ -193,21 +194,10 @@ public final class Outbox {
      * time) is not among them, so nothing behind it overtakes it.
      */
     public List<Lane> dueLanes(Instant now) {
-        List<Lane> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT o.subscription_id, o.channel, o.id FROM alert_outbox o JOIN "
-                     + "(SELECT MIN(id) AS id FROM alert_outbox WHERE status = 'pending' GROUP BY subscription_id, channel) h "
-                     + "ON o.id = h.id WHERE o.next_attempt_at <= ? ORDER BY o.id")) {
-            ps.setTimestamp(1, Timestamp.from(now));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Lane(rs.getString(1), rs.getString(2), rs.getLong(3)));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("alert: cannot read the outbox: " + e.getMessage(), e);
-        }
-        return out;
+        return Rows.list(dataSource, "SELECT o.subscription_id, o.channel, o.id FROM alert_outbox o JOIN "
+                + "(SELECT MIN(id) AS id FROM alert_outbox WHERE status = 'pending' GROUP BY subscription_id, channel) h "
+                + "ON o.id = h.id WHERE o.next_attempt_at <= ? ORDER BY o.id", 0, Outbox::unreadable,
+                rs -> new Lane(rs.getString(1), rs.getString(2), rs.getLong(3)), Timestamp.from(now));
     }
 
     /**
@@ -303,35 +293,18 @@ public final class Outbox {
 
     /** Every lane with alerts waiting, oldest first: one statement, whatever the backlog's size. */
     public List<Backlog> backlog() {
-        List<Backlog> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT o.subscription_id, o.channel, h.n, o.created_at, o.attempts, "
-                     + "o.next_attempt_at, o.last_error FROM alert_outbox o JOIN (SELECT MIN(id) AS id, COUNT(*) AS n FROM alert_outbox "
-                     + "WHERE status = 'pending' GROUP BY subscription_id, channel) h ON o.id = h.id ORDER BY o.id");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(new Backlog(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getTimestamp(4).toInstant(), rs.getInt(5),
+        return Rows.list(dataSource, "SELECT o.subscription_id, o.channel, h.n, o.created_at, o.attempts, "
+                + "o.next_attempt_at, o.last_error FROM alert_outbox o JOIN (SELECT MIN(id) AS id, COUNT(*) AS n FROM alert_outbox "
+                + "WHERE status = 'pending' GROUP BY subscription_id, channel) h ON o.id = h.id ORDER BY o.id", 0,
+                e -> new IllegalStateException("alert: cannot read the outbox's backlog: " + e.getMessage(), e),
+                rs -> new Backlog(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getTimestamp(4).toInstant(), rs.getInt(5),
                         rs.getTimestamp(6).toInstant(), rs.getString(7)));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("alert: cannot read the outbox's backlog: " + e.getMessage(), e);
-        }
-        return out;
     }
 
     /** Counts by status ({@code pending}, {@code delivered}, {@code dead}). */
     public Map<String, Long> counts() {
-        Map<String, Long> out = new LinkedHashMap<>();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT status, COUNT(*) FROM alert_outbox GROUP BY status ORDER BY status");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.put(rs.getString(1), rs.getLong(2));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("alert: cannot count the outbox: " + e.getMessage(), e);
-        }
-        return out;
+        return Rows.counts(dataSource, "SELECT status, COUNT(*) FROM alert_outbox GROUP BY status ORDER BY status",
+                e -> new IllegalStateException("alert: cannot count the outbox: " + e.getMessage(), e));
     }
 
     /** A delivery to record: the alert, the HTTP status (none for e-mail), how long it took, and when it was taken. */
@@ -404,24 +377,14 @@ public final class Outbox {
 
     /** The delivery log of a subscription, newest first. */
     public List<Attempt> log(String subscriptionId, int limit) {
-        List<Attempt> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT outbox_id, subscription_id, channel, attempt, at, outcome, "
-                     + "status_code, latency_ms, error FROM alert_delivery WHERE subscription_id = ? ORDER BY id DESC")) {
-            ps.setString(1, subscriptionId);
-            ps.setMaxRows(limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
+        return Rows.list(dataSource, "SELECT outbox_id, subscription_id, channel, attempt, at, outcome, "
+                + "status_code, latency_ms, error FROM alert_delivery WHERE subscription_id = ? ORDER BY id DESC", limit,
+                e -> new IllegalStateException("alert: cannot read the delivery log: " + e.getMessage(), e), rs -> {
                     int code = rs.getInt(7);
-                    out.add(new Attempt(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                    return new Attempt(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
                             rs.getTimestamp(5).toInstant(), rs.getString(6), rs.wasNull() ? null : code, rs.getLong(8),
-                            rs.getString(9)));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("alert: cannot read the delivery log: " + e.getMessage(), e);
-        }
-        return out;
+                            rs.getString(9));
+                }, subscriptionId);
     }
 
     private static final String INSERT_ATTEMPT = "INSERT INTO alert_delivery (outbox_id, subscription_id, channel, "
@@ -476,27 +439,19 @@ public final class Outbox {
             + "JOIN alert_content c ON c.message_id = o.message_id LEFT JOIN article a ON a.file_name = o.article_file ";
 
     private List<Row> query(String sql, int limit, Object... params) {
-        List<Row> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            ps.setMaxRows(limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Timestamp delivered = rs.getTimestamp("delivered_at");
-                    out.add(new Row(rs.getLong("id"), rs.getString("message_id"), rs.getString("subscription_id"),
-                            rs.getString("channel"), rs.getString("article_file"),
-                            read(rs.getString("content"), rs.getString("article_tags")),
-                            rs.getString("status"), rs.getInt("attempts"), rs.getTimestamp("next_attempt_at").toInstant(),
-                            rs.getTimestamp("created_at").toInstant(), delivered == null ? null : delivered.toInstant(),
-                            rs.getString("last_error")));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("alert: cannot read the outbox: " + e.getMessage(), e);
-        }
-        return out;
+        return Rows.list(dataSource, sql, limit, Outbox::unreadable, rs -> {
+            Timestamp delivered = rs.getTimestamp("delivered_at");
+            return new Row(rs.getLong("id"), rs.getString("message_id"), rs.getString("subscription_id"),
+                    rs.getString("channel"), rs.getString("article_file"),
+                    read(rs.getString("content"), rs.getString("article_tags")),
+                    rs.getString("status"), rs.getInt("attempts"), rs.getTimestamp("next_attempt_at").toInstant(),
+                    rs.getTimestamp("created_at").toInstant(), delivered == null ? null : delivered.toInstant(),
+                    rs.getString("last_error"));
+        }, params);
+    }
+
+    private static RuntimeException unreadable(SQLException e) {
+        return new IllegalStateException("alert: cannot read the outbox: " + e.getMessage(), e);
     }
 
     static String write(AlertContent content) {

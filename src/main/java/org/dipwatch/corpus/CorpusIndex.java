@@ -16,12 +16,12 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.dipwatch.sql.Rows;
 import org.dipwatch.dedup.CorpusLookup;
 import org.dipwatch.model.Verdict;
 import org.dipwatch.model.ActorTag;
@@ -297,49 +297,25 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
 
     /** Every arrival, oldest first. */
     public List<Arrival> arrivals() {
-        List<Arrival> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT intake_key, source, origin, verdict, article_file, reason, "
-                     + "content_hash, url, received_at, processed_at, similarity, story FROM arrival ORDER BY id");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(arrival(rs));
-            }
-        } catch (SQLException e) {
-            throw new IndexException("index: cannot list arrivals: " + e.getMessage(), e);
-        }
-        return out;
+        return Rows.list(dataSource, "SELECT intake_key, source, origin, verdict, article_file, reason, "
+                + "content_hash, url, received_at, processed_at, similarity, story FROM arrival ORDER BY id", 0,
+                e -> new IndexException("index: cannot list arrivals: " + e.getMessage(), e), CorpusIndex::arrival);
     }
 
     /** Every indexed article by file name, in sequence order. */
     public Map<String, IndexedArticle> articles() {
-        Map<String, IndexedArticle> out = new LinkedHashMap<>();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT " + ARTICLE_COLUMNS + " FROM article ORDER BY seq");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                IndexedArticle a = article(rs);
-                out.put(a.fileName(), a);
-            }
-        } catch (SQLException e) {
-            throw new IndexException("index: cannot list articles: " + e.getMessage(), e);
-        }
-        return out;
+        return Rows.map(dataSource, "SELECT " + ARTICLE_COLUMNS + " FROM article ORDER BY seq", CorpusIndex::unlisted,
+                rs -> rs.getString("file_name"), CorpusIndex::article);
     }
 
     /** Every indexed article's file name and whether its file is missing: what a start compares with {@code seeds/}. */
     Map<String, Boolean> fileStates() {
-        Map<String, Boolean> out = new java.util.HashMap<>();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT file_name, file_missing FROM article");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.put(rs.getString(1), rs.getBoolean(2));
-            }
-        } catch (SQLException e) {
-            throw new IndexException("index: cannot list articles: " + e.getMessage(), e);
-        }
-        return out;
+        return Rows.map(dataSource, "SELECT file_name, file_missing FROM article", CorpusIndex::unlisted,
+                rs -> rs.getString(1), rs -> rs.getBoolean(2));
+    }
+
+    private static RuntimeException unlisted(SQLException e) {
+        return new IndexException("index: cannot list articles: " + e.getMessage(), e);
     }
 
     /** The highest sequence number ever given out, or -1 for an empty index. */
@@ -477,18 +453,9 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
 
     /** The languages their sources declared, by article file: what a reindex classifies them in. */
     Map<String, String> declaredLanguages() {
-        try (Connection c = dataSource().getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT file_name, language FROM article WHERE language_declared")) {
-            Map<String, String> out = new java.util.HashMap<>();
-            try (java.sql.ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getString(1), rs.getString(2));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IndexException("index: cannot read the declared languages: " + e.getMessage(), e);
-        }
+        return Rows.map(dataSource, "SELECT file_name, language FROM article WHERE language_declared",
+                e -> new IndexException("index: cannot read the declared languages: " + e.getMessage(), e),
+                rs -> rs.getString(1), rs -> rs.getString(2));
     }
 
     /** Replaces what the index holds of an article's classification: the JSON and one row per tag. */
@@ -586,17 +553,8 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
 
     /** Counts of arrivals by verdict, for the health report and tests. */
     public Map<String, Long> arrivalCounts() {
-        Map<String, Long> out = new LinkedHashMap<>();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT verdict, COUNT(*) FROM arrival GROUP BY verdict ORDER BY verdict");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.put(rs.getString(1), rs.getLong(2));
-            }
-        } catch (SQLException e) {
-            throw new IndexException("index: cannot count arrivals: " + e.getMessage(), e);
-        }
-        return out;
+        return Rows.counts(dataSource, "SELECT verdict, COUNT(*) FROM arrival GROUP BY verdict ORDER BY verdict",
+                e -> new IndexException("index: cannot count arrivals: " + e.getMessage(), e));
     }
 
     /** Closes the pool; the embedded database closes with its last connection. */
@@ -606,15 +564,8 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
     }
 
     private Optional<String> firstString(String sql, String value) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, value);
-            ps.setMaxRows(1);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IndexException("index: query failed: " + e.getMessage(), e);
-        }
+        return Rows.first(dataSource, sql, e -> new IndexException("index: query failed: " + e.getMessage(), e),
+                rs -> rs.getString(1), value);
     }
 
     private static void bind(PreparedStatement ps, IndexedArticle a) throws SQLException {

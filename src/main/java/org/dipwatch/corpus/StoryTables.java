@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.ObjLongConsumer;
 import javax.sql.DataSource;
+import org.dipwatch.sql.Rows;
 import org.dipwatch.dedup.MinHash;
 import org.dipwatch.dedup.StoryStore;
 import org.dipwatch.dedup.TextFeatures;
@@ -120,22 +121,10 @@ public final class StoryTables implements StoryStore {
         if (seqs.length == 0) {
             return List.of();
         }
-        List<Stored> out = new ArrayList<>();
-        try (Connection c = db.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT " + FULL + FROM + " WHERE s.seq IN ("
-                     + String.join(", ", Collections.nCopies(seqs.length, "?")) + ") ORDER BY s.seq")) {
-            for (int i = 0; i < seqs.length; i++) {
-                ps.setLong(i + 1, seqs[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(row(rs, true));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IndexException("index: cannot read the stories of " + seqs.length + " articles: " + e.getMessage(), e);
-        }
-        return out;
+        return Rows.list(db, "SELECT " + FULL + FROM + " WHERE s.seq IN ("
+                + String.join(", ", Collections.nCopies(seqs.length, "?")) + ") ORDER BY s.seq", 0,
+                e -> new IndexException("index: cannot read the stories of " + seqs.length + " articles: " + e.getMessage(), e),
+                rs -> row(rs, true), java.util.Arrays.stream(seqs).boxed().toArray());
     }
 
     private static Stored row(ResultSet rs, boolean full) throws SQLException {
@@ -174,18 +163,10 @@ public final class StoryTables implements StoryStore {
 
     @Override
     public List<Map.Entry<Long, String>> withoutFeatures() {
-        List<Map.Entry<Long, String>> out = new ArrayList<>();
-        try (Connection c = db.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT a.seq, a.file_name FROM article a LEFT JOIN article_story s "
-                     + "ON s.seq = a.seq WHERE s.seq IS NULL AND NOT a.file_missing ORDER BY a.seq");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(new AbstractMap.SimpleImmutableEntry<>(rs.getLong(1), rs.getString(2)));
-            }
-        } catch (SQLException e) {
-            throw new IndexException("index: cannot list articles without features: " + e.getMessage(), e);
-        }
-        return out;
+        return Rows.list(db, "SELECT a.seq, a.file_name FROM article a LEFT JOIN article_story s "
+                + "ON s.seq = a.seq WHERE s.seq IS NULL AND NOT a.file_missing ORDER BY a.seq", 0,
+                e -> new IndexException("index: cannot list articles without features: " + e.getMessage(), e),
+                rs -> new AbstractMap.SimpleImmutableEntry<>(rs.getLong(1), rs.getString(2)));
     }
 
     @Override

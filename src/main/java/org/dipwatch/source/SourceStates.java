@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
+import org.dipwatch.sql.Rows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -299,19 +300,9 @@ public final class SourceStates {
 
     /** Every failed fetch recorded for a source, given up or not, in the order they first failed. */
     public List<ItemFailure> itemFailures(String source) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT * FROM source_item_failure WHERE source = ? ORDER BY last_attempt_at")) {
-            ps.setString(1, source);
-            List<ItemFailure> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(itemFailure(rs));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException("sources: cannot read the failed items of " + source + ": " + e.getMessage(), e);
-        }
+        return Rows.list(dataSource, "SELECT * FROM source_item_failure WHERE source = ? ORDER BY last_attempt_at", 0,
+                e -> new IllegalStateException("sources: cannot read the failed items of " + source + ": " + e.getMessage(), e),
+                SourceStates::itemFailure, source);
     }
 
     /**
@@ -366,22 +357,13 @@ public final class SourceStates {
     }
 
     private List<SourceState> query(String sql, Object... args) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, args);
-            List<SourceState> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new SourceState(rs.getString("name"), rs.getString("kind"), rs.getString("url"), rs.getString("etag"),
-                            rs.getString("last_modified"), instant(rs, "last_poll_at"), instant(rs, "last_success_at"),
-                            rs.getString("last_error"), instant(rs, "last_error_at"), rs.getInt("consecutive_failures"),
-                            instant(rs, "next_attempt_at"), rs.getLong("items_seen"), instant(rs, "last_new_item_at"),
-                            rs.getString("alert_state"), instant(rs, "removed_at")));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException("sources: cannot read the source state: " + e.getMessage(), e);
-        }
+        return Rows.list(dataSource, sql, 0,
+                e -> new IllegalStateException("sources: cannot read the source state: " + e.getMessage(), e),
+                rs -> new SourceState(rs.getString("name"), rs.getString("kind"), rs.getString("url"), rs.getString("etag"),
+                        rs.getString("last_modified"), instant(rs, "last_poll_at"), instant(rs, "last_success_at"),
+                        rs.getString("last_error"), instant(rs, "last_error_at"), rs.getInt("consecutive_failures"),
+                        instant(rs, "next_attempt_at"), rs.getLong("items_seen"), instant(rs, "last_new_item_at"),
+                        rs.getString("alert_state"), instant(rs, "removed_at")), args);
     }
 
     private static void bind(PreparedStatement ps, Object[] args) throws SQLException {

@@ -1,0 +1,96 @@
+package org.dipwatch.sql;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import javax.sql.DataSource;
+
+/**
+ * The query loops every table's owner needs, written once: run a query with its parameters, read
+ * each row into a value, and turn a database error into the owner's own exception with its own
+ * words ({@code "alert: cannot read the outbox: …"}). The SQL stays with the class that owns the
+ * table; only the loop is shared.
+ */
+public final class Rows {
+
+    /** Reads the current row of a result set into a value. */
+    @FunctionalInterface
+    public interface Reader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private Rows() {
+    }
+
+    /**
+     * The rows of a query on a connection of its own, read in order.
+     *
+     * @param maxRows at most this many rows, 0 for all
+     * @param failure what a database error becomes
+     * @param params  the query's parameters, in order ({@code setObject}: strings, numbers, timestamps)
+     */
+    public static <T> List<T> list(DataSource ds, String sql, int maxRows, Function<SQLException, RuntimeException> failure,
+                                   Reader<T> row, Object... params) {
+        try (Connection c = ds.getConnection()) {
+            return list(c, sql, maxRows, row, params);
+        } catch (SQLException e) {
+            throw failure.apply(e);
+        }
+    }
+
+    /** The rows of a query on the caller's connection (in its transaction), read in order. */
+    public static <T> List<T> list(Connection c, String sql, int maxRows, Reader<T> row, Object... params) throws SQLException {
+        List<T> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                if (params[i] == null) {
+                    ps.setNull(i + 1, java.sql.Types.NULL); // of no type: PostgreSQL refuses a NULL typed otherwise than its column
+                } else {
+                    ps.setObject(i + 1, params[i]);
+                }
+            }
+            if (maxRows > 0) {
+                ps.setMaxRows(maxRows);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(row.read(rs));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The first row of a query, if any. */
+    public static <T> Optional<T> first(DataSource ds, String sql, Function<SQLException, RuntimeException> failure,
+                                        Reader<T> row, Object... params) {
+        return list(ds, sql, 1, failure, row, params).stream().findFirst();
+    }
+
+    /**
+     * A query of two columns, a key and a value, as a map in the rows' order (a later row of the
+     * same key replaces an earlier one): counts by status, file states, languages by file.
+     */
+    public static <K, V> Map<K, V> map(DataSource ds, String sql, Function<SQLException, RuntimeException> failure,
+                                       Reader<K> key, Reader<V> value, Object... params) {
+        Map<K, V> out = new LinkedHashMap<>();
+        list(ds, sql, 0, failure, rs -> {
+            out.put(key.read(rs), value.read(rs));
+            return null;
+        }, params);
+        return out;
+    }
+
+    /** {@code SELECT key, COUNT(*) … GROUP BY key}: the counts by key, in the rows' order. */
+    public static Map<String, Long> counts(DataSource ds, String sql, Function<SQLException, RuntimeException> failure,
+                                           Object... params) {
+        return map(ds, sql, failure, rs -> rs.getString(1), rs -> rs.getLong(2), params);
+    }
+}

@@ -1,0 +1,46 @@
+package org.dipwatch.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class RowsTest {
+
+    private final JdbcDataSource ds = new JdbcDataSource();
+
+    @BeforeEach
+    void table() throws Exception {
+        ds.setURL("jdbc:h2:mem:rows" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE t (name VARCHAR(20), status VARCHAR(20), at TIMESTAMP)");
+            st.execute("INSERT INTO t VALUES ('a', 'pending', NULL), ('b', 'sent', NULL), ('c', 'pending', NULL)");
+        }
+    }
+
+    @Test
+    void rowsAreReadInOrderWithTheirParametersAndALimit() {
+        assertThat(Rows.list(ds, "SELECT name FROM t WHERE status = ? ORDER BY name", 0, IllegalStateException::new,
+                rs -> rs.getString(1), "pending")).containsExactly("a", "c");
+        assertThat(Rows.list(ds, "SELECT name FROM t ORDER BY name", 2, IllegalStateException::new, rs -> rs.getString(1)))
+                .containsExactly("a", "b");
+        assertThat(Rows.list(ds, "SELECT name FROM t WHERE at IS NULL OR at = ? ORDER BY name", 0, IllegalStateException::new,
+                rs -> rs.getString(1), (Object) null)).hasSize(3);
+        assertThat(Rows.first(ds, "SELECT name FROM t WHERE name > ? ORDER BY name", IllegalStateException::new,
+                rs -> rs.getString(1), "a")).contains("b");
+        assertThat(Rows.counts(ds, "SELECT status, COUNT(*) FROM t GROUP BY status ORDER BY status", IllegalStateException::new))
+                .containsExactly(java.util.Map.entry("pending", 2L), java.util.Map.entry("sent", 1L));
+    }
+
+    @Test
+    void aDatabaseErrorBecomesTheOwnersExceptionWithItsWords() {
+        assertThatThrownBy(() -> Rows.list(ds, "SELECT nothing FROM nowhere", 0,
+                e -> new IllegalStateException("alert: cannot read the outbox: " + e.getMessage(), e), rs -> 1))
+                .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("alert: cannot read the outbox: ")
+                .hasCauseInstanceOf(java.sql.SQLException.class);
+    }
+}
