@@ -43,10 +43,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The pipeline every article goes through, whatever brought it: read (ingest) → normalize →
- * classify → dedup → store (corpus) with the alerts it owes written to the outbox in the same
- * transaction. The daemon's routes and the {@code ingest} command hand documents to the same
- * instance, so a file gets the same verdict either way.
+ * The pipeline every article goes through, whatever brought it, in the order stated in {@link
+ * org.dipwatch.pipeline the package's documentation}: the alerts an article owes are written to the
+ * outbox in the transaction that stores it. The daemon's routes and the {@code ingest} command hand
+ * documents to the same instance, so a file gets the same verdict either way.
  *
  * <p>Documents wait in a bounded {@link IntakeQueue}: reading, extraction, normalizing and
  * classification run in parallel on {@code dipwatch.pipeline.workers} threads outside any lock;
