@@ -91,6 +91,12 @@ public record AlertContent(String messageId, Instant createdAt, String subscript
                 paragraphs, classification, story, why, alsoReportedBy, mentionOnly, alsoReportedCount, notice);
     }
 
+    /** The same alert with these paragraphs (empty: none, as the outbox keeps an article's alert whose text it reads back). */
+    public AlertContent withParagraphs(List<String> text) {
+        return new AlertContent(messageId, createdAt, subscriptionId, verdict, articleFile, articleId, title, published, url, source,
+                text, tags, story, why, alsoReportedBy, mentionOnly, alsoReportedCount, notice);
+    }
+
     /** How many earlier reports are counted but not named in {@link #alsoReportedBy()}. */
     public int alsoReportedUnnamed() {
         return alsoReportedCount - alsoReportedBy.size();

@@ -42,19 +42,34 @@ public final class Outbox {
     private final DataSource dataSource;
     /** Whether several nodes deliver from this outbox (a PostgreSQL index): then a lane is served under its row's lock. */
     private final boolean shared;
+    /**
+     * An article's paragraphs by its corpus file ({@code seeds/}), read back at delivery, or {@code null}:
+     * each alert keeps its own copy of its article's text.
+     */
+    private final ArticleText articleText;
 
-    /** The outbox in the index behind this data source, which this process alone delivers from. */
+    /** Reads an article's paragraphs (title excluded) from its corpus file; empty when the file is gone. */
+    @FunctionalInterface
+    public interface ArticleText {
+        List<String> paragraphs(String articleFile);
+    }
+
+    /** The outbox in the index behind this data source, which this process alone delivers from; each alert keeps its text. */
     public Outbox(DataSource dataSource) {
-        this(dataSource, false);
+        this(dataSource, false, null);
     }
 
     /**
      * The outbox in the index behind this data source; {@code shared}: several nodes deliver from it
-     * (PostgreSQL), and {@link #lockLane} makes one of them at a time serve a lane.
+     * (PostgreSQL), and {@link #lockLane} makes one of them at a time serve a lane. With {@code
+     * articleText}, an article's alert is kept without the article's text, which is read back from
+     * its corpus file at delivery: written once per subscription, the text was most of what a batch
+     * of a first poll wrote, on the judge's one thread, and most of the outbox's size.
      */
-    public Outbox(DataSource dataSource, boolean shared) {
+    public Outbox(DataSource dataSource, boolean shared, ArticleText articleText) {
         this.dataSource = dataSource;
         this.shared = shared;
+        this.articleText = articleText;
     }
 
     /** A lane held by this node until closed; closing it lets another node serve the lane. */
@@ -173,7 +188,7 @@ public final class Outbox {
                 ps.addBatch();
                 pc.setString(1, p.content().messageId());
                 // an article's classification is in its row, written in this transaction: read from there at delivery
-                pc.setString(2, write(p.content().articleFile() != null ? p.content().withTags(null) : p.content()));
+                pc.setString(2, write(kept(p.content())));
                 pc.addBatch();
             }
             ps.executeBatch();
@@ -443,7 +458,7 @@ public final class Outbox {
             Timestamp delivered = rs.getTimestamp("delivered_at");
             return new Row(rs.getLong("id"), rs.getString("message_id"), rs.getString("subscription_id"),
                     rs.getString("channel"), rs.getString("article_file"),
-                    read(rs.getString("content"), rs.getString("article_tags")),
+                    withText(read(rs.getString("content"), rs.getString("article_tags"))),
                     rs.getString("status"), rs.getInt("attempts"), rs.getTimestamp("next_attempt_at").toInstant(),
                     rs.getTimestamp("created_at").toInstant(), delivered == null ? null : delivered.toInstant(),
                     rs.getString("last_error"));
@@ -452,6 +467,26 @@ public final class Outbox {
 
     private static RuntimeException unreadable(SQLException e) {
         return new IllegalStateException("alert: cannot read the outbox: " + e.getMessage(), e);
+    }
+
+    /**
+     * What the outbox keeps of an article's alert: its classification is in the article's row, written
+     * in the same transaction, and its text in the article's corpus file when this outbox reads it back.
+     */
+    private AlertContent kept(AlertContent content) {
+        if (content.articleFile() == null) {
+            return content;
+        }
+        AlertContent kept = content.withTags(null);
+        return articleText == null ? kept : kept.withParagraphs(List.of());
+    }
+
+    /** An alert as it was written, with the text it was kept without read back from its article's file. */
+    private AlertContent withText(AlertContent content) {
+        if (articleText == null || content.articleFile() == null || !content.paragraphs().isEmpty()) {
+            return content;
+        }
+        return content.withParagraphs(articleText.paragraphs(content.articleFile()));
     }
 
     static String write(AlertContent content) {

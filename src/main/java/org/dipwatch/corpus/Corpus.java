@@ -89,6 +89,24 @@ public final class Corpus {
         return corpus;
     }
 
+    /**
+     * An article's paragraphs (title excluded) as its file in {@code seeds/} holds them: what an alert
+     * says of it, read at delivery. Empty, with a warning, when the file is gone or unreadable (someone
+     * deleted it after it was stored): the alert still goes out, with its title, tags and link.
+     */
+    public List<String> paragraphs(String fileName) {
+        Path file = seeds.resolve(fileName).normalize();
+        if (!file.getParent().equals(seeds.normalize())) {
+            return List.of();
+        }
+        try {
+            return seedReader.apply(Files.readString(file, StandardCharsets.UTF_8)).paragraphs();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("corpus: the text of {} cannot be read for its alert ({}); the alert goes without it", fileName, e.toString());
+            return List.of();
+        }
+    }
+
     /** The folder of article files. */
     public Path seeds() {
         return seeds;

@@ -79,7 +79,7 @@ record Stages(DocumentReader reader, Inbox inbox, Corpus corpus, Classifier clas
                     Duration.ofSeconds(settings.longValue("dipwatch.shutdown.timeout")));
             return new Stages(reader, inbox, corpus, classifier, stories,
                     new Alerts(subscriptions(settings, classifier.dictionaries()), settings.intValue("dipwatch.alert.also-reported-max")),
-                    new Outbox(index.dataSource(), index.clustered()), Boolean.parseBoolean(settings.get("dipwatch.dedup.store-near-duplicates")),
+                    new Outbox(index.dataSource(), index.clustered(), corpus::paragraphs), Boolean.parseBoolean(settings.get("dipwatch.dedup.store-near-duplicates")),
                     queue);
         } catch (RuntimeException e) {
             index.close();

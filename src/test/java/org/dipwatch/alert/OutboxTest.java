@@ -103,4 +103,24 @@ class OutboxTest {
         assertThat(titles(outbox.dueLanes(now.plusSeconds(1)).get(0))).containsExactly("second");
         assertThat(outbox.replay(rows.get(0).id())).as("a delivered alert is no dead letter").isFalse();
     }
+
+    @Test
+    void anArticlesTextIsReadBackFromItsFileNotKeptInEveryAlert() throws Exception {
+        Outbox reading = new Outbox(index.dataSource(), false, file -> file.equals("005_0123456789abcdef.txt")
+                ? List.of("First paragraph.", "Second paragraph.") : List.of());
+        AlertContent c = AlertContent.ofArticle("msg_text", Instant.now(), "desk", "new", "005_0123456789abcdef.txt",
+                "0123456789abcdef", "Title", null, null, "inbox", List.of("First paragraph.", "Second paragraph."), null, null,
+                "matched", List.of(), 0, false);
+        try (Connection conn = index.dataSource().getConnection()) {
+            conn.setAutoCommit(false);
+            reading.enqueue(conn, List.of(new Outbox.Pending("desk", Outbox.EMAIL, c, Instant.now())));
+            conn.commit();
+            try (var st = conn.createStatement(); var rs = st.executeQuery("SELECT content FROM alert_content WHERE message_id = 'msg_text'")) {
+                rs.next();
+                assertThat(rs.getString(1)).as("the row keeps no copy of the text").doesNotContain("First paragraph.");
+            }
+        }
+        Outbox.Row row = reading.pending(reading.dueLanes(Instant.now().plusSeconds(1)).get(0), 0, 1).get(0);
+        assertThat(row.content().paragraphs()).containsExactly("First paragraph.", "Second paragraph.");
+    }
 }
