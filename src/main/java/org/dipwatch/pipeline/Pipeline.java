@@ -39,6 +39,8 @@ import org.dipwatch.model.IngestResult;
 import org.dipwatch.model.Verdict;
 import org.dipwatch.normalize.Normalizer;
 import org.dipwatch.observe.Metrics;
+import org.dipwatch.search.SearchIndex;
+import org.dipwatch.search.Searchable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -130,6 +132,10 @@ public final class Pipeline implements AutoCloseable {
     private final Map<Path, org.dipwatch.ingest.Inbox.Stamp> readAs = new ConcurrentHashMap<>();
     /** Whether what is judged can be recorded (a full disk under seeds/ cannot); intake pauses while it cannot. */
     private final org.dipwatch.corpus.StoreTrouble trouble = new org.dipwatch.corpus.StoreTrouble();
+    /** The full-text index, given each batch's articles once the batch has committed. */
+    private final SearchIndex search;
+    /** Whether an addition to the search index failed: the next batch catches up from the database first. */
+    private volatile boolean searchBehind;
 
     private Pipeline(Stages stages, Metrics metrics) {
         this.reader = stages.reader();
@@ -143,6 +149,7 @@ public final class Pipeline implements AutoCloseable {
         this.stories = stages.stories();
         this.storeNearDuplicates = stages.storeNearDuplicates();
         this.sizes = stages.queue();
+        this.search = stages.search();
         this.queue = new IntakeQueue<>("pipeline", sizes.capacity(), sizes.workers(), sizes.batchSize(), this::prepare,
                 this::judgeBatch, e -> e.item().result().completeExceptionally(new NotTaken(e.item().intake())));
         metrics.pipelineQueue(queue::size);
@@ -160,7 +167,9 @@ public final class Pipeline implements AutoCloseable {
         try {
             pipeline = new Pipeline(stages, metrics);
             pipeline.judgeUnjudged();
+            pipeline.catchUpSearch();
         } catch (RuntimeException e) {
+            stages.search().close();
             stages.corpus().index().close();
             throw e;
         }
@@ -215,6 +224,11 @@ public final class Pipeline implements AutoCloseable {
     /** The corpus behind the pipeline. */
     public Corpus corpus() {
         return corpus;
+    }
+
+    /** The full-text index of the corpus. */
+    public SearchIndex search() {
+        return search;
     }
 
     /** The watched folder. */
@@ -442,7 +456,12 @@ public final class Pipeline implements AutoCloseable {
     // ---------------------------------------------------------------- the serial part
 
     /** What the serial stage decided for one document, and where to report it once committed. */
-    private record Decided(IntakeQueue.Entry<Job, Prepared> entry, IngestResult result, boolean replayed, String stage) {
+    private record Decided(IntakeQueue.Entry<Job, Prepared> entry, IngestResult result, boolean replayed, String stage,
+                           Searchable searchable) {
+
+        Decided(IntakeQueue.Entry<Job, Prepared> entry, IngestResult result, boolean replayed, String stage) {
+            this(entry, result, replayed, stage, null);
+        }
     }
 
     /** Judges and stores a batch in one transaction; on failure, each document again alone. */
@@ -493,6 +512,7 @@ public final class Pipeline implements AutoCloseable {
         if (over != null) {
             LOG.info("pipeline: recording again after {}; intake resumed", over);
         }
+        addToSearch(decided);
         for (Decided d : decided) {
             report(d);
         }
@@ -589,7 +609,7 @@ public final class Pipeline implements AutoCloseable {
         stored.put("t" + p.fingerprint(), row.fileName());
         return new Decided(entry, new IngestResult(in.name(), in.source(), j.verdict(), row.fileName(), article.title(),
                 article.published(), null, p.tags(), j.verdict() == Verdict.NEAR_DUPLICATE ? j.of() : null, j.similarity(), story),
-                false, null);
+                false, null, Searchable.of(row.fileName(), row.seq(), article, in.source(), verdict, story, p.tags()));
     }
 
     /** The reports of its story an article's alerts name: its lead and latest, at most as many as alerts name, and their count. */
@@ -711,6 +731,8 @@ public final class Pipeline implements AutoCloseable {
             stories.store().clear();
             stories.reload();
             judgeUnjudged();
+            search.clear();
+            catchUpSearch();
             return report;
         }
     }
@@ -750,6 +772,68 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
+    // ---------------------------------------------------------------- the search index
+
+    /**
+     * Gives the search index the articles of a batch that has just committed. A failure (a full
+     * disk) loses no article: the index stays behind, and the next batch, or the next start, adds
+     * what it lacks from the database.
+     */
+    private void addToSearch(List<Decided> decided) {
+        try {
+            if (searchBehind) {
+                catchUpSearch();
+                return;
+            }
+            List<Searchable> added = new ArrayList<>();
+            for (Decided d : decided) {
+                if (d.searchable() != null) {
+                    added.add(d.searchable());
+                }
+            }
+            search.add(added);
+        } catch (RuntimeException e) {
+            searchBehind = true;
+            LOG.warn("search: the articles just stored are not searchable yet ({}); the next batch or start adds them", e.getMessage());
+        }
+    }
+
+    /**
+     * Adds to the search index the stored articles it lacks: all of them when it is new (a first
+     * start, its folder deleted, a reindex) or holds articles the database does not (another
+     * database), else those stored after the last it holds (a crash between the two commits).
+     */
+    private void catchUpSearch() {
+        long stored = corpus.index().maxStoredSeq();
+        long from = search.maxSeq();
+        if (from > stored) {
+            search.clear(); // it indexed another database, or articles since removed
+            from = -1;
+        }
+        if (from == stored) {
+            searchBehind = false;
+            return;
+        }
+        long started = System.nanoTime();
+        int[] count = new int[1];
+        corpus.index().forEachStored(from, 500, rows -> {
+            List<Searchable> chunk = new ArrayList<>(rows.size());
+            for (org.dipwatch.corpus.StoredArticle row : rows) {
+                try {
+                    Article article = readSeed(Files.readString(corpus.seeds().resolve(row.file())));
+                    chunk.add(Searchable.of(row.file(), row.seq(), article, row.source(), row.verdict(), row.story(),
+                            org.dipwatch.corpus.ClassificationJson.read(row.classificationJson())));
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("search: {} cannot be read ({}); it is not searchable until a reindex", row.file(), e.getMessage());
+                }
+            }
+            search.add(chunk);
+            count[0] += chunk.size();
+        });
+        searchBehind = false;
+        LOG.info("search: {} articles added to the search index in {} ms", count[0], (System.nanoTime() - started) / 1_000_000);
+    }
+
     /**
      * Stops taking documents, lets the batch being judged finish (within {@code dipwatch.shutdown.timeout}),
      * then closes the index.
@@ -757,6 +841,11 @@ public final class Pipeline implements AutoCloseable {
     @Override
     public void close() {
         queue.close(sizes.stopWait());
+        try {
+            search.close();
+        } catch (RuntimeException e) {
+            LOG.warn("search: {}; the next start catches up", e.getMessage());
+        }
         corpus.index().close();
     }
 }
