@@ -290,6 +290,8 @@ public final class Daemon {
         health.sources(sources.states()::activeSummaries);
         main.bind("alertApi", new AlertApi(pipeline.alerts().subscriptions(), pipeline.outbox(),
                 Path.of(settings.require("dipwatch.alert.subscriptions")), token));
+        main.bind("corpusApi", new org.dipwatch.api.CorpusApi(new org.dipwatch.api.CorpusQuery(pipeline.corpus().index(),
+                pipeline.search(), pipeline.outbox(), pipeline.corpus().seeds()), pipeline, token));
         java.time.Duration timeout = java.time.Duration.ofSeconds(settings.longValue("dipwatch.shutdown.timeout"));
         // check-config starts nothing: closing the pipeline (close()) is all its stop needs
         stopping = checkOnly ? null : () -> {
