@@ -58,7 +58,7 @@ public final class StoryMatcher {
 
         /** The shipped defaults (as in {@code dipwatch-defaults.properties}). */
         public static Thresholds defaults() {
-            return new Thresholds(0.36, 0.9, 3, 0.65, 0.75, 0.5, 3, 30, 0.8, 20_000);
+            return new Thresholds(0.36, 0.9, 3, 0.60, 0.70, 0.5, 3, 30, 0.8, 20_000);
         }
     }
 

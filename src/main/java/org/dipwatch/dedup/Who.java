@@ -59,6 +59,11 @@ public record Who(Set<String> actors, Set<String> speakers, String language, Set
         for (org.dipwatch.model.RegionTag r : tags.regions()) {
             if (!"country".equals(r.type())) {
                 places.add(r.id());
+            } else {
+                // a story's parties are every state it names, whether acting or where it happens:
+                // two reports of one event give the same country different roles ("talks with
+                // Egypt" / "in Cairo"), and the story model is fitted on that set
+                actors.add(r.id());
             }
         }
         return new Who(actors, speakers, tags.language(), places, kind(tags.kind()));
