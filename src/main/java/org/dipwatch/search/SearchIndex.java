@@ -28,6 +28,8 @@ import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -59,6 +61,10 @@ public final class SearchIndex implements AutoCloseable {
     private static final String DATE = "date";
     /** The title's words count this many times a body word's when ranking. */
     private static final float TITLE_BOOST = 2f;
+    /** Words this long or longer also find the words one letter away ({@link SpellingTolerantParser}). */
+    private static final int FUZZY_MIN_LENGTH = 5;
+    /** What a word one letter away counts, against the word itself. */
+    private static final float FUZZY_WEIGHT = 0.5f;
 
     /**
      * One page of hits.
@@ -238,8 +244,7 @@ public final class SearchIndex implements AutoCloseable {
         for (String language : SearchLanguages.FIELDS) {
             String title = "title." + language;
             String text = "text." + language;
-            MultiFieldQueryParser parser = new MultiFieldQueryParser(new String[] {title, text}, ANALYZER,
-                    Map.of(title, TITLE_BOOST, text, 1f));
+            MultiFieldQueryParser parser = new SpellingTolerantParser(new String[] {title, text}, Map.of(title, TITLE_BOOST, text, 1f));
             parser.setDefaultOperator(QueryParser.Operator.OR);
             try {
                 languages.add(parser.parse(words), BooleanClause.Occur.SHOULD);
@@ -249,6 +254,30 @@ public final class SearchIndex implements AutoCloseable {
             }
         }
         return languages.build();
+    }
+
+    /**
+     * The classic query parser, but a word of {@link #FUZZY_MIN_LENGTH} letters or more outside a
+     * phrase also finds, at half weight, the words one letter away: a name is transliterated many
+     * ways (Marzook, Marzouk; Sergei, Sergey), and a reader types one of them. A phrase stays exact.
+     */
+    private static final class SpellingTolerantParser extends MultiFieldQueryParser {
+
+        SpellingTolerantParser(String[] fields, Map<String, Float> boosts) {
+            super(fields, ANALYZER, boosts);
+        }
+
+        @Override
+        protected Query newTermQuery(Term term, float boost) {
+            Query exact = super.newTermQuery(term, boost);
+            if (term.text().codePointCount(0, term.text().length()) < FUZZY_MIN_LENGTH) {
+                return exact;
+            }
+            return new BooleanQuery.Builder()
+                    .add(exact, BooleanClause.Occur.SHOULD)
+                    .add(new BoostQuery(new FuzzyQuery(term, 1, 2), FUZZY_WEIGHT), BooleanClause.Occur.SHOULD)
+                    .build();
+        }
     }
 
     private static String firstLine(String message) {
