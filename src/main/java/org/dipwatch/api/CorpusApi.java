@@ -38,6 +38,8 @@ public final class CorpusApi {
     static final int DEFAULT_LIMIT = 20;
     /** How long a post waits for its verdict before it is told to ask again. */
     static final Duration VERDICT_WAIT = Duration.ofSeconds(60);
+    /** How long the answer to a post waits for its article to be searchable; past it, it answers all the same. */
+    static final Duration SEARCHABLE_WAIT = Duration.ofSeconds(5);
 
     private static final Set<String> PAGE = Set.of("offset", "limit");
     private static final Set<String> ARTICLE_PARAMETERS = union(PAGE, SearchQuery.FILTERS, Set.of("q", "from", "to"));
@@ -57,11 +59,7 @@ public final class CorpusApi {
 
     /** {@code GET /api/articles?q=…&actor=…&offset=…}: one page of the articles found. */
     public Answer articles(String authorization, String queryString) {
-        Answer denied = token.read(authorization);
-        if (denied != null) {
-            return denied;
-        }
-        try {
+        return read(authorization, () -> {
             Map<String, List<String>> p = parameters(queryString, ARTICLE_PARAMETERS);
             Map<String, Set<String>> filters = new LinkedHashMap<>();
             for (String f : SearchQuery.FILTERS) {
@@ -71,59 +69,50 @@ public final class CorpusApi {
             }
             SearchQuery search = new SearchQuery(one(p, "q"), filters, date(p, "from"), date(p, "to"), offset(p), limit(p));
             return new Answer(200, query.articles(search));
-        } catch (IllegalArgumentException e) {
-            return error(400, e.getMessage());
-        }
+        });
     }
 
     /** {@code GET /api/articles/{id}}: the article with its text and metadata, or 404. */
     public Answer article(String id, String authorization) {
-        Answer denied = token.read(authorization);
-        if (denied != null) {
-            return denied;
-        }
-        return query.article(id).<Answer>map(a -> new Answer(200, a))
-                .orElseGet(() -> error(404, "no article '" + id + "' in seeds/ (an id is a file name without .txt, as in GET /api/articles)"));
+        return read(authorization, () -> query.article(id).<Answer>map(a -> new Answer(200, a))
+                .orElseGet(() -> error(404, "no article '" + id + "' in seeds/ (an id is a file name without .txt, as in GET /api/articles)")));
     }
 
     /** {@code GET /api/stories?min-reports=…&offset=…}: one page of stories, the one reported last first. */
     public Answer stories(String authorization, String queryString) {
-        Answer denied = token.read(authorization);
-        if (denied != null) {
-            return denied;
-        }
-        try {
+        return read(authorization, () -> {
             Map<String, List<String>> p = parameters(queryString, STORY_PARAMETERS);
             int minReports = integer(p, "min-reports", 1, 1, Integer.MAX_VALUE);
             return new Answer(200, query.stories(minReports, offset(p), limit(p)));
-        } catch (IllegalArgumentException e) {
-            return error(400, e.getMessage());
-        }
+        });
     }
 
     /** {@code GET /api/stories/{id}}: the story's reports in order, or 404. */
     public Answer story(String id, String authorization) {
-        Answer denied = token.read(authorization);
-        if (denied != null) {
-            return denied;
-        }
-        return query.story(id).<Answer>map(s -> new Answer(200, s))
-                .orElseGet(() -> error(404, "no story '" + id + "' (a story's id is the story field of an article)"));
+        return read(authorization, () -> query.story(id).<Answer>map(s -> new Answer(200, s))
+                .orElseGet(() -> error(404, "no story '" + id + "' (a story's id is the story field of an article)")));
     }
 
     /** {@code GET /api/alerts?subscription=…&outcome=…}: the delivery log, newest first. */
     public Answer alerts(String authorization, String queryString) {
-        Answer denied = token.read(authorization);
-        if (denied != null) {
-            return denied;
-        }
-        try {
+        return read(authorization, () -> {
             Map<String, List<String>> p = parameters(queryString, ALERT_PARAMETERS);
             String outcome = one(p, "outcome");
             if (outcome != null && !Set.of("delivered", "retrying", "dead").contains(outcome)) {
                 throw new IllegalArgumentException("outcome '" + outcome + "' must be delivered, retrying or dead");
             }
             return new Answer(200, query.alerts(one(p, "subscription"), outcome, offset(p), limit(p)));
+        });
+    }
+
+    /** A read: the token first, then the answer; a parameter that is wrong gets a 400 that says which. */
+    private Answer read(String authorization, java.util.function.Supplier<Answer> answer) {
+        Answer denied = token.read(authorization);
+        if (denied != null) {
+            return denied;
+        }
+        try {
+            return answer.get();
         } catch (IllegalArgumentException e) {
             return error(400, e.getMessage());
         }
@@ -169,6 +158,10 @@ public final class CorpusApi {
             return error(503, "the daemon is stopping; send the article again once it runs");
         } catch (ExecutionException e) {
             return error(503, "the article could not be recorded (" + e.getCause().getMessage() + "); send it again later");
+        }
+        if (r.article() != null) {
+            // the search index adds a batch on its own thread: the client's next search should find what it sent
+            org.dipwatch.corpus.SeedFile.parse(r.article()).ifPresent(f -> pipeline.awaitSearchable(f.seq(), SEARCHABLE_WAIT));
         }
         Map<String, Object> fields = r.fields();
         if (r.tags() != null) {

@@ -134,8 +134,7 @@ public final class Pipeline implements AutoCloseable {
     private final org.dipwatch.corpus.StoreTrouble trouble = new org.dipwatch.corpus.StoreTrouble();
     /** The full-text index, given each batch's articles once the batch has committed. */
     private final SearchIndex search;
-    /** Whether an addition to the search index failed: the next batch catches up from the database first. */
-    private volatile boolean searchBehind;
+    private final SearchFeed searchFeed;
 
     private Pipeline(Stages stages, Metrics metrics) {
         this.reader = stages.reader();
@@ -150,6 +149,7 @@ public final class Pipeline implements AutoCloseable {
         this.storeNearDuplicates = stages.storeNearDuplicates();
         this.sizes = stages.queue();
         this.search = stages.search();
+        this.searchFeed = new SearchFeed(search, corpus.index(), corpus.seeds());
         this.queue = new IntakeQueue<>("pipeline", sizes.capacity(), sizes.workers(), sizes.batchSize(), this::prepare,
                 this::judgeBatch, e -> e.item().result().completeExceptionally(new NotTaken(e.item().intake())));
         metrics.pipelineQueue(queue::size);
@@ -167,7 +167,7 @@ public final class Pipeline implements AutoCloseable {
         try {
             pipeline = new Pipeline(stages, metrics);
             pipeline.judgeUnjudged();
-            pipeline.catchUpSearch();
+            pipeline.searchFeed.catchUp();
         } catch (RuntimeException e) {
             stages.search().close();
             stages.corpus().index().close();
@@ -512,7 +512,14 @@ public final class Pipeline implements AutoCloseable {
         if (over != null) {
             LOG.info("pipeline: recording again after {}; intake resumed", over);
         }
-        addToSearch(decided);
+        // the search index adds them on its own thread: its analysis and commit do not hold up the next batch
+        List<Searchable> searchable = new ArrayList<>();
+        for (Decided d : decided) {
+            if (d.searchable() != null) {
+                searchable.add(d.searchable());
+            }
+        }
+        searchFeed.committed(searchable);
         for (Decided d : decided) {
             report(d);
         }
@@ -731,8 +738,7 @@ public final class Pipeline implements AutoCloseable {
             stories.store().clear();
             stories.reload();
             judgeUnjudged();
-            search.clear();
-            catchUpSearch();
+            searchFeed.rebuild();
             return report;
         }
     }
@@ -775,63 +781,18 @@ public final class Pipeline implements AutoCloseable {
     // ---------------------------------------------------------------- the search index
 
     /**
-     * Gives the search index the articles of a batch that has just committed. A failure (a full
-     * disk) loses no article: the index stays behind, and the next batch, or the next start, adds
-     * what it lacks from the database.
+     * Waits until the article of this sequence number can be found by a search (its batch's
+     * articles are added on the search index's own thread), at most {@code timeout}; false when
+     * it could not be within it. What posts an article and answers with it calls this, so that
+     * the next search finds it.
      */
-    private void addToSearch(List<Decided> decided) {
+    public boolean awaitSearchable(long seq, Duration timeout) {
         try {
-            if (searchBehind) {
-                catchUpSearch();
-                return;
-            }
-            List<Searchable> added = new ArrayList<>();
-            for (Decided d : decided) {
-                if (d.searchable() != null) {
-                    added.add(d.searchable());
-                }
-            }
-            search.add(added);
-        } catch (RuntimeException e) {
-            searchBehind = true;
-            LOG.warn("search: the articles just stored are not searchable yet ({}); the next batch or start adds them", e.getMessage());
+            return search.awaitAdded(seq, timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
-    }
-
-    /**
-     * Adds to the search index the stored articles it lacks: all of them when it is new (a first
-     * start, its folder deleted, a reindex) or holds articles the database does not (another
-     * database), else those stored after the last it holds (a crash between the two commits).
-     */
-    private void catchUpSearch() {
-        long stored = corpus.index().maxStoredSeq();
-        long from = search.maxSeq();
-        if (from > stored) {
-            search.clear(); // it indexed another database, or articles since removed
-            from = -1;
-        }
-        if (from == stored) {
-            searchBehind = false;
-            return;
-        }
-        long started = System.nanoTime();
-        int[] count = new int[1];
-        corpus.index().forEachStored(from, 500, rows -> {
-            List<Searchable> chunk = new ArrayList<>(rows.size());
-            for (org.dipwatch.corpus.StoredArticle row : rows) {
-                try {
-                    Article article = readSeed(Files.readString(corpus.seeds().resolve(row.file())));
-                    chunk.add(Searchable.of(row.file(), row.seq(), article, row.source(), row.verdict(), row.story(),
-                            org.dipwatch.corpus.ClassificationJson.read(row.classificationJson())));
-                } catch (IOException | RuntimeException e) {
-                    LOG.warn("search: {} cannot be read ({}); it is not searchable until a reindex", row.file(), e.getMessage());
-                }
-            }
-            search.add(chunk);
-            count[0] += chunk.size();
-        });
-        searchBehind = false;
-        LOG.info("search: {} articles added to the search index in {} ms", count[0], (System.nanoTime() - started) / 1_000_000);
     }
 
     /**
@@ -842,6 +803,7 @@ public final class Pipeline implements AutoCloseable {
     public void close() {
         queue.close(sizes.stopWait());
         try {
+            searchFeed.close(sizes.stopWait());
             search.close();
         } catch (RuntimeException e) {
             LOG.warn("search: {}; the next start catches up", e.getMessage());

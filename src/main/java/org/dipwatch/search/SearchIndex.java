@@ -181,6 +181,23 @@ public final class SearchIndex implements AutoCloseable {
         writer.setLiveCommitData(Map.of(MAX_SEQ, Long.toString(highest)).entrySet());
         writer.commit();
         maxSeq = highest;
+        notifyAll();
+    }
+
+    /**
+     * Waits until the article of this sequence number (or a later one) has been added, at most
+     * {@code timeout}; false when the time ran out first.
+     */
+    public synchronized boolean awaitAdded(long seq, java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (maxSeq < seq) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
     }
 
     /**

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The search index kept in step with the corpus: an article is found once its batch commits; a
+ * The search index kept in step with the corpus: an article is found once its batch is added; a
  * start rebuilds a missing index, catches up one left behind (a crash between the database's
  * commit and the index's) and empties one that holds articles the database does not; reindex
  * rebuilds it from {@code seeds/}.
@@ -72,6 +73,7 @@ class SearchCatchUpTest {
         try (Pipeline p = open()) {
             IngestResult r = p.ingestFile(article, "cli");
             assertThat(r.verdict()).isEqualTo(Verdict.NEW);
+            assertThat(p.awaitSearchable(Long.parseLong(r.article().substring(0, 3)), Duration.ofSeconds(30))).isTrue();
             assertThat(found(p, "Wang Yi")).containsExactly(r.article().substring(0, 3));
             return r.article();
         }
@@ -127,6 +129,17 @@ class SearchCatchUpTest {
             assertThat(found(p, "somewhere")).isEmpty();
             assertThat(total(p)).isEqualTo(5);
             assertThat(p.search().maxSeq()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void aStopAddsWhatWasStoredBeforeTheIndexCloses() {
+        String file;
+        try (Pipeline p = open()) {
+            file = p.ingestFile(article, "cli").article();
+        }
+        try (SearchIndex index = SearchIndex.open(home.resolve("data/search"))) {
+            assertThat(index.maxSeq()).isEqualTo(Long.parseLong(file.substring(0, 3)));
         }
     }
 
