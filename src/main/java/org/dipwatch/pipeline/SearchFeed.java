@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * Keeps the search index in step with the database. The serial stage hands over each batch's
  * articles once the batch has committed, and one thread of its own analyses them and commits
  * them to the index, so that neither the analysis nor the index's commit lengthens the judging of
- * the next batch. The hand-over keeps the batches' order and waits while {@link #WAITING}
+ * the next batch. Searches see a batch once it is added; it is committed with the last of the
+ * batches waiting (one commit a batch when they come one at a time). The hand-over keeps the batches' order and waits while {@link #WAITING}
  * batches are not added yet, so a slow disk slows intake rather than filling memory. A failure
  * loses nothing: the next batch, or the next start, adds from the database what the index lacks.
  */
@@ -81,7 +82,8 @@ final class SearchFeed implements AutoCloseable {
             if (behind) {
                 catchUp();
             } else {
-                search.add(articles);
+                // one commit for the batches waiting: when judging outruns the disk, commits are fewer, not later
+                search.add(articles, indexer.getQueue().isEmpty());
             }
         } catch (RuntimeException e) {
             behind = true;

@@ -86,6 +86,8 @@ public final class SearchIndex implements AutoCloseable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private volatile long maxSeq;
+    /** The highest sequence number added, committed or not: what a search sees. */
+    private long addedSeq;
 
     private SearchIndex(Path folder, Directory directory, IndexWriter writer) throws IOException {
         this.folder = folder;
@@ -101,6 +103,7 @@ public final class SearchIndex implements AutoCloseable {
             }
         }
         this.maxSeq = recorded;
+        this.addedSeq = recorded;
     }
 
     /**
@@ -136,7 +139,10 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
-    /** The highest sequence number of an article added so far, or -1 when none. */
+    /**
+     * The highest sequence number of an article the index holds for good (committed), or -1 when
+     * none: what a start compares with the database.
+     */
     public long maxSeq() {
         return maxSeq;
     }
@@ -146,22 +152,27 @@ public final class SearchIndex implements AutoCloseable {
         return writer.getDocStats().numDocs;
     }
 
+    /** {@link #add(List, boolean)}, committed. */
+    public void add(List<Searchable> articles) {
+        add(articles, true);
+    }
+
     /**
-     * Adds articles (an article already held is replaced) and commits: after a batch of the
-     * pipeline has committed, or while catching up. The commit records the highest sequence
-     * number held.
+     * Adds articles (an article already held is replaced): after a batch of the pipeline has
+     * committed, or while catching up. Searches see them at once; with {@code commit} they are
+     * written for good, with everything added before, and the commit records the highest sequence
+     * number held. Without it a crash loses them from the index, and the next start adds them again.
      */
-    public synchronized void add(List<Searchable> articles) {
-        if (articles.isEmpty()) {
-            return;
-        }
+    public synchronized void add(List<Searchable> articles, boolean commit) {
         try {
-            long highest = maxSeq;
             for (Searchable a : articles) {
                 writer.updateDocument(new Term(FILE, a.file()), document(a));
-                highest = Math.max(highest, a.seq());
+                addedSeq = Math.max(addedSeq, a.seq());
             }
-            commit(highest);
+            if (commit && writer.hasUncommittedChanges()) {
+                commit(addedSeq);
+            }
+            notifyAll();
         } catch (IOException e) {
             throw new UncheckedIOException("search: cannot add " + articles.size() + " articles to " + folder + ": " + e.getMessage(), e);
         }
@@ -171,6 +182,7 @@ public final class SearchIndex implements AutoCloseable {
     public synchronized void clear() {
         try {
             writer.deleteAll();
+            addedSeq = -1;
             commit(-1);
         } catch (IOException e) {
             throw new UncheckedIOException("search: cannot empty " + folder + ": " + e.getMessage(), e);
@@ -181,7 +193,6 @@ public final class SearchIndex implements AutoCloseable {
         writer.setLiveCommitData(Map.of(MAX_SEQ, Long.toString(highest)).entrySet());
         writer.commit();
         maxSeq = highest;
-        notifyAll();
     }
 
     /**
@@ -190,7 +201,7 @@ public final class SearchIndex implements AutoCloseable {
      */
     public synchronized boolean awaitAdded(long seq, java.time.Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (maxSeq < seq) {
+        while (addedSeq < seq) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return false;

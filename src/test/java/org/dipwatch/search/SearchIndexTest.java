@@ -142,6 +142,18 @@ class SearchIndexTest {
     }
 
     @Test
+    void anArticleAddedIsFoundBeforeItIsCommittedAndCountsOnceCommitted() throws InterruptedException {
+        index.add(List.of(new Searchable("005_00000000000000bb.txt", 5, null, List.of("Talks in Pyongyang."), "en", null, "api",
+                "new", null, Set.of(), Set.of(), Set.of())), false);
+        assertThat(found("Pyongyang")).containsExactly("005");
+        assertThat(index.awaitAdded(5, java.time.Duration.ZERO)).isTrue();
+        assertThat(index.awaitAdded(6, java.time.Duration.ZERO)).isFalse();
+        assertThat(index.maxSeq()).as("what a start compares: committed only").isEqualTo(4);
+        index.add(List.of(), true);
+        assertThat(index.maxSeq()).isEqualTo(5);
+    }
+
+    @Test
     void aQueryThatIsNoQuerySaysWhatIsWrong() {
         assertThatThrownBy(() -> found("\"an unclosed phrase")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("q=\"an unclosed phrase is not a query").hasMessageContaining("\"a phrase\"");
