@@ -79,7 +79,7 @@ public final class AlertMail {
      */
     static Map<String, String> headers(AlertContent c) {
         Map<String, String> h = new LinkedHashMap<>();
-        if (!Alerts.isSourceNotice(c)) {
+        if (!c.isSourceNotice()) {
             putIfKnown(h, ARTICLE_HEADER, c.articleFile());
             putIfKnown(h, STORY_HEADER, c.story());
             putIfKnown(h, URL_HEADER, c.url());
@@ -99,7 +99,7 @@ public final class AlertMail {
 
     /** The e-mail for one alert. */
     public static Mail compose(AlertContent c) {
-        if (Alerts.isSourceNotice(c)) {
+        if (c.isSourceNotice()) {
             String subject = subject(c);
             String text = subject + "\n\n" + c.title() + "\n\nSource: " + c.source() + "\nAddress: " + c.url()
                     + "\n\nSee GET /api/sources on the daemon for every source's health.\n";
@@ -240,12 +240,8 @@ public final class AlertMail {
      * primary region, each left out when unknown, then the title (or else the first paragraph).
      */
     static String subject(AlertContent c) {
-        if (Alerts.isSourceNotice(c)) {
-            String what = switch (c.verdict()) {
-                case Alerts.SOURCE_FAILING -> "is failing";
-                case Alerts.SOURCE_SILENT -> "is silent";
-                default -> "has recovered";
-            };
+        if (c.isSourceNotice()) {
+            String what = c.notice().phrase();
             return Excerpt.cut(oneLine("[dipwatch] source " + c.source() + " " + what + ": " + c.title()), SUBJECT_CHARS);
         }
         Classification tags = c.tags();

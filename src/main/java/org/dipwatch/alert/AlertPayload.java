@@ -43,7 +43,7 @@ public final class AlertPayload {
      * @throws IllegalArgumentException when a field the schema requires is missing from the content
      */
     public static String json(AlertContent c) {
-        if (Alerts.isSourceNotice(c)) {
+        if (c.isSourceNotice()) {
             return sourceJson(c);
         }
         ObjectNode event = envelope(c, TYPE, required(c.articleFile(), "articleFile", c), DATA_SCHEMA);
@@ -82,7 +82,7 @@ public final class AlertPayload {
         ObjectNode event = envelope(c, SOURCE_TYPE, required(c.source(), "source", c), "https://dipwatch.org/schemas/source-v1.json");
         ObjectNode data = event.putObject("data");
         data.put("subscription", c.subscriptionId());
-        data.put("event", c.verdict().substring("source-".length()));
+        data.put("event", c.notice().event());
         data.put("source", c.source());
         data.put("url", c.url());
         data.put("message", c.title());

@@ -90,26 +90,16 @@ public final class Alerts {
         return out;
     }
 
-    /** Verdicts of source-health notices: a source failing, silent, or back. */
-    public static final String SOURCE_FAILING = "source-failing";
-    public static final String SOURCE_SILENT = "source-silent";
-    public static final String SOURCE_RECOVERED = "source-recovered";
-
-    /** Whether an alert is a source-health notice rather than an article's. */
-    public static boolean isSourceNotice(AlertContent c) {
-        return c.verdict() != null && c.verdict().startsWith("source-");
-    }
-
     /**
      * The notices a change in a source's health owes the subscriptions that ask for them
      * ({@code sourceHealth: true}), whatever their filter.
      *
-     * @param event   {@link #SOURCE_FAILING}, {@link #SOURCE_SILENT} or {@link #SOURCE_RECOVERED}
+     * @param notice  what happened to the source
      * @param source  the source's name
      * @param url     the source's address
      * @param message one line naming the source and the problem
      */
-    public List<Outbox.Pending> sourceNotice(String event, String source, String url, String message) {
+    public List<Outbox.Pending> sourceNotice(SourceNotice notice, String source, String url, String message) {
         List<Outbox.Pending> out = new ArrayList<>();
         Instant now = Instant.now();
         for (Subscription s : subscriptions.current()) {
@@ -121,8 +111,8 @@ public final class Alerts {
                     continue;
                 }
                 String messageId = "msg_" + UUID.randomUUID().toString().replace("-", "");
-                out.add(new Outbox.Pending(s.id(), channel, new AlertContent(messageId, now, s.id(), event, null, null,
-                        message, null, url, source, List.of(message), null, null, "sourceHealth: " + event), now));
+                out.add(new Outbox.Pending(s.id(), channel, AlertContent.ofSourceNotice(messageId, now, s.id(), notice,
+                        source, url, message), now));
             }
         }
         return out;
@@ -132,7 +122,7 @@ public final class Alerts {
                                         String source, Classification tags, String why, Instant now, String story,
                                         List<String> also, int alsoCount, boolean mentionOnly) {
         String messageId = "msg_" + UUID.randomUUID().toString().replace("-", "");
-        return new AlertContent(messageId, now, s.id(), verdict, file, articleId, a.title(), a.published(), a.url(), source,
-                a.paragraphs(), tags, story, mentionOnly ? why : "matched " + s.id() + ": " + why, also, mentionOnly, alsoCount);
+        return AlertContent.ofArticle(messageId, now, s.id(), verdict, file, articleId, a.title(), a.published(), a.url(), source,
+                a.paragraphs(), tags, story, mentionOnly ? why : "matched " + s.id() + ": " + why, also, alsoCount, mentionOnly);
     }
 }

@@ -18,8 +18,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.dipwatch.retry.Backoff;
 import org.dipwatch.observe.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -292,7 +292,7 @@ public final class Deliverer implements AutoCloseable {
                         // send it, and leave the rest to the next run, which starts again from the lane's oldest alert
                         taken.record();
                         List<Outbox.Row> batch = outbox.dueBatch(row.subscriptionId(), Outbox.EMAIL, Instant.now(), 500).stream()
-                                .filter(r -> !Alerts.isSourceNotice(r.content())).toList();
+                                .filter(r -> !r.content().isSourceNotice()).toList();
                         int n = deliver(sub, batch.isEmpty() ? List.of(row) : batch, mailRun, taken);
                         delivered += Math.max(0, n);
                         break lane;
@@ -324,7 +324,7 @@ public final class Deliverer implements AutoCloseable {
 
     /** Whether this e-mail alert goes out in one mail with the others due: a digest, or alerts quiet hours held. */
     private static boolean collects(Optional<Subscription> sub, Outbox.Row row) {
-        return row.channel().equals(Outbox.EMAIL) && sub.isPresent() && !Alerts.isSourceNotice(row.content())
+        return row.channel().equals(Outbox.EMAIL) && sub.isPresent() && !row.content().isSourceNotice()
                 && ("digest".equals(sub.get().mode()) || sub.get().quiet() != null && row.attempts() == 0);
     }
 
@@ -479,22 +479,11 @@ public final class Deliverer implements AutoCloseable {
 
     /** The wait before attempt {@code attempt + 1}: the initial backoff doubled per attempt, ±20%, at most the maximum. */
     Duration backoff(int attempt) {
-        return backoff(policy.backoff(), policy.backoffMax(), attempt);
-    }
-
-    /**
-     * The wait after the n-th consecutive failure: {@code initial} doubled per further failure, ±20%, at
-     * most {@code max}; the sources' polls back off the same way.
-     */
-    public static Duration backoff(Duration initial, Duration max, int failures) {
-        double base = initial.toMillis() * Math.pow(2, Math.min(failures - 1, 30));
-        double jittered = base * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble());
-        return Duration.ofMillis((long) Math.min(jittered, max.toMillis()));
+        return Backoff.of(policy.backoff(), policy.backoffMax()).after(attempt);
     }
 
     /** A {@code Retry-After} value (seconds or an HTTP date) as a wait, at most the maximum backoff; {@code null} if absent or unreadable. */
     Duration retryAfter(String value) {
-        Duration d = org.dipwatch.ingest.FeedFetcher.retryAfter(value);
-        return d == null ? null : d.compareTo(policy.backoffMax()) > 0 ? policy.backoffMax() : d;
+        return Backoff.of(policy.backoff(), policy.backoffMax()).capped(Backoff.retryAfter(value));
     }
 }

@@ -17,6 +17,10 @@
  * within a lane, lanes in parallel; a failed delivery is retried with backoff and holds its lane,
  * and after too many attempts it is dead-lettered. The HTTP API over subscriptions and the outbox
  * ({@link org.dipwatch.alert.AlertApi}) answers only a request that carries the API token when one
- * is set ({@link org.dipwatch.alert.ApiToken}), and never shows a secret.
+ * is set ({@link org.dipwatch.alert.ApiToken}), and never shows a secret. {@link
+ * org.dipwatch.alert.Outbox} owns the tables {@code alert_outbox}, {@code alert_content} and
+ * {@code alert_delivery}; it reads an article's classification from {@code article} at delivery.
+ * A source's health notice ({@link org.dipwatch.alert.SourceNotice}) is a kind of its own, not an
+ * article verdict.
  */
 package org.dipwatch.alert;

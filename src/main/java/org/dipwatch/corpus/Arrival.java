@@ -1,6 +1,7 @@
 package org.dipwatch.corpus;
 
 import java.time.Instant;
+import org.dipwatch.model.Verdict;
 
 /**
  * One document that arrived and what became of it, as the index records it.
@@ -8,7 +9,7 @@ import java.time.Instant;
  * @param intakeKey   identifies the exact arrival (a dropped file: path, size, time and bytes), or {@code null}
  * @param source      where it came from ({@code inbox}, {@code cli}, a feed's name, …)
  * @param origin      the file name or URL it arrived as
- * @param verdict     {@code new}, {@code duplicate} or {@code failed}
+ * @param verdict     what became of it: any {@link Verdict}
  * @param articleFile the corpus file it became or duplicates, or {@code null}
  * @param reason      why it failed, or {@code null}
  * @param contentHash the fingerprint of its text, or {@code null}
@@ -22,7 +23,7 @@ public record Arrival(
         String intakeKey,
         String source,
         String origin,
-        String verdict,
+        Verdict verdict,
         String articleFile,
         String reason,
         String contentHash,
@@ -32,9 +33,32 @@ public record Arrival(
         Double similarity,
         String story) {
 
-    /** An arrival without similarity or story (a duplicate, a failure). */
-    public Arrival(String intakeKey, String source, String origin, String verdict, String articleFile, String reason,
-                   String contentHash, String url, Instant receivedAt, Instant processedAt) {
-        this(intakeKey, source, origin, verdict, articleFile, reason, contentHash, url, receivedAt, processedAt, null, null);
+    /** A document that could not be read: nothing stored, the reason kept (the file went to {@code failed/}). */
+    public static Arrival failed(String intakeKey, String source, String origin, String reason, Instant receivedAt) {
+        return new Arrival(intakeKey, source, origin, Verdict.FAILED, null, reason, null, null, receivedAt, Instant.now(),
+                null, null);
+    }
+
+    /** The same URL or text as the corpus article {@code copyOf}: recorded, not stored. */
+    public static Arrival duplicate(String intakeKey, String source, String origin, String copyOf, String contentHash,
+                                    String url, Instant receivedAt) {
+        return new Arrival(intakeKey, source, origin, Verdict.DUPLICATE, copyOf, null, contentHash, url, receivedAt,
+                Instant.now(), null, null);
+    }
+
+    /**
+     * An article the story judgement decided: a near-duplicate of {@code articleFile}, or a new
+     * article or report of a story whose own file {@link #withArticle} names once it is stored.
+     */
+    public static Arrival judged(String intakeKey, String source, String origin, Verdict verdict, String articleFile,
+                                 String contentHash, String url, Instant receivedAt, Double similarity, String story) {
+        return new Arrival(intakeKey, source, origin, verdict, articleFile, null, contentHash, url, receivedAt, Instant.now(),
+                similarity, story);
+    }
+
+    /** The same arrival, now that it is stored as this corpus file. */
+    public Arrival withArticle(String file) {
+        return new Arrival(intakeKey, source, origin, verdict, file, reason, contentHash, url, receivedAt, processedAt,
+                similarity, story);
     }
 }

@@ -195,10 +195,10 @@ public final class Corpus {
             files.add(new Path[] {temp, target});
             IndexedArticle row = new IndexedArticle(seq, file.fileName(), id, article.title(), article.published(),
                     contentHash, article.body().size(), text.length(), arrival.source(), arrival.origin(),
-                    article.url(), urlHash, arrival.verdict(), arrival.receivedAt(), Instant.now(), false);
+                    article.url(), urlHash, arrival.verdict().label(), arrival.receivedAt(), Instant.now(), false);
             index.insertClassified(c, row, tags, tagsJson);
             alsoInTx.write(c, row);
-            index.insert(c, withArticle(arrival, arrival.verdict(), file.fileName()));
+            index.insert(c, arrival.withArticle(file.fileName()));
             nextSeq++;
             return row;
         }
@@ -425,10 +425,6 @@ public final class Corpus {
         }
     }
 
-    private static Arrival withArticle(Arrival a, String verdict, String file) {
-        return new Arrival(a.intakeKey(), a.source(), a.origin(), verdict, file, a.reason(), a.contentHash(), a.url(),
-                a.receivedAt(), a.processedAt(), a.similarity(), a.story());
-    }
 
     /** The 16 hex digits that name the file of an article whose id comes from this text (its canonical URL or its text). */
     public static String articleId(String idSource) {

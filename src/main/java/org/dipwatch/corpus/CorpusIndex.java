@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.dipwatch.dedup.CorpusLookup;
+import org.dipwatch.model.Verdict;
 import org.dipwatch.model.ActorTag;
 import org.dipwatch.model.Attribution;
 import org.dipwatch.model.Classification;
@@ -363,7 +364,7 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
             ps.setString(1, a.intakeKey());
             ps.setString(2, a.source());
             ps.setString(3, clip(a.origin(), 2000));
-            ps.setString(4, a.verdict());
+            ps.setString(4, a.verdict().label());
             ps.setString(5, a.articleFile());
             ps.setString(6, clip(a.reason(), 4000));
             ps.setString(7, a.contentHash());
@@ -696,7 +697,7 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
     }
 
     private static Arrival arrival(ResultSet rs) throws SQLException {
-        return new Arrival(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+        return new Arrival(rs.getString(1), rs.getString(2), rs.getString(3), Verdict.of(rs.getString(4)), rs.getString(5),
                 rs.getString(6), rs.getString(7), rs.getString(8), instant(rs.getTimestamp(9)), instant(rs.getTimestamp(10)),
                 rs.getObject(11) == null ? null : rs.getDouble(11), rs.getString(12));
     }

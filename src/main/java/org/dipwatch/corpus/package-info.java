@@ -6,5 +6,11 @@
  * place; a write that fails (a full disk) leaves no temporary file, and {@code StoreTrouble} tells
  * the pipeline to pause its intake until something is recorded again. {@code reindex} rereads
  * every file and keeps only where each article came from.
+ *
+ * <p>Tables and their owners (each table's statements live in the one class that owns it):
+ * {@link org.dipwatch.corpus.CorpusIndex} owns {@code article}, {@code arrival} and
+ * {@code article_tag} ({@link org.dipwatch.corpus.KnownKeys} reads their keys for it at start);
+ * {@link org.dipwatch.corpus.StoryTables} owns {@code article_story}. The outbox's tables are
+ * {@code alert.Outbox}'s, the sources' {@code source.SourceStates}'.
  */
 package org.dipwatch.corpus;

@@ -1,5 +1,6 @@
 package org.dipwatch.ingest;
 
+import org.dipwatch.retry.Backoff;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,9 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Locale;
@@ -179,7 +177,7 @@ public final class FeedFetcher {
             }
             Duration next = minDelay;
             if (response.statusCode() == 429 || response.statusCode() == 503) {
-                Duration retryAfter = retryAfter(response.headers().firstValue("Retry-After").orElse(null));
+                Duration retryAfter = Backoff.retryAfter(response.headers().firstValue("Retry-After").orElse(null));
                 if (retryAfter != null && retryAfter.compareTo(next) > 0) {
                     next = retryAfter;
                 }
@@ -264,20 +262,4 @@ public final class FeedFetcher {
         }
     }
 
-    /** An HTTP Retry-After value (seconds or an HTTP date) as a duration; {@code null} when absent or unreadable. */
-    public static Duration retryAfter(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.strip())));
-        } catch (NumberFormatException e) {
-            try {
-                Duration d = Duration.between(Instant.now(), ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME));
-                return d.isNegative() ? Duration.ZERO : d;
-            } catch (DateTimeParseException e2) {
-                return null;
-            }
-        }
-    }
 }

@@ -26,16 +26,35 @@ public record IngestResult(String file, String source, Verdict verdict, String a
                            LocalDate published, String reason, Classification tags, String duplicateOf, Double similarity,
                            String story) {
 
-    /** A result without similarity: a duplicate or a failure. */
-    public IngestResult(String file, String source, Verdict verdict, String article, String title,
-                        LocalDate published, String reason, Classification tags) {
-        this(file, source, verdict, article, title, published, reason, tags,
-                verdict == Verdict.DUPLICATE ? article : null, null, null);
+    /** A document that could not be read, with the reason a person can act on. */
+    public static IngestResult failed(String file, String source, String reason) {
+        return new IngestResult(file, source, Verdict.FAILED, null, null, null, reason, null, null, null, null);
     }
 
-    /** A failure with its reason. */
-    public static IngestResult failed(String file, String source, String reason) {
-        return new IngestResult(file, source, Verdict.FAILED, null, null, null, reason, null);
+    /** The same URL or text as the corpus article {@code copyOf}: nothing stored. */
+    public static IngestResult duplicate(String file, String source, String copyOf, String title, LocalDate published,
+                                         Classification tags) {
+        return new IngestResult(file, source, Verdict.DUPLICATE, copyOf, title, published, null, tags, copyOf, null, null);
+    }
+
+    /**
+     * An article the story judgement decided: stored as {@code article} (new, same story, a stored
+     * near-duplicate) or, for a near-duplicate not stored, {@code article} is the copy it matched.
+     *
+     * @param matched the report or copy it was matched to ({@code duplicateOf}), or {@code null} for a new story
+     */
+    public static IngestResult judged(String file, String source, Verdict verdict, String article, String title,
+                                      LocalDate published, Classification tags, String matched, Double similarity,
+                                      String story) {
+        return new IngestResult(file, source, verdict, article, title, published, null, tags, matched, similarity, story);
+    }
+
+    /** What an earlier arrival of the same document was given, replayed: its verdict, file, reason, similarity and story. */
+    public static IngestResult replayed(String file, String source, Verdict verdict, String article, String reason,
+                                        Double similarity, String story) {
+        boolean copy = verdict == Verdict.DUPLICATE || verdict == Verdict.NEAR_DUPLICATE;
+        return new IngestResult(file, source, verdict, article, null, null, reason, null, copy ? article : null, similarity,
+                story);
     }
 
     /**

@@ -565,8 +565,7 @@ public final class Pipeline implements AutoCloseable {
             }
         }
         if (p.failedStage() != null) {
-            tx.record(new Arrival(p.intakeKey(), in.source(), in.name(), Verdict.FAILED.label(), null, p.reason(), null, null,
-                    p.received(), Instant.now()));
+            tx.record(Arrival.failed(p.intakeKey(), in.source(), in.name(), p.reason(), p.received()));
             return new Decided(entry, IngestResult.failed(in.name(), in.source(), p.reason()), false, p.failedStage());
         }
         Article article = p.article();
@@ -578,24 +577,24 @@ public final class Pipeline implements AutoCloseable {
             copyOf = dedup.duplicateOf(p.urlHash(), p.fingerprint()).orElse(null);
         }
         if (copyOf != null) {
-            tx.record(new Arrival(p.intakeKey(), in.source(), in.name(), Verdict.DUPLICATE.label(), copyOf, null, p.fingerprint(),
-                    article.url(), p.received(), Instant.now()));
-            return new Decided(entry, new IngestResult(in.name(), in.source(), Verdict.DUPLICATE, copyOf, article.title(),
-                    article.published(), null, p.tags()), false, null);
+            tx.record(Arrival.duplicate(p.intakeKey(), in.source(), in.name(), copyOf, p.fingerprint(), article.url(),
+                    p.received()));
+            return new Decided(entry, IngestResult.duplicate(in.name(), in.source(), copyOf, article.title(),
+                    article.published(), p.tags()), false, null);
         }
         // the features made on the worker, made again only if the outlet's boilerplate changed since
         StoryMatcher.Judgement j = stories.judge(article, Who.of(p.tags()), p.outlet(), p.features(), Long.MAX_VALUE);
         if (j.verdict() == Verdict.NEAR_DUPLICATE && !storeNearDuplicates) {
-            tx.record(new Arrival(p.intakeKey(), in.source(), in.name(), Verdict.NEAR_DUPLICATE.label(), j.of(), null,
-                    p.fingerprint(), article.url(), p.received(), Instant.now(), j.similarity(), j.story()));
-            return new Decided(entry, new IngestResult(in.name(), in.source(), Verdict.NEAR_DUPLICATE, j.of(), article.title(),
-                    article.published(), null, p.tags(), j.of(), j.similarity(), j.story()), false, null);
+            tx.record(Arrival.judged(p.intakeKey(), in.source(), in.name(), Verdict.NEAR_DUPLICATE, j.of(), p.fingerprint(),
+                    article.url(), p.received(), j.similarity(), j.story()));
+            return new Decided(entry, IngestResult.judged(in.name(), in.source(), Verdict.NEAR_DUPLICATE, j.of(), article.title(),
+                    article.published(), p.tags(), j.of(), j.similarity(), j.story()), false, null);
         }
         String idSource = p.canonicalUrl() != null ? p.canonicalUrl() : article.text();
         String story = j.story() != null ? j.story() : StoryMatcher.newStoryId(Corpus.articleId(idSource));
         String verdict = j.verdict().label();
-        IndexedArticle row = tx.store(article, p.fingerprint(), p.urlHash(), idSource, new Arrival(p.intakeKey(), in.source(), in.name(), verdict,
-                null, null, p.fingerprint(), article.url(), p.received(), Instant.now(), j.similarity(), story), p.tags(),
+        IndexedArticle row = tx.store(article, p.fingerprint(), p.urlHash(), idSource, Arrival.judged(p.intakeKey(), in.source(), in.name(), j.verdict(),
+                null, p.fingerprint(), article.url(), p.received(), j.similarity(), story), p.tags(),
                 p.tagsJson(), (c, r) -> {
                     if (p.language() != null) {
                         corpus.index().markLanguageDeclared(c, r.fileName());
@@ -614,8 +613,8 @@ public final class Pipeline implements AutoCloseable {
             stored.put("u" + p.urlHash(), row.fileName());
         }
         stored.put("t" + p.fingerprint(), row.fileName());
-        return new Decided(entry, new IngestResult(in.name(), in.source(), j.verdict(), row.fileName(), article.title(),
-                article.published(), null, p.tags(), j.verdict() == Verdict.NEAR_DUPLICATE ? j.of() : null, j.similarity(), story),
+        return new Decided(entry, IngestResult.judged(in.name(), in.source(), j.verdict(), row.fileName(), article.title(),
+                article.published(), p.tags(), j.verdict() == Verdict.NEAR_DUPLICATE ? j.of() : null, j.similarity(), story),
                 false, null, Searchable.of(row.fileName(), row.seq(), article, in.source(), verdict, story, p.tags()));
     }
 
@@ -636,9 +635,8 @@ public final class Pipeline implements AutoCloseable {
 
     /** The result an earlier arrival of the same document was given: an inbox file and a feed item replay alike. */
     private static IngestResult replay(String name, Arrival a) {
-        Verdict v = Verdict.of(a.verdict());
-        return new IngestResult(name, a.source(), v, a.articleFile(), null, null, a.reason(), null,
-                v == Verdict.DUPLICATE || v == Verdict.NEAR_DUPLICATE ? a.articleFile() : null, a.similarity(), a.story());
+        Verdict v = a.verdict();
+        return IngestResult.replayed(name, a.source(), v, a.articleFile(), a.reason(), a.similarity(), a.story());
     }
 
     /** Once committed: the metrics, the log line, the inbox file moved, and the caller told. */

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
 import org.dipwatch.alert.Alerts;
+import org.dipwatch.alert.SourceNotice;
 import org.dipwatch.alert.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,14 +48,14 @@ public final class SourceHealth {
     public void polled(SourceState s, Duration sourceSilentAfter, Instant now) {
         Duration silentAfter = sourceSilentAfter != null ? sourceSilentAfter : this.silentAfter;
         if (s.consecutiveFailures() >= alertAfterFailures && alertAfterFailures > 0 && !"failing".equals(s.alertState())) {
-            notice(s, "failing", Alerts.SOURCE_FAILING, "source " + s.name() + " failed " + s.consecutiveFailures()
+            notice(s, "failing", SourceNotice.FAILING, "source " + s.name() + " failed " + s.consecutiveFailures()
                     + " polls in a row; last error: " + s.lastError());
         } else if (s.consecutiveFailures() == 0 && "failing".equals(s.alertState())) {
-            notice(s, "ok", Alerts.SOURCE_RECOVERED, "source " + s.name() + " answers again after failing");
+            notice(s, "ok", SourceNotice.RECOVERED, "source " + s.name() + " answers again after failing");
         } else if (s.consecutiveFailures() == 0 && !silentAfter.isZero() && s.lastNewItemAt() != null) {
             boolean silent = Duration.between(s.lastNewItemAt(), now).compareTo(silentAfter) > 0;
             if (silent && "ok".equals(s.alertState())) {
-                notice(s, "silent", Alerts.SOURCE_SILENT, "source " + s.name() + " has listed no new item since "
+                notice(s, "silent", SourceNotice.SILENT, "source " + s.name() + " has listed no new item since "
                         + s.lastNewItemAt() + " (more than " + silentAfter.toHours() + " h)");
             } else if (!silent && "silent".equals(s.alertState())) {
                 states.alertState(s.name(), "ok");
@@ -62,7 +63,7 @@ public final class SourceHealth {
         }
     }
 
-    private void notice(SourceState s, String newState, String event, String message) {
+    private void notice(SourceState s, String newState, SourceNotice event, String message) {
         List<Outbox.Pending> owed = alerts.sourceNotice(event, s.name(), s.url(), message);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);

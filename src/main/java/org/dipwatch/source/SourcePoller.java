@@ -15,7 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.dipwatch.alert.Deliverer;
+import org.dipwatch.retry.Backoff;
 import org.dipwatch.ingest.FeedFetcher;
 import org.dipwatch.ingest.FeedItem;
 import org.dipwatch.ingest.FeedParser;
@@ -298,7 +298,7 @@ public final class SourcePoller {
 
     /** The wait after the n-th consecutive failure: the backoff doubled per failure, ±20%, at most the maximum. */
     Duration backoff(int failures) {
-        return Deliverer.backoff(policy.backoff(), policy.backoffMax(), failures);
+        return Backoff.of(policy.backoff(), policy.backoffMax()).after(failures);
     }
 
     /** Fetches the feed or list page with the validators of the last answer, and reads what changed. */

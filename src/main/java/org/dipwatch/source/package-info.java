@@ -11,6 +11,8 @@
  * content or summary; each item goes to the pipeline with its identity and version as the intake
  * key, then is recorded as seen. A failed poll counts a consecutive failure and backs the source
  * off exponentially; the state of each source (validators, health, seen items) is kept in the
- * index. Rome and jsoup types never reach this package: it sees records.
+ * index by {@link org.dipwatch.source.SourceStates}, which owns the tables {@code source_state},
+ * {@code source_item} and {@code source_item_failure}. Rome and jsoup types never reach this
+ * package: it sees records. The wait after failures is {@code retry.Backoff}'s, as the alerts'.
  */
 package org.dipwatch.source;

@@ -116,9 +116,9 @@ class AlertMailTest {
     @ValueSource(strings = {"javascript:alert(document.cookie)", "JavaScript:alert(1)", "data:text/html,<b>x</b>",
             "//evil.example/x", "https://mid.ru/\"onmouseover=\"alert(1)", "mid.ru/en/news"})
     void anythingButAnHttpUrlIsNotALink(String url) {
-        AlertContent c = new AlertContent(CALL.messageId(), CALL.createdAt(), CALL.subscriptionId(), CALL.verdict(),
+        AlertContent c = AlertContent.ofArticle(CALL.messageId(), CALL.createdAt(), CALL.subscriptionId(), CALL.verdict(),
                 CALL.articleFile(), CALL.articleId(), CALL.title(), CALL.published(), url, CALL.source(),
-                CALL.paragraphs(), CALL.tags(), CALL.story(), CALL.why());
+                CALL.paragraphs(), CALL.tags(), CALL.story(), CALL.why(), List.of(), 0, false);
         String html = AlertMail.compose(c).html();
         assertThat(html).doesNotContain("<a ", "href").contains("mid-ru · " + AlertMail.escape(url) + "</p>");
     }
@@ -191,9 +191,9 @@ class AlertMailTest {
 
     @Test
     void anArticleWithoutDateOrLinkSaysSo() {
-        AlertContent c = new AlertContent("msg_1", CALL.createdAt(), "all", "new", "006_fedcba9876543210.txt",
+        AlertContent c = AlertContent.ofArticle("msg_1", CALL.createdAt(), "all", "new", "006_fedcba9876543210.txt",
                 "fedcba9876543210", "Note verbale", null, null, "inbox", List.of("Text."), TestAlerts.noTags(), null,
-                "every article matches the subscription all");
+                "every article matches the subscription all", List.of(), 0, false);
         AlertMail.Mail mail = AlertMail.compose(c);
         assertThat(mail.subject()).isEqualTo("[dipwatch] Note verbale");
         assertThat(mail.text()).contains("Date:   unknown\n").contains("Link:   none\n").contains("\nTags: none\n\nSubscription: all\n");
@@ -205,14 +205,14 @@ class AlertMailTest {
     void aDigestGroupsAStorysReportsAndSaysWhoElseReportedIt() {
         AlertContent first = TestAlerts.russiaCallsHamas();
         AlertContent c = first;
-        AlertContent later = new AlertContent("msg_2", c.createdAt().plusSeconds(60), c.subscriptionId(), "same_story",
+        AlertContent later = AlertContent.ofArticle("msg_2", c.createdAt().plusSeconds(60), c.subscriptionId(), "same_story",
                 "006_1111111111111111.txt", "1111111111111111", "Hamas ready to stop if Israel does, Moscow says",
                 c.published(), "https://www.timesofisrael.com/liveblog-entry/hamas-ready/", "timesofisrael.com", c.paragraphs(),
                 c.tags(), "st-0123456789abcdef", c.why(),
-                List.of(AlertContent.reportLine("mid.ru", c.title(), "005_0123456789abcdef.txt")));
-        AlertContent firstInStory = new AlertContent(c.messageId(), c.createdAt(), c.subscriptionId(), c.verdict(),
+                List.of(AlertContent.reportLine("mid.ru", c.title(), "005_0123456789abcdef.txt")), 0, false);
+        AlertContent firstInStory = AlertContent.ofArticle(c.messageId(), c.createdAt(), c.subscriptionId(), c.verdict(),
                 c.articleFile(), c.articleId(), c.title(), c.published(), c.url(), c.source(), c.paragraphs(), c.tags(),
-                "st-0123456789abcdef", c.why());
+                "st-0123456789abcdef", c.why(), List.of(), 0, false);
         AlertMail.Mail mail = AlertMail.composeDigest("gaza-watch", List.of(firstInStory, later));
         assertThat(mail.subject()).contains("2 statements").contains("in 1 stories");
         // the earlier report is named once, by its outlet as the story index keeps it (the URL's host), like the
@@ -225,9 +225,9 @@ class AlertMailTest {
     @Test
     void aLaterReportNamesTheEarlierOnes() {
         AlertContent c = TestAlerts.russiaCallsHamas();
-        AlertContent later = new AlertContent(c.messageId(), c.createdAt(), c.subscriptionId(), "same_story", c.articleFile(),
+        AlertContent later = AlertContent.ofArticle(c.messageId(), c.createdAt(), c.subscriptionId(), "same_story", c.articleFile(),
                 c.articleId(), c.title(), c.published(), c.url(), c.source(), c.paragraphs(), c.tags(), "st-aaaaaaaaaaaaaaaa",
-                c.why(), List.of("tass.com: Bogdanov, Abu Marzook discuss Gaza (000_fbfa5f4836e611d7.txt)"));
+                c.why(), List.of("tass.com: Bogdanov, Abu Marzook discuss Gaza (000_fbfa5f4836e611d7.txt)"), 0, false);
         AlertMail.Mail mail = AlertMail.compose(later);
         assertThat(mail.text()).contains("Also reported by:\n  - tass.com: Bogdanov, Abu Marzook discuss Gaza (000_fbfa5f4836e611d7.txt)\n\nWhy: ");
         assertThat(mail.html()).contains("<li>tass.com: Bogdanov, Abu Marzook discuss Gaza (000_fbfa5f4836e611d7.txt)</li>");
@@ -237,12 +237,12 @@ class AlertMailTest {
     @Test
     void aLaterReportADigestDidNotAskForIsNamedInItsStoryNotSentAsAnItem() {
         AlertContent c = TestAlerts.russiaCallsHamas();
-        AlertContent mention = new AlertContent("msg_3", c.createdAt().plusSeconds(90), c.subscriptionId(), "same_story",
+        AlertContent mention = AlertContent.ofArticle("msg_3", c.createdAt().plusSeconds(90), c.subscriptionId(), "same_story",
                 "007_2222222222222222.txt", "2222222222222222", "Bogdanov spoke to Abu Marzook, Moscow says", c.published(), null,
                 "inbox", c.paragraphs(), c.tags(), "st-0123456789abcdef", "later report of story st-0123456789abcdef",
-                List.of(), true);
-        AlertContent first = new AlertContent(c.messageId(), c.createdAt(), c.subscriptionId(), c.verdict(), c.articleFile(),
-                c.articleId(), c.title(), c.published(), c.url(), c.source(), c.paragraphs(), c.tags(), "st-0123456789abcdef", c.why());
+                List.of(), 0, true);
+        AlertContent first = AlertContent.ofArticle(c.messageId(), c.createdAt(), c.subscriptionId(), c.verdict(), c.articleFile(),
+                c.articleId(), c.title(), c.published(), c.url(), c.source(), c.paragraphs(), c.tags(), "st-0123456789abcdef", c.why(), List.of(), 0, false);
         AlertMail.Mail both = AlertMail.composeDigest("gaza-watch", List.of(first, mention));
         assertThat(both.subject()).isEqualTo("[dipwatch] 1 statements for gaza-watch");
         assertThat(both.text()).contains("Also reported by: inbox: Bogdanov spoke to Abu Marzook, Moscow says (007_2222222222222222.txt)")

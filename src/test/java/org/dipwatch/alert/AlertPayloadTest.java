@@ -61,9 +61,9 @@ class AlertPayloadTest {
         AlertContent c = TestAlerts.russiaCallsHamas();
         List<String> named = List.of("tass.com: a (000_0000000000000001.txt)", "mid.ru: b (196_0000000000000002.txt)",
                 "mid.ru: c (197_0000000000000003.txt)", "mid.ru: d (198_0000000000000004.txt)", "mid.ru: e (199_0000000000000005.txt)");
-        AlertContent later = new AlertContent(c.messageId(), c.createdAt(), c.subscriptionId(), "same_story", c.articleFile(),
+        AlertContent later = AlertContent.ofArticle(c.messageId(), c.createdAt(), c.subscriptionId(), "same_story", c.articleFile(),
                 c.articleId(), c.title(), c.published(), c.url(), c.source(), c.paragraphs(), c.tags(), "st-0000000000000001",
-                c.why(), named, false, 199);
+                c.why(), named, 199, false);
         JsonNode json = payload(later);
         assertThat(schema.validate(json)).isEmpty();
         assertThat(json.path("data").path("alsoReportedBy")).hasSize(5);
@@ -92,9 +92,9 @@ class AlertPayloadTest {
 
     @Test
     void anAlertWithNothingUnknownLeftOutValidates() throws IOException {
-        AlertContent bare = new AlertContent("msg_1", java.time.Instant.parse("2025-03-04T09:15:02Z"), "all", "new",
+        AlertContent bare = AlertContent.ofArticle("msg_1", java.time.Instant.parse("2025-03-04T09:15:02Z"), "all", "new",
                 "006_fedcba9876543210.txt", "fedcba9876543210", null, null, null, "inbox", List.of(),
-                TestAlerts.noTags(), null, "every article matches the subscription all");
+                TestAlerts.noTags(), null, "every article matches the subscription all", List.of(), 0, false);
         JsonNode json = payload(bare);
 
         assertThat(schema.validate(json)).isEmpty();
@@ -200,8 +200,8 @@ class AlertPayloadTest {
     @Test
     void anAlertWithoutAMessageIdIsRefusedWithItsArticle() {
         AlertContent c = TestAlerts.russiaCallsHamas();
-        AlertContent noId = new AlertContent(null, c.createdAt(), c.subscriptionId(), c.verdict(), c.articleFile(),
-                c.articleId(), c.title(), c.published(), c.url(), c.source(), c.paragraphs(), c.tags(), c.story(), c.why());
+        AlertContent noId = AlertContent.ofArticle(null, c.createdAt(), c.subscriptionId(), c.verdict(), c.articleFile(),
+                c.articleId(), c.title(), c.published(), c.url(), c.source(), c.paragraphs(), c.tags(), c.story(), c.why(), List.of(), 0, false);
         assertThatThrownBy(() -> AlertPayload.json(noId)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("005_0123456789abcdef.txt").hasMessageContaining("messageId");
     }

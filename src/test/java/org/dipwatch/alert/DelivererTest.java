@@ -69,8 +69,8 @@ class DelivererTest {
         try (Connection c = index.dataSource().getConnection()) {
             AlertContent a = TestAlerts.russiaCallsHamas();
             // made now: the age limit counts from here
-            AlertContent now = new AlertContent(a.messageId(), Instant.now(), "hook", a.verdict(), a.articleFile(), a.articleId(),
-                    a.title(), a.published(), a.url(), a.source(), a.paragraphs(), a.tags(), a.story(), a.why());
+            AlertContent now = AlertContent.ofArticle(a.messageId(), Instant.now(), "hook", a.verdict(), a.articleFile(), a.articleId(),
+                    a.title(), a.published(), a.url(), a.source(), a.paragraphs(), a.tags(), a.story(), a.why(), List.of(), 0, false);
             outbox.enqueue(c, List.of(new Outbox.Pending("hook", Outbox.WEBHOOK, now, Instant.now())));
         }
     }
@@ -165,8 +165,8 @@ class DelivererTest {
         try (Connection c = index.dataSource().getConnection()) {
             AlertContent a = TestAlerts.russiaCallsHamas();
             // made now: the age limit counts from here
-            AlertContent now = new AlertContent(a.messageId(), Instant.now(), "elsewhere", a.verdict(), a.articleFile(), a.articleId(),
-                    a.title(), a.published(), a.url(), a.source(), a.paragraphs(), a.tags(), a.story(), a.why());
+            AlertContent now = AlertContent.ofArticle(a.messageId(), Instant.now(), "elsewhere", a.verdict(), a.articleFile(), a.articleId(),
+                    a.title(), a.published(), a.url(), a.source(), a.paragraphs(), a.tags(), a.story(), a.why(), List.of(), 0, false);
             outbox.enqueue(c, List.of(new Outbox.Pending("elsewhere", Outbox.WEBHOOK, now, Instant.now())));
         }
         StringWriter log = new StringWriter();

@@ -44,10 +44,10 @@ final class TestAlerts {
 
     /** An alert with the given title, paragraphs and tags, the rest as for {@link #russiaCallsHamas()}. */
     static AlertContent content(String title, List<String> paragraphs, Classification tags) {
-        return new AlertContent("msg_2NQ5fd3cmTrnw7iF0YQn1xYVvWb", Instant.parse("2025-03-04T09:15:02Z"), "gaza-watch",
+        return AlertContent.ofArticle("msg_2NQ5fd3cmTrnw7iF0YQn1xYVvWb", Instant.parse("2025-03-04T09:15:02Z"), "gaza-watch",
                 "new", "005_0123456789abcdef.txt", "0123456789abcdef", title, LocalDate.of(2025, 3, 4),
                 "https://mid.ru/en/foreign_policy/news/1999999/", "mid-ru", paragraphs, tags, null,
-                "region Middle East and actor HAMAS match the subscription gaza-watch");
+                "region Middle East and actor HAMAS match the subscription gaza-watch", List.of(), 0, false);
     }
 
     /** Tags with nothing in them: no speaker, no counterpart, no region. */

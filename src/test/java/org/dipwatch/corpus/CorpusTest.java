@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.dipwatch.TestHome;
 import org.dipwatch.dedup.ExactDedup;
+import org.dipwatch.model.Verdict;
 import org.dipwatch.model.Article;
 import org.dipwatch.model.Classification;
 import org.dipwatch.normalize.Normalizer;
@@ -53,7 +54,7 @@ class CorpusTest {
     private static final Corpus.TransactionHook NO_ALERTS = (c, stored) -> { };
 
     private static Arrival arrival(String origin) {
-        return new Arrival(null, "test", origin, "new", null, null, null, null, Instant.now(), Instant.now());
+        return Arrival.judged(null, "test", origin, Verdict.NEW, null, null, null, Instant.now(), null, null);
     }
 
     private static Article article(String title, String text) {
@@ -85,7 +86,7 @@ class CorpusTest {
                 """);
         assertThat(TestHome.list(home.resolve("seeds"))).hasSize(6).noneMatch(n -> n.startsWith("."));
         assertThat(index.arrivals()).singleElement().satisfies(arr -> {
-            assertThat(arr.verdict()).isEqualTo("new");
+            assertThat(arr.verdict()).isEqualTo(Verdict.NEW);
             assertThat(arr.articleFile()).isEqualTo(row.fileName());
         });
     }

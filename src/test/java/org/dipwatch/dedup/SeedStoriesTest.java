@@ -91,7 +91,7 @@ class SeedStoriesTest {
             // recorded in the index, not written to seeds/
             assertThat(TestHome.list(home.resolve("seeds"))).hasSize(5);
             assertThat(p.corpus().index().arrivals()).anySatisfy(a -> {
-                assertThat(a.verdict()).isEqualTo("near_duplicate");
+                assertThat(a.verdict()).isEqualTo(Verdict.NEAR_DUPLICATE);
                 assertThat(a.articleFile()).isEqualTo(original);
                 assertThat(a.similarity()).isEqualTo(r.similarity());
             });

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.dipwatch.alert.SourceNotice;
 import org.dipwatch.pipeline.Pipeline;
 import org.dipwatch.TestHome;
 import org.dipwatch.alert.AlertMail;
@@ -93,7 +94,8 @@ class SourceHealthTest {
         poll(false, now);
         assertThat(notices("ops")).hasSize(1);
         Outbox.Row failing = notices("ops").get(0);
-        assertThat(failing.content().verdict()).isEqualTo("source-failing");
+        assertThat(failing.content().notice()).isEqualTo(SourceNotice.FAILING);
+        assertThat(failing.content().verdict()).as("a notice is no article verdict").isNull();
         assertThat(AlertMail.compose(failing.content()).subject()).isEqualTo(
                 "[dipwatch] source mfa is failing: source mfa failed 3 polls in a row; last error: source mfa: fetch https://mfa.example/rss: answered 503");
         assertThat(AlertPayload.json(failing.content())).contains("\"type\":\"org.dipwatch.source.v1\"").contains("\"subject\":\"mfa\"")
@@ -103,7 +105,7 @@ class SourceHealthTest {
                 .isNotEmpty();
         poll(true, now);
         poll(true, now);
-        assertThat(notices("ops")).extracting(r -> r.content().verdict()).containsExactly("source-recovered", "source-failing");
+        assertThat(notices("ops")).extracting(r -> r.content().notice()).containsExactly(SourceNotice.RECOVERED, SourceNotice.FAILING);
         assertThat(notices("desk")).isEmpty();
     }
 
@@ -113,13 +115,13 @@ class SourceHealthTest {
         states.success("mfa", null, null, 3, longAgo);
         poll(true, Instant.now());
         poll(true, Instant.now());
-        assertThat(notices("ops")).extracting(r -> r.content().verdict()).containsExactly("source-silent");
+        assertThat(notices("ops")).extracting(r -> r.content().notice()).containsExactly(SourceNotice.SILENT);
         assertThat(notices("ops").get(0).content().title()).contains("source mfa has listed no new item since");
         // new items end the silence; the next one is announced again
         states.success("mfa", null, null, 1, Instant.now());
         poll(true, Instant.now());
         poll(true, Instant.now().plus(Duration.ofHours(80)));
-        assertThat(notices("ops")).extracting(r -> r.content().verdict()).containsExactly("source-silent", "source-silent");
+        assertThat(notices("ops")).extracting(r -> r.content().notice()).containsExactly(SourceNotice.SILENT, SourceNotice.SILENT);
     }
 
     @Test
@@ -129,7 +131,7 @@ class SourceHealthTest {
         health.polled(states.get("mfa").orElseThrow(), null, Instant.now());
         assertThat(notices("ops")).isEmpty();
         health.polled(states.get("mfa").orElseThrow(), Duration.ofHours(12), Instant.now());
-        assertThat(notices("ops")).extracting(r -> r.content().verdict()).containsExactly("source-silent");
+        assertThat(notices("ops")).extracting(r -> r.content().notice()).containsExactly(SourceNotice.SILENT);
         assertThat(notices("ops").get(0).content().title()).contains("(more than 12 h)");
 
         // a source that publishes monthly is not silent after 100 h, and 0 means never

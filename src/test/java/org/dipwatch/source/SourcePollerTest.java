@@ -135,7 +135,7 @@ class SourcePollerTest {
         // handed to the pipeline again as a second version; its exact dedup (same article URL) has the say
         assertThat(again.processed()).isEqualTo(1);
         assertThat(pipeline.corpus().index().arrivals()).filteredOn(a -> a.source().equals("mfa"))
-                .extracting(org.dipwatch.corpus.Arrival::verdict).containsExactly("new", "duplicate");
+                .extracting(org.dipwatch.corpus.Arrival::verdict).containsExactly(org.dipwatch.model.Verdict.NEW, org.dipwatch.model.Verdict.DUPLICATE);
         assertThat(newSeeds()).hasSize(1);
         // one item in two versions: /api/sources counts it once
         assertThat(poller.states().get("mfa").orElseThrow().summary()).containsEntry("itemsSeen", 1L);

@@ -20,6 +20,7 @@ import org.dipwatch.cli.CommandApi;
 import org.dipwatch.daemon.Daemon;
 import org.dipwatch.TestHome;
 import org.dipwatch.config.Settings;
+import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -143,6 +144,15 @@ class SourcesDaemonTest {
         return path.equals("/metrics") ? json.getNodeFactory().textNode(r.body()) : json.readTree(r.body());
     }
 
+    /**
+     * Waits until the route has completed this many more exchanges (each a trigger of the source:
+     * a poll, or a skip while it backs off), as Camel counts them; fails after 30 s.
+     */
+    private void polls(String routeId, int exchanges) {
+        NotifyBuilder more = new NotifyBuilder(daemon.main().getCamelContext()).fromRoute(routeId).whenDone(exchanges).create();
+        assertThat(more.matches(30, java.util.concurrent.TimeUnit.SECONDS)).as("%s ran %d more times", routeId, exchanges).isTrue();
+    }
+
     private String seeds() throws IOException {
         StringBuilder all = new StringBuilder();
         for (String n : TestHome.list(home.resolve("seeds"))) {
@@ -159,7 +169,8 @@ class SourcesDaemonTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> seeds().contains("Sudan in Jeddah"));
         // the page source, its selectors handed through the template: the listed article's text, fetched once
         await().atMost(Duration.ofSeconds(30)).until(() -> seeds().contains("mediation efforts in Sudan"));
-        Thread.sleep(2500);
+        // two more polls of the page source: the listed article is not fetched again
+        polls("source-list", 2);
         assertThat(server.count("/news/1")).isEqualTo(1);
         assertThat(server.count("/list")).isGreaterThan(1);
         // every source has been polled at least once (the sources API in the message when one has not)
@@ -204,8 +215,8 @@ class SourcesDaemonTest {
         String source = first.path("subject").asText();
         assertThat(first.path("data").path("event").asText()).isEqualTo("failing");
         assertThat(first.path("data").path("message").asText()).contains("source " + source + " failed");
-        // failing sources back off and are not announced again at every poll
-        Thread.sleep(3000);
+        // failing sources back off and are not announced again at every poll (two more triggers of it)
+        polls("source-" + source, 2);
         assertThat(server.posted().stream().filter(b -> b.contains("\"subject\":\"" + source + "\""))).hasSize(1);
     }
 
@@ -237,7 +248,7 @@ class SourcesDaemonTest {
         Files.move(edited, home.resolve("routes").resolve("hot.camel.yaml"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         await().atMost(Duration.ofSeconds(30)).until(() -> seeds().contains("exchange of prisoners agreed in Abu Dhabi"));
         long before = server.count("/hot");
-        Thread.sleep(4500);
+        polls("source-hot", 2);
         assertThat(server.count("/hot")).as("the old address is no longer polled").isEqualTo(before);
         assertThat(get("/api/sources/hot", 200).path("url").asText()).endsWith("/hot2");
     }
@@ -257,7 +268,8 @@ class SourcesDaemonTest {
                 .map(n -> n.path("status").asText())).containsExactly("removed");
         assertThat(get("/health", 200).path("checks").path("dipwatch:sources").path("sources").has("hot")).isFalse();
         long polls = server.count("/hot2");
-        Thread.sleep(4500);
+        // two triggers of a route that still runs: the good feed's
+        polls("source-good", 2);
         assertThat(server.count("/hot2")).as("a removed source is no longer polled").isEqualTo(polls);
 
         // back again: its seen item is not taken a second time, and it is active

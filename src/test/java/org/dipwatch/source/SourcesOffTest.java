@@ -16,6 +16,7 @@ import org.dipwatch.cli.CommandApi;
 import org.dipwatch.daemon.Daemon;
 import org.dipwatch.TestHome;
 import org.dipwatch.config.Settings;
+import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,7 +42,9 @@ class SourcesOffTest {
                     "dipwatch.http.port", Integer.toString(port), "dipwatch.http.host", "127.0.0.1")), CommandApi::new);
             daemon.start();
             try {
-                Thread.sleep(4000);
+                // two of its triggers' times pass without one exchange: the route exists, stopped
+                NotifyBuilder any = new NotifyBuilder(daemon.main().getCamelContext()).fromRoute("source-off").whenDone(1).create();
+                assertThat(any.matches(4, java.util.concurrent.TimeUnit.SECONDS)).as("source-off never runs").isFalse();
                 assertThat(daemon.main().getCamelContext().getRoute("source-off")).isNotNull();
                 assertThat(daemon.main().getCamelContext().getRouteController().getRouteStatus("source-off"))
                         .isEqualTo(ServiceStatus.Stopped);

@@ -1,0 +1,111 @@
+package org.dipwatch.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.dipwatch.TestHome;
+import org.dipwatch.config.Settings;
+import org.dipwatch.model.Draft;
+import org.dipwatch.model.IngestResult;
+import org.dipwatch.model.Verdict;
+import org.dipwatch.observe.Metrics;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The pipeline as every way in uses it (the inbox, a feed, the CLI): a document is read, judged
+ * and stored with its alerts in one step, in the order documents were handed over; one that
+ * cannot be read fails alone with its reason; a document handed over again keeps its verdict.
+ */
+class PipelineTest {
+
+    @TempDir
+    Path home;
+    private Pipeline pipeline;
+
+    @BeforeEach
+    void open() throws Exception {
+        TestHome.create(home);
+        Files.writeString(home.resolve("subscriptions.yaml"), """
+                subscriptions:
+                  - id: desk
+                    email: { to: [desk@example.org] }
+                """);
+        pipeline = Pipeline.open(Settings.of(home, Map.of()), new Metrics(new SimpleMeterRegistry()));
+    }
+
+    @AfterEach
+    void close() {
+        pipeline.close();
+    }
+
+    private static Draft draft(String title, String text, String url) {
+        return new Draft(title, LocalDate.of(2026, 12, 7), List.of(text), url);
+    }
+
+    @Test
+    void aNewArticleIsStoredWithItsAlertInOneStep() throws Exception {
+        IngestResult r = pipeline.ingestDraft(draft("Egypt and Qatar host talks on a Gaza ceasefire in Cairo",
+                "Egyptian Foreign Minister Badr Abdelatty received his Qatari counterpart in Cairo on Monday for talks on a "
+                        + "ceasefire in the Gaza Strip and the release of hostages, the ministry said.",
+                "https://mfa.example/cairo-talks"), "https://mfa.example/cairo-talks", "mfa", "item-1");
+        assertThat(r.verdict()).isEqualTo(Verdict.NEW);
+        assertThat(Files.readString(home.resolve("seeds").resolve(r.article()))).contains("Badr Abdelatty");
+        assertThat(pipeline.corpus().index().articles()).containsKey(r.article());
+        assertThat(pipeline.outbox().ofSubscription("desk", 10)).singleElement()
+                .satisfies(row -> assertThat(row.articleFile()).isEqualTo(r.article()));
+    }
+
+    @Test
+    void aDocumentHandedOverAgainKeepsItsVerdictAndIsNotStoredOrAlertedTwice() {
+        Draft d = draft("Ministry statement on the prisoner exchange", "The ministry welcomed the exchange of 146 prisoners "
+                + "agreed with the mediation of the United Arab Emirates in Abu Dhabi.", "https://mfa.example/exchange");
+        IngestResult first = pipeline.ingestDraft(d, "https://mfa.example/exchange", "mfa", "item-2");
+        IngestResult again = pipeline.ingestDraft(d, "https://mfa.example/exchange", "mfa", "item-2");
+        assertThat(again.verdict()).isEqualTo(first.verdict());
+        assertThat(again.article()).isEqualTo(first.article());
+        IngestResult copy = pipeline.ingestDraft(d, "https://mfa.example/exchange", "mfa", "item-2-edited");
+        assertThat(copy.verdict()).as("the same URL under another key").isEqualTo(Verdict.DUPLICATE);
+        assertThat(copy.duplicateOf()).isEqualTo(first.article());
+        assertThat(pipeline.outbox().ofSubscription("desk", 10)).hasSize(1);
+    }
+
+    @Test
+    void aFileThatCannotBeReadFailsWithAReasonAndNothingStored() throws Exception {
+        Path broken = Files.write(home.resolve("broken.pdf"), new byte[] {'%', 'P', 'D', 'F', '-', '1', '.', '4', 0, 1, 2});
+        IngestResult r = pipeline.ingestFile(broken, "inbox");
+        assertThat(r.verdict()).isEqualTo(Verdict.FAILED);
+        assertThat(r.reason()).isNotBlank();
+        assertThat(TestHome.list(home.resolve("seeds"))).hasSize(5);
+        assertThat(pipeline.outbox().ofSubscription("desk", 10)).isEmpty();
+    }
+
+    @Test
+    void verdictsFollowTheOrderDocumentsWereHandedOverAndAFailureTakesNothingWithIt() throws Exception {
+        String text = "Russian Foreign Minister Sergey Lavrov held a telephone conversation with Turkish Foreign Minister "
+                + "Hakan Fidan on Tuesday. The ministers discussed the situation in Syria and the Black Sea grain corridor.";
+        List<CompletableFuture<IngestResult>> results = new ArrayList<>();
+        results.add(pipeline.submit(new Pipeline.Intake("first", "feed", () -> new Pipeline.Read(
+                draft("Lavrov and Fidan discuss Syria", text, "https://a.example/1"), "k1")), Duration.ofSeconds(30)));
+        results.add(pipeline.submit(new Pipeline.Intake("lost", "feed", () -> {
+            throw new IOException("connection reset while reading the item");
+        }), Duration.ofSeconds(30)));
+        results.add(pipeline.submit(new Pipeline.Intake("second", "feed", () -> new Pipeline.Read(
+                draft("Lavrov and Fidan discuss Syria", text, "https://b.example/1"), "k2")), Duration.ofSeconds(30)));
+        List<IngestResult> got = results.stream().map(CompletableFuture::join).toList();
+        assertThat(got).extracting(IngestResult::verdict).containsExactly(Verdict.NEW, Verdict.FAILED, Verdict.DUPLICATE);
+        assertThat(got.get(1).reason()).contains("connection reset");
+        assertThat(got.get(2).duplicateOf()).isEqualTo(got.get(0).article());
+    }
+}
