@@ -361,6 +361,7 @@ public final class Daemon {
         java.util.Map<String, String> values = new java.util.HashMap<>(settings.asMap());
         values.remove("dipwatch.home");
         values.put("dipwatch.index.url", "jdbc:h2:mem:check-" + ProcessHandle.current().pid() + ";DB_CLOSE_DELAY=-1");
+        values.put("dipwatch.search.dir", scratchHome.resolve("data").resolve("search").toString());
         return Settings.of(scratchHome, values);
     }
 

@@ -26,7 +26,10 @@ import org.slf4j.LoggerFactory;
  * articles once the batch has committed, and one thread of its own analyses them and commits
  * them to the index, so that neither the analysis nor the index's commit lengthens the judging of
  * the next batch. Searches see a batch once it is added; it is committed with the last of the
- * batches waiting (one commit a batch when they come one at a time). The hand-over keeps the batches' order and waits while {@link #WAITING}
+ * batches waiting (one commit a batch when they come one at a time). On a database server that
+ * other programs write to, each batch instead adds from the database every article stored since
+ * the last one the index holds, theirs too; a program on the same home as the one that holds the
+ * index only reads it ({@link SearchIndex#readOnly()}). The hand-over keeps the batches' order and waits while {@link #WAITING}
  * batches are not added yet, so a slow disk slows intake rather than filling memory. A failure
  * loses nothing: the next batch, or the next start, adds from the database what the index lacks.
  */
@@ -67,7 +70,7 @@ final class SearchFeed implements AutoCloseable {
 
     /** Hands over the articles of a batch that has just committed; returns once they are queued. */
     void committed(List<Searchable> articles) {
-        if (articles.isEmpty() && !behind) {
+        if (search.readOnly() || articles.isEmpty() && !behind && !index.othersMayWrite()) {
             return;
         }
         try {
@@ -79,7 +82,8 @@ final class SearchFeed implements AutoCloseable {
 
     private void add(List<Searchable> articles) {
         try {
-            if (behind) {
+            if (behind || index.othersMayWrite()) {
+                // a database server that other programs write to: what they stored is added too
                 catchUp();
             } else {
                 // one commit for the batches waiting: when judging outruns the disk, commits are fewer, not later
@@ -118,6 +122,9 @@ final class SearchFeed implements AutoCloseable {
      * database), else those stored after the last it holds (a crash between the two commits).
      */
     void catchUp() {
+        if (search.readOnly()) {
+            return; // the process that holds the index keeps it
+        }
         long stored = index.maxStoredSeq();
         long from = search.maxSeq();
         if (from > stored) {

@@ -83,6 +83,7 @@ public final class SearchIndex implements AutoCloseable {
 
     private final Path folder;
     private final Directory directory;
+    /** {@code null} while another process holds the index: then this one only reads what it commits. */
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private volatile long maxSeq;
@@ -93,10 +94,12 @@ public final class SearchIndex implements AutoCloseable {
         this.folder = folder;
         this.directory = directory;
         this.writer = writer;
-        this.searchers = new SearcherManager(writer, null);
+        this.searchers = writer != null ? new SearcherManager(writer, null) : new SearcherManager(directory, null);
         long recorded = -1;
-        if (writer.getLiveCommitData() != null) {
-            for (Map.Entry<String, String> e : writer.getLiveCommitData()) {
+        Iterable<Map.Entry<String, String>> data = writer != null ? writer.getLiveCommitData()
+                : org.apache.lucene.index.SegmentInfos.readLatestCommit(directory).getUserData().entrySet();
+        if (data != null) {
+            for (Map.Entry<String, String> e : data) {
                 if (MAX_SEQ.equals(e.getKey())) {
                     recorded = Long.parseLong(e.getValue());
                 }
@@ -104,6 +107,15 @@ public final class SearchIndex implements AutoCloseable {
         }
         this.maxSeq = recorded;
         this.addedSeq = recorded;
+    }
+
+    /**
+     * Whether another process holds this index (two programs on one home sharing a database
+     * server): this one then searches what that one commits, and adds nothing itself; the holder
+     * adds this one's articles from the database.
+     */
+    public boolean readOnly() {
+        return writer == null;
     }
 
     /**
@@ -123,6 +135,11 @@ public final class SearchIndex implements AutoCloseable {
             IndexWriter writer;
             try {
                 writer = new IndexWriter(directory, config);
+            } catch (org.apache.lucene.store.LockObtainFailedException held) {
+                if (!exists) {
+                    throw held;
+                }
+                return new SearchIndex(folder, directory, null);
             } catch (IOException | IllegalArgumentException unreadable) {
                 IndexWriterConfig fresh = new IndexWriterConfig(ANALYZER);
                 fresh.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
@@ -149,6 +166,18 @@ public final class SearchIndex implements AutoCloseable {
 
     /** How many articles the index holds (as of the last commit or search). */
     public int size() {
+        if (writer == null) {
+            try {
+                IndexSearcher searcher = searchers.acquire();
+                try {
+                    return searcher.getIndexReader().numDocs();
+                } finally {
+                    searchers.release(searcher);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("search: cannot read " + folder + ": " + e.getMessage(), e);
+            }
+        }
         return writer.getDocStats().numDocs;
     }
 
@@ -164,6 +193,9 @@ public final class SearchIndex implements AutoCloseable {
      * number held. Without it a crash loses them from the index, and the next start adds them again.
      */
     public synchronized void add(List<Searchable> articles, boolean commit) {
+        if (writer == null) {
+            return; // the process that holds the index adds them from the database
+        }
         try {
             for (Searchable a : articles) {
                 writer.updateDocument(new Term(FILE, a.file()), document(a));
@@ -180,6 +212,9 @@ public final class SearchIndex implements AutoCloseable {
 
     /** Empties the index, keeping its folder: the first step of a rebuild ({@code reindex}). */
     public synchronized void clear() {
+        if (writer == null) {
+            return;
+        }
         try {
             writer.deleteAll();
             addedSeq = -1;
@@ -201,14 +236,14 @@ public final class SearchIndex implements AutoCloseable {
      */
     public synchronized boolean awaitAdded(long seq, java.time.Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (addedSeq < seq) {
+        while (addedSeq < seq && writer != null) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return false;
             }
             java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
         }
-        return true;
+        return addedSeq >= seq;
     }
 
     /**
@@ -359,7 +394,9 @@ public final class SearchIndex implements AutoCloseable {
     public synchronized void close() {
         try {
             searchers.close();
-            writer.close();
+            if (writer != null) {
+                writer.close();
+            }
             directory.close();
         } catch (IOException e) {
             throw new UncheckedIOException("search: cannot close " + folder + ": " + e.getMessage(), e);

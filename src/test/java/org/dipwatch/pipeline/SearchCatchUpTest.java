@@ -39,13 +39,16 @@ class SearchCatchUpTest {
     private Path article;
 
     private Pipeline open() {
-        Settings settings = Settings.of(home, Map.of());
+        return Pipeline.open(Settings.of(home, Map.of()), new Metrics(new SimpleMeterRegistry()), classifier());
+    }
+
+    private Classifier classifier() {
         synchronized (SearchCatchUpTest.class) {
             if (classifier == null) {
-                classifier = Pipeline.classifier(settings);
+                classifier = Pipeline.classifier(Settings.of(home, Map.of()));
             }
+            return classifier;
         }
-        return Pipeline.open(settings, new Metrics(new SimpleMeterRegistry()), classifier);
     }
 
     @BeforeEach
@@ -140,6 +143,30 @@ class SearchCatchUpTest {
         }
         try (SearchIndex index = SearchIndex.open(home.resolve("data/search"))) {
             assertThat(index.maxSeq()).isEqualTo(Long.parseLong(file.substring(0, 3)));
+        }
+    }
+
+    @Test
+    void onADatabaseServerWhatAnotherProgramStoredIsAddedWithTheNextBatch() throws Exception {
+        org.h2.tools.Server server = org.h2.tools.Server.createTcpServer("-tcpPort", "0", "-ifNotExists",
+                "-baseDir", home.resolve("data").toString()).start();
+        Map<String, String> shared = Map.of("dipwatch.index.url", "jdbc:h2:tcp://127.0.0.1:" + server.getPort() + "/shared");
+        try (Pipeline daemon = Pipeline.open(Settings.of(home, shared), new Metrics(new SimpleMeterRegistry()), classifier())) {
+            String other;
+            try (Pipeline cli = Pipeline.open(Settings.of(home, shared), new Metrics(new SimpleMeterRegistry()), classifier())) {
+                assertThat(cli.search().readOnly()).isTrue();
+                other = cli.ingestFile(article, "cli").article();
+                assertThat(found(cli, "Wang Yi")).as("the holder has not added it yet").isEmpty();
+            }
+            Path next = home.resolve("abbas.txt");
+            Files.writeString(next, "Abbas calls Erdogan\n\nPalestinian President Mahmoud Abbas held a telephone conversation with "
+                    + "Turkish President Recep Tayyip Erdogan on Monday about the situation in the Gaza Strip.\n");
+            String own = daemon.ingestFile(next, "cli").article();
+            assertThat(daemon.awaitSearchable(Long.parseLong(own.substring(0, 3)), Duration.ofSeconds(30))).isTrue();
+            assertThat(found(daemon, "Wang Yi")).containsExactly(other.substring(0, 3));
+            assertThat(found(daemon, "Erdogan")).containsExactly(own.substring(0, 3));
+        } finally {
+            server.stop();
         }
     }
 

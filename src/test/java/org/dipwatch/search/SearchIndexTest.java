@@ -154,6 +154,23 @@ class SearchIndexTest {
     }
 
     @Test
+    void aSecondProgramOnTheSameFolderSearchesWhatTheFirstCommitsAndAddsNothing() {
+        try (SearchIndex other = SearchIndex.open(dir.resolve("search"))) {
+            assertThat(other.readOnly()).isTrue();
+            assertThat(index.readOnly()).isFalse();
+            assertThat(other.maxSeq()).isEqualTo(4);
+            other.add(List.of(new Searchable("007_00000000000000cc.txt", 7, null, List.of("Talks in Pyongyang."), "en", null, "api",
+                    "new", null, Set.of(), Set.of(), Set.of())));
+            SearchQuery pyongyang = new SearchQuery("Pyongyang", Map.of(), null, null, 0, 10);
+            assertThat(other.search(pyongyang).total()).isZero();
+            index.add(List.of(new Searchable("005_00000000000000bb.txt", 5, null, List.of("Talks in Pyongyang."), "en", null, "api",
+                    "new", null, Set.of(), Set.of(), Set.of())));
+            assertThat(other.search(pyongyang).hits()).extracting(SearchIndex.Hit::file).containsExactly("005_00000000000000bb.txt");
+            assertThat(other.size()).isEqualTo(6);
+        }
+    }
+
+    @Test
     void aQueryThatIsNoQuerySaysWhatIsWrong() {
         assertThatThrownBy(() -> found("\"an unclosed phrase")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("q=\"an unclosed phrase is not a query").hasMessageContaining("\"a phrase\"");
