@@ -8,7 +8,8 @@
  *   <li>the stages, one package each: {@code source} (schedules, polls, seen items), {@code ingest}
  *       (reading documents, feeds, pages), {@code normalize}, {@code classify}, {@code dedup},
  *       {@code corpus} ({@code seeds/} and the index), {@code alert} (subscriptions, outbox,
- *       delivery);</li>
+ *       delivery), {@code search} (the full-text index);</li>
+ *   <li>{@code api}: the corpus over HTTP, the query layer ({@code CorpusQuery}) and the REST API;</li>
  *   <li>{@code model} (the records passed between stages), {@code config} (settings and their
  *       checks), {@code observe} (health, metrics, the HTTP listener).</li>
  * </ul>

@@ -402,6 +402,91 @@ public final class Outbox {
                 }, subscriptionId);
     }
 
+    /**
+     * One line of the delivery log across subscriptions ({@code GET /api/alerts}): an attempt and
+     * the alert it was for.
+     *
+     * @param outboxId     the alert's id in the outbox (a dead letter's id for replay)
+     * @param messageId    the alert's message id (the webhook-id)
+     * @param subscription the subscription it was for
+     * @param channel      {@code webhook}, {@code email}, …
+     * @param article      the article it was about ({@code seeds/} file), or {@code null} (a digest, a source notice)
+     * @param attempt      which attempt this was
+     * @param at           when it was made
+     * @param outcome      {@code delivered}, {@code retrying} or {@code dead}
+     * @param statusCode   the HTTP status a webhook answered, or {@code null}
+     * @param latencyMs    how long it took
+     * @param error        why it failed, or {@code null}
+     */
+    public record LogEntry(long outboxId, String messageId, String subscription, String channel, String article, int attempt,
+                           Instant at, String outcome, Integer statusCode, long latencyMs, String error) {
+    }
+
+    /**
+     * The delivery log of every subscription, newest first, one page of it; {@code subscription}
+     * and {@code outcome}, when not {@code null}, narrow it. Also counts the lines that match.
+     */
+    public List<LogEntry> log(String subscription, String outcome, int offset, int limit) {
+        List<LogEntry> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT d.outbox_id, o.message_id, d.subscription_id, d.channel, "
+                     + "o.article_file, d.attempt, d.at, d.outcome, d.status_code, d.latency_ms, d.error FROM alert_delivery d "
+                     + "LEFT JOIN alert_outbox o ON o.id = d.outbox_id" + logWhere(subscription, outcome)
+                     + " ORDER BY d.id DESC LIMIT ? OFFSET ?")) {
+            int i = logParameters(ps, subscription, outcome);
+            ps.setInt(i++, limit);
+            ps.setInt(i, offset);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    int code = rs.getInt(9);
+                    boolean noCode = rs.wasNull();
+                    out.add(new LogEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getInt(6), rs.getTimestamp(7).toInstant(), rs.getString(8), noCode ? null : code, rs.getLong(10),
+                            rs.getString(11)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("alert: cannot read the delivery log: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** How many lines of the delivery log {@link #log(String, String, int, int)} would page through. */
+    public long logSize(String subscription, String outcome) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM alert_delivery d" + logWhere(subscription, outcome))) {
+            logParameters(ps, subscription, outcome);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("alert: cannot count the delivery log: " + e.getMessage(), e);
+        }
+    }
+
+    private static String logWhere(String subscription, String outcome) {
+        List<String> where = new ArrayList<>();
+        if (subscription != null) {
+            where.add("d.subscription_id = ?");
+        }
+        if (outcome != null) {
+            where.add("d.outcome = ?");
+        }
+        return where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
+    }
+
+    private static int logParameters(PreparedStatement ps, String subscription, String outcome) throws SQLException {
+        int i = 1;
+        if (subscription != null) {
+            ps.setString(i++, subscription);
+        }
+        if (outcome != null) {
+            ps.setString(i++, outcome);
+        }
+        return i;
+    }
+
     private static final String INSERT_ATTEMPT = "INSERT INTO alert_delivery (outbox_id, subscription_id, channel, "
             + "attempt, at, outcome, status_code, latency_ms, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 

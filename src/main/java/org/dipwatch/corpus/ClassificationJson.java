@@ -25,6 +25,21 @@ public final class ClassificationJson {
         }
     }
 
+    /** A classification read back from its stored JSON; {@code null} for {@code null}. */
+    public static Classification read(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return READ.readValue(json, Classification.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored classification cannot be read: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static final ObjectMapper READ = JsonMapper.builder()
+            .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
     /** The classification as the fields of a JSON object (to merge into another object). */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> fields(Classification c) {

@@ -551,6 +551,96 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
         return out;
     }
 
+    /**
+     * The columns of {@link StoredArticle}: the article's row with how its story judgement saw it
+     * (the verdict of an original found in {@code seeds/} is its story verdict, {@code same_story}
+     * when it joined an earlier one).
+     */
+    private static final String STORED = "SELECT a.seq, a.file_name, a.title, a.published, a.source, a.url, "
+            + "COALESCE(s.verdict, a.verdict), s.story, s.similarity, s.duplicate_of, a.stored_at, a.classification "
+            + "FROM article a LEFT JOIN article_story s ON s.seq = a.seq WHERE NOT a.file_missing";
+
+    /** The stored articles with these file names whose files are in {@code seeds/}, in sequence order. */
+    public List<StoredArticle> stored(java.util.Collection<String> fileNames) {
+        return storedWhere("a.file_name", fileNames);
+    }
+
+    /** The stored articles with these sequence numbers whose files are in {@code seeds/}, in sequence order. */
+    public List<StoredArticle> storedBySeq(java.util.Collection<Long> seqs) {
+        return storedWhere("a.seq", seqs);
+    }
+
+    private List<StoredArticle> storedWhere(String column, java.util.Collection<?> values) {
+        List<StoredArticle> out = new ArrayList<>();
+        if (values.isEmpty()) {
+            return out;
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(values.size(), "?"));
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(STORED + " AND " + column + " IN (" + marks + ") ORDER BY a.seq")) {
+            int i = 1;
+            for (Object v : values) {
+                ps.setObject(i++, v);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(stored(rs));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IndexException("index: cannot read articles " + values + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /**
+     * Every stored article whose file is in {@code seeds/} numbered above {@code afterSeq}, in
+     * sequence order, handed over in chunks of at most {@code chunk}: what the search index is
+     * filled from, read without holding all of them in memory.
+     */
+    public void forEachStored(long afterSeq, int chunk, java.util.function.Consumer<List<StoredArticle>> each) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(STORED + " AND a.seq > ? ORDER BY a.seq")) {
+            ps.setLong(1, afterSeq);
+            ps.setFetchSize(chunk);
+            List<StoredArticle> batch = new ArrayList<>(chunk);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    batch.add(stored(rs));
+                    if (batch.size() == chunk) {
+                        each.accept(batch);
+                        batch = new ArrayList<>(chunk);
+                    }
+                }
+            }
+            if (!batch.isEmpty()) {
+                each.accept(batch);
+            }
+        } catch (SQLException e) {
+            throw new IndexException("index: cannot read the stored articles: " + e.getMessage(), e);
+        }
+    }
+
+    /** The highest sequence number of an article whose file is in {@code seeds/}, or -1 when none. */
+    public long maxStoredSeq() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT MAX(seq) FROM article WHERE NOT file_missing");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            long max = rs.getLong(1);
+            return rs.wasNull() ? -1 : max;
+        } catch (SQLException e) {
+            throw new IndexException("index: cannot read the highest article number: " + e.getMessage(), e);
+        }
+    }
+
+    private static StoredArticle stored(ResultSet rs) throws SQLException {
+        Date published = rs.getDate(4);
+        return new StoredArticle(rs.getLong(1), rs.getString(2), rs.getString(3), published == null ? null : published.toLocalDate(),
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                rs.getObject(9) == null ? null : rs.getDouble(9), rs.getString(10), instant(rs.getTimestamp(11)), rs.getString(12));
+    }
+
     /** Counts of arrivals by verdict, for the health report and tests. */
     public Map<String, Long> arrivalCounts() {
         return Rows.counts(dataSource, "SELECT verdict, COUNT(*) FROM arrival GROUP BY verdict ORDER BY verdict",

@@ -169,6 +169,69 @@ public final class StoryTables implements StoryStore {
                 rs -> new AbstractMap.SimpleImmutableEntry<>(rs.getLong(1), rs.getString(2)));
     }
 
+    /**
+     * A story as the API lists it.
+     *
+     * @param story     its id
+     * @param reports   how many stored articles report it
+     * @param leadSeq   the sequence number of its first report
+     * @param latestSeq the sequence number of its latest report
+     */
+    public record Summary(String story, int reports, long leadSeq, long latestSeq) {
+    }
+
+    /** Stories with at least {@code minReports} reports, the one with the latest report first: one page of them. */
+    public List<Summary> recent(int minReports, int offset, int limit) {
+        List<Summary> out = new ArrayList<>();
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT s.story, COUNT(*), MIN(s.seq), MAX(s.seq)" + FROM
+                     + " GROUP BY s.story HAVING COUNT(*) >= ? ORDER BY MAX(s.seq) DESC LIMIT ? OFFSET ?")) {
+            ps.setInt(1, minReports);
+            ps.setInt(2, limit);
+            ps.setInt(3, offset);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Summary(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getLong(4)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IndexException("index: cannot list stories: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** How many stories have at least {@code minReports} reports. */
+    public long count(int minReports) {
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM (SELECT s.story" + FROM
+                     + " GROUP BY s.story HAVING COUNT(*) >= ?) t")) {
+            ps.setInt(1, minReports);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IndexException("index: cannot count stories: " + e.getMessage(), e);
+        }
+    }
+
+    /** The sequence numbers of a story's reports, in order; empty for an unknown story. */
+    public List<Long> reports(String story) {
+        List<Long> out = new ArrayList<>();
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT s.seq" + FROM + " WHERE s.story = ? ORDER BY s.seq")) {
+            ps.setString(1, story);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IndexException("index: cannot read story " + story + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
     @Override
     public void forEach(ObjLongConsumer<int[]> each) {
         forEachLight(-1, s -> each.accept(s.features().signature(), s.seq()));

@@ -316,6 +316,8 @@ public final class Daemon {
         health.sources(SourceSpec.ROUTE_ID_PREFIX, sources.states()::activeSummaries);
         main.bind("alertApi", new AlertApi(pipeline.alerts().subscriptions(), pipeline.outbox(),
                 Path.of(settings.require("dipwatch.alert.subscriptions")), token));
+        main.bind("corpusApi", new org.dipwatch.api.CorpusApi(new org.dipwatch.api.CorpusQuery(pipeline.corpus().index(),
+                pipeline.search(), pipeline.outbox(), pipeline.corpus().seeds()), pipeline, token));
         java.time.Duration timeout = java.time.Duration.ofSeconds(settings.longValue("dipwatch.shutdown.timeout"));
         // check-config starts nothing: closing the pipeline (close()) is all its stop needs
         stopping = checkOnly ? null : () -> {
@@ -386,6 +388,7 @@ public final class Daemon {
         java.util.Map<String, String> values = new java.util.HashMap<>(settings.asMap());
         values.remove("dipwatch.home");
         values.put("dipwatch.index.url", "jdbc:h2:mem:check-" + ProcessHandle.current().pid() + ";DB_CLOSE_DELAY=-1");
+        values.put("dipwatch.search.dir", scratchHome.resolve("data").resolve("search").toString());
         return Settings.of(scratchHome, values);
     }
 

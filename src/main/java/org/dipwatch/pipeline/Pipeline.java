@@ -39,6 +39,8 @@ import org.dipwatch.model.IngestResult;
 import org.dipwatch.model.Verdict;
 import org.dipwatch.normalize.Normalizer;
 import org.dipwatch.observe.Metrics;
+import org.dipwatch.search.SearchIndex;
+import org.dipwatch.search.Searchable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -132,6 +134,9 @@ public final class Pipeline implements AutoCloseable {
     private volatile org.dipwatch.ingest.InboxClaims claims;
     /** Whether what is judged can be recorded (a full disk under seeds/ cannot); intake pauses while it cannot. */
     private final org.dipwatch.corpus.StoreTrouble trouble = new org.dipwatch.corpus.StoreTrouble();
+    /** The full-text index, given each batch's articles once the batch has committed. */
+    private final SearchIndex search;
+    private final SearchFeed searchFeed;
 
     private Pipeline(Stages stages, Metrics metrics) {
         this.reader = stages.reader();
@@ -145,6 +150,8 @@ public final class Pipeline implements AutoCloseable {
         this.stories = stages.stories();
         this.storeNearDuplicates = stages.storeNearDuplicates();
         this.sizes = stages.queue();
+        this.search = stages.search();
+        this.searchFeed = new SearchFeed(search, corpus.index(), corpus.seeds());
         this.queue = new IntakeQueue<>("pipeline", sizes.capacity(), sizes.workers(), sizes.batchSize(), this::prepare,
                 this::judgeBatch, e -> e.item().result().completeExceptionally(new NotTaken(e.item().intake())));
         metrics.pipelineQueue(queue::size);
@@ -162,7 +169,9 @@ public final class Pipeline implements AutoCloseable {
         try {
             pipeline = new Pipeline(stages, metrics);
             pipeline.judgeUnjudged();
+            pipeline.searchFeed.catchUp();
         } catch (RuntimeException e) {
+            stages.search().close();
             stages.corpus().index().close();
             throw e;
         }
@@ -217,6 +226,11 @@ public final class Pipeline implements AutoCloseable {
     /** The corpus behind the pipeline. */
     public Corpus corpus() {
         return corpus;
+    }
+
+    /** The full-text index of the corpus. */
+    public SearchIndex search() {
+        return search;
     }
 
     /** The watched folder. */
@@ -487,7 +501,12 @@ public final class Pipeline implements AutoCloseable {
     // ---------------------------------------------------------------- the serial part
 
     /** What the serial stage decided for one document, and where to report it once committed. */
-    private record Decided(IntakeQueue.Entry<Job, Prepared> entry, IngestResult result, boolean replayed, String stage) {
+    private record Decided(IntakeQueue.Entry<Job, Prepared> entry, IngestResult result, boolean replayed, String stage,
+                           Searchable searchable) {
+
+        Decided(IntakeQueue.Entry<Job, Prepared> entry, IngestResult result, boolean replayed, String stage) {
+            this(entry, result, replayed, stage, null);
+        }
     }
 
     /** Judges and stores a batch in one transaction; on failure, each document again alone. */
@@ -538,6 +557,14 @@ public final class Pipeline implements AutoCloseable {
         if (over != null) {
             LOG.info("pipeline: recording again after {}; intake resumed", over);
         }
+        // the search index adds them on its own thread: its analysis and commit do not hold up the next batch
+        List<Searchable> searchable = new ArrayList<>();
+        for (Decided d : decided) {
+            if (d.searchable() != null) {
+                searchable.add(d.searchable());
+            }
+        }
+        searchFeed.committed(searchable);
         for (Decided d : decided) {
             report(d);
         }
@@ -633,7 +660,7 @@ public final class Pipeline implements AutoCloseable {
         stored.put("t" + p.fingerprint(), row.fileName());
         return new Decided(entry, IngestResult.judged(in.name(), in.source(), j.verdict(), row.fileName(), article.title(),
                 article.published(), p.tags(), j.verdict() == Verdict.NEAR_DUPLICATE ? j.of() : null, j.similarity(), story),
-                false, null);
+                false, null, Searchable.of(row.fileName(), row.seq(), article, in.source(), verdict, story, p.tags()));
     }
 
     /** The reports of its story an article's alerts name: its lead and latest, at most as many as alerts name, and their count. */
@@ -754,6 +781,7 @@ public final class Pipeline implements AutoCloseable {
             stories.store().clear();
             stories.reload();
             judgeUnjudged();
+            searchFeed.rebuild();
             return report;
         }
     }
@@ -805,6 +833,23 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
+    // ---------------------------------------------------------------- the search index
+
+    /**
+     * Waits until the article of this sequence number can be found by a search (its batch's
+     * articles are added on the search index's own thread), at most {@code timeout}; false when
+     * it could not be within it. What posts an article and answers with it calls this, so that
+     * the next search finds it.
+     */
+    public boolean awaitSearchable(long seq, Duration timeout) {
+        try {
+            return search.awaitAdded(seq, timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /**
      * Stops taking documents, lets the batch being judged finish (within {@code dipwatch.shutdown.timeout}),
      * then closes the index.
@@ -812,6 +857,12 @@ public final class Pipeline implements AutoCloseable {
     @Override
     public void close() {
         queue.close(sizes.stopWait());
+        try {
+            searchFeed.close(sizes.stopWait());
+            search.close();
+        } catch (RuntimeException e) {
+            LOG.warn("search: {}; the next start catches up", e.getMessage());
+        }
         corpus.index().close();
     }
 }

@@ -24,6 +24,7 @@ import org.dipwatch.ingest.Inbox;
 import org.dipwatch.model.Article;
 import org.dipwatch.normalize.Normalizer;
 import org.dipwatch.normalize.SeedText;
+import org.dipwatch.search.SearchIndex;
 
 /**
  * The stages of a home's pipeline, built from its settings in one place: the reader, the corpus
@@ -39,9 +40,10 @@ import org.dipwatch.normalize.SeedText;
  * @param outbox              the alerts waiting for delivery
  * @param storeNearDuplicates whether near-duplicates are written to {@code seeds/} too
  * @param queue               how the intake queue is sized
+ * @param search              the full-text index of the corpus
  */
 record Stages(DocumentReader reader, Inbox inbox, Corpus corpus, Classifier classifier, StoryMatcher stories, Alerts alerts,
-              Outbox outbox, boolean storeNearDuplicates, Queue queue) {
+              Outbox outbox, boolean storeNearDuplicates, Queue queue, SearchIndex search) {
 
     /**
      * The intake queue's sizes ({@code dipwatch.pipeline.*}).
@@ -80,7 +82,7 @@ record Stages(DocumentReader reader, Inbox inbox, Corpus corpus, Classifier clas
             return new Stages(reader, inbox, corpus, classifier, stories,
                     new Alerts(subscriptions(settings, classifier.dictionaries()), settings.intValue("dipwatch.alert.also-reported-max")),
                     new Outbox(index.dataSource(), index.clustered(), corpus::paragraphs), Boolean.parseBoolean(settings.get("dipwatch.dedup.store-near-duplicates")),
-                    queue);
+                    queue, SearchIndex.open(Path.of(settings.require("dipwatch.search.dir"))));
         } catch (RuntimeException e) {
             index.close();
             throw e;
