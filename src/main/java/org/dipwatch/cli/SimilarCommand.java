@@ -105,7 +105,8 @@ public final class SimilarCommand implements Callable<Integer> {
             }
         }
         List<Map<String, Object>> nearest = new ArrayList<>();
-        for (StoryMatcher.Neighbour n : j.nearest().subList(0, Math.min(top, j.nearest().size()))) {
+        List<StoryMatcher.Neighbour> nearest = j.nearestFirst();
+        for (StoryMatcher.Neighbour n : nearest.subList(0, Math.min(top, nearest.size()))) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("article", n.file());
             if (n.title() != null) {

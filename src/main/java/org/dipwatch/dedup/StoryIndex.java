@@ -613,8 +613,8 @@ public final class StoryIndex {
                 joinedScore = score;
             }
         }
+        // in no order: sorting them (a tenth of a judgement's time) is for `similar`, which asks nearestFirst()
         List<StoryMatcher.Neighbour> out = new ArrayList<>(nearest.values());
-        out.sort(StoryMatcher.NEAREST);
         if (bestNear != null && bestNear.level() == Verdict.NEAR_DUPLICATE) {
             return new StoryMatcher.Judgement(Verdict.NEAR_DUPLICATE, bestNear.file(), round(bestNear.similarity()),
                     bestNear.story(), out, f, outlet, who);

@@ -91,13 +91,23 @@ public final class StoryMatcher {
      * @param of         the article it copies or the first report of its story; {@code null} for a new story
      * @param similarity Jaccard similarity with {@code of} (near-duplicate) or the story score (same story)
      * @param story      the story it belongs to; {@code null} for a new story until it is stored
-     * @param nearest    the compared articles, the most similar first
+     * @param nearest    the compared articles, in no order ({@link #nearestFirst()}: the most similar first)
      * @param features   its text features
      * @param outlet     who published it
      * @param who        its actors and speakers
      */
     public record Judgement(Verdict verdict, String of, Double similarity, String story, List<Neighbour> nearest,
                             TextFeatures features, String outlet, Who who) {
+
+        /**
+         * The compared articles, the most similar first: what {@code similar} prints. Sorted here, for
+         * who reads them, not for every judgement (the pipeline reads none of them).
+         */
+        public List<Neighbour> nearestFirst() {
+            List<Neighbour> sorted = new java.util.ArrayList<>(nearest);
+            sorted.sort(NEAREST);
+            return sorted;
+        }
     }
 
     /**

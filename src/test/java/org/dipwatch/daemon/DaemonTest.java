@@ -161,7 +161,7 @@ class DaemonTest {
         assertThat(page).startsWith(" date 2024-04-02 Lavrov meets Arab League envoy on Gaza truce\n\nRussian Foreign Minister Sergey Lavrov met")
                 .contains("two-state solution")
                 .doesNotContain("Subscribe to our newsletter", "Celebrity chef", "PIXEL-TRACKER", "Cookie settings", "Related stories");
-        String mail = seedContaining("Jenin");
+        String mail = seedContaining("Statement by the Ministry on the situation in Jenin"); // the dropped text of test 3 names Jenin too
         assertThat(mail).startsWith(" date 2023-07-04 Statement by the Ministry on the situation in Jenin\n\nThe Ministry expresses deep concern")
                 .contains("principled position");
     }

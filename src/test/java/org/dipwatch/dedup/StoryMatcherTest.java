@@ -35,7 +35,7 @@ class StoryMatcherTest {
         assertThat(j.verdict()).isEqualTo(Verdict.SAME_STORY);
         assertThat(j.story()).isEqualTo(stories[0]);
         assertThat(j.of()).as("a story names its lead").isEqualTo(TestHome.ORIGINALS.get(0));
-        assertThat(j.nearest()).first().satisfies(n -> {
+        assertThat(j.nearestFirst()).first().satisfies(n -> {
             assertThat(n.file()).isEqualTo(TestHome.ORIGINALS.get(0));
             assertThat(n.level()).isEqualTo(Verdict.SAME_STORY);
         });
