@@ -4,10 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -111,17 +107,8 @@ public final class CorpusBackup {
         }
     }
 
-    /** The article files an index lists as present in seeds/, in sequence order. */
+    /** The article files an index lists as present in seeds/, by name. */
     private static List<String> presentFiles(CorpusIndex index) {
-        List<String> names = new ArrayList<>();
-        try (Connection c = index.dataSource().getConnection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT file_name FROM article WHERE NOT file_missing ORDER BY seq")) {
-            while (rs.next()) {
-                names.add(rs.getString(1));
-            }
-        } catch (SQLException e) {
-            throw new IndexException("backup: cannot list the articles of the copied index: " + e.getMessage(), e);
-        }
-        return names;
+        return index.fileStates().entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey).sorted().toList();
     }
 }
