@@ -12,13 +12,13 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code dipwatch} command line: {@code run} (the daemon), {@code ingest FILE...}, {@code similar FILE...},
- * {@code reindex} and {@code check-config}. Every command works on the home folder named by
+ * {@code reindex}, {@code check-config}, {@code backup DIR}, {@code restore DIR} and {@code migrate-store --to URL}. Every command works on the home folder named by
  * {@code -Ddipwatch.home} or {@code DIPWATCH_HOME} (default: the working directory).
  */
 @Command(name = "dipwatch", mixinStandardHelpOptions = true, versionProvider = App.Version.class,
         description = "Watches diplomatic statements: ingest, normalize, deduplicate, store, alert.",
         subcommands = {RunCommand.class, IngestCommand.class, SimilarCommand.class, ClassifyCommand.class, ReindexCommand.class,
-                AlertsCommand.class, CheckConfigCommand.class,
+                AlertsCommand.class, CheckConfigCommand.class, BackupCommand.class, RestoreCommand.class, MigrateStoreCommand.class,
                 CommandLine.HelpCommand.class})
 public final class App {
 

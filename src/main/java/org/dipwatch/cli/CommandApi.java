@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The commands that use the index, carried out by the running daemon for the CLI of the same home
  * ({@code POST /api/cli/COMMAND}, see {@link RunningDaemon}): {@code ingest} and {@code similar}
- * of one file, {@code reindex}, {@code alerts}, and {@code hello}, by which the CLI tells the daemon
+ * of one file, {@code reindex}, {@code backup}, {@code alerts}, and {@code hello}, by which the CLI tells the daemon
  * from a process that took the id of one killed. Each answers what the command alone would print,
  * computed by the same code against the daemon's pipeline. A request needs the key of the daemon's
  * {@code data/daemon.run}; the API token does not open it.
@@ -68,10 +68,11 @@ public final class CommandApi implements CliCommands {
                 case "similar" -> new AlertApi.Answer(200, SimilarCommand.line(pipeline, file(request),
                         ((Number) request.getOrDefault("top", 5)).intValue()));
                 case "reindex" -> new AlertApi.Answer(200, ReindexCommand.summary(pipeline));
+                case "backup" -> new AlertApi.Answer(200, backup(file(request, "dir")));
                 case "alerts" -> new AlertApi.Answer(200, Map.of("lines", AlertsCommand.lines(pipeline.outbox(),
                         String.valueOf(request.getOrDefault("action", "")), strings(request.get("args")),
                         ((Number) request.getOrDefault("limit", 100)).intValue())));
-                default -> error(404, "no command '" + command + "' here; the CLI asks for hello, ingest, similar, reindex, alerts");
+                default -> error(404, "no command '" + command + "' here; the CLI asks for hello, ingest, similar, reindex, backup, alerts");
             };
         } catch (ClassCastException | IllegalArgumentException e) {
             return error(400, "the request for " + command + " is not the CLI's: " + e.getMessage());
@@ -83,11 +84,25 @@ public final class CommandApi implements CliCommands {
 
     /** The request's {@code file}: an absolute path, as the CLI sends it. */
     private static Path file(Map<String, Object> request) {
-        Object file = request.get("file");
+        return file(request, "file");
+    }
+
+    /** The request's path in {@code field}: an absolute path, as the CLI sends it. */
+    private static Path file(Map<String, Object> request, String field) {
+        Object file = request.get(field);
         if (!(file instanceof String name) || !Path.of(name).isAbsolute()) {
-            throw new IllegalArgumentException("'file' must be an absolute path");
+            throw new IllegalArgumentException("'" + field + "' must be an absolute path");
         }
         return Path.of(name);
+    }
+
+    /** {@code backup}: this daemon's index, read in one snapshot while it keeps storing, and the files it names. */
+    private Map<String, Object> backup(Path dir) {
+        try {
+            return BackupCommand.summary(org.dipwatch.corpus.CorpusBackup.write(pipeline.corpus().index(), pipeline.corpus().seeds(), dir), dir);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e.getMessage(), e);
+        }
     }
 
     private static List<String> strings(Object list) {

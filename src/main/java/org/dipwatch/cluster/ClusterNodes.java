@@ -81,6 +81,18 @@ public final class ClusterNodes implements AutoCloseable {
         }, ms, ms, TimeUnit.MILLISECONDS);
     }
 
+    /** Runs {@code task} after every check-in from now on (a failure is logged, the next check-in runs it again); call after {@link #start()}. */
+    public void alsoEachCheckIn(String what, Runnable task) {
+        long ms = Math.max(100, checkin.toMillis());
+        beat.scheduleWithFixedDelay(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.warn("cluster: {} failed on node {} ({}); tried again at the next check-in", what, nodeId, e.getMessage());
+            }
+        }, ms, ms, TimeUnit.MILLISECONDS);
+    }
+
     /** Records that this node is alive now. */
     public void checkIn() {
         try (Connection c = dataSource.getConnection();

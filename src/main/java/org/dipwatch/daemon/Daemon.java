@@ -268,6 +268,7 @@ public final class Daemon {
                 throw e;
             }
             pipeline.claimInboxFiles(new org.dipwatch.ingest.InboxClaims(shared, nodeId, cluster.goneAfter()));
+            cluster.alsoEachCheckIn("freeing the inbox files of gone nodes", pipeline::freeFilesOfGoneNodes);
             LOG.info("cluster: node {} on {}; Quartz's job store, the inbox, the judge's lock and the alert lanes are shared there",
                     nodeId, settings.get("dipwatch.index.url"));
         } else if (!checkOnly) {

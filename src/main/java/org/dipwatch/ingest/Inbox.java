@@ -28,6 +28,12 @@ public final class Inbox {
 
     private final Path dir;
 
+    /**
+     * The suffix of the marker the inbox route's read lock (Camel's {@code readLock: changed}, with
+     * its marker file) writes beside a file while it is taken: {@code note.txt.camelLock}.
+     */
+    public static final String MARKER_SUFFIX = ".camelLock";
+
     /** The inbox at {@code dir}, created with its {@code .done} and {@code .failed} folders when missing. */
     public Inbox(Path dir) throws IOException {
         this.dir = dir.toAbsolutePath().normalize();

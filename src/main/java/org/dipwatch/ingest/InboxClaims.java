@@ -84,6 +84,28 @@ public final class InboxClaims {
         }
     }
 
+    /**
+     * The files (their places below the inbox) claimed, and not done, by nodes that are gone: no
+     * check-in for {@code goneAfter}. Their claims are this node's to take over.
+     */
+    public java.util.List<String> claimedByGoneNodes() {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT file_name FROM inbox_claim WHERE NOT done AND node_id <> ? AND node_id "
+                     + "NOT IN (SELECT node_id FROM cluster_node WHERE last_seen > CURRENT_TIMESTAMP - ? * INTERVAL '1 millisecond')")) {
+            ps.setString(1, nodeId);
+            ps.setLong(2, goneAfter.toMillis());
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            LOG.warn("inbox: the claims of gone nodes cannot be read ({}); they are looked for again at the next check-in", e.getMessage());
+        }
+        return names;
+    }
+
     /** Marks a claimed drop done: it left {@code inbox/}, and no node takes it again. */
     public void done(String key) {
         update("UPDATE inbox_claim SET done = TRUE WHERE claim_key = ? AND node_id = ?", key);

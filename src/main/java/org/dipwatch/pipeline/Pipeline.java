@@ -362,6 +362,36 @@ public final class Pipeline implements AutoCloseable {
         this.claims = claims;
     }
 
+    /**
+     * Deletes the read-lock markers ({@link org.dipwatch.ingest.Inbox#MARKER_SUFFIX}) that gone nodes
+     * left beside the inbox files they had claimed and not finished: a node killed with SIGKILL
+     * leaves one beside each file it had queued, and the inbox route of every other node would pass
+     * those files by until its own restart. Once the marker is gone this node's route finds the file
+     * and its claim takes the gone node's over. Returns how many files were freed; nothing to do without claims.
+     */
+    public int freeFilesOfGoneNodes() {
+        if (claims == null) {
+            return 0;
+        }
+        int freed = 0;
+        for (String name : claims.claimedByGoneNodes()) {
+            Path marker = inbox.dir().resolve(name + org.dipwatch.ingest.Inbox.MARKER_SUFFIX).normalize();
+            try {
+                // a name from the database never leads out of inbox/
+                if (marker.startsWith(inbox.dir()) && Files.deleteIfExists(marker)) {
+                    freed++;
+                }
+            } catch (IOException e) {
+                LOG.warn("inbox: the marker {} a gone node left cannot be deleted ({}); delete it to have {} taken", marker,
+                        e.getMessage(), name);
+            }
+        }
+        if (freed > 0) {
+            LOG.info("inbox: {} files claimed by nodes that are gone freed for this node", freed);
+        }
+        return freed;
+    }
+
     /** This node's claim key of an inbox file as found now; {@code null} without claims, or when another node has it or it is gone. */
     private String claim(Path file) {
         if (claims == null) {

@@ -44,12 +44,15 @@ class InboxClaimsTest {
         assertThat(byA.claim(key, "note.txt")).isTrue();
         assertThat(byB.claim(key, "note.txt")).isFalse();
         assertThat(byA.claim(key, "note.txt")).as("its own claim again").isTrue();
+        assertThat(byB.claimedByGoneNodes()).isEmpty();
         // a stops checking in: after three check-ins b takes its claim over
         try (Connection c = index.dataSource().getConnection(); Statement st = c.createStatement()) {
             st.executeUpdate("UPDATE cluster_node SET last_seen = last_seen - INTERVAL '1 second' WHERE node_id = 'a'");
         }
+        assertThat(byB.claimedByGoneNodes()).as("what b frees of a's markers").containsExactly("note.txt");
         assertThat(byB.claim(key, "note.txt")).isTrue();
         assertThat(byA.claim(key, "note.txt")).isFalse();
+        assertThat(byB.claimedByGoneNodes()).as("b's own now").isEmpty();
         byB.done(key);
         assertThat(byB.claim(key, "note.txt")).as("done: nobody takes it again").isFalse();
 
