@@ -105,8 +105,8 @@ public final class SimilarCommand implements Callable<Integer> {
             }
         }
         List<Map<String, Object>> nearest = new ArrayList<>();
-        List<StoryMatcher.Neighbour> nearest = j.nearestFirst();
-        for (StoryMatcher.Neighbour n : nearest.subList(0, Math.min(top, nearest.size()))) {
+        List<StoryMatcher.Neighbour> sorted = j.nearestFirst();
+        for (StoryMatcher.Neighbour n : sorted.subList(0, Math.min(top, sorted.size()))) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("article", n.file());
             if (n.title() != null) {
