@@ -99,12 +99,22 @@ public final class Corpus {
         if (!file.getParent().equals(seeds.normalize())) {
             return List.of();
         }
-        try {
-            return seedReader.apply(Files.readString(file, StandardCharsets.UTF_8)).paragraphs();
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("corpus: the text of {} cannot be read for its alert ({}); the alert goes without it", fileName, e.toString());
-            return List.of();
+        // the batch that stored it commits, then renames its files into place: an alert taken in
+        // between finds the article under its temporary name, or (renamed meanwhile) under its own
+        Path temp = seeds.resolve("." + fileName + TEMP_SUFFIX);
+        IOException last = null;
+        for (Path p : List.of(file, temp, file)) {
+            try {
+                return seedReader.apply(Files.readString(p, StandardCharsets.UTF_8)).paragraphs();
+            } catch (java.nio.file.NoSuchFileException e) {
+                last = e;
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("corpus: the text of {} cannot be read for its alert ({}); the alert goes without it", fileName, e.toString());
+                return List.of();
+            }
         }
+        LOG.warn("corpus: the text of {} cannot be read for its alert ({}); the alert goes without it", fileName, last);
+        return List.of();
     }
 
     /** The folder of article files. */

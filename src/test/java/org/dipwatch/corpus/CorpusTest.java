@@ -74,6 +74,20 @@ class CorpusTest {
     }
 
     @Test
+    void anArticlesTextIsReadForItsAlertUnderItsOwnNameOrTheTemporaryOneBeforeItsRename() throws IOException {
+        Article a = article("Russia calls for an immediate ceasefire in Sudan", "The Russian Foreign Ministry called for a ceasefire.");
+        IndexedArticle row = corpus.store(a, null, a.text(), arrival("new.txt"), NO_TAGS, NO_ALERTS);
+        assertThat(corpus.paragraphs(row.fileName())).containsExactly("The Russian Foreign Ministry called for a ceasefire.");
+        // committed, not yet renamed into place: as a deliverer may find it in between
+        Path seeds = home.resolve("seeds");
+        Files.move(seeds.resolve(row.fileName()), seeds.resolve("." + row.fileName() + ".tmp"));
+        assertThat(corpus.paragraphs(row.fileName())).containsExactly("The Russian Foreign Ministry called for a ceasefire.");
+        Files.delete(seeds.resolve("." + row.fileName() + ".tmp"));
+        assertThat(corpus.paragraphs(row.fileName())).as("deleted by someone: the alert goes without text").isEmpty();
+        assertThat(corpus.paragraphs("../secrets.txt")).isEmpty();
+    }
+
+    @Test
     void storeWritesTheNextNumberInTheSeedShapeAndLeavesNoTemporaryFile() throws IOException {
         Article a = article("Russia calls for an immediate ceasefire in Sudan", "The Russian Foreign Ministry called for a ceasefire.");
         IndexedArticle row = corpus.store(a, null, a.text(), arrival("new.txt"), NO_TAGS, NO_ALERTS);
