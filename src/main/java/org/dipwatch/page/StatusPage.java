@@ -20,6 +20,7 @@ import org.dipwatch.alert.Outbox;
 import org.dipwatch.api.CorpusApi;
 import org.dipwatch.api.CorpusQuery;
 import org.dipwatch.corpus.CorpusIndex;
+import org.dipwatch.normalize.SeedText;
 import org.dipwatch.source.SourceStates;
 
 /**
@@ -133,7 +134,7 @@ public final class StatusPage {
         PageModel.Article a = PageModel.Article.of(found.get().article());
         Map<String, Object> model = base(a.title() + " · dipwatch");
         model.put("article", a);
-        model.put("paragraphs", paragraphs(found.get().text()));
+        model.put("paragraphs", SeedText.parse(found.get().text()).paragraphs());
         model.put("storyReports", a.story().isEmpty() ? 0 : query.story(a.story()).map(s -> s.reports().size()).orElse(0));
         return PageAnswer.html(200, templates.render("article.ftlh", model));
     }
@@ -227,17 +228,6 @@ public final class StatusPage {
         form.forEach((k, v) -> q.append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
                 .append(URLEncoder.encode(v, StandardCharsets.UTF_8)).append('&'));
         return q.append("offset=").append(offset).toString();
-    }
-
-    /** The text's paragraphs (seeds/ separates them with a blank line). */
-    private static List<String> paragraphs(String text) {
-        List<String> out = new ArrayList<>();
-        for (String p : text.split("\\R\\s*\\R")) {
-            if (!p.isBlank()) {
-                out.add(p.strip());
-            }
-        }
-        return out;
     }
 
     private static String json(ActivityChart chart) {
