@@ -9,10 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.dipwatch.TestHome;
-import org.dipwatch.cli.CommandApi;
-import org.dipwatch.config.Settings;
 import org.dipwatch.daemon.Daemon;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,11 +44,8 @@ class StatusPageBrowserTest {
     @BeforeAll
     void start() throws Exception {
         HeadlessChromium.installed(); // before the daemon: skipped, the test starts nothing
-        TestHome.create(home);
         int port = TestHome.freePort();
-        daemon = new Daemon(Settings.of(home, Map.of("dipwatch.sources.enabled", "false", "dipwatch.http.port", Integer.toString(port),
-                "dipwatch.api.token", TOKEN)), CommandApi::new);
-        daemon.start();
+        daemon = StatusPageRoutesTest.daemonOverTheSeeds(home, port, TOKEN);
         site = "http://127.0.0.1:" + port;
         browser = HeadlessChromium.start(profile, 1280, 1000);
     }

@@ -47,17 +47,23 @@ class StatusPageRoutesTest {
 
     @BeforeAll
     void start() throws Exception {
-        TestHome.create(home);
         int port = TestHome.freePort();
-        daemon = new Daemon(Settings.of(home, Map.of("dipwatch.sources.enabled", "false", "dipwatch.http.port", Integer.toString(port),
-                "dipwatch.api.token", TOKEN)), CommandApi::new);
-        daemon.start();
+        daemon = StatusPageRoutesTest.daemonOverTheSeeds(home, port, TOKEN);
         site = "http://127.0.0.1:" + port;
         HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create(site + "/api/articles")).timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(HOSTILE)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
         hostileId = new com.fasterxml.jackson.databind.ObjectMapper().readTree(posted.body()).path("article").asText().replace(".txt", "");
+    }
+
+    /** A daemon on this port of 127.0.0.1 over a home with the five originals, its sources off, with this API token. */
+    static Daemon daemonOverTheSeeds(Path home, int port, String token) throws Exception {
+        TestHome.create(home);
+        Daemon daemon = new Daemon(Settings.of(home, Map.of("dipwatch.sources.enabled", "false", "dipwatch.http.port",
+                Integer.toString(port), "dipwatch.api.token", token)), CommandApi::new);
+        daemon.start();
+        return daemon;
     }
 
     @AfterAll
