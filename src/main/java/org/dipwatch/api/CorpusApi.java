@@ -59,17 +59,25 @@ public final class CorpusApi {
 
     /** {@code GET /api/articles?q=…&actor=…&offset=…}: one page of the articles found. */
     public Answer articles(String authorization, String queryString) {
-        return read(authorization, () -> {
-            Map<String, List<String>> p = parameters(queryString, ARTICLE_PARAMETERS);
-            Map<String, Set<String>> filters = new LinkedHashMap<>();
-            for (String f : SearchQuery.FILTERS) {
-                if (p.containsKey(f)) {
-                    filters.put(f, new LinkedHashSet<>(p.get(f)));
-                }
+        return read(authorization, () -> new Answer(200, find(queryString)));
+    }
+
+    /**
+     * The page of articles a query string of {@code GET /api/articles} finds ({@code q}, the filters,
+     * {@code from}, {@code to}, {@code offset}, {@code limit}), for the API and the status page's search.
+     *
+     * @throws IllegalArgumentException when a parameter is unknown or wrong, saying which and why
+     */
+    public CorpusQuery.Page<CorpusQuery.ArticleItem> find(String queryString) {
+        Map<String, List<String>> p = parameters(queryString, ARTICLE_PARAMETERS);
+        Map<String, Set<String>> filters = new LinkedHashMap<>();
+        for (String f : SearchQuery.FILTERS) {
+            if (p.containsKey(f)) {
+                filters.put(f, new LinkedHashSet<>(p.get(f)));
             }
-            SearchQuery search = new SearchQuery(one(p, "q"), filters, date(p, "from"), date(p, "to"), offset(p), limit(p));
-            return new Answer(200, query.articles(search));
-        });
+        }
+        SearchQuery search = new SearchQuery(one(p, "q"), filters, date(p, "from"), date(p, "to"), offset(p), limit(p));
+        return query.articles(search);
     }
 
     /** {@code GET /api/articles/{id}}: the article with its text and metadata, or 404. */

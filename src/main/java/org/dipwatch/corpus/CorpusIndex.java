@@ -641,6 +641,76 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
                 rs.getObject(9) == null ? null : rs.getDouble(9), rs.getString(10), instant(rs.getTimestamp(11)), rs.getString(12));
     }
 
+    /**
+     * How many articles stored since {@code since} carry each tag of one dimension ({@code actor},
+     * {@code region}, {@code speaker}, {@code counterpart}), by the UTC day they were stored: what
+     * the status page charts. It reads only the rows of those days: articles are numbered in the
+     * order they are stored, so the first number stored since then is found by a binary search on
+     * the primary key and the rows above it are read (a cost that follows the articles of those
+     * days, not the corpus).
+     */
+    public List<DayCount> tagsPerDay(String dimension, Instant since) {
+        List<DayCount> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            long from = firstSeqStoredSince(c, since);
+            // the day is taken in Java: H2 and PostgreSQL cast a zoned timestamp to a date in different zones
+            Map<LocalDate, Map<String, Long>> counts = new java.util.TreeMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT a.stored_at, t.tag_id FROM article a "
+                    + "JOIN article_tag t ON t.file_name = a.file_name WHERE a.seq >= ? AND a.stored_at >= ? AND NOT a.file_missing "
+                    + "AND t.dimension = ?")) {
+                ps.setLong(1, from);
+                ps.setTimestamp(2, Timestamp.from(since));
+                ps.setString(3, dimension);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        LocalDate day = LocalDate.ofInstant(rs.getTimestamp(1).toInstant(), java.time.ZoneOffset.UTC);
+                        counts.computeIfAbsent(day, d -> new java.util.TreeMap<>()).merge(rs.getString(2), 1L, Long::sum);
+                    }
+                }
+            }
+            counts.forEach((day, tags) -> tags.forEach((tag, n) -> out.add(new DayCount(day, tag, n))));
+        } catch (SQLException e) {
+            throw new IndexException("index: cannot count the " + dimension + " tags stored since " + since + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /**
+     * One bar of a chart: how many articles stored on a day carry a tag.
+     *
+     * @param day      the UTC day they were stored
+     * @param tag      the tag's id ({@code RUS}, {@code sergey-lavrov}, {@code gaza-strip})
+     * @param articles how many articles
+     */
+    public record DayCount(LocalDate day, String tag, long articles) {
+    }
+
+    /** The lowest article number stored at or after {@code since} (one past the highest when none is). */
+    private static long firstSeqStoredSince(Connection c, Instant since) throws SQLException {
+        try (PreparedStatement bounds = c.prepareStatement("SELECT MIN(seq), MAX(seq) FROM article");
+             PreparedStatement at = c.prepareStatement("SELECT stored_at FROM article WHERE seq >= ? ORDER BY seq LIMIT 1")) {
+            long low;
+            long high;
+            try (ResultSet rs = bounds.executeQuery()) {
+                rs.next();
+                low = rs.getLong(1);
+                high = rs.getLong(2) + 1;
+            }
+            while (low < high) { // stored_at grows with seq: the first seq whose row is that recent
+                long mid = low + (high - low) / 2;
+                at.setLong(1, mid);
+                try (ResultSet rs = at.executeQuery()) {
+                    if (rs.next() && rs.getTimestamp(1).toInstant().isBefore(since)) {
+                        low = mid + 1;
+                    } else {
+                        high = mid;
+                    }
+                }
+            }
+            return low;
+        }
+    }
+
     /** Counts of arrivals by verdict, for the health report and tests. */
     public Map<String, Long> arrivalCounts() {
         return Rows.counts(dataSource, "SELECT verdict, COUNT(*) FROM arrival GROUP BY verdict ORDER BY verdict",

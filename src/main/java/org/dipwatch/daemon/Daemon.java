@@ -317,8 +317,18 @@ public final class Daemon {
         health.sources(SourceSpec.ROUTE_ID_PREFIX, sources.states()::activeSummaries);
         main.bind("alertApi", new AlertApi(pipeline.alerts().subscriptions(), pipeline.outbox(),
                 Path.of(settings.require("dipwatch.alert.subscriptions")), token));
-        main.bind("corpusApi", new org.dipwatch.api.CorpusApi(new org.dipwatch.api.CorpusQuery(pipeline.corpus().index(),
-                pipeline.search(), pipeline.outbox(), pipeline.corpus().seeds()), pipeline, token));
+        org.dipwatch.api.CorpusQuery corpusQuery = new org.dipwatch.api.CorpusQuery(pipeline.corpus().index(), pipeline.search(),
+                pipeline.outbox(), pipeline.corpus().seeds());
+        org.dipwatch.api.CorpusApi corpusApi = new org.dipwatch.api.CorpusApi(corpusQuery, pipeline, token);
+        main.bind("corpusApi", corpusApi);
+        // the page's answers keep their Cache-Control, which Camel's HTTP header filter drops; Camel's own headers still stay in
+        org.apache.camel.support.DefaultHeaderFilterStrategy pageHeaders = new org.apache.camel.support.DefaultHeaderFilterStrategy();
+        pageHeaders.setLowerCase(true);
+        pageHeaders.setInFilterStartsWith(org.apache.camel.support.DefaultHeaderFilterStrategy.CAMEL_FILTER_STARTS_WITH);
+        pageHeaders.setOutFilterStartsWith(org.apache.camel.support.DefaultHeaderFilterStrategy.CAMEL_FILTER_STARTS_WITH);
+        main.bind("pageHeaders", pageHeaders);
+        main.bind("statusPage", new org.dipwatch.page.StatusPage(corpusQuery, corpusApi, pipeline.corpus().index(), sources.states(),
+                pipeline.outbox(), settings.get("dipwatch.api.token"), java.time.Clock.systemUTC()));
         java.time.Duration timeout = java.time.Duration.ofSeconds(settings.longValue("dipwatch.shutdown.timeout"));
         // check-config starts nothing: closing the pipeline (close()) is all its stop needs
         stopping = checkOnly ? null : () -> {

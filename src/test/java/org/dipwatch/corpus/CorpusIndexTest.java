@@ -69,4 +69,57 @@ class CorpusIndexTest {
             assertThat(TestHome.list(dir.resolve("data"))).containsExactly("index.mv.db");
         }
     }
+
+    @Test
+    void tagsPerDayCountsTheArticlesStoredSinceByUtcDayAndTag() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("data/index") + ";WRITE_DELAY=0";
+        java.time.Instant day1 = java.time.Instant.parse("2026-11-30T23:30:00Z");
+        java.time.Instant day2 = java.time.Instant.parse("2026-12-01T00:30:00Z");
+        try (CorpusIndex index = CorpusIndex.open(url, "dipwatch", "", 2)) {
+            try (java.sql.Connection c = index.dataSource().getConnection();
+                 java.sql.PreparedStatement a = c.prepareStatement("INSERT INTO article (seq, file_name, article_id, source, content_hash, "
+                         + "paragraphs, characters, verdict, received_at, stored_at, file_missing) VALUES (?, ?, ?, 'seeds', ?, 1, 10, 'new', ?, ?, ?)");
+                 java.sql.PreparedStatement t = c.prepareStatement("INSERT INTO article_tag (file_name, dimension, tag_id, tag_type, salience) "
+                         + "VALUES (?, ?, ?, 'state', 1)")) {
+                Object[][] rows = {
+                        // seq, stored at, missing from seeds/, actor tags, region tags
+                        {0L, day1.minus(java.time.Duration.ofDays(40)), false, "RUS", "PSE"}, // before the window
+                        {1L, day1, false, "RUS,ISR", "PSE"},
+                        {2L, day2, false, "RUS", "ISR"},
+                        {3L, day2, true, "RUS", "ISR"},                                   // its file was deleted
+                        {4L, day2.plusSeconds(60), false, "HAMAS", ""}};
+                for (Object[] r : rows) {
+                    String file = String.format("%03d_%016d.txt", (Long) r[0], (Long) r[0]);
+                    a.setLong(1, (Long) r[0]);
+                    a.setString(2, file);
+                    a.setString(3, String.format("%016d", (Long) r[0]));
+                    a.setString(4, "hash" + r[0]);
+                    a.setTimestamp(5, java.sql.Timestamp.from((java.time.Instant) r[1]));
+                    a.setTimestamp(6, java.sql.Timestamp.from((java.time.Instant) r[1]));
+                    a.setBoolean(7, (Boolean) r[2]);
+                    a.executeUpdate();
+                    for (int d = 3; d <= 4; d++) {
+                        for (String tag : ((String) r[d]).split(",")) {
+                            if (!tag.isEmpty()) {
+                                t.setString(1, file);
+                                t.setString(2, d == 3 ? "actor" : "region");
+                                t.setString(3, tag);
+                                t.executeUpdate();
+                            }
+                        }
+                    }
+                }
+            }
+            java.time.Instant since = java.time.Instant.parse("2026-11-20T00:00:00Z");
+            java.time.LocalDate nov30 = java.time.LocalDate.of(2026, 11, 30);
+            java.time.LocalDate dec1 = java.time.LocalDate.of(2026, 12, 1);
+            assertThat(index.tagsPerDay("actor", since)).containsExactlyInAnyOrder(new CorpusIndex.DayCount(nov30, "ISR", 1),
+                    new CorpusIndex.DayCount(nov30, "RUS", 1), new CorpusIndex.DayCount(dec1, "RUS", 1), new CorpusIndex.DayCount(dec1, "HAMAS", 1));
+            assertThat(index.tagsPerDay("region", since)).containsExactlyInAnyOrder(new CorpusIndex.DayCount(nov30, "PSE", 1),
+                    new CorpusIndex.DayCount(dec1, "ISR", 1));
+            assertThat(index.tagsPerDay("actor", day2)).containsExactlyInAnyOrder(new CorpusIndex.DayCount(dec1, "RUS", 1),
+                    new CorpusIndex.DayCount(dec1, "HAMAS", 1));
+            assertThat(index.tagsPerDay("actor", day2.plusSeconds(3600))).isEmpty();
+        }
+    }
 }
