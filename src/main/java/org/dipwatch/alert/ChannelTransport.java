@@ -3,8 +3,9 @@ package org.dipwatch.alert;
 import java.util.Map;
 
 /**
- * Sends alerts on the channels that go through Camel's components: a Slack incoming webhook
- * (camel-slack), a Telegram chat (camel-telegram) and any Camel endpoint. Each method returns when
+ * Sends alerts on the channels that go through Camel's components: a Telegram chat
+ * (camel-telegram) and any Camel endpoint (a Slack incoming webhook is one JSON POST, sent by the
+ * deliverer like a webhook). Each method returns when
  * the service or endpoint took the message and throws {@link Refused} when it did not, with a
  * message that starts with the channel's name, names where it went without its secret, and says
  * why ({@code telegram: sendMessage to chat -100123 at api.telegram.org:443 answered 400: Bad
@@ -34,9 +35,6 @@ public interface ChannelTransport {
         }
     }
 
-    /** Posts mrkdwn text to a Slack incoming webhook. */
-    void slack(Subscription.Slack slack, String text) throws Refused, InterruptedException;
-
     /** Sends a message in Telegram's HTML to a chat. */
     void telegram(Subscription.Telegram telegram, String html) throws Refused, InterruptedException;
 
@@ -48,11 +46,6 @@ public interface ChannelTransport {
      * e-mail), alerts on these channels fail, are retried and wait like any others.
      */
     ChannelTransport NONE = new ChannelTransport() {
-        @Override
-        public void slack(Subscription.Slack slack, String text) throws Refused {
-            throw new Refused("slack: no Camel context to send with");
-        }
-
         @Override
         public void telegram(Subscription.Telegram telegram, String html) throws Refused {
             throw new Refused("telegram: no Camel context to send with");

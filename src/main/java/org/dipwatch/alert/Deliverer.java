@@ -359,29 +359,29 @@ public final class Deliverer implements AutoCloseable {
             if (sub.isEmpty()) {
                 error = "subscription '" + row.subscriptionId() + "' is no longer in the subscriptions file";
             } else if (row.channel().equals(Outbox.WEBHOOK) && sub.get().webhook() != null
-                    || row.channel().equals(Outbox.NTFY) && sub.get().ntfy() != null) {
+                    || row.channel().equals(Outbox.NTFY) && sub.get().ntfy() != null
+                    || row.channel().equals(Outbox.SLACK) && sub.get().slack() != null) {
                 boolean ntfy = row.channel().equals(Outbox.NTFY);
-                URI uri = URI.create(ntfy ? sub.get().ntfy().url() : sub.get().webhook().url());
+                boolean slack = row.channel().equals(Outbox.SLACK);
+                URI uri = URI.create(ntfy ? sub.get().ntfy().url() : slack ? sub.get().slack().url() : sub.get().webhook().url());
                 // host and port, never the path or query: a receiver's URL often carries its own secret
                 String to = row.channel() + ": POST to " + hostAndPort(uri);
                 try {
                     HttpResponse<String> response = send(ntfy ? ntfyRequest(uri, sub.get().ntfy(), row)
-                            : webhookRequest(uri, sub.get().webhook(), row));
+                            : slack ? slackRequest(uri, row) : webhookRequest(uri, sub.get().webhook(), row));
                     status = response.statusCode();
                     if (status / 100 == 2) {
                         return done(batch, status, start, taken);
                     }
-                    // ntfy says why in its answer ({"error":"forbidden"}); a webhook's answer is the receiver's own
-                    error = to + " answered " + status + (ntfy ? ntfyError(response.body()) : "");
+                    // ntfy and Slack say why in their answer ({"error":"forbidden"}, "no_service"); a webhook's
+                    // answer is the receiver's own
+                    error = to + " answered " + status + (ntfy ? ntfyError(response.body()) : slack ? slackError(response.body()) : "");
                     if (status == 429 || status == 503) {
                         retryAfter = retryAfter(response.headers().firstValue("Retry-After").orElse(null));
                     }
                 } catch (IOException e) {
                     error = to + " failed: " + cause(e);
                 }
-            } else if (row.channel().equals(Outbox.SLACK) && sub.get().slack() != null) {
-                channels.slack(sub.get().slack(), AlertChat.slack(row.content()));
-                return done(batch, null, start, taken);
             } else if (row.channel().equals(Outbox.TELEGRAM) && sub.get().telegram() != null) {
                 channels.telegram(sub.get().telegram(), AlertChat.telegram(row.content()));
                 return done(batch, null, start, taken);
@@ -552,6 +552,25 @@ public final class Deliverer implements AutoCloseable {
             request.header("Authorization", "Bearer " + ntfy.token());
         }
         return request.build();
+    }
+
+    /**
+     * The alert posted to a Slack incoming webhook: {@code {"text": mrkdwn}}, the one JSON POST such a
+     * webhook takes (the app's webhook posts to its own channel). Sent with the client the webhooks
+     * use: camel-slack would bring the whole Slack Web API SDK (12 MB with OkHttp) for this one POST.
+     */
+    private HttpRequest slackRequest(URI webhookUrl, Outbox.Row row) {
+        String body = Outbox.JSON.createObjectNode().put("text", AlertChat.slack(row.content())).toString();
+        return HttpRequest.newBuilder(webhookUrl).timeout(policy.timeout())
+                .header("Content-Type", "application/json; charset=utf-8")
+                .header("User-Agent", "dipwatch-alerts/1")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    /** {@code ": no_service"}: Slack's plain-text reason for a refusal, or nothing when it gives none. */
+    static String slackError(String body) {
+        String said = body == null ? "" : AlertMail.oneLine(body);
+        return said.isBlank() ? "" : ": " + Excerpt.cut(said, 200);
     }
 
     /** {@code ": forbidden"}: the {@code error} of ntfy's JSON answer, or nothing when it has none. */

@@ -19,8 +19,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.Producer;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.component.slack.SlackComponent;
-import org.apache.camel.component.slack.SlackEndpoint;
 import org.apache.camel.component.telegram.TelegramComponent;
 import org.apache.camel.component.telegram.TelegramConfiguration;
 import org.apache.camel.component.telegram.TelegramEndpoint;
@@ -32,31 +30,25 @@ import org.dipwatch.alert.Deliverer;
 import org.dipwatch.alert.Subscription;
 
 /**
- * The daemon's {@link ChannelTransport}: sends Slack, Telegram and Camel alerts through its
- * CamelContext with a {@link ProducerTemplate}. Slack goes through camel-slack's endpoint with the
- * subscription's incoming-webhook URL, Telegram through camel-telegram's with the bot's token and
- * the chat, its Bot API base URL {@code dipwatch.telegram.base-url}; a {@code camel} channel's URI
- * is resolved by the context like any route's {@code to}. The Slack and Telegram endpoints are
- * made here, one per webhook or bot and chat, and never registered under a URI: their secrets
- * (the webhook's URL, the bot's token) stay out of Camel's endpoint registry and its logs; their
- * producers are called directly (see {@link #direct}). Each
+ * The daemon's {@link ChannelTransport}: sends Telegram and Camel alerts through its CamelContext
+ * with a {@link ProducerTemplate}. Telegram goes through camel-telegram's endpoint with the bot's
+ * token and the chat, its Bot API base URL {@code dipwatch.telegram.base-url}; a {@code camel}
+ * channel's URI is resolved by the context like any route's {@code to}. The Telegram endpoints are
+ * made here, one per bot and chat, and never registered under a URI: the bot's token stays out of
+ * Camel's endpoint registry and its logs; their producers are called directly (see {@link
+ * #direct}). (Slack's incoming webhook is one JSON POST, which the deliverer sends itself.) Each
  * send waits at most {@code dipwatch.webhook.timeout-ms}.
  */
 public final class CamelChannels implements ChannelTransport, AutoCloseable {
 
-    /** camel-slack's refusal: {@code Error POSTing to Slack API: WebhookResponse(code=404, message=…, body=no_team)}. */
-    private static final Pattern SLACK_ANSWER = Pattern.compile(
-            "WebhookResponse\\(code=(\\d+), message=([^,]*)(?:, headers=.*?)?, body=(.*?)\\)(?:\\. Exchange\\[.*)?$", Pattern.DOTALL);
     /** camel-telegram's refusal: {@code <url> responded: 400{"ok":false,"error_code":400,"description":"…"}}. */
     private static final Pattern TELEGRAM_ANSWER = Pattern.compile("responded: (\\d{3})(.*)$", Pattern.DOTALL);
-    /** The {@code Retry-After} among the headers of camel-slack's refusal. */
-    private static final Pattern SLACK_RETRY_AFTER = Pattern.compile("(?i)retry-after=\\[(\\d{1,9})]");
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final Supplier<CamelContext> context;
     private final String telegramBaseUrl;
     private final Duration timeout;
-    /** The Slack and Telegram producers made here, started, by their settings. */
+    /** The Telegram producers made here, started, by their settings. */
     private final Map<Object, Producer> producers = new ConcurrentHashMap<>();
     private volatile ProducerTemplate template;
     private volatile java.util.concurrent.ExecutorService sending;
@@ -72,25 +64,6 @@ public final class CamelChannels implements ChannelTransport, AutoCloseable {
         this.context = context;
         this.telegramBaseUrl = telegramBaseUrl.replaceAll("/+$", "");
         this.timeout = timeout;
-    }
-
-    @Override
-    public void slack(Subscription.Slack slack, String text) throws Refused, InterruptedException {
-        String where = "slack: POST to " + Deliverer.hostAndPort(URI.create(slack.url()));
-        Producer producer = producer(slack, where, c -> {
-            SlackEndpoint e = new SlackEndpoint("slack:dipwatch", null, c.getComponent("slack", SlackComponent.class));
-            e.setWebhookUrl(slack.url());
-            return e;
-        });
-        Exchange done = send(producer.getEndpoint(), text, Map.of(), where, direct(producer));
-        Exception e = done.getException();
-        if (e != null) {
-            String said = String.valueOf(e.getMessage());
-            Matcher m = SLACK_ANSWER.matcher(said);
-            Matcher wait = SLACK_RETRY_AFTER.matcher(said);
-            throw new Refused(where + (m.find() ? " answered " + m.group(1) + answer(m.group(3).isBlank() ? m.group(2) : m.group(3))
-                    : " failed: " + Deliverer.cause(e, timeout)), wait.find() ? Duration.ofSeconds(Long.parseLong(wait.group(1))) : null);
-        }
     }
 
     @Override

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Each chat channel against a local fake of its service on 127.0.0.1, as a subscriber's service
- * sees it: Slack's incoming webhook (through camel-slack), the Telegram Bot API (camel-telegram,
+ * sees it: Slack's incoming webhook (one JSON POST), the Telegram Bot API (camel-telegram,
  * its base URL pointed at the fake), an ntfy server (the JDK's client) and a Camel {@code file:}
  * endpoint. Each first fails and the alert is retried from the outbox until it arrives; what
  * arrives is the message shaped for the medium; a failure's error says where and why without the
@@ -134,7 +134,7 @@ class ChannelDeliveryTest {
     }
 
     @Test
-    void slackGetsTheMrkdwnMessageThroughCamelSlackAfterAFailedAttempt() throws Exception {
+    void slackGetsTheMrkdwnMessageInOnePostAfterAFailedAttempt() throws Exception {
         slack.failures.set(1);
         slack.failBody = "no_service";
         firstAttemptFails("slack-desk", Outbox.SLACK, "slack: POST to 127.0.0.1:" + slack.port() + " answered 500: no_service");
