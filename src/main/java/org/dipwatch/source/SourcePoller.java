@@ -121,7 +121,7 @@ public final class SourcePoller {
     /** Per source, the items its running poll handed over, all judged: when the poll counts as complete in the metrics. */
     private final Map<String, CompletableFuture<Void>> judgedOf = new java.util.concurrent.ConcurrentHashMap<>();
     /** Intake keys of items handed to the pipeline and not judged yet: a poll meanwhile passes them by. */
-    private final java.util.Set<String> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Map<String, CompletableFuture<IngestResult>> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
     /** By source: the feed items its last poll could not hand over, kept for its next poll (see {@link Waiting}). */
     private final Map<String, Waiting> waitingItems = new java.util.concurrent.ConcurrentHashMap<>();
     private final Object wake = new Object();
@@ -361,7 +361,7 @@ public final class SourcePoller {
                 continue;
             }
             String intakeKey = sha256(spec.name() + "\n" + key + "\n" + content);
-            if (inFlight.contains(intakeKey)) {
+            if (handover.awaitsEarlier(intakeKey)) {
                 continue;
             }
             if (!handover.hasRoom()) {
@@ -448,7 +448,7 @@ public final class SourcePoller {
                 continue;
             }
             String intakeKey = sha256(spec.name() + "\n" + key);
-            if (inFlight.contains(intakeKey)) {
+            if (handover.awaitsEarlier(intakeKey)) {
                 continue;
             }
             if (failure != null && failure.pollsToSkip() > 0) {
@@ -510,11 +510,27 @@ public final class SourcePoller {
         boolean queueFull;
         private final java.util.concurrent.atomic.AtomicInteger added = new java.util.concurrent.atomic.AtomicInteger();
         private final List<CompletableFuture<IngestResult>> results = new ArrayList<>();
+        /** Items an earlier poll handed over, still being judged, that this poll found again. */
+        private final List<CompletableFuture<IngestResult>> awaited = new ArrayList<>();
 
         Handover(SourceSpec spec, boolean firstPoll) {
             this.spec = spec;
             this.firstPoll = firstPoll;
             this.alertsFrom = java.time.LocalDate.ofInstant(clock.instant().minus(policy.firstPollAlerts()), java.time.ZoneOffset.UTC);
+        }
+
+        /**
+         * Whether an earlier poll handed this item over and it is not judged yet: it is not handed over
+         * twice, and this poll is complete (in the metrics) only once it is judged too, as though handed
+         * over here: a poll that found only such items is not done before the corpus has them.
+         */
+        boolean awaitsEarlier(String intakeKey) {
+            CompletableFuture<IngestResult> earlier = inFlight.get(intakeKey);
+            if (earlier == null) {
+                return false;
+            }
+            awaited.add(earlier);
+            return true;
         }
 
         /** Whether one more item may be handed over in this poll; counts it as waiting when not. */
@@ -546,11 +562,11 @@ public final class SourcePoller {
                         source, name);
                 return;
             }
-            inFlight.add(intakeKey);
+            inFlight.put(intakeKey, result);
             results.add(result);
             processed++;
             result.whenComplete((r, e) -> {
-                inFlight.remove(intakeKey);
+                inFlight.remove(intakeKey, result);
                 if (e != null) {
                     LOG.warn("source={} item={} outcome=not-recorded error=\"{}\": taken again at the next poll", source, name,
                             e.getMessage());
@@ -562,11 +578,14 @@ public final class SourcePoller {
 
         /** Once every item this poll handed over is judged, counts the new ones in the source's state (one statement). */
         void countWhenJudged() {
-            if (results.isEmpty()) {
+            if (results.isEmpty() && awaited.isEmpty()) {
                 return;
             }
             String source = spec.name();
-            CompletableFuture<Void> all = CompletableFuture.allOf(results.toArray(CompletableFuture[]::new));
+            List<CompletableFuture<IngestResult>> every = new ArrayList<>(results);
+            // an earlier poll's item that failed is taken again later: this poll waits for it, not on it
+            awaited.forEach(a -> every.add(a.exceptionally(e -> null)));
+            CompletableFuture<Void> all = CompletableFuture.allOf(every.toArray(CompletableFuture[]::new));
             judgedOf.put(source, all);
             all.whenComplete((v, e) -> {
                 try {
