@@ -3,7 +3,6 @@ package org.dipwatch.alert;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.dipwatch.model.Article;
 import org.dipwatch.model.Classification;
 
@@ -103,7 +102,7 @@ public final class Alerts {
                 continue;
             }
             for (String channel : s.channels()) {
-                String messageId = "msg_" + UUID.randomUUID().toString().replace("-", "");
+                String messageId = newMessageId();
                 out.add(new Outbox.Pending(s.id(), channel, AlertContent.ofSourceNotice(messageId, now, s.id(), notice,
                         source, url, message), now));
             }
@@ -114,8 +113,20 @@ public final class Alerts {
     private static AlertContent content(Subscription s, String channel, Article a, String file, String articleId, String verdict,
                                         String source, Classification tags, String why, Instant now, String story,
                                         List<String> also, int alsoCount, boolean mentionOnly) {
-        String messageId = "msg_" + UUID.randomUUID().toString().replace("-", "");
+        String messageId = newMessageId();
         return AlertContent.ofArticle(messageId, now, s.id(), verdict, file, articleId, a.title(), a.published(), a.url(), source,
                 a.paragraphs(), tags, story, mentionOnly ? why : "matched " + s.id() + ": " + why, also, alsoCount, mentionOnly);
+    }
+
+    /**
+     * A new alert's id ({@code msg_} and 32 hex digits, the {@code webhook-id} receivers deduplicate
+     * on): the time in milliseconds, then 80 random bits. Ids in the order they are made keep the
+     * outbox's unique indexes on {@code message_id} growing at their end: random ones (a UUID) put
+     * every new alert on a page of its own, and each batch's commit rewrote a page per alert.
+     */
+    static String newMessageId() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        return String.format(java.util.Locale.ROOT, "msg_%012x%08x%012x", System.currentTimeMillis() & 0xFFFF_FFFF_FFFFL,
+                random.nextInt(), random.nextLong() & 0xFFFF_FFFF_FFFFL);
     }
 }
