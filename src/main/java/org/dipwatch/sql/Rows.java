@@ -81,10 +81,9 @@ public final class Rows {
     public static <K, V> Map<K, V> map(DataSource ds, String sql, Function<SQLException, RuntimeException> failure,
                                        Reader<K> key, Reader<V> value, Object... params) {
         Map<K, V> out = new LinkedHashMap<>();
-        list(ds, sql, 0, failure, rs -> {
-            out.put(key.read(rs), value.read(rs));
-            return null;
-        }, params);
+        for (Map.Entry<K, V> e : list(ds, sql, 0, failure, rs -> new java.util.AbstractMap.SimpleImmutableEntry<>(key.read(rs), value.read(rs)), params)) {
+            out.put(e.getKey(), e.getValue());
+        }
         return out;
     }
 
