@@ -267,8 +267,10 @@ public final class Daemon {
                 pipeline = null;
                 throw e;
             }
-            pipeline.claimInboxFiles(new org.dipwatch.ingest.InboxClaims(shared, nodeId, cluster.goneAfter()));
+            pipeline.claimInboxFiles(new org.dipwatch.ingest.InboxClaims(shared, nodeId, cluster.goneAfter()),
+                    settings.intValue("dipwatch.cluster.inbox-share"));
             cluster.alsoEachCheckIn("freeing the inbox files of gone nodes", pipeline::freeFilesOfGoneNodes);
+            cluster.alsoEachCheckIn("adding to the search index what other nodes stored", pipeline::catchUpSearch);
             LOG.info("cluster: node {} on {}; Quartz's job store, the inbox, the judge's lock and the alert lanes are shared there",
                     nodeId, settings.get("dipwatch.index.url"));
         } else if (!checkOnly) {
@@ -285,6 +287,7 @@ public final class Daemon {
         main.bind("commandApi", commands.open(pipeline, settings.home(), announced == null ? RunningDaemon.newKey() : announced.key()));
         main.bind("metricsRegistry", registry);
         main.bind("pipeline", pipeline);
+        main.bind("inboxShare", new InboxShare(pipeline::takesMoreInboxFiles));
         if (!checkOnly) {
             vertx = org.dipwatch.observe.HttpListener.vertx(settings.get("dipwatch.http.host"));
             main.bind("vertx", vertx);

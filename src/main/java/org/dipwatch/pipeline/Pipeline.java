@@ -132,6 +132,8 @@ public final class Pipeline implements AutoCloseable {
     private final Map<Path, org.dipwatch.ingest.Inbox.Stamp> readAs = new ConcurrentHashMap<>();
     /** This node's claims of inbox files, when several nodes share the inbox; {@code null}: one node takes every file. */
     private volatile org.dipwatch.ingest.InboxClaims claims;
+    /** Inbox files this node holds at a time when it claims them ({@code dipwatch.cluster.inbox-share}). */
+    private volatile int inboxShare = Integer.MAX_VALUE;
     /** Whether what is judged can be recorded (a full disk under seeds/ cannot); intake pauses while it cannot. */
     private final org.dipwatch.corpus.StoreTrouble trouble = new org.dipwatch.corpus.StoreTrouble();
     /** The full-text index, given each batch's articles once the batch has committed. */
@@ -356,10 +358,25 @@ public final class Pipeline implements AutoCloseable {
 
     /**
      * Makes this node claim the files it takes from {@code inbox/} in the database (several nodes
-     * watching one shared inbox); without claims (one node) every file found is taken.
+     * watching one shared inbox), {@code share} of them at a time at most; without claims (one node)
+     * every file found is taken.
      */
-    public void claimInboxFiles(org.dipwatch.ingest.InboxClaims claims) {
+    public void claimInboxFiles(org.dipwatch.ingest.InboxClaims claims, int share) {
+        if (share < 1) {
+            throw new IllegalArgumentException("dipwatch.cluster.inbox-share must be at least 1, not " + share);
+        }
+        this.inboxShare = share;
         this.claims = claims;
+    }
+
+    /**
+     * Whether this node takes more inbox files now: always on one node; with claims, while it holds
+     * fewer than its share, so that a burst dropped at once is spread over the nodes instead of being
+     * claimed whole by the node that scans first. The inbox route asks before it lists a file
+     * ({@code filter}), so a file passed by costs no exchange.
+     */
+    public boolean takesMoreInboxFiles() {
+        return claims == null || inboxInFlight.size() < inboxShare;
     }
 
     /**
@@ -390,6 +407,14 @@ public final class Pipeline implements AutoCloseable {
             LOG.info("inbox: {} files claimed by nodes that are gone freed for this node", freed);
         }
         return freed;
+    }
+
+    /**
+     * Makes the search index hold what other nodes stored since this node's last batch (called at
+     * each cluster check-in): returns at once, the search thread adds them.
+     */
+    public void catchUpSearch() {
+        searchFeed.catchUpOthers();
     }
 
     /** This node's claim key of an inbox file as found now; {@code null} without claims, or when another node has it or it is gone. */

@@ -95,6 +95,22 @@ final class SearchFeed implements AutoCloseable {
         }
     }
 
+    /**
+     * On a database that other programs write to: adds, on the search thread, what they stored since
+     * the last batch, so that a node that judges nothing itself still finds what the others store.
+     * Nothing to do while batches wait (each catches up), or on a database this program has alone.
+     */
+    void catchUpOthers() {
+        if (search.readOnly() || !index.othersMayWrite() || !indexer.getQueue().isEmpty() || indexer.isShutdown()) {
+            return;
+        }
+        try {
+            indexer.execute(() -> add(List.of()));
+        } catch (RejectedExecutionException e) {
+            // stopping: the next start catches up
+        }
+    }
+
     /** Waits until every batch handed over so far is in the index (or failed), at most {@code timeout}. */
     boolean drain(Duration timeout) {
         try {

@@ -82,11 +82,26 @@ record Stages(DocumentReader reader, Inbox inbox, Corpus corpus, Classifier clas
             return new Stages(reader, inbox, corpus, classifier, stories,
                     new Alerts(subscriptions(settings, classifier.dictionaries()), settings.intValue("dipwatch.alert.also-reported-max")),
                     new Outbox(index.dataSource(), index.clustered(), corpus::paragraphs), Boolean.parseBoolean(settings.get("dipwatch.dedup.store-near-duplicates")),
-                    queue, SearchIndex.open(Path.of(settings.require("dipwatch.search.dir"))));
+                    queue, SearchIndex.open(searchDir(settings, index)));
         } catch (RuntimeException e) {
             index.close();
             throw e;
         }
+    }
+
+    /**
+     * The folder of the search index: {@code dipwatch.search.dir}, and on a database server that
+     * several nodes share that folder with {@code -}<em>node id</em> appended. Each node keeps an index
+     * of its own (Lucene's lock lets one process write a folder), filled from the database with what
+     * every node stores, so each one searches the whole corpus and none waits on another.
+     */
+    static Path searchDir(Settings settings, CorpusIndex index) {
+        Path dir = Path.of(settings.require("dipwatch.search.dir"));
+        if (!index.clustered()) {
+            return dir;
+        }
+        String node = org.dipwatch.cluster.ClusterNodes.nodeId(settings.get("dipwatch.node.id")).replaceAll("[^A-Za-z0-9._-]", "_");
+        return dir.resolveSibling(dir.getFileName() + "-" + node);
     }
 
     /** Opens the index of a home ({@code dipwatch.index.*}), applying the migrations it lacks. */

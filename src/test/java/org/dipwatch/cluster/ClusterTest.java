@@ -248,10 +248,12 @@ class ClusterTest {
         List<String> seeds = TestHome.list(home.resolve("seeds"));
         assertThat(seeds).noneMatch(n -> n.startsWith(".")).hasSize(306);
         assertThat(seeds.stream().map(n -> n.substring(0, n.indexOf('_'))).distinct()).hasSize(306);
-        // each file taken by one node; which node takes how many is the nodes' pace (a node that scans the
-        // folder first may claim a whole burst before the other scans: InboxClaimsTest holds the claims)
+        // each file taken by one node, and both took some: a node holds dipwatch.cluster.inbox-share files at a
+        // time, so the node that scans first does not claim the whole burst
         assertThat(stored(portA) + stored(portB)).as("files taken by a (%d) and b (%d)", stored(portA), stored(portB))
                 .isEqualTo(300);
+        assertThat(stored(portA)).as("files taken by a").isPositive();
+        assertThat(stored(portB)).as("files taken by b").isPositive();
 
         await().atMost(Duration.ofSeconds(60)).until(() -> firstArrivals("first").size() == 300 && firstArrivals("second").size() == 300);
         for (String subscription : List.of("first", "second")) {
