@@ -82,9 +82,13 @@ public final class Corpus {
             throw new UncheckedIOException("corpus: cannot create " + seeds + ": " + e.getMessage(), e);
         }
         Corpus corpus = new Corpus(seeds, index, seedReader, fingerprint, classifier);
+        long started = System.nanoTime();
         SyncReport report = corpus.sync(false, true);
         if (report.added() > 0 || report.missing() > 0 || report.unreadable() > 0) {
             LOG.info("corpus: {}", report);
+        } else {
+            LOG.debug("corpus: the {} files in seeds/ checked against the index in {} ms", report.files(),
+                    (System.nanoTime() - started) / 1_000_000);
         }
         return corpus;
     }

@@ -215,7 +215,7 @@ public final class StoryTables implements StoryStore {
         }
     }
 
-    /** The sequence numbers of a story's reports, in order; empty for an unknown story. */
+    @Override
     public List<Long> reports(String story) {
         List<Long> out = new ArrayList<>();
         try (Connection c = db.getConnection();
@@ -230,6 +230,13 @@ public final class StoryTables implements StoryStore {
             throw new IndexException("index: cannot read story " + story + ": " + e.getMessage(), e);
         }
         return out;
+    }
+
+    @Override
+    public long lastSeq() {
+        return Rows.first(db, "SELECT COALESCE(MAX(seq), -1) FROM article_story",
+                e -> new IndexException("index: cannot read the last story row: " + e.getMessage(), e), rs -> rs.getLong(1))
+                .orElse(-1L);
     }
 
     @Override

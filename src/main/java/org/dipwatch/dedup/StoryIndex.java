@@ -78,23 +78,16 @@ public final class StoryIndex {
         Who who;
         private StoryMatcher.Compared compared;
 
-        Report(StoryStore.Stored s) {
+        Report(StoryStore.Stored s, String outlet) {
             seq = s.seq();
             file = s.file();
             title = s.title();
-            outlet = s.outlet();
+            this.outlet = outlet;
             published = s.published();
             if (s.who() != null) {
                 features = s.features();
                 who = s.who();
             }
-        }
-
-        /** Drops its features (its story closed): an article of a closed story is a light row. */
-        void forget() {
-            features = null;
-            who = null;
-            compared = null;
         }
 
         /** What a pair score needs of it (its features and who, the names it knows, its officials), made once. */
@@ -106,12 +99,15 @@ public final class StoryIndex {
         }
     }
 
-    /** One story: its lead, its latest reports, how many and until when. */
+    /**
+     * One story: how many reports and until when; while it is open, its lead and latest reports too
+     * (a closed story keeps none: {@link #reports} then reads them from the store).
+     */
     static final class Story {
         final int no;
         final String id;
         Report lead;
-        final ArrayDeque<Report> recent = new ArrayDeque<>();
+        ArrayDeque<Report> recent = new ArrayDeque<>();
         int count;
         long lastSeq;
         boolean closed;
@@ -165,7 +161,11 @@ public final class StoryIndex {
 
     /** The memory of a store's rows: light rows of all, full rows of the latest articles and of the open stories' reports. */
     static StoryIndex load(StoryStore store, StoryMatcher.Thresholds thresholds) {
-        StoryIndex m = new StoryIndex(thresholds, 1024);
+        long last = store.lastSeq();
+        // sized for the rows there are and an eighth more, so that neither the arrays nor the LSH
+        // table grow (and refill) while they are read
+        StoryIndex m = new StoryIndex(thresholds, (int) Math.min(NearDuplicateIndex.MAX_SEQ, Math.max(1024, (last + 1) * 9 / 8)));
+        m.grow((int) Math.min(NearDuplicateIndex.MAX_SEQ, Math.max(0, (last + 1) * 9 / 8 - 1)));
         store.forEachLight(-1, m::add);
         long dfFrom = m.df.firstCounted(m.lastSeq);
         Map<Long, Report> need = new HashMap<>();
@@ -208,6 +208,8 @@ public final class StoryIndex {
                 for (Report r : s.recent) {
                     m.index(s, r, true);
                 }
+            } else {
+                m.close(s);
             }
         }
         return m;
@@ -274,6 +276,7 @@ public final class StoryIndex {
             outlets.add(o);
             return outlets.size() - 1;
         });
+        String outlet = outlets.get(outletNo[seq]);
         articles++;
         lastSeq = Math.max(lastSeq, seq);
         lsh.add(seq, sig);
@@ -288,7 +291,7 @@ public final class StoryIndex {
             df.add(seq, counted(s.features()));
         }
         Story story = byId.get(s.story());
-        Report report = new Report(s);
+        Report report = new Report(s, outlet);
         if (story == null) {
             story = new Story(stories.size(), s.story());
             stories.add(story);
@@ -300,16 +303,11 @@ public final class StoryIndex {
             if (!story.closed && seq - story.lastSeq > thresholds.recentArticles()) {
                 close(story);
             }
-            story.recent.addLast(report);
             if (!story.closed) {
+                story.recent.addLast(report);
                 index(story, report, true);
-            } else {
-                report.forget();
-            }
-            if (story.recent.size() > RECENT_REPORTS) {
-                Report old = story.recent.removeFirst();
-                if (!story.closed) {
-                    index(story, old, false);
+                if (story.recent.size() > RECENT_REPORTS) {
+                    index(story, story.recent.removeFirst(), false);
                 }
             }
         }
@@ -326,13 +324,14 @@ public final class StoryIndex {
         return s.closed || lastSeq - s.lastSeq >= thresholds.recentArticles();
     }
 
+    /** Closes a story for good: its keys leave the postings and its reports the memory. */
     private void close(Story s) {
         if (!s.closed) {
             index(s, s.lead, false);
             s.recent.forEach(r -> index(s, r, false));
             s.closed = true;
-            s.lead.forget();
-            s.recent.forEach(Report::forget);
+            s.lead = null;
+            s.recent = null;
         }
     }
 
@@ -406,6 +405,9 @@ public final class StoryIndex {
 
     /** Whether a story holds a report in a known language other than this one. */
     private static boolean inAnotherLanguage(Story s, String language) {
+        if (s.closed) {
+            return false;
+        }
         if (other(s.lead, language)) {
             return true;
         }
@@ -437,10 +439,17 @@ public final class StoryIndex {
         return seq < files.length && files[(int) seq] != null ? stories.get(storyNo[(int) seq]).id : null;
     }
 
+    /**
+     * A story's lead and latest reports, at most {@code max}, and its number of reports; {@code null}
+     * for a closed story, whose reports the memory no longer holds.
+     */
     StoryMatcher.Reports reports(String id, int max) {
         Story s = byId.get(id);
         if (s == null) {
             return new StoryMatcher.Reports(List.of(), 0);
+        }
+        if (s.closed) {
+            return null;
         }
         List<StoryStore.Stored> shown = new ArrayList<>();
         shown.add(stored(s, s.lead));

@@ -4,12 +4,15 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.dipwatch.model.Article;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.dipwatch.model.Verdict;
 
 /**
@@ -32,6 +35,8 @@ import org.dipwatch.model.Verdict;
  * {@code docs/stories.md}.
  */
 public final class StoryMatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StoryMatcher.class);
 
     /**
      * The thresholds, from {@code dipwatch.dedup.*}.
@@ -149,7 +154,11 @@ public final class StoryMatcher {
      * latest articles and of the open stories' lead and latest reports; never an article's text.
      */
     public synchronized void reload() {
+        long started = System.nanoTime();
         memory = StoryIndex.load(store, thresholds);
+        StoryIndex.Usage u = memory.usage();
+        LOG.info("stories: memory of {} articles loaded in {} ms: {} open stories, {} reports with their features, about {} MB",
+                u.articles(), (System.nanoTime() - started) / 1_000_000, u.openStories(), u.reportsInMemory(), u.bytes() >> 20);
     }
 
     /** The near-duplicate index in memory (for its size). */
@@ -265,7 +274,28 @@ public final class StoryMatcher {
      * reports: from memory, whatever the story's size.
      */
     public synchronized Reports reports(String story, int max) {
-        return memory.reports(story, max);
+        Reports open = memory.reports(story, max);
+        return open != null ? open : closedReports(story, max);
+    }
+
+    /**
+     * The same for a closed story, whose reports the memory no longer holds: its lead and latest
+     * ones read from the store (rare: an article joins only open stories).
+     */
+    private Reports closedReports(String story, int max) {
+        List<Long> seqs = store.reports(story);
+        if (seqs.isEmpty()) {
+            return new Reports(List.of(), 0);
+        }
+        int latest = Math.min(Math.max(0, max - 1), StoryIndex.RECENT_REPORTS);
+        List<Long> shown = new ArrayList<>();
+        shown.add(seqs.get(0));
+        shown.addAll(seqs.subList(Math.max(1, seqs.size() - latest), seqs.size()));
+        List<StoryStore.Stored> rows = new ArrayList<>();
+        for (StoryStore.Stored r : store.bySeq(shown.stream().mapToLong(Long::longValue).toArray())) {
+            rows.add(new StoryStore.Stored(r.seq(), r.file(), r.title(), r.outlet(), r.published(), null, null, story));
+        }
+        return new Reports(List.copyOf(rows), seqs.size());
     }
 
     /**

@@ -50,6 +50,15 @@ public interface StoryStore extends NearDuplicateIndex.SignatureSource {
     /** The full rows of these sequence numbers (unknown ones left out), in sequence order. */
     List<Stored> bySeq(long[] seqs);
 
+    /** The sequence numbers of a story's reports (file present), in order; empty for an unknown story. */
+    List<Long> reports(String story);
+
+    /**
+     * The highest sequence number of a row, or -1 when there is none: what the memory is sized for
+     * before it reads the rows.
+     */
+    long lastSeq();
+
     /**
      * Whether another process can store articles in the same database while this one runs (an H2
      * server mode or a database server): then each judgement first reads what was stored after the

@@ -58,6 +58,16 @@ final class MemoryStoryStore implements StoryStore {
     }
 
     @Override
+    public List<Long> reports(String story) {
+        return rows.stream().filter(s -> s.story().equals(story)).map(Stored::seq).toList();
+    }
+
+    @Override
+    public long lastSeq() {
+        return rows.isEmpty() ? -1 : rows.get(rows.size() - 1).seq();
+    }
+
+    @Override
     public boolean othersMayWrite() {
         return false;
     }

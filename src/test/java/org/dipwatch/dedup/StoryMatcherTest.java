@@ -77,4 +77,33 @@ class StoryMatcherTest {
         assertThat(StoryMatcher.outlet("https://www.reuters.com/world/x", "feed-1")).isEqualTo("reuters.com");
         assertThat(StoryMatcher.outlet(null, "inbox")).isEqualTo("inbox");
     }
+
+    @Test
+    void aClosedStorysReportsAreReadFromTheStoreAsTheMemoryHeldThem() throws Exception {
+        MemoryStoryStore store = new MemoryStoryStore();
+        StoryMatcher open = new StoryMatcher(store, judge.thresholds);
+        String[] stories = new String[5];
+        for (int i = 0; i < 5; i++) {
+            String file = TestHome.ORIGINALS.get(i);
+            stories[i] = judge.store(open, i, file, TestHome.original(file));
+        }
+        judge.store(open, 5, "005_0123456789abcdef.txt", Path.of("src/test/resources/dedup/seeds-rewritten/rewritten-001.txt"));
+        StoryMatcher.Reports inMemory = open.reports(stories[0], 5);
+        assertThat(inMemory.total()).as("seeds 000 and 004 report one call").isEqualTo(2);
+
+        // the same rows with a look-back of one article: the call's story (last report 4) is closed, and
+        // the memory keeps none of its reports
+        StoryMatcher.Thresholds t = judge.thresholds;
+        StoryMatcher closed = new StoryMatcher(store, new StoryMatcher.Thresholds(t.nearThreshold(), t.nearContainment(),
+                t.windowDays(), t.storyThreshold(), t.undatedThreshold(), t.languagesThreshold(), t.boilerplateMin(),
+                t.maxCandidates(), t.leadShare(), 1));
+        StoryMatcher.Reports fromStore = closed.reports(stories[0], 5);
+        assertThat(fromStore.total()).isEqualTo(2);
+        assertThat(fromStore.shown()).extracting(StoryStore.Stored::file)
+                .containsExactlyElementsOf(inMemory.shown().stream().map(StoryStore.Stored::file).toList())
+                .containsExactly(TestHome.ORIGINALS.get(0), TestHome.ORIGINALS.get(4));
+        assertThat(fromStore.shown()).extracting(StoryStore.Stored::title)
+                .containsExactlyElementsOf(inMemory.shown().stream().map(StoryStore.Stored::title).toList());
+        assertThat(closed.reports("st-unknown", 5).total()).isZero();
+    }
 }
