@@ -18,7 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.HashMap;
 import java.util.function.Function;
 import org.dipwatch.dedup.ExactDedup;
 import org.dipwatch.model.Article;
@@ -342,7 +342,11 @@ public final class Corpus {
         // at a start, usually every file is indexed and present: the whole rows (of 100,000 articles, say)
         // are read only when some file must be read
         Map<String, Boolean> missingByFile = index.fileStates();
-        boolean anyToRead = rereadAll || onDisk.keySet().stream().anyMatch(f -> !Boolean.FALSE.equals(missingByFile.get(f)));
+        // the files to read, in name order: new ones, ones that came back, or all of them
+        List<Map.Entry<String, Path>> toRead = onDisk.entrySet().stream()
+                .filter(e -> rereadAll || !Boolean.FALSE.equals(missingByFile.get(e.getKey())))
+                .sorted(Map.Entry.comparingByKey()).toList();
+        boolean anyToRead = !toRead.isEmpty();
         Map<String, IndexedArticle> known = anyToRead ? index.articles() : Map.of();
         Map<String, String> declaredLanguages = anyToRead ? index.declaredLanguages() : Map.of();
         int added = 0;
@@ -350,9 +354,10 @@ public final class Corpus {
         int missing = 0;
         List<String> unreadable = new ArrayList<>();
         try (Connection c = index.transaction()) {
-            for (Map.Entry<String, Path> e : onDisk.entrySet()) {
-                if (!rereadAll && Boolean.FALSE.equals(missingByFile.get(e.getKey()))) {
-                    continue; // indexed, and its file there
+            for (Map.Entry<String, Path> e : toRead) {
+                if (!Files.isRegularFile(e.getValue())) {
+                    LOG.warn("corpus: {} is not a regular file; it is ignored", e.getValue());
+                    continue;
                 }
                 IndexedArticle row = known.get(e.getKey());
                 Optional<Article> article = read(e.getValue());
@@ -413,13 +418,20 @@ public final class Corpus {
         }
     }
 
+    /**
+     * The seed files in {@code seeds/} by name, without a look at each (100,000 of them at a start):
+     * whether one is a regular file is asked of those that are read.
+     */
     private Map<String, Path> listSeedFiles() {
-        Map<String, Path> out = new TreeMap<>();
-        try (DirectoryStream<Path> dir = Files.newDirectoryStream(seeds, "*.txt")) {
+        Map<String, Path> out = new HashMap<>();
+        try (DirectoryStream<Path> dir = Files.newDirectoryStream(seeds)) {
             for (Path p : dir) {
                 String name = p.getFileName().toString();
+                if (!name.endsWith(".txt")) {
+                    continue;
+                }
                 Optional<SeedFile> seed = SeedFile.parse(name);
-                if (seed.isPresent() && Files.isRegularFile(p)) {
+                if (seed.isPresent()) {
                     out.put(name, p);
                     maxSeqOnDisk = Math.max(maxSeqOnDisk, seed.get().seq());
                 } else if (!name.startsWith(".")) {

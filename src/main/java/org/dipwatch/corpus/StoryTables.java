@@ -5,13 +5,16 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.ObjLongConsumer;
 import javax.sql.DataSource;
@@ -75,6 +78,19 @@ public final class StoryTables implements StoryStore {
             }
             ps.executeUpdate();
         }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO article_light (seq, file_name, story, outlet, published, title, "
+                + "signature, shingles, paragraphs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setLong(1, a.seq());
+            ps.setString(2, a.file());
+            ps.setString(3, a.story());
+            ps.setString(4, CorpusIndex.clip(a.outlet(), 200));
+            CorpusIndex.setDate(ps, 5, a.published());
+            ps.setString(6, CorpusIndex.clip(a.title(), 4000));
+            ps.setBytes(7, MinHash.toBytes(f.signature()));
+            ps.setInt(8, f.shingles());
+            ps.setBytes(9, MinHash.longsToBytes(Arrays.stream(f.paragraphs()).distinct().toArray()));
+            ps.executeUpdate();
+        }
     }
 
     private static String who(Who who) {
@@ -93,22 +109,27 @@ public final class StoryTables implements StoryStore {
 
     @Override
     public void forEachLight(long seq, Consumer<Stored> each) {
-        scan(LIGHT, seq, false, each);
+        // the narrow table alone, in its key's order; the rows of missing files (few, usually none) are
+        // passed over by their numbers instead of a join that would sort every row
+        Set<Long> missing = new HashSet<>(Rows.list(db, "SELECT seq FROM article WHERE file_missing AND seq > ?", 0,
+                e -> new IndexException("index: cannot list the missing articles: " + e.getMessage(), e), rs -> rs.getLong(1), seq));
+        scan("SELECT " + LIGHT.replace("s.", "l.") + " FROM article_light l WHERE l.seq > ? ORDER BY l.seq", seq, false, missing, each);
     }
 
     @Override
     public void forEachFull(long seq, Consumer<Stored> each) {
-        scan(FULL, seq, true, each);
+        scan("SELECT " + FULL + FROM + " WHERE s.seq > ? ORDER BY s.seq", seq, true, Set.of(), each);
     }
 
-    private void scan(String columns, long seq, boolean full, Consumer<Stored> each) {
-        try (Connection c = db.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT " + columns + FROM + " WHERE s.seq > ? ORDER BY s.seq")) {
+    private void scan(String sql, long seq, boolean full, Set<Long> skipped, Consumer<Stored> each) {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, seq);
             ps.setFetchSize(1000);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    each.accept(row(rs, full));
+                    if (skipped.isEmpty() || !skipped.contains(rs.getLong(1))) {
+                        each.accept(row(rs, full));
+                    }
                 }
             }
         } catch (SQLException e) {
@@ -154,8 +175,9 @@ public final class StoryTables implements StoryStore {
 
     @Override
     public void clear() {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("DELETE FROM article_story")) {
-            ps.executeUpdate();
+        try (Connection c = db.getConnection(); Statement st = c.createStatement()) {
+            st.executeUpdate("DELETE FROM article_light");
+            st.executeUpdate("DELETE FROM article_story");
         } catch (SQLException e) {
             throw new IndexException("index: cannot clear the story table: " + e.getMessage(), e);
         }

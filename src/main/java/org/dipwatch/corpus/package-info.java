@@ -10,7 +10,7 @@
  * <p>Tables and their owners (each table's statements live in the one class that owns it):
  * {@link org.dipwatch.corpus.CorpusIndex} owns {@code article}, {@code arrival} and
  * {@code article_tag} ({@link org.dipwatch.corpus.KnownKeys} reads their keys for it at start);
- * {@link org.dipwatch.corpus.StoryTables} owns {@code article_story}. The outbox's tables are
- * {@code alert.Outbox}'s, the sources' {@code source.SourceStates}'.
+ * {@link org.dipwatch.corpus.StoryTables} owns {@code article_story} and {@code article_light} (the
+ * narrow copy of the columns a start reads of every article). The outbox's tables are {@code alert.Outbox}'s, the sources' {@code source.SourceStates}'.
  */
 package org.dipwatch.corpus;

@@ -34,6 +34,9 @@ import org.dipwatch.model.Verdict;
  */
 public final class StoryIndex {
 
+    private static final int[] NO_INTS = new int[0];
+    private static final long[] NO_LONGS = new long[0];
+
     /** Reports of a story besides its lead whose features are kept. */
     static final int RECENT_REPORTS = 3;
     /** Signature values kept in full per article: those the LSH bands are made of. */
@@ -85,9 +88,19 @@ public final class StoryIndex {
             this.outlet = outlet;
             published = s.published();
             if (s.who() != null) {
-                features = s.features();
+                features = kept(s.features());
                 who = s.who();
             }
+        }
+
+        /**
+         * What a report keeps of its features: all but the signature and the paragraph hashes, which
+         * the index holds for every article already (its 16-bit signature, the outlets' paragraph
+         * counts) and a pair score does not read: a fifth of an open report's memory.
+         */
+        static TextFeatures kept(TextFeatures f) {
+            return new TextFeatures(NO_INTS, f.shingles(), f.terms(), f.quoteGrams(), NO_LONGS, f.title(), f.lead(), f.numbers(),
+                    f.words(), f.repeated());
         }
 
         /** What a pair score needs of it (its features and who, the names it knows, its officials), made once. */
@@ -184,7 +197,7 @@ public final class StoryIndex {
             }
             Report r = need.remove(s.seq());
             if (r != null) {
-                r.features = s.features();
+                r.features = Report.kept(s.features());
                 r.who = s.who();
             }
         });
@@ -194,7 +207,7 @@ public final class StoryIndex {
                 for (StoryStore.Stored s : store.bySeq(Arrays.copyOfRange(seqs, i, Math.min(seqs.length, i + 500)))) {
                     Report r = need.remove(s.seq());
                     if (r != null) {
-                        r.features = s.features();
+                        r.features = Report.kept(s.features());
                         r.who = s.who();
                     }
                 }
@@ -281,9 +294,12 @@ public final class StoryIndex {
         lastSeq = Math.max(lastSeq, seq);
         lsh.add(seq, sig);
         long o = Hashing.string(s.outlet());
+        long[] held = s.features().paragraphs();
         synchronized (paragraphs) {
-            for (long p : Arrays.stream(s.features().paragraphs()).distinct().toArray()) {
-                paragraphs.add(paragraphKey(o, p), 1);
+            for (int i = 0; i < held.length; i++) {
+                if (!repeatsEarlier(held, i)) {
+                    paragraphs.add(paragraphKey(o, held[i]), 1);
+                }
             }
         }
         boolean full = s.who() != null;
@@ -317,6 +333,16 @@ public final class StoryIndex {
         if (++addedSinceSweep >= Math.max(256, thresholds.recentArticles() / 8)) {
             sweep();
         }
+    }
+
+    /** Whether {@code values[i]} stands earlier in the array too (an article counts a paragraph once; it has a few). */
+    private static boolean repeatsEarlier(long[] values, int i) {
+        for (int j = 0; j < i; j++) {
+            if (values[j] == values[i]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a story is closed to new reports: closed for good, or no report among the latest {@code recentArticles}. */
