@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -82,8 +83,8 @@ public final class CorpusApi {
 
     /** {@code GET /api/articles/{id}}: the article with its text and metadata, or 404. */
     public Answer article(String id, String authorization) {
-        return read(authorization, () -> query.article(id).<Answer>map(a -> new Answer(200, a))
-                .orElseGet(() -> error(404, "no article '" + id + "' in seeds/ (an id is a file name without .txt, as in GET /api/articles)")));
+        return read(authorization, () -> found(query.article(id),
+                "no article '" + id + "' in seeds/ (an id is a file name without .txt, as in GET /api/articles)"));
     }
 
     /** {@code GET /api/stories?min-reports=…&offset=…}: one page of stories, the one reported last first. */
@@ -97,8 +98,7 @@ public final class CorpusApi {
 
     /** {@code GET /api/stories/{id}}: the story's reports in order, or 404. */
     public Answer story(String id, String authorization) {
-        return read(authorization, () -> query.story(id).<Answer>map(s -> new Answer(200, s))
-                .orElseGet(() -> error(404, "no story '" + id + "' (a story's id is the story field of an article)")));
+        return read(authorization, () -> found(query.story(id), "no story '" + id + "' (a story's id is the story field of an article)"));
     }
 
     /** {@code GET /api/alerts?subscription=…&outcome=…}: the delivery log, newest first. */
@@ -264,5 +264,10 @@ public final class CorpusApi {
 
     private static Answer error(int status, String message) {
         return new Answer(status, Map.of("error", message));
+    }
+
+    /** 200 with what was found, else 404 saying what was not. */
+    private static Answer found(Optional<?> item, String notFound) {
+        return item.<Answer>map(found -> new Answer(200, found)).orElseGet(() -> error(404, notFound));
     }
 }
