@@ -32,8 +32,12 @@ import org.dipwatch.search.SearchQuery;
  * ({@link ApiToken}: reads need it when one is set, a post always), asks {@link CorpusQuery} or
  * the pipeline, and answers with a status and a JSON body; a request it cannot serve gets a 4xx
  * whose {@code error} says why.
+ *
+ * @param query    the query layer the reads ask
+ * @param pipeline the pipeline a post goes into
+ * @param token    the API token that guards it
  */
-public final class CorpusApi {
+public record CorpusApi(CorpusQuery query, Pipeline pipeline, ApiToken token) {
 
     /** The page size when a request names none. */
     static final int DEFAULT_LIMIT = 20;
@@ -46,17 +50,6 @@ public final class CorpusApi {
     private static final Set<String> ARTICLE_PARAMETERS = union(PAGE, SearchQuery.FILTERS, Set.of("q", "from", "to"));
     private static final Set<String> STORY_PARAMETERS = union(PAGE, Set.of("min-reports"));
     private static final Set<String> ALERT_PARAMETERS = union(PAGE, Set.of("subscription", "outcome"));
-
-    private final CorpusQuery query;
-    private final Pipeline pipeline;
-    private final ApiToken token;
-
-    /** The API over this query layer, posting into this pipeline, guarded by this token. */
-    public CorpusApi(CorpusQuery query, Pipeline pipeline, ApiToken token) {
-        this.query = query;
-        this.pipeline = pipeline;
-        this.token = token;
-    }
 
     /** {@code GET /api/articles?q=…&actor=…&offset=…}: one page of the articles found. */
     public Answer articles(String authorization, String queryString) {
