@@ -122,13 +122,8 @@ public final class SmtpMail implements MailTransport, AutoCloseable {
             p.setProperty("mail.smtp.starttls.enable", "true");
             p.setProperty("mail.smtp.starttls.required", "true");
         }
-        // Nagle's algorithm off: see NoDelaySockets (mail after mail on one connection)
-        if ("smtps".equals(protocol)) {
-            p.put("mail.smtps.ssl.socketFactory", NoDelaySockets.tls());
-        } else {
-            p.put("mail.smtp.socketFactory", NoDelaySockets.plain());
-            p.put("mail.smtp.ssl.socketFactory", NoDelaySockets.tls());
-        }
+        // Nagle's algorithm off (mail after mail on one connection): see NoDelaySockets, which TLS is laid over
+        p.put(prefix + "socketFactory", NoDelaySockets.plain());
         this.session = Session.getInstance(p);
         this.closer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "smtp-idle-close");
@@ -139,6 +134,11 @@ public final class SmtpMail implements MailTransport, AutoCloseable {
             long every = Math.max(100, idleMillis / 2);
             closer.scheduleWithFixedDelay(this::closeIdle, every, every, TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** The Jakarta Mail properties its connections are made with (the socket factory among them). */
+    Properties sessionProperties() {
+        return session.getProperties();
     }
 
     @Override

@@ -2,7 +2,9 @@ package org.dipwatch.alert;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.dipwatch.model.ActorTag;
 import org.dipwatch.model.Attribution;
 import org.dipwatch.model.Classification;
@@ -43,26 +45,9 @@ public record Subscription(String id, Filter filter, Webhook webhook, Email emai
      * {@link Outbox#CAMEL}, those it has, in that order.
      */
     public List<String> channels() {
-        List<String> out = new java.util.ArrayList<>(6);
-        if (webhook != null) {
-            out.add(Outbox.WEBHOOK);
-        }
-        if (email != null) {
-            out.add(Outbox.EMAIL);
-        }
-        if (slack != null) {
-            out.add(Outbox.SLACK);
-        }
-        if (telegram != null) {
-            out.add(Outbox.TELEGRAM);
-        }
-        if (ntfy != null) {
-            out.add(Outbox.NTFY);
-        }
-        if (camel != null) {
-            out.add(Outbox.CAMEL);
-        }
-        return List.copyOf(out);
+        return Stream.of(webhook != null ? Outbox.WEBHOOK : null, email != null ? Outbox.EMAIL : null,
+                slack != null ? Outbox.SLACK : null, telegram != null ? Outbox.TELEGRAM : null,
+                ntfy != null ? Outbox.NTFY : null, camel != null ? Outbox.CAMEL : null).filter(Objects::nonNull).toList();
     }
 
     /** A digest schedule: a Quartz cron expression (seconds first) in a time zone. */

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -31,8 +32,12 @@ import org.dipwatch.search.SearchQuery;
  * ({@link ApiToken}: reads need it when one is set, a post always), asks {@link CorpusQuery} or
  * the pipeline, and answers with a status and a JSON body; a request it cannot serve gets a 4xx
  * whose {@code error} says why.
+ *
+ * @param query    the query layer the reads ask
+ * @param pipeline the pipeline a post goes into
+ * @param token    the API token that guards it
  */
-public final class CorpusApi {
+public record CorpusApi(CorpusQuery query, Pipeline pipeline, ApiToken token) {
 
     /** The page size when a request names none. */
     static final int DEFAULT_LIMIT = 20;
@@ -45,17 +50,6 @@ public final class CorpusApi {
     private static final Set<String> ARTICLE_PARAMETERS = union(PAGE, SearchQuery.FILTERS, Set.of("q", "from", "to"));
     private static final Set<String> STORY_PARAMETERS = union(PAGE, Set.of("min-reports"));
     private static final Set<String> ALERT_PARAMETERS = union(PAGE, Set.of("subscription", "outcome"));
-
-    private final CorpusQuery query;
-    private final Pipeline pipeline;
-    private final ApiToken token;
-
-    /** The API over this query layer, posting into this pipeline, guarded by this token. */
-    public CorpusApi(CorpusQuery query, Pipeline pipeline, ApiToken token) {
-        this.query = query;
-        this.pipeline = pipeline;
-        this.token = token;
-    }
 
     /** {@code GET /api/articles?q=…&actor=…&offset=…}: one page of the articles found. */
     public Answer articles(String authorization, String queryString) {
@@ -82,8 +76,8 @@ public final class CorpusApi {
 
     /** {@code GET /api/articles/{id}}: the article with its text and metadata, or 404. */
     public Answer article(String id, String authorization) {
-        return read(authorization, () -> query.article(id).<Answer>map(a -> new Answer(200, a))
-                .orElseGet(() -> error(404, "no article '" + id + "' in seeds/ (an id is a file name without .txt, as in GET /api/articles)")));
+        return read(authorization, () -> found(query.article(id),
+                "no article '" + id + "' in seeds/ (an id is a file name without .txt, as in GET /api/articles)"));
     }
 
     /** {@code GET /api/stories?min-reports=…&offset=…}: one page of stories, the one reported last first. */
@@ -97,8 +91,7 @@ public final class CorpusApi {
 
     /** {@code GET /api/stories/{id}}: the story's reports in order, or 404. */
     public Answer story(String id, String authorization) {
-        return read(authorization, () -> query.story(id).<Answer>map(s -> new Answer(200, s))
-                .orElseGet(() -> error(404, "no story '" + id + "' (a story's id is the story field of an article)")));
+        return read(authorization, () -> found(query.story(id), "no story '" + id + "' (a story's id is the story field of an article)"));
     }
 
     /** {@code GET /api/alerts?subscription=…&outcome=…}: the delivery log, newest first. */
@@ -264,5 +257,10 @@ public final class CorpusApi {
 
     private static Answer error(int status, String message) {
         return new Answer(status, Map.of("error", message));
+    }
+
+    /** 200 with what was found, else 404 saying what was not. */
+    private static Answer found(Optional<?> item, String notFound) {
+        return item.<Answer>map(found -> new Answer(200, found)).orElseGet(() -> error(404, notFound));
     }
 }

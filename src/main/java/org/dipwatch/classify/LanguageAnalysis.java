@@ -69,6 +69,18 @@ final class LanguageAnalysis {
     /** The analyzed words of a text: for each word its offsets in the text and every form it is compared by. */
     record Tokens(int[] starts, int[] ends, String[][] forms) {
 
+        /** The tokens of words found at these offsets ({start, end} each) with these forms. */
+        static Tokens of(List<int[]> offsets, List<String[]> forms) {
+            int n = offsets.size();
+            int[] starts = new int[n];
+            int[] ends = new int[n];
+            for (int i = 0; i < n; i++) {
+                starts[i] = offsets.get(i)[0];
+                ends[i] = offsets.get(i)[1];
+            }
+            return new Tokens(starts, ends, forms.toArray(String[][]::new));
+        }
+
         int size() {
             return starts.length;
         }
@@ -226,14 +238,7 @@ final class LanguageAnalysis {
         } catch (IOException e) {
             throw new UncheckedIOException("classify: analysing text in '" + language + "' failed", e);
         }
-        int n = offsets.size();
-        int[] starts = new int[n];
-        int[] ends = new int[n];
-        for (int i = 0; i < n; i++) {
-            starts[i] = offsets.get(i)[0];
-            ends[i] = offsets.get(i)[1];
-        }
-        return new Tokens(starts, ends, forms.toArray(String[][]::new));
+        return Tokens.of(offsets, forms);
     }
 
     /**
@@ -266,16 +271,7 @@ final class LanguageAnalysis {
         } catch (IOException e) {
             throw new UncheckedIOException("classify: analysing text in '" + language + "' failed", e);
         }
-        int n = offsets.size();
-        int[] starts = new int[n];
-        int[] ends = new int[n];
-        String[][] out = new String[n][];
-        for (int i = 0; i < n; i++) {
-            starts[i] = offsets.get(i)[0];
-            ends[i] = offsets.get(i)[1];
-            out[i] = forms.get(i).toArray(String[]::new);
-        }
-        return new Tokens(starts, ends, out);
+        return Tokens.of(offsets, forms.stream().map(f -> f.toArray(String[]::new)).toList());
     }
 
     private static String lower(CharTermAttribute term) {

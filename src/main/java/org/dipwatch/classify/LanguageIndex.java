@@ -13,25 +13,16 @@ import org.dipwatch.classify.Matcher.Ref;
  * The names and statement cues of one language, ready to be found in its texts: analyzed once,
  * when the first text of that language is classified, by the language's {@link LanguageAnalysis}
  * (inflected forms match), or, for Chinese, put in a {@link WordTrie} of characters.
+ *
+ * @param language    the language (ISO 639-1)
+ * @param analysis    its analysis, or {@code null} where names are matched on characters
+ * @param namePhrases its aliases, analyzed ({@code null} with character matching)
+ * @param cuePhrases  its cue phrases, analyzed ({@code null} with character matching)
+ * @param nameTrie    its aliases, character by character (else {@code null})
+ * @param cueTrie     its cue phrases, character by character (else {@code null})
  */
-final class LanguageIndex {
-
-    private final String language;
-    private final LanguageAnalysis analysis;
-    private final Phrases<Ref> names;
-    private final Phrases<Cues.Phrase> cues;
-    private final WordTrie<List<Ref>> nameTrie;
-    private final WordTrie<List<Cues.Phrase>> cueTrie;
-
-    private LanguageIndex(String language, LanguageAnalysis analysis, Phrases<Ref> names, Phrases<Cues.Phrase> cues,
-                          WordTrie<List<Ref>> nameTrie, WordTrie<List<Cues.Phrase>> cueTrie) {
-        this.language = language;
-        this.analysis = analysis;
-        this.names = names;
-        this.cues = cues;
-        this.nameTrie = nameTrie;
-        this.cueTrie = cueTrie;
-    }
+record LanguageIndex(String language, LanguageAnalysis analysis, Phrases<Ref> namePhrases, Phrases<Cues.Phrase> cuePhrases,
+                     WordTrie<List<Ref>> nameTrie, WordTrie<List<Cues.Phrase>> cueTrie) {
 
     /**
      * The index of a language's aliases (those of {@code entries} written for it) and cue phrases;
@@ -60,10 +51,6 @@ final class LanguageIndex {
         return new LanguageIndex(language, analysis, new Phrases<>(analysis, byText), new Phrases<>(analysis, cuePhrases), null, null);
     }
 
-    String language() {
-        return language;
-    }
-
     /** The words of a text as this language's analysis cuts them; {@code null} where names are matched on characters. */
     Tokens tokens(String text) {
         return analysis == null ? null : analysis.tokens(text);
@@ -83,7 +70,7 @@ final class LanguageIndex {
             });
             return out;
         }
-        names.find(text, tokens, (first, last, words, ref) -> {
+        namePhrases.find(text, tokens, (first, last, words, ref) -> {
             String[] matched = new String[last - first + 1];
             for (int i = first; i <= last; i++) {
                 matched[i - first] = text.substring(tokens.starts()[i], tokens.ends()[i]);
@@ -104,7 +91,7 @@ final class LanguageIndex {
             cueTrie.find(text, (start, end, phrases) -> phrases.forEach(p -> out.add(new Cues.Hit(p.category(), p.kind(), start, end))));
             return out;
         }
-        cues.find(text, tokens, (first, last, words, p) ->
+        cuePhrases.find(text, tokens, (first, last, words, p) ->
                 out.add(new Cues.Hit(p.category(), p.kind(), tokens.starts()[first], tokens.ends()[last])));
         return out;
     }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,13 +13,11 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.dipwatch.pipeline.Pipeline;
 import org.dipwatch.alert.Outbox;
-import org.dipwatch.config.Settings;
 import org.dipwatch.corpus.CorpusIndex;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code alerts}: the outbox from the command line: counts, dead letters, replay, delivery log; read
@@ -43,15 +40,14 @@ public final class AlertsCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "100", description = "At most this many lines (default ${DEFAULT-VALUE}).")
     int limit;
 
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    Home home;
 
     private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
         String act = action == null ? "" : action;
         String usage = switch (act) {
             case "", "dead" -> null;
@@ -60,22 +56,21 @@ public final class AlertsCommand implements Callable<Integer> {
             default -> "alerts: unknown action '" + action + "'; use dead, replay or log";
         };
         if (usage != null) {
-            spec.commandLine().getErr().println(usage);
+            home.err().println(usage);
             return 2;
         }
-        Settings settings = Settings.load();
-        Optional<RunningDaemon> daemon = RunningDaemon.find(settings.home(), CommandApi.START_WAIT);
+        Optional<RunningDaemon> daemon = home.daemon();
         List<?> lines;
         if (daemon.isPresent()) {
             lines = (List<?>) daemon.get().ask("alerts", Map.of("action", act, "args", args, "limit", limit)).get("lines");
         } else {
             // the outbox alone: no dictionaries, corpus or story memory to load for a look at it
-            try (CorpusIndex index = Pipeline.index(settings)) {
+            try (CorpusIndex index = Pipeline.index(home.settings())) {
                 lines = lines(new Outbox(index.dataSource()), act, args, limit);
             }
         }
         for (Object line : lines) {
-            out.println(JSON.writeValueAsString(line));
+            home.out().println(JSON.writeValueAsString(line));
         }
         return 0;
     }

@@ -1,6 +1,5 @@
 package org.dipwatch.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -12,9 +11,8 @@ import org.dipwatch.corpus.CorpusBackup;
 import org.dipwatch.corpus.CorpusIndex;
 import org.dipwatch.daemon.RunningDaemon;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code backup DIR}: a consistent copy of the home's index and {@code seeds/} in a new folder, for
@@ -30,16 +28,15 @@ public final class BackupCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "A new folder for the backup.")
     Path dir;
 
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    Home home;
 
     @Override
     public Integer call() throws IOException {
-        Settings settings = Settings.load();
+        Settings settings = home.settings();
         Path target = dir.toAbsolutePath().normalize();
         Map<String, Object> summary;
-        Optional<RunningDaemon> daemon = CorpusIndex.isPostgres(settings.get("dipwatch.index.url")) ? Optional.empty()
-                : RunningDaemon.find(settings.home(), CommandApi.START_WAIT);
+        Optional<RunningDaemon> daemon = CorpusIndex.isPostgres(settings.get("dipwatch.index.url")) ? Optional.empty() : home.daemon();
         if (daemon.isPresent()) {
             summary = daemon.get().ask("backup", Map.of("dir", target.toString()));
         } else {
@@ -47,7 +44,7 @@ public final class BackupCommand implements Callable<Integer> {
                 summary = summary(CorpusBackup.write(index, settings.home().resolve("seeds"), target), target);
             }
         }
-        spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(summary));
+        home.printJson(summary);
         return 0;
     }
 

@@ -1,7 +1,5 @@
 package org.dipwatch.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -18,10 +16,9 @@ import org.dipwatch.model.Classification;
 import org.dipwatch.normalize.Normalizer;
 import org.dipwatch.normalize.SeedText;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code classify FILE...}: prints what the classifier finds in files, without ingesting them. */
 @Command(name = "classify", mixinStandardHelpOptions = true,
@@ -38,17 +35,15 @@ public final class ClassifyCommand implements Callable<Integer> {
             + "it its role (cues: mention and cue).")
     boolean explain;
 
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    Home home;
 
     @Override
     public Integer call() throws Exception {
-        Settings settings = Settings.load();
+        Settings settings = home.settings();
         // the classifier alone: no index, and nothing that logs (Log4j is half of a short command's start)
         Classifier classifier = Classifier.of(settings);
         DocumentReader reader = new DocumentReader(SeedText::parse, settings.longValue("dipwatch.ingest.max-bytes"));
-        ObjectMapper json = new ObjectMapper();
-        PrintWriter out = spec.commandLine().getOut();
         for (Path file : files) {
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("file", file.toString());
@@ -69,8 +64,7 @@ public final class ClassifyCommand implements Callable<Integer> {
                 fields.put("verdict", "failed");
                 fields.put("reason", e.getMessage());
             }
-            out.println(json.writeValueAsString(fields));
-            out.flush();
+            home.printJson(fields);
         }
         return 0;
     }

@@ -1,27 +1,19 @@
 package org.dipwatch.cli;
 
-import org.dipwatch.daemon.RunningDaemon;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.dipwatch.pipeline.Pipeline;
-import org.dipwatch.config.Settings;
 import org.dipwatch.corpus.ClassificationJson;
 import org.dipwatch.model.IngestResult;
-import org.dipwatch.observe.Metrics;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code ingest FILE...}: pushes files through the pipeline once and prints one JSON object per
@@ -40,31 +32,13 @@ public final class IngestCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files or folders to ingest.")
     List<Path> files;
 
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    Home home;
 
     @Override
     public Integer call() throws IOException {
-        Settings settings = Settings.load();
-        ObjectMapper json = new ObjectMapper();
-        PrintWriter out = spec.commandLine().getOut();
-        Optional<RunningDaemon> daemon = RunningDaemon.find(settings.home(), CommandApi.START_WAIT);
-        if (daemon.isPresent()) {
-            for (Path file : expand(files)) {
-                Map<String, Object> fields = Files.isRegularFile(file)
-                        ? CommandApi.asked(daemon.get(), "ingest", Map.of("file", file.toAbsolutePath().toString()), file)
-                        : line(null, file);
-                out.println(json.writeValueAsString(fields));
-                out.flush();
-            }
-            return 0;
-        }
-        try (Pipeline pipeline = Pipeline.open(settings, new Metrics(new SimpleMeterRegistry()))) {
-            for (Path file : expand(files)) {
-                out.println(json.writeValueAsString(line(pipeline, file)));
-                out.flush();
-            }
-        }
+        home.settings(); // a home whose settings are wrong is named before any folder is listed
+        home.eachFile(expand(files), "ingest", file -> Map.of("file", file.toString()), IngestCommand::line);
         return 0;
     }
 

@@ -1,18 +1,15 @@
 package org.dipwatch.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dipwatch.config.Settings;
 import org.dipwatch.corpus.CorpusIndex;
 import org.dipwatch.corpus.IndexCopy;
-import org.dipwatch.daemon.RunningDaemon;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code migrate-store --to jdbc:postgresql://…}: copies the home's H2 index into a PostgreSQL
@@ -35,23 +32,20 @@ public final class MigrateStoreCommand implements Callable<Integer> {
     @Option(names = "--replace", description = "Delete the rows the target holds before copying.")
     boolean replace;
 
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    Home home;
 
     @Override
     public Integer call() throws Exception {
-        Settings settings = Settings.load();
+        Settings settings = home.settings();
         if (!CorpusIndex.isPostgres(to)) {
-            throw new ParameterException(spec.commandLine(), "--to must name a PostgreSQL database: jdbc:postgresql://host:port/database");
+            throw new ParameterException(home.commandLine(), "--to must name a PostgreSQL database: jdbc:postgresql://host:port/database");
         }
         if (CorpusIndex.isPostgres(settings.require("dipwatch.index.url"))) {
             throw new IllegalStateException("migrate-store: the home's index is on PostgreSQL already (dipwatch.index.url="
                     + settings.get("dipwatch.index.url") + "); to copy it elsewhere use dipwatch backup and restore");
         }
-        RunningDaemon.find(settings.home(), CommandApi.START_WAIT).ifPresent(d -> {
-            throw new IllegalStateException("migrate-store: a daemon (pid " + d.pid() + ") runs on " + settings.home()
-                    + "; stop it first, so that nothing is stored after the copy");
-        });
+        home.requireNoDaemon("migrate-store", ", so that nothing is stored after the copy");
         String password = System.getenv().getOrDefault(Settings.envName("dipwatch.index.password"), "");
         // the H2 file's own password: DIPWATCH_INDEX_PASSWORD is the target's here
         String h2Password = Settings.of(settings.home(), Map.of()).get("dipwatch.index.password");
@@ -65,8 +59,8 @@ public final class MigrateStoreCommand implements Callable<Integer> {
         out.put("to", to);
         out.put("rows", rows);
         out.put("seconds", Math.round((System.nanoTime() - start) / 1e7) / 100.0);
-        spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(out));
-        spec.commandLine().getErr().println("migrate-store: done; set dipwatch.index.url=" + to
+        home.printJson(out);
+        home.err().println("migrate-store: done; set dipwatch.index.url=" + to
                 + " (and dipwatch.index.user, DIPWATCH_INDEX_PASSWORD) for this home, then start the daemon");
         return 0;
     }

@@ -1,19 +1,14 @@
 package org.dipwatch.cli;
 
 import org.dipwatch.daemon.RunningDaemon;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.dipwatch.pipeline.Pipeline;
-import org.dipwatch.config.Settings;
 import org.dipwatch.corpus.Corpus;
-import org.dipwatch.observe.Metrics;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code reindex} (also {@code reclassify}): rebuilds the index from the text files in
@@ -26,22 +21,21 @@ import picocli.CommandLine.Spec;
                 "vanished files are marked missing. Prints a JSON summary. The running daemon of the home does it when one runs."})
 public final class ReindexCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    Home home;
 
     @Override
     public Integer call() throws Exception {
-        Settings settings = Settings.load();
-        Optional<RunningDaemon> daemon = RunningDaemon.find(settings.home(), CommandApi.START_WAIT);
+        Optional<RunningDaemon> daemon = home.daemon();
         Map<String, Object> summary;
         if (daemon.isPresent()) {
             summary = daemon.get().ask("reindex", Map.of());
         } else {
-            try (Pipeline pipeline = Pipeline.open(settings, new Metrics(new SimpleMeterRegistry()))) {
+            try (Pipeline pipeline = home.pipeline()) {
                 summary = summary(pipeline);
             }
         }
-        spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(summary));
+        home.printJson(summary);
         return 0;
     }
 

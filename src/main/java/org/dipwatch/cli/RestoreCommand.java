@@ -1,18 +1,15 @@
 package org.dipwatch.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.dipwatch.config.Settings;
 import org.dipwatch.corpus.CorpusBackup;
 import org.dipwatch.corpus.CorpusIndex;
-import org.dipwatch.daemon.RunningDaemon;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code restore DIR}: puts a backup written by {@code backup} into the home's index (H2 or PostgreSQL) and {@code seeds/}. */
 @Command(name = "restore", mixinStandardHelpOptions = true,
@@ -28,19 +25,17 @@ public final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--replace", description = "Delete the rows the index holds before restoring.")
     boolean replace;
 
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    Home home;
 
     @Override
     public Integer call() throws IOException {
-        Settings settings = Settings.load();
-        RunningDaemon.find(settings.home(), CommandApi.START_WAIT).ifPresent(d -> {
-            throw new IllegalStateException("restore: a daemon (pid " + d.pid() + ") runs on " + settings.home() + "; stop it first");
-        });
+        home.requireNoDaemon("restore", "");
+        Settings settings = home.settings();
         Path source = dir.toAbsolutePath().normalize();
         try (CorpusIndex index = BackupCommand.homeIndex(settings, settings.get("dipwatch.index.password"))) {
             CorpusBackup.Copied copied = CorpusBackup.restore(source, index, settings.home().resolve("seeds"), replace);
-            spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(BackupCommand.summary(copied, source)));
+            home.printJson(BackupCommand.summary(copied, source));
         }
         return 0;
     }

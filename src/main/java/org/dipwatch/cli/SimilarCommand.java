@@ -1,27 +1,20 @@
 package org.dipwatch.cli;
 
-import org.dipwatch.daemon.RunningDaemon;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.dipwatch.pipeline.Pipeline;
-import org.dipwatch.config.Settings;
 import org.dipwatch.dedup.StoryMatcher;
 import org.dipwatch.ingest.UnreadableDocumentException;
 import org.dipwatch.model.Verdict;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code similar FILE...}: the corpus articles nearest to each file, with their scores and the
@@ -40,31 +33,12 @@ public final class SimilarCommand implements Callable<Integer> {
     @Option(names = "--top", defaultValue = "5", description = "How many nearest articles to print (default ${DEFAULT-VALUE}).")
     int top;
 
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    Home home;
 
     @Override
     public Integer call() throws Exception {
-        ObjectMapper json = new ObjectMapper();
-        PrintWriter out = spec.commandLine().getOut();
-        Settings settings = Settings.load();
-        Optional<RunningDaemon> daemon = RunningDaemon.find(settings.home(), CommandApi.START_WAIT);
-        if (daemon.isPresent()) {
-            for (Path file : files) {
-                Map<String, Object> fields = Files.isRegularFile(file)
-                        ? CommandApi.asked(daemon.get(), "similar", Map.of("file", file.toAbsolutePath().toString(), "top", top), file)
-                        : line(null, file, top);
-                out.println(json.writeValueAsString(fields));
-                out.flush();
-            }
-            return 0;
-        }
-        try (Pipeline pipeline = Pipeline.open(settings, new org.dipwatch.observe.Metrics(new SimpleMeterRegistry()))) {
-            for (Path file : files) {
-                out.println(json.writeValueAsString(line(pipeline, file, top)));
-                out.flush();
-            }
-        }
+        home.eachFile(files, "similar", file -> Map.of("file", file.toString(), "top", top), (pipeline, file) -> line(pipeline, file, top));
         return 0;
     }
 

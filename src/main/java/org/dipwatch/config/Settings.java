@@ -117,6 +117,16 @@ public final class Settings {
         }
     }
 
+    /** The value of a key as a decimal number, with the key and where it came from in the error. */
+    public double decimalValue(String key) {
+        String value = require(key).trim();
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key + "=" + value + " (from " + origins.get(key) + ") must be a number");
+        }
+    }
+
     /** Where a key's value came from: {@code defaults}, a file path, an environment variable or a system property. */
     public String origin(String key) {
         return origins.get(key);

@@ -29,68 +29,40 @@ public final class LongIntMap {
 
     /** The value of a key, {@code absent} when it has none. */
     public int get(long key, int absent) {
-        long k = key == FREE ? ZERO : key;
-        int mask = keys.length - 1;
-        for (int i = home(k, mask); ; i = (i + 1) & mask) {
-            if (keys[i] == k) {
-                return values[i];
-            }
-            if (keys[i] == FREE) {
-                return absent;
-            }
-        }
+        int i = slot(stored(key));
+        return keys[i] == FREE ? absent : values[i];
     }
 
     /** Adds {@code delta} to a key's value (0 when absent); returns the new value. */
     public int add(long key, int delta) {
-        long k = key == FREE ? ZERO : key;
-        int mask = keys.length - 1;
-        for (int i = home(k, mask); ; i = (i + 1) & mask) {
-            if (keys[i] == k) {
-                return values[i] += delta;
-            }
-            if (keys[i] == FREE) {
-                keys[i] = k;
-                values[i] = delta;
-                if (++size > keys.length * MAX_LOAD) {
-                    grow();
-                }
-                return delta;
-            }
+        long k = stored(key);
+        int i = slot(k);
+        if (keys[i] == k) {
+            return values[i] += delta;
         }
+        insert(i, k, delta);
+        return delta;
     }
 
     /** Sets a key's value. */
     public void put(long key, int value) {
-        long k = key == FREE ? ZERO : key;
-        int mask = keys.length - 1;
-        for (int i = home(k, mask); ; i = (i + 1) & mask) {
-            if (keys[i] == k) {
-                values[i] = value;
-                return;
-            }
-            if (keys[i] == FREE) {
-                keys[i] = k;
-                values[i] = value;
-                if (++size > keys.length * MAX_LOAD) {
-                    grow();
-                }
-                return;
-            }
+        long k = stored(key);
+        int i = slot(k);
+        if (keys[i] == k) {
+            values[i] = value;
+        } else {
+            insert(i, k, value);
         }
     }
 
     /** Removes a key (backward-shift deletion, so that no tombstones build up). */
     public void remove(long key) {
-        long k = key == FREE ? ZERO : key;
-        int mask = keys.length - 1;
-        int i = home(k, mask);
-        while (keys[i] != k) {
-            if (keys[i] == FREE) {
-                return;
-            }
-            i = (i + 1) & mask;
+        long k = stored(key);
+        int i = slot(k);
+        if (keys[i] == FREE) {
+            return;
         }
+        int mask = keys.length - 1;
         keys[i] = FREE;
         size--;
         for (int j = (i + 1) & mask; keys[j] != FREE; j = (j + 1) & mask) {
@@ -132,22 +104,42 @@ public final class LongIntMap {
         size = 0;
     }
 
+    /** Where a stored key is, or else the free slot it would take: the first of the two its probe from home meets. */
+    private int slot(long k) {
+        int mask = keys.length - 1;
+        int i = home(k, mask);
+        while (keys[i] != k && keys[i] != FREE) {
+            i = (i + 1) & mask;
+        }
+        return i;
+    }
+
+    /** Puts a key that is not in the map into the free slot {@code i} its probe found. */
+    private void insert(int i, long k, int value) {
+        keys[i] = k;
+        values[i] = value;
+        if (++size > keys.length * MAX_LOAD) {
+            grow();
+        }
+    }
+
     private void grow() {
         long[] oldKeys = keys;
         int[] oldValues = values;
         keys = new long[oldKeys.length * 2];
         values = new int[oldKeys.length * 2];
-        int mask = keys.length - 1;
         for (int j = 0; j < oldKeys.length; j++) {
             if (oldKeys[j] != FREE) {
-                int i = home(oldKeys[j], mask);
-                while (keys[i] != FREE) {
-                    i = (i + 1) & mask;
-                }
+                int i = slot(oldKeys[j]);
                 keys[i] = oldKeys[j];
                 values[i] = oldValues[j];
             }
         }
+    }
+
+    /** A key as stored: key 0 marks a free slot, so it is stored under its stand-in. */
+    private static long stored(long key) {
+        return key == FREE ? ZERO : key;
     }
 
     private static int home(long key, int mask) {

@@ -54,40 +54,37 @@ final class PublicationDate {
             int base = iso.group(1) != null ? 1 : 4;
             return date(iso.group(base), iso.group(base + 1), iso.group(base + 2));
         }
-        LocalDate best = null;
-        int bestStart = Integer.MAX_VALUE;
-        Matcher dayFirst = DAY_MONTH_YEAR.matcher(value);
-        while (dayFirst.find()) {
-            Integer month = month(dayFirst.group(2));
-            if (month != null) {
-                LocalDate date = date(year(dayFirst.group(3)), month, Integer.parseInt(dayFirst.group(1)));
-                if (date != null) {
-                    best = date;
-                    bestStart = dayFirst.start();
-                    break;
-                }
-            }
-        }
-        Matcher monthFirst = MONTH_DAY_YEAR.matcher(value);
-        while (monthFirst.find() && monthFirst.start() < bestStart) {
-            Integer month = month(monthFirst.group(1));
-            if (month != null) {
-                LocalDate date = date(Integer.parseInt(monthFirst.group(3)), month, Integer.parseInt(monthFirst.group(2)));
-                if (date != null) {
-                    best = date;
-                    bestStart = monthFirst.start();
-                    break;
-                }
-            }
-        }
+        Found dayFirst = withMonthName(DAY_MONTH_YEAR, value, Integer.MAX_VALUE, 1, 2);
+        Found monthFirst = withMonthName(MONTH_DAY_YEAR, value, dayFirst == null ? Integer.MAX_VALUE : dayFirst.start(), 2, 1);
+        Found best = monthFirst != null ? monthFirst : dayFirst;
         Matcher dotted = DOTTED.matcher(value);
-        if (dotted.find() && dotted.start() < bestStart) {
+        if (dotted.find() && dotted.start() < (best == null ? Integer.MAX_VALUE : best.start())) {
             LocalDate date = date(dotted.group(3), dotted.group(2), dotted.group(1));
             if (date != null) {
-                best = date;
+                return date;
             }
         }
-        return best;
+        return best == null ? null : best.date();
+    }
+
+    /** A date found in a text, and where its match starts. */
+    private record Found(LocalDate date, int start) {
+    }
+
+    /**
+     * The first date with a month's name that {@code pattern} finds in {@code value} starting before
+     * {@code before}: the day and the month in the groups named, the year in group 3.
+     */
+    private static Found withMonthName(Pattern pattern, String value, int before, int dayGroup, int monthGroup) {
+        Matcher m = pattern.matcher(value);
+        while (m.find() && m.start() < before) {
+            Integer month = month(m.group(monthGroup));
+            LocalDate date = month == null ? null : date(year(m.group(3)), month, Integer.parseInt(m.group(dayGroup)));
+            if (date != null) {
+                return new Found(date, m.start());
+            }
+        }
+        return null;
     }
 
     /** The month a word names (English, full or abbreviated to at least three letters, or Russian genitive). */

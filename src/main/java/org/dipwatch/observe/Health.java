@@ -157,7 +157,7 @@ public final class Health implements CamelContextAware {
         configCheck.put("message", problems.isEmpty() ? "no configuration problems"
                 : problems.size() + (problems.size() == 1 ? " configuration problem: " : " configuration problems, the first: ")
                 + problems.get(0).text() + " (run check-config)");
-        configCheck.put("problems", problems.stream().map(Health::problem).toList());
+        configCheck.put("problems", problems); // each as check-config --json prints it: file, line, key, message
         checks.put("dipwatch:config", configCheck);
         Map<String, Object> out = new LinkedHashMap<>();
         if (clusterNodes != null) {
@@ -179,15 +179,6 @@ public final class Health implements CamelContextAware {
             out.put("node", node);
         }
         out.put("checks", checks);
-        return out;
-    }
-
-    private static Map<String, Object> problem(ConfigProblem p) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("file", p.file());
-        out.put("line", p.line());
-        out.put("key", p.key());
-        out.put("message", p.message());
         return out;
     }
 

@@ -1,18 +1,16 @@
 package org.dipwatch.observe;
 
 import io.netty.channel.ChannelFactory;
-import io.netty.channel.EventLoopGroup;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.socket.InternetProtocolFamily;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.spi.transport.Transport;
+import io.vertx.core.impl.transports.JDKTransport;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.channels.spi.SelectorProvider;
-import java.util.concurrent.ThreadFactory;
 
 /**
  * The Vert.x instance under Camel's HTTP server ({@code camel-platform-http-vertx}, which takes the
@@ -26,7 +24,7 @@ import java.util.concurrent.ThreadFactory;
  * both stacks ({@code -Djava.net.preferIPv4Stack=true} would take IPv6 from all of it).
  *
  * <p>Vert.x 4 takes a transport only through its {@code VertxBuilder} in {@code io.vertx.core.impl};
- * everything but the server channel is the JDK transport Vert.x chooses itself.
+ * it is the JDK transport Vert.x chooses itself ({@code JDKTransport}), extended for the server channel alone.
  */
 public final class HttpListener {
 
@@ -47,8 +45,7 @@ public final class HttpListener {
             return Vertx.vertx(options);
         }
         // the JDK (NIO) transport, Vert.x's own choice without preferNativeTransport (and no native one is packaged)
-        Transport jdk = io.vertx.core.impl.transports.JDKTransport.INSTANCE;
-        return new io.vertx.core.impl.VertxBuilder(options).findTransport(new Ipv4Servers(jdk)).init().vertx();
+        return new io.vertx.core.impl.VertxBuilder(options).findTransport(new Ipv4Servers()).init().vertx();
     }
 
     /** Whether {@code host} is an IPv4 address, or a name that resolves to one first. */
@@ -60,81 +57,15 @@ public final class HttpListener {
         }
     }
 
-    /** Vert.x's transport with IPv4 server channels. */
-    private record Ipv4Servers(Transport delegate) implements Transport {
+    /** Vert.x's JDK transport with IPv4 server channels. */
+    private static final class Ipv4Servers extends JDKTransport {
 
         @Override
         public ChannelFactory<? extends ServerChannel> serverChannelFactory(boolean domainSocket) {
             if (domainSocket) {
-                return delegate.serverChannelFactory(true);
+                return super.serverChannelFactory(true);
             }
             return () -> new NioServerSocketChannel(SelectorProvider.provider(), InternetProtocolFamily.IPv4);
-        }
-
-        @Override
-        public EventLoopGroup eventLoopGroup(int type, int threads, ThreadFactory factory, int ioRatio) {
-            return delegate.eventLoopGroup(type, threads, factory, ioRatio);
-        }
-
-        @Override
-        public io.netty.channel.socket.DatagramChannel datagramChannel() {
-            return delegate.datagramChannel();
-        }
-
-        @Override
-        public io.netty.channel.socket.DatagramChannel datagramChannel(InternetProtocolFamily family) {
-            return delegate.datagramChannel(family);
-        }
-
-        @Override
-        public ChannelFactory<? extends io.netty.channel.Channel> channelFactory(boolean domainSocket) {
-            return delegate.channelFactory(domainSocket);
-        }
-
-        @Override
-        public boolean supportsDomainSockets() {
-            return delegate.supportsDomainSockets();
-        }
-
-        @Override
-        public boolean supportFileRegion() {
-            return delegate.supportFileRegion();
-        }
-
-        @Override
-        public boolean isAvailable() {
-            return delegate.isAvailable();
-        }
-
-        @Override
-        public Throwable unavailabilityCause() {
-            return delegate.unavailabilityCause();
-        }
-
-        @Override
-        public java.net.SocketAddress convert(io.vertx.core.net.SocketAddress address) {
-            return delegate.convert(address);
-        }
-
-        @Override
-        public io.vertx.core.net.SocketAddress convert(java.net.SocketAddress address) {
-            return delegate.convert(address);
-        }
-
-        @Override
-        public void configure(io.netty.channel.socket.DatagramChannel channel, io.vertx.core.datagram.DatagramSocketOptions options) {
-            delegate.configure(channel, options);
-        }
-
-        @Override
-        public void configure(io.vertx.core.net.ClientOptionsBase options, boolean domainSocket, io.netty.bootstrap.Bootstrap bootstrap) {
-            delegate.configure(options, domainSocket, bootstrap);
-        }
-
-        @Override
-        public void configure(io.vertx.core.net.NetServerOptions options, boolean domainSocket,
-                              io.netty.bootstrap.ServerBootstrap bootstrap) {
-            delegate.configure(options, domainSocket, bootstrap);
         }
     }
 }

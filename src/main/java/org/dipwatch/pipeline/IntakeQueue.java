@@ -226,15 +226,24 @@ final class IntakeQueue<I, P> implements AutoCloseable {
                     + "its items are taken again at the next start", timeout.toSeconds());
         }
         // no interrupt: a worker finishes the item it reads (an interrupted read would only be noise), the rest are skipped
-        workers.shutdown();
+        shutdownAndAwait(workers, Duration.ofSeconds(5));
+    }
+
+    /**
+     * Shuts a pool down, lets it finish its tasks within {@code wait} and interrupts what still runs
+     * then (or when this wait is interrupted); whether they finished in time.
+     */
+    static boolean shutdownAndAwait(ExecutorService pool, Duration wait) {
+        pool.shutdown();
         try {
-            if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
-                workers.shutdownNow();
+            if (pool.awaitTermination(Math.max(1, wait.toMillis()), TimeUnit.MILLISECONDS)) {
+                return true;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            workers.shutdownNow();
         }
+        pool.shutdownNow();
+        return false;
     }
 
     @Override

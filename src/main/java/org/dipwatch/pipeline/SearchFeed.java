@@ -173,15 +173,8 @@ final class SearchFeed implements AutoCloseable {
 
     /** Adds what was handed over (within {@code timeout}), then stops the thread; the index itself stays open. */
     void close(Duration timeout) {
-        indexer.shutdown();
-        try {
-            if (!indexer.awaitTermination(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS)) {
-                LOG.warn("search: stopping before every stored article was added; the next start adds them");
-                indexer.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            indexer.shutdownNow();
+        if (!IntakeQueue.shutdownAndAwait(indexer, timeout)) {
+            LOG.warn("search: stopping before every stored article was added; the next start adds them");
         }
     }
 

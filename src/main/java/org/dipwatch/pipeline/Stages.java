@@ -12,7 +12,6 @@ import org.dipwatch.alert.Outbox;
 import org.dipwatch.alert.Subscriptions;
 import org.dipwatch.classify.Classifier;
 import org.dipwatch.classify.Dictionaries;
-import org.dipwatch.config.ConfigException;
 import org.dipwatch.config.Settings;
 import org.dipwatch.corpus.Corpus;
 import org.dipwatch.corpus.CorpusIndex;
@@ -117,25 +116,16 @@ record Stages(DocumentReader reader, Inbox inbox, Corpus corpus, Classifier clas
 
     /** The near-duplicate and story thresholds of the settings ({@code dipwatch.dedup.*}). */
     static StoryMatcher.Thresholds thresholds(Settings settings) {
-        return new StoryMatcher.Thresholds(decimal(settings, "dipwatch.dedup.near-threshold"),
-                decimal(settings, "dipwatch.dedup.near-containment"),
+        return new StoryMatcher.Thresholds(settings.decimalValue("dipwatch.dedup.near-threshold"),
+                settings.decimalValue("dipwatch.dedup.near-containment"),
                 settings.intValue("dipwatch.dedup.story-window-days"),
-                decimal(settings, "dipwatch.dedup.story-threshold"),
-                decimal(settings, "dipwatch.dedup.story-threshold-undated"),
-                decimal(settings, "dipwatch.dedup.story-threshold-languages"),
+                settings.decimalValue("dipwatch.dedup.story-threshold"),
+                settings.decimalValue("dipwatch.dedup.story-threshold-undated"),
+                settings.decimalValue("dipwatch.dedup.story-threshold-languages"),
                 settings.intValue("dipwatch.dedup.boilerplate-min-articles"),
                 settings.intValue("dipwatch.dedup.story-candidates"),
-                decimal(settings, "dipwatch.dedup.story-lead-share"),
+                settings.decimalValue("dipwatch.dedup.story-lead-share"),
                 settings.intValue("dipwatch.dedup.recent-articles"));
-    }
-
-    private static double decimal(Settings settings, String key) {
-        String value = settings.require(key).trim();
-        try {
-            return Double.parseDouble(value);
-        } catch (NumberFormatException e) {
-            throw new ConfigException(key + "=" + value + " (from " + settings.origin(key) + ") must be a number");
-        }
     }
 
     /**

@@ -18,28 +18,18 @@ import org.slf4j.LoggerFactory;
  * {@code silentAfterHours} (else the global {@code silentAfter}), and when a failing source
  * recovers: once per episode, not at every poll (the episode told of is kept in the source's state). Notices go through the alert outbox, so
  * they are retried and survive restarts like article alerts.
+ *
+ * @param states             the sources' states, where the episode told of is kept
+ * @param alerts             the subscriptions that are told
+ * @param outbox             where the notices wait for delivery
+ * @param dataSource         the index, where each notice is written to the outbox in a transaction of its own
+ * @param alertAfterFailures failed polls in a row that make a source failing (0: never)
+ * @param silentAfter        how long a source may list nothing new before it is silent, unless it has a limit of its own (zero: never)
  */
-public final class SourceHealth {
+public record SourceHealth(SourceStates states, Alerts alerts, Outbox outbox, DataSource dataSource, int alertAfterFailures,
+                           Duration silentAfter) {
 
     private static final Logger LOG = LoggerFactory.getLogger(SourceHealth.class);
-
-    private final SourceStates states;
-    private final Alerts alerts;
-    private final Outbox outbox;
-    private final DataSource dataSource;
-    private final int alertAfterFailures;
-    private final Duration silentAfter;
-
-    /** Health notices for these states, through these alerts and outbox. */
-    public SourceHealth(SourceStates states, Alerts alerts, Outbox outbox, DataSource dataSource, int alertAfterFailures,
-                        Duration silentAfter) {
-        this.states = states;
-        this.alerts = alerts;
-        this.outbox = outbox;
-        this.dataSource = dataSource;
-        this.alertAfterFailures = alertAfterFailures;
-        this.silentAfter = silentAfter;
-    }
 
     /**
      * Looks at a source after a poll and writes the notice its health owes, if any; {@code sourceSilentAfter}

@@ -8,12 +8,16 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 import java.nio.file.Files;
+import java.net.Socket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import javax.net.ssl.SSLSocket;
+import org.eclipse.angus.mail.util.SocketFetcher;
 import org.dipwatch.TestHome;
 import org.dipwatch.corpus.CorpusIndex;
 import org.dipwatch.observe.Metrics;
@@ -21,6 +25,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Mail over SMTP as GreenMail on 127.0.0.1 receives it, through a proxy that counts connections:
@@ -133,5 +139,34 @@ class SmtpMailTest {
                 .isEqualTo("https://example.org/%D0%BD%D0%BE%D0%B2%D0%BE%D1%81%D1%82%D0%B8/1 <html>");
         assertThat(m.getHeader("Auto-Submitted", null)).isEqualTo("auto-generated");
         assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(m)).doesNotContain("<html>\r\n\r\n");
+    }
+
+    /**
+     * Every security mode connects with Nagle's algorithm off, TLS laid over the plain socket of
+     * {@link NoDelaySockets}: the connection Jakarta Mail makes from the mailer's own properties,
+     * to GreenMail (SMTPS for {@code tls}, whose own certificate the test trusts).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"none", "starttls", "tls"})
+    void everySecurityModeConnectsWithNagleOff(String security) throws Exception {
+        boolean tls = "tls".equals(security);
+        GreenMail smtps = new GreenMail(new ServerSetup(TestHome.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTPS));
+        if (tls) {
+            smtps.start();
+        }
+        int port = tls ? smtps.getSmtps().getPort() : smtp.getSmtp().getPort();
+        try (SmtpMail m = new SmtpMail("127.0.0.1", port, security, "dipwatch@example.org", "", "", Duration.ZERO)) {
+            String prefix = tls ? "mail.smtps" : "mail.smtp";
+            Properties props = new Properties();
+            props.putAll(m.sessionProperties());
+            props.setProperty(prefix + ".ssl.trust", "*");
+            props.setProperty(prefix + ".ssl.checkserveridentity", "false");
+            try (Socket s = SocketFetcher.getSocket("127.0.0.1", port, props, prefix, tls)) {
+                assertThat(s).matches(x -> x instanceof SSLSocket == tls, tls ? "a TLS socket" : "a plain socket");
+                assertThat(s.getTcpNoDelay()).as("TCP_NODELAY").isTrue();
+            }
+        } finally {
+            smtps.stop();
+        }
     }
 }

@@ -65,6 +65,9 @@ class SettingsTest {
         Settings s = Settings.of(home, Map.of("dipwatch.dedup.near-threshold", "high", "dipwatch.dedup.story-threshold", "0.3"));
         assertThat(SettingsCheck.problems(s)).singleElement().hasToString(
                 "dipwatch.dedup.near-threshold: 'high' must be a number (like 0.36) (from system property)");
+        assertThatThrownBy(() -> s.decimalValue("dipwatch.dedup.near-threshold"))
+                .hasMessage("dipwatch.dedup.near-threshold=high (from system property) must be a number");
+        assertThat(s.decimalValue("dipwatch.dedup.story-threshold")).isEqualTo(0.3);
     }
 
     @Test

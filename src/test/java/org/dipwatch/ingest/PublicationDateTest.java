@@ -29,7 +29,13 @@ class PublicationDateTest {
         "3 Sept 2023                          | 2023-09-03",
         "04.07.2023 10:15                     | 2023-07-04",
         "4 июля 2023 года                     | 2023-07-04",
-        "Posted on 12 May 2022 by the Press Office | 2022-05-12"})
+        "Posted on 12 May 2022 by the Press Office | 2022-05-12",
+        "'Updated August 5, 2023: the 4 July 2023 statement' | 2023-08-05",
+        "'4 July 2023, updated August 5, 2023'     | 2023-07-04",
+        "'Sent 05.08.2023 about 4 July 2023'       | 2023-08-05",
+        "'4 July 2023, sent 05.08.2023'            | 2023-07-04",
+        "'31 February 2023, read 4 July 2023'      | 2023-07-04",
+        "'31 May 23 or 1 June 2023'                | 2023-05-31"})
     void statedDates(String text, LocalDate expected) {
         assertThat(PublicationDate.parse(text)).isEqualTo(expected);
     }
