@@ -50,47 +50,48 @@ public final class StoryTables implements StoryStore {
     @Override
     public void save(Connection c, Stored a, String verdict, String duplicateOf, Double similarity) throws SQLException {
         TextFeatures f = a.features();
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO article_story (seq, file_name, story, outlet, published, title, "
-                + "signature, shingles, terms, quotes, title_terms, lead_terms, numbers, words, paragraphs, who, verdict, "
-                + "duplicate_of, similarity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setLong(1, a.seq());
-            ps.setString(2, a.file());
-            ps.setString(3, a.story());
-            ps.setString(4, CorpusIndex.clip(a.outlet(), 200));
-            CorpusIndex.setDate(ps, 5, a.published());
-            ps.setString(6, CorpusIndex.clip(a.title(), 4000));
-            ps.setBytes(7, MinHash.toBytes(f.signature()));
-            ps.setInt(8, f.shingles());
-            ps.setBytes(9, MinHash.longsToBytes(f.terms()));
-            ps.setBytes(10, MinHash.longsToBytes(f.quoteGrams()));
-            ps.setBytes(11, MinHash.longsToBytes(f.title()));
-            ps.setBytes(12, MinHash.longsToBytes(f.lead()));
-            ps.setBytes(13, MinHash.longsToBytes(f.numbers()));
-            ps.setInt(14, f.words());
-            ps.setBytes(15, MinHash.longsToBytes(Arrays.stream(f.paragraphs()).distinct().toArray()));
-            ps.setString(16, CorpusIndex.clip(who(a.who()), 4000));
-            ps.setString(17, verdict);
-            ps.setString(18, duplicateOf);
+        byte[] paragraphs = MinHash.longsToBytes(Arrays.stream(f.paragraphs()).distinct().toArray());
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO article_story (" + LIGHT_COLUMNS + ", terms, quotes, title_terms, "
+                + "lead_terms, numbers, words, who, verdict, duplicate_of, similarity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                + "?, ?, ?, ?)")) {
+            int n = setLight(ps, a, paragraphs);
+            ps.setBytes(++n, MinHash.longsToBytes(f.terms()));
+            ps.setBytes(++n, MinHash.longsToBytes(f.quoteGrams()));
+            ps.setBytes(++n, MinHash.longsToBytes(f.title()));
+            ps.setBytes(++n, MinHash.longsToBytes(f.lead()));
+            ps.setBytes(++n, MinHash.longsToBytes(f.numbers()));
+            ps.setInt(++n, f.words());
+            ps.setString(++n, CorpusIndex.clip(who(a.who()), 4000));
+            ps.setString(++n, verdict);
+            ps.setString(++n, duplicateOf);
             if (similarity == null) {
-                ps.setNull(19, Types.DOUBLE);
+                ps.setNull(++n, Types.DOUBLE);
             } else {
-                ps.setDouble(19, similarity);
+                ps.setDouble(++n, similarity);
             }
             ps.executeUpdate();
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO article_light (seq, file_name, story, outlet, published, title, "
-                + "signature, shingles, paragraphs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setLong(1, a.seq());
-            ps.setString(2, a.file());
-            ps.setString(3, a.story());
-            ps.setString(4, CorpusIndex.clip(a.outlet(), 200));
-            CorpusIndex.setDate(ps, 5, a.published());
-            ps.setString(6, CorpusIndex.clip(a.title(), 4000));
-            ps.setBytes(7, MinHash.toBytes(f.signature()));
-            ps.setInt(8, f.shingles());
-            ps.setBytes(9, MinHash.longsToBytes(Arrays.stream(f.paragraphs()).distinct().toArray()));
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO article_light (" + LIGHT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            setLight(ps, a, paragraphs);
             ps.executeUpdate();
         }
+    }
+
+    /** The columns both tables hold, in this order: what a start reads of every article. */
+    private static final String LIGHT_COLUMNS = "seq, file_name, story, outlet, published, title, signature, shingles, paragraphs";
+
+    /** Sets the {@link #LIGHT_COLUMNS} of an insert; returns the last parameter set. */
+    private static int setLight(PreparedStatement ps, Stored a, byte[] paragraphs) throws SQLException {
+        ps.setLong(1, a.seq());
+        ps.setString(2, a.file());
+        ps.setString(3, a.story());
+        ps.setString(4, CorpusIndex.clip(a.outlet(), 200));
+        CorpusIndex.setDate(ps, 5, a.published());
+        ps.setString(6, CorpusIndex.clip(a.title(), 4000));
+        ps.setBytes(7, MinHash.toBytes(a.features().signature()));
+        ps.setInt(8, a.features().shingles());
+        ps.setBytes(9, paragraphs);
+        return 9;
     }
 
     private static String who(Who who) {

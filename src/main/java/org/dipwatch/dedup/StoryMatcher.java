@@ -156,9 +156,18 @@ public final class StoryMatcher {
     public synchronized void reload() {
         long started = System.nanoTime();
         memory = StoryIndex.load(store, thresholds);
-        StoryIndex.Usage u = memory.usage();
-        LOG.info("stories: memory of {} articles loaded in {} ms: {} open stories, {} reports with their features, about {} MB",
-                u.articles(), (System.nanoTime() - started) / 1_000_000, u.openStories(), u.reportsInMemory(), u.bytes() >> 20);
+        long ms = (System.nanoTime() - started) / 1_000_000;
+        if (ms >= 1000 || LOG.isDebugEnabled()) {
+            // a start that takes long says why (a large home); a small one says it only when asked
+            StoryIndex.Usage u = memory.usage();
+            String line = "stories: memory of {} articles loaded in {} ms: {} open stories, {} reports with their features, about {} MB";
+            Object[] args = {u.articles(), ms, u.openStories(), u.reportsInMemory(), u.bytes() >> 20};
+            if (ms >= 1000) {
+                LOG.info(line, args);
+            } else {
+                LOG.debug(line, args);
+            }
+        }
     }
 
     /** The near-duplicate index in memory (for its size). */

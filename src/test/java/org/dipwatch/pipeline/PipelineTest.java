@@ -108,4 +108,24 @@ class PipelineTest {
         assertThat(got.get(1).reason()).contains("connection reset");
         assertThat(got.get(2).duplicateOf()).isEqualTo(got.get(0).article());
     }
+
+    @Test
+    void aHomeFromBeforeTheNarrowStoryTableFindsNearCopiesOfItsArticles() throws Exception {
+        // the originals are stored; the index is then made as version 12 left it, without article_light
+        try (java.sql.Connection c = pipeline.corpus().index().dataSource().getConnection(); java.sql.Statement st = c.createStatement()) {
+            st.execute("DROP TABLE article_light");
+            st.execute("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '13'");
+        }
+        pipeline.close();
+        pipeline = Pipeline.open(Settings.of(home, Map.of()), new Metrics(new SimpleMeterRegistry()));
+        try (java.sql.Connection c = pipeline.corpus().index().dataSource().getConnection(); java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM article_light")) {
+            rs.next();
+            assertThat(rs.getLong(1)).as("the migration copies every story row").isEqualTo(5);
+        }
+        // the story memory was filled from the copied rows: an edited copy of seed 001 is its near-duplicate
+        IngestResult r = pipeline.ingestFile(Path.of("src/test/resources/dedup/seeds-rewritten/rewritten-001.txt"), "cli");
+        assertThat(r.verdict()).isEqualTo(Verdict.NEAR_DUPLICATE);
+        assertThat(r.duplicateOf()).isEqualTo(TestHome.ORIGINALS.get(1));
+    }
 }
