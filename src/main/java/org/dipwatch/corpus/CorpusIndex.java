@@ -150,8 +150,7 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
     }
 
     /**
-     * Whether the index has every packaged migration ({@code db/migration/V<n>__*.sql}, and the Java
-     * ones compiled beside them, {@code V<n>__*.class}) applied
+     * Whether the index has every packaged migration ({@code db/migration/V<n>__*.sql}) applied
      * successfully, by Flyway's own history table: then opening it needs no Flyway at all, whose
      * start (its classes, its scan of the jar for the migrations, the checksums) costs more than the
      * rest of opening an index. Any doubt (no history, a failed migration, a packaged version not
@@ -161,10 +160,7 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
     static boolean hasEveryMigration(DataSource ds) {
         List<String> packaged;
         try {
-            packaged = new ArrayList<>(org.dipwatch.config.PackagedFiles.in("db/migration", ".sql"));
-            // the Java migrations' classes: package-info and nested classes are none
-            org.dipwatch.config.PackagedFiles.in("db/migration", ".class").stream()
-                    .filter(f -> f.startsWith("db/migration/V") && !f.contains("$")).forEach(packaged::add);
+            packaged = org.dipwatch.config.PackagedFiles.in("db/migration", ".sql");
         } catch (IOException e) {
             return false;
         }
@@ -200,8 +196,8 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
         }
     }
 
-    /** A versioned migration's file name (SQL, or Java compiled), its version in group 1. */
-    private static final java.util.regex.Pattern MIGRATION = java.util.regex.Pattern.compile("V(\\d+(?:[._]\\d+)*)__.+\\.(?:sql|class)");
+    /** A versioned migration's file name, its version in group 1. */
+    private static final java.util.regex.Pattern MIGRATION = java.util.regex.Pattern.compile("V(\\d+(?:[._]\\d+)*)__.+\\.sql");
 
     private static HikariDataSource pool(String jdbcUrl, String user, String password, int poolSize) {
         HikariConfig config = new HikariConfig();
