@@ -67,6 +67,11 @@ public final class ClusterNodes implements AutoCloseable {
         return nodeId;
     }
 
+    /** The database the nodes share. */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
     /** Writes the first heartbeat now (a failure stops the start), then one every check-in. */
     public void start() {
         checkIn();

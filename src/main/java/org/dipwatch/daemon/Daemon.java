@@ -267,7 +267,7 @@ public final class Daemon {
                 pipeline = null;
                 throw e;
             }
-            pipeline.claimInboxFiles(new org.dipwatch.ingest.InboxClaims(shared, nodeId, cluster.goneAfter()),
+            pipeline.claimInboxFiles(new org.dipwatch.ingest.InboxClaims(cluster),
                     settings.intValue("dipwatch.cluster.inbox-share"));
             cluster.alsoEachCheckIn("freeing the inbox files of gone nodes", pipeline::freeFilesOfGoneNodes);
             cluster.alsoEachCheckIn("adding to the search index what other nodes stored", pipeline::catchUpSearch);

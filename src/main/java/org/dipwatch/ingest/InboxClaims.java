@@ -8,7 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HexFormat;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,16 +24,13 @@ public final class InboxClaims {
     /** Done claims older than this are deleted: a file is long gone from every node's listing by then. */
     private static final Duration KEEP_DONE = Duration.ofDays(1);
 
-    private final DataSource dataSource;
-    private final String nodeId;
-    private final Duration goneAfter;
+    /** This node: its id, the database the nodes share, when another node counts as gone. */
+    private final org.dipwatch.cluster.ClusterNodes node;
     private volatile long prunedAt;
 
-    /** Claims of {@code nodeId} in the database behind {@code dataSource}; a node silent for {@code goneAfter} is gone. */
-    public InboxClaims(DataSource dataSource, String nodeId, Duration goneAfter) {
-        this.dataSource = dataSource;
-        this.nodeId = nodeId;
-        this.goneAfter = goneAfter;
+    /** The claims of this node, in the database it checks in to. */
+    public InboxClaims(org.dipwatch.cluster.ClusterNodes node) {
+        this.node = node;
     }
 
     /** The key of a drop: its place below the inbox, size and modification time, as found (before it is read). */
@@ -55,12 +51,12 @@ public final class InboxClaims {
      */
     public boolean claim(String key, String relativeName) {
         pruneNowAndThen();
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = node.dataSource().getConnection()) {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO inbox_claim (claim_key, file_name, node_id, claimed_at) "
                     + "VALUES (?, ?, ?, CURRENT_TIMESTAMP) ON CONFLICT (claim_key) DO NOTHING")) {
                 ps.setString(1, key);
                 ps.setString(2, clip(relativeName));
-                ps.setString(3, nodeId);
+                ps.setString(3, node.nodeId());
                 if (ps.executeUpdate() == 1) {
                     return true;
                 }
@@ -68,10 +64,10 @@ public final class InboxClaims {
             try (PreparedStatement ps = c.prepareStatement("UPDATE inbox_claim SET node_id = ?, claimed_at = CURRENT_TIMESTAMP "
                     + "WHERE claim_key = ? AND NOT done AND (node_id = ? OR node_id NOT IN (SELECT node_id FROM cluster_node "
                     + "WHERE last_seen > CURRENT_TIMESTAMP - ? * INTERVAL '1 millisecond')) RETURNING node_id")) {
-                ps.setString(1, nodeId);
+                ps.setString(1, node.nodeId());
                 ps.setString(2, key);
-                ps.setString(3, nodeId);
-                ps.setLong(4, goneAfter.toMillis());
+                ps.setString(3, node.nodeId());
+                ps.setLong(4, node.goneAfter().toMillis());
                 if (ps.execute() && ps.getResultSet().next()) {
                     return true;
                 }
@@ -90,11 +86,11 @@ public final class InboxClaims {
      */
     public java.util.List<String> claimedByGoneNodes() {
         java.util.List<String> names = new java.util.ArrayList<>();
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = node.dataSource().getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT file_name FROM inbox_claim WHERE NOT done AND node_id <> ? AND node_id "
                      + "NOT IN (SELECT node_id FROM cluster_node WHERE last_seen > CURRENT_TIMESTAMP - ? * INTERVAL '1 millisecond')")) {
-            ps.setString(1, nodeId);
-            ps.setLong(2, goneAfter.toMillis());
+            ps.setString(1, node.nodeId());
+            ps.setLong(2, node.goneAfter().toMillis());
             try (java.sql.ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     names.add(rs.getString(1));
@@ -117,9 +113,9 @@ public final class InboxClaims {
     }
 
     private void update(String sql, String key) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = node.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, key);
-            ps.setString(2, nodeId);
+            ps.setString(2, node.nodeId());
             ps.executeUpdate();
         } catch (SQLException e) {
             LOG.warn("inbox: the claim {} cannot be updated ({}); other nodes take the file once this one is gone", key,
@@ -134,7 +130,7 @@ public final class InboxClaims {
             return;
         }
         prunedAt = now;
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = node.dataSource().getConnection();
              PreparedStatement ps = c.prepareStatement("DELETE FROM inbox_claim WHERE done AND claimed_at < CURRENT_TIMESTAMP - "
                      + "? * INTERVAL '1 millisecond'")) {
             ps.setLong(1, KEEP_DONE.toMillis());

@@ -38,8 +38,8 @@ class InboxClaimsTest {
         a.checkIn();
         ClusterNodes b = new ClusterNodes(index.dataSource(), "b", Duration.ofMillis(200));
         b.checkIn();
-        InboxClaims byA = new InboxClaims(index.dataSource(), "a", a.goneAfter());
-        InboxClaims byB = new InboxClaims(index.dataSource(), "b", b.goneAfter());
+        InboxClaims byA = new InboxClaims(a);
+        InboxClaims byB = new InboxClaims(b);
         String key = InboxClaims.key("note.txt", new Inbox.Stamp(10, 1000, null));
         assertThat(byA.claim(key, "note.txt")).isTrue();
         assertThat(byB.claim(key, "note.txt")).isFalse();
