@@ -120,6 +120,11 @@ public final class SourcePoller {
     private final java.util.Set<String> gauged = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Per source, the items its running poll handed over, all judged: when the poll counts as complete in the metrics. */
     private final Map<String, CompletableFuture<Void>> judgedOf = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * By source, the items its latest handing-over poll handed to the pipeline, until they are judged: a
+     * poll answered 304 meanwhile is complete, in the metrics, only once they are in the corpus too.
+     */
+    private final Map<String, CompletableFuture<Void>> stillJudging = new java.util.concurrent.ConcurrentHashMap<>();
     /** Intake keys of items handed to the pipeline and not judged yet: a poll meanwhile passes them by. */
     private final Map<String, CompletableFuture<IngestResult>> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
     /** By source: the feed items its last poll could not hand over, kept for its next poll (see {@link Waiting}). */
@@ -330,6 +335,11 @@ public final class SourcePoller {
             }
             states.success(spec.name(), state.etag(), state.lastModified(), 0, clock.instant());
             LOG.info("source={} outcome=unchanged status=304", spec.name());
+            CompletableFuture<Void> earlier = stillJudging.get(spec.name());
+            if (earlier != null) {
+                // the feed is unchanged since a poll whose items are still being judged: not caught up before they are
+                judgedOf.put(spec.name(), earlier);
+            }
             return new Report(spec.name(), "unchanged", 0, 0, null);
         }
         return "page".equals(spec.kind()) ? pollPage(spec, fetched, firstPoll) : pollFeed(spec, fetched, firstPoll);
@@ -587,6 +597,9 @@ public final class SourcePoller {
             awaited.forEach(a -> every.add(a.exceptionally(e -> null)));
             CompletableFuture<Void> all = CompletableFuture.allOf(every.toArray(CompletableFuture[]::new));
             judgedOf.put(source, all);
+            CompletableFuture<Void> settled = all.exceptionally(e -> null);
+            stillJudging.put(source, settled);
+            settled.whenComplete((v, e) -> stillJudging.remove(source, settled));
             all.whenComplete((v, e) -> {
                 try {
                     states.itemsAdded(source, added.get(), clock.instant());

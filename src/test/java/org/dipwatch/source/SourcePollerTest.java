@@ -576,4 +576,42 @@ class SourcePollerTest {
         return FixtureServer.Answer.of("text/html; charset=utf-8", "<html><head><title>" + title + "</title></head><body><article><h1>"
                 + title + "</h1><p>" + text + "</p><p>" + text.replace("The", "Moreover, the") + "</p></article></body></html>");
     }
+
+    @Test
+    void aPollAnswered304WhileTheItemsOfTheLastAreJudgedCountsOnlyOnceTheyAreInTheCorpus() throws Exception {
+        server.serve("/rss", FixtureServer.Answer.of("application/rss+xml", rss(
+                item(1, "Minister meets Egyptian counterpart", "The foreign minister met his Egyptian counterpart in Cairo."),
+                item(2, "Statement on the Black Sea", "The ministry issued a statement on shipping in the Black Sea."))).withEtag("\"v1\""));
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        java.util.concurrent.CountDownLatch judging = new java.util.concurrent.CountDownLatch(1);
+        // the pipeline holds the items in the transaction that records them until the test lets go
+        SourcePoller.Intake held = (draft, name, source, intakeKey, alerts, seen) -> pipeline.submit(new Pipeline.Intake(name,
+                source, () -> new Pipeline.Read(draft, intakeKey), alerts, (c, r) -> {
+                    try {
+                        judging.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    seen.write(c, r);
+                }), pipeline.offerWait());
+        SourcePoller p = new SourcePoller(new org.dipwatch.ingest.FeedFetcher("test", Duration.ofSeconds(10), 3, Duration.ZERO),
+                new org.dipwatch.source.SourceStates(pipeline.corpus().index().dataSource()), held, new Metrics(registry),
+                new SourcePoller.Policy(true, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ZERO, Duration.ofSeconds(5),
+                        100, 3, Duration.ofDays(100000)), java.time.Clock.systemUTC());
+        SourceSpec spec = feed("mfa", "/rss");
+        try {
+            assertThat(p.poll(spec).outcome()).isEqualTo("new");
+            assertThat(p.poll(spec).outcome()).as("the feed did not change").isEqualTo("unchanged");
+            assertThat(server.requests()).last().isEqualTo(new FixtureServer.Request("/rss", "\"v1\"", 304));
+            // neither poll is complete while its items are not in the corpus: the source is not caught up
+            assertThat(registry.find(Metrics.SOURCE_POLLS).counters()).isEmpty();
+        } finally {
+            judging.countDown();
+        }
+        assertThat(pipeline.awaitIdle(Duration.ofSeconds(30))).isTrue();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> registry.find(Metrics.SOURCE_POLLS).counters().size() == 2);
+        assertThat(registry.get(Metrics.SOURCE_POLLS).tag("outcome", "new").counter().count()).isEqualTo(1);
+        assertThat(registry.get(Metrics.SOURCE_POLLS).tag("outcome", "unchanged").counter().count()).isEqualTo(1);
+        assertThat(newSeeds()).hasSize(2);
+    }
 }
