@@ -33,24 +33,27 @@ final class KnownKeys {
             texts = new LongIntMap(1024);
             intakes = new LongIntMap(1024);
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT seq, url_hash, content_hash FROM article WHERE seq > ? ORDER BY seq")) {
-            ps.setLong(1, lastSeq);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    lastSeq = rs.getLong(1);
-                    article(rs.getString(2), rs.getString(3));
+        org.dipwatch.sql.Rows.lazily(c, () -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT seq, url_hash, content_hash FROM article WHERE seq > ? ORDER BY seq")) {
+                ps.setLong(1, lastSeq);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        lastSeq = rs.getLong(1);
+                        article(rs.getString(2), rs.getString(3));
+                    }
                 }
             }
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, intake_key FROM arrival WHERE id > ? ORDER BY id")) {
-            ps.setLong(1, lastArrival);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    lastArrival = rs.getLong(1);
-                    arrival(rs.getString(2));
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, intake_key FROM arrival WHERE id > ? ORDER BY id")) {
+                ps.setLong(1, lastArrival);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        lastArrival = rs.getLong(1);
+                        arrival(rs.getString(2));
+                    }
                 }
             }
-        }
+            return null;
+        });
     }
 
     /** Whether {@link #catchUp} has read the index at least once since the last {@link #reset}. */

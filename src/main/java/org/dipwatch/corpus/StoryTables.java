@@ -123,16 +123,21 @@ public final class StoryTables implements StoryStore {
     }
 
     private void scan(String sql, long seq, boolean full, Set<Long> skipped, Consumer<Stored> each) {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, seq);
-            ps.setFetchSize(1000);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    if (skipped.isEmpty() || !skipped.contains(rs.getLong(1))) {
-                        each.accept(row(rs, full));
+        try (Connection c = db.getConnection()) {
+            Rows.lazily(c, () -> {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setLong(1, seq);
+                    ps.setFetchSize(1000);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            if (skipped.isEmpty() || !skipped.contains(rs.getLong(1))) {
+                                each.accept(row(rs, full));
+                            }
+                        }
                     }
                 }
-            }
+                return null;
+            });
         } catch (SQLException e) {
             throw new IndexException("index: cannot read the stories after article " + seq + ": " + e.getMessage(), e);
         }

@@ -43,4 +43,16 @@ class RowsTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("alert: cannot read the outbox: ")
                 .hasCauseInstanceOf(java.sql.SQLException.class);
     }
+
+    @Test
+    void aLazyScanSeesEveryRowInOrderAndTheConnectionServesOtherQueriesAfterIt() throws Exception {
+        try (Connection c = ds.getConnection()) {
+            java.util.List<String> names = Rows.lazily(c, () -> Rows.list(c, "SELECT name FROM t ORDER BY name", 0, rs -> rs.getString(1)));
+            assertThat(names).containsExactly("a", "b", "c");
+            assertThat(Rows.list(c, "SELECT COUNT(*) FROM t WHERE status = ?", 0, rs -> rs.getInt(1), "pending")).containsExactly(2);
+            assertThatThrownBy(() -> Rows.lazily(c, () -> Rows.list(c, "SELECT nothing FROM nowhere", 0, rs -> 1)))
+                    .isInstanceOf(java.sql.SQLException.class);
+            assertThat(Rows.list(c, "SELECT name FROM t WHERE name = ?", 0, rs -> rs.getString(1), "b")).containsExactly("b");
+        }
+    }
 }
