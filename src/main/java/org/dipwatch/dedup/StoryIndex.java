@@ -177,8 +177,9 @@ public final class StoryIndex {
         long last = store.lastSeq();
         // sized for the rows there are and an eighth more, so that neither the arrays nor the LSH
         // table grow (and refill) while they are read
-        StoryIndex m = new StoryIndex(thresholds, (int) Math.min(NearDuplicateIndex.MAX_SEQ, Math.max(1024, (last + 1) * 9 / 8)));
-        m.grow((int) Math.min(NearDuplicateIndex.MAX_SEQ, Math.max(0, (last + 1) * 9 / 8 - 1)));
+        int expected = (int) Math.min(NearDuplicateIndex.MAX_SEQ, Math.max(1024, (last + 1) * 9 / 8));
+        StoryIndex m = new StoryIndex(thresholds, expected);
+        m.grow(expected - 1);
         store.forEachLight(-1, m::add);
         long dfFrom = m.df.firstCounted(m.lastSeq);
         Map<Long, Report> need = new HashMap<>();
