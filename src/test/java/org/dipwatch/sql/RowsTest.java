@@ -45,6 +45,21 @@ class RowsTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(value = 20, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void aLazyScanHandsOverItsFirstRowBeforeTheRestIsComputed() throws Exception {
+        // two billion rows: computed before the first is handed over, they would not come within the timeout
+        try (Connection c = ds.getConnection()) {
+            long first = Rows.lazily(c, () -> {
+                try (Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery("SELECT X FROM SYSTEM_RANGE(1, 2000000000)")) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            });
+            assertThat(first).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aLazyScanSeesEveryRowInOrderAndTheConnectionServesOtherQueriesAfterIt() throws Exception {
         try (Connection c = ds.getConnection()) {
             java.util.List<String> names = Rows.lazily(c, () -> Rows.list(c, "SELECT name FROM t ORDER BY name", 0, rs -> rs.getString(1)));
