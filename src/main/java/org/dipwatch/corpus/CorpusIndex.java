@@ -630,10 +630,14 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
         }
     }
 
-    /** The highest sequence number of an article whose file is in {@code seeds/}, or -1 when none. */
-    public long maxStoredSeq() {
+    /**
+     * The highest sequence number of an article, its file in {@code seeds/} or not, or -1 when none:
+     * read from the primary key's end (with {@code NOT file_missing} the database reads every row,
+     * a second of a 100k home's start).
+     */
+    public long maxSeq() {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT MAX(seq) FROM article WHERE NOT file_missing");
+             PreparedStatement ps = c.prepareStatement("SELECT MAX(seq) FROM article");
              ResultSet rs = ps.executeQuery()) {
             rs.next();
             long max = rs.getLong(1);

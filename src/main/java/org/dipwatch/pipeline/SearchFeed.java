@@ -141,7 +141,9 @@ final class SearchFeed implements AutoCloseable {
         if (search.readOnly()) {
             return; // the process that holds the index keeps it
         }
-        long stored = index.maxStoredSeq();
+        // the newest article's file may be missing: then the rows after the last one indexed are
+        // read and none added, one short range of the primary key
+        long stored = index.maxSeq();
         long from = search.maxSeq();
         if (from > stored) {
             search.clear(); // it indexed another database, or articles since removed

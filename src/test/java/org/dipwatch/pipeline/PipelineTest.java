@@ -128,4 +128,24 @@ class PipelineTest {
         assertThat(r.verdict()).isEqualTo(Verdict.NEAR_DUPLICATE);
         assertThat(r.duplicateOf()).isEqualTo(TestHome.ORIGINALS.get(1));
     }
+
+    @Test
+    void aFilePutIntoSeedsByHandBetweenTwoStartsGetsItsStoryAtTheNextAndAPlainRestartJudgesNothingAgain() throws Exception {
+        String story = pipeline.stories().storyOf(0);
+        pipeline.close();
+        pipeline = Pipeline.open(Settings.of(home, Map.of()), new Metrics(new SimpleMeterRegistry()));
+        assertThat(pipeline.stories().storyOf(0)).as("a restart keeps the stories it had").isEqualTo(story);
+        Path copy = home.resolve("seeds").resolve("900_0123456789abcdef.txt");
+        Files.copy(Path.of("src/test/resources/dedup/seeds-rewritten/rewritten-001.txt"), copy);
+        pipeline.close();
+        pipeline = Pipeline.open(Settings.of(home, Map.of()), new Metrics(new SimpleMeterRegistry()));
+        long seq = pipeline.corpus().index().articles().get(copy.getFileName().toString()).seq();
+        assertThat(pipeline.stories().storyOf(seq)).as("the hand-put file is judged at the start").isNotNull();
+        try (java.sql.Connection c = pipeline.corpus().index().dataSource().getConnection(); java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT verdict, duplicate_of FROM article_story WHERE seq = " + seq)) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("near_duplicate");
+            assertThat(rs.getString(2)).isEqualTo(TestHome.ORIGINALS.get(1));
+        }
+    }
 }
