@@ -76,21 +76,40 @@ public final class Corpus {
     public static Corpus open(Path seeds, CorpusIndex index, Function<String, Article> seedReader,
                               Function<Article, String> fingerprint,
                               java.util.function.BiFunction<Article, String, Classification> classifier) {
+        Corpus corpus = openUnchecked(seeds, index, seedReader, fingerprint, classifier);
+        corpus.check();
+        return corpus;
+    }
+
+    /**
+     * The corpus without its {@link #check} yet: what a daemon opens before it answers, leaving the
+     * check (a listing of {@code seeds/} and a read of every article's file state) to its warm-up.
+     */
+    public static Corpus openUnchecked(Path seeds, CorpusIndex index, Function<String, Article> seedReader,
+                                       Function<Article, String> fingerprint,
+                                       java.util.function.BiFunction<Article, String, Classification> classifier) {
         try {
             Files.createDirectories(seeds);
         } catch (IOException e) {
             throw new UncheckedIOException("corpus: cannot create " + seeds + ": " + e.getMessage(), e);
         }
-        Corpus corpus = new Corpus(seeds, index, seedReader, fingerprint, classifier);
+        return new Corpus(seeds, index, seedReader, fingerprint, classifier);
+    }
+
+    /**
+     * Recovers interrupted writes and compares {@code seeds/} with the index: files the index does not
+     * know yet are indexed, files gone are marked missing. What {@link #open} does before it returns.
+     */
+    public synchronized SyncReport check() {
         long started = System.nanoTime();
-        SyncReport report = corpus.sync(false, true);
+        SyncReport report = sync(false, true);
         if (report.added() > 0 || report.missing() > 0 || report.unreadable() > 0) {
             LOG.info("corpus: {}", report);
         } else {
             LOG.debug("corpus: the {} files in seeds/ checked against the index in {} ms", report.files(),
                     (System.nanoTime() - started) / 1_000_000);
         }
-        return corpus;
+        return report;
     }
 
     /**

@@ -47,6 +47,7 @@ public final class Daemon {
     /** What answers {@code POST /api/cli/{command}}: the CLI's commands on this daemon's pipeline. */
     private final CliCommands.Factory commands;
     private final Main main = new Main();
+    private volatile RuntimeException warmUpFailure;
     private PrometheusMeterRegistry registry;
     /** Under the HTTP server: its listening socket of the bound address's family ({@link org.dipwatch.observe.HttpListener}). */
     private io.vertx.core.Vertx vertx;
@@ -94,6 +95,10 @@ public final class Daemon {
         Runtime.getRuntime().addShutdownHook(waitForClose);
         try {
             main.run();
+            RuntimeException failed = warmUpFailure;
+            if (failed != null) {
+                throw new IllegalStateException("dipwatch: stopped since its warm-up failed: " + failed.getMessage(), failed);
+            }
         } finally {
             try {
                 stopWork();
@@ -126,6 +131,7 @@ public final class Daemon {
     public void start() throws Exception {
         configure();
         main.start();
+        pipeline.warmUpProceed(); // Main's start() calls no afterStart listener: the routes answer now
     }
 
     /** Stops a daemon started with {@link #start()}, letting in-flight work finish, then closes the index. */
@@ -238,6 +244,12 @@ public final class Daemon {
         };
     }
 
+    /** The warm-up failed: nothing can be judged, so the daemon stops (and says why: {@link #run} throws). */
+    private void warmUpFailed(RuntimeException cause) {
+        warmUpFailure = cause;
+        main.completed();
+    }
+
     private void bindBeans() {
         bindBeans(false);
     }
@@ -255,7 +267,8 @@ public final class Daemon {
                         + ", HTTP on " + other.host() + ":" + other.port() + "); stop it before starting another");
             });
         }
-        pipeline = Pipeline.open(checkOnly ? checkSettings() : settings, metrics);
+        // the daemon answers at once; the corpus check and the story memory load behind (Pipeline.openWarming)
+        pipeline = checkOnly ? Pipeline.open(checkSettings(), metrics) : Pipeline.openWarming(settings, metrics, this::warmUpFailed);
         if (clustered) {
             javax.sql.DataSource shared = pipeline.corpus().index().dataSource();
             cluster = new org.dipwatch.cluster.ClusterNodes(shared, nodeId,
@@ -298,6 +311,7 @@ public final class Daemon {
         health.configProblems(problems);
         metrics.configProblems(() -> problems.get().size());
         health.storeTrouble(pipeline::storeTrouble);
+        health.warmUp(pipeline::warmUpCheck);
         org.dipwatch.alert.Outbox outbox = pipeline.outbox();
         health.alerts(() -> outbox.backlog().stream().map(org.dipwatch.alert.Outbox.Backlog::summary).toList());
         metrics.alertBacklog(() -> outbox.backlog().stream().mapToLong(org.dipwatch.alert.Outbox.Backlog::pending).sum(),
@@ -358,6 +372,7 @@ public final class Daemon {
 
             @Override
             public void afterStart(BaseMainSupport started) {
+                pipeline.warmUpProceed(); // the routes answer: now the corpus check and the story memory
                 if (announced != null) {
                     try {
                         announced = announced.listening(settings.home(), settings.intValue("dipwatch.http.port"));

@@ -139,13 +139,52 @@ public final class StoryMatcher {
     private final StoryStore store;
     private final Thresholds thresholds;
     private final Boilerplate boilerplate = Boilerplate.packaged();
+    /** {@code null} until the first {@link #reload}: every use waits for it ({@link #memory()}). */
     private StoryIndex memory;
+    /** Why the first {@link #reload} failed ({@link #unloadable}), else {@code null}. */
+    private RuntimeException unloadable;
 
     /** A matcher over a store; the memory is filled from the store's rows. */
     public StoryMatcher(StoryStore store, Thresholds thresholds) {
+        this(store, thresholds, true);
+    }
+
+    private StoryMatcher(StoryStore store, Thresholds thresholds, boolean load) {
         this.store = store;
         this.thresholds = thresholds;
-        reload();
+        if (load) {
+            reload();
+        }
+    }
+
+    /**
+     * A matcher whose memory a later {@link #reload} fills (a daemon's warm-up, on a thread of its
+     * own): until then every use waits for it, and after {@link #unloadable} fails.
+     */
+    public static StoryMatcher unloaded(StoryStore store, Thresholds thresholds) {
+        return new StoryMatcher(store, thresholds, false);
+    }
+
+    /** Tells the uses waiting for the first load that it failed: they fail with this cause. */
+    public synchronized void unloadable(RuntimeException cause) {
+        unloadable = cause;
+        notifyAll();
+    }
+
+    /** The memory, once loaded; called with the monitor held, which waiting gives up meanwhile. */
+    private StoryIndex memory() {
+        while (memory == null) {
+            if (unloadable != null) {
+                throw new IllegalStateException("stories: the memory could not be loaded: " + unloadable.getMessage(), unloadable);
+            }
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("stories: interrupted while the memory loads", e);
+            }
+        }
+        return memory;
     }
 
     /**
@@ -156,6 +195,7 @@ public final class StoryMatcher {
     public synchronized void reload() {
         long started = System.nanoTime();
         memory = StoryIndex.load(store, thresholds);
+        notifyAll(); // the uses that came before the first load
         long ms = (System.nanoTime() - started) / 1_000_000;
         if (ms >= 1000 || LOG.isDebugEnabled()) {
             // a start that takes long says why (a large home); a small one says it only when asked
@@ -172,12 +212,12 @@ public final class StoryMatcher {
 
     /** The near-duplicate index in memory (for its size). */
     public synchronized NearDuplicateIndex index() {
-        return memory.lsh();
+        return memory().lsh();
     }
 
     /** The memory held, for the benchmark and the logs. */
     public synchronized StoryIndex.Usage usage() {
-        return memory.usage();
+        return memory().usage();
     }
 
     /** Who published an article: the host of its URL, else the source it came through. */
@@ -204,7 +244,7 @@ public final class StoryMatcher {
     public TextFeatures features(Article article, String outlet) {
         StoryIndex m;
         synchronized (this) {
-            m = memory;
+            m = memory();
         }
         TextFeatures.Text text = TextFeatures.text(article);
         return TextFeatures.of(text, m.repeated(outlet, text.hashes(), thresholds.boilerplateMin()), boilerplate);
@@ -220,10 +260,10 @@ public final class StoryMatcher {
      * {@link #features}: recomputed here only when the outlet's repeated paragraphs changed since.
      */
     public synchronized Judgement judge(Article article, Who who, String outlet, TextFeatures f, long before) {
-        Set<Long> repeated = memory.repeated(outlet, f.paragraphs(), thresholds.boilerplateMin());
+        Set<Long> repeated = memory().repeated(outlet, f.paragraphs(), thresholds.boilerplateMin());
         long[] was = f.repeated();
         boolean same = repeated.size() == was.length && repeated.stream().allMatch(h -> TextFeatures.contains(was, h));
-        return memory.judge(article.published(), same ? f : TextFeatures.of(TextFeatures.text(article), repeated, boilerplate),
+        return memory().judge(article.published(), same ? f : TextFeatures.of(TextFeatures.text(article), repeated, boilerplate),
                 who, outlet, before);
     }
 
@@ -233,7 +273,7 @@ public final class StoryMatcher {
      * labelled pairs.
      */
     synchronized StoryModel.Signals compare(Article a, Who wa, String outletA, Article c, Who wc, String outletC) {
-        StoryIndex m = memory;
+        StoryIndex m = memory();
         return signals(m.probe(a.published(), features(a, outletA), wa), Compared.of(c.published(), features(c, outletC), wc), 1,
                 thresholds.windowDays());
     }
@@ -260,7 +300,7 @@ public final class StoryMatcher {
      * call {@link #reload}.
      */
     public synchronized void added(long seq, String file, String story, Article article, Judgement j) {
-        memory.add(new StoryStore.Stored(seq, file, article.title(), j.outlet(), article.published(), j.features(), j.who(), story));
+        memory().add(new StoryStore.Stored(seq, file, article.title(), j.outlet(), article.published(), j.features(), j.who(), story));
     }
 
     /** The id of the story an article starts: {@code st-} and the article's 16 hex digits. */
@@ -275,7 +315,7 @@ public final class StoryMatcher {
 
     /** The story of a stored article, from memory ({@code null} when unknown). */
     public synchronized String storyOf(long seq) {
-        return memory.storyOf(seq);
+        return memory().storyOf(seq);
     }
 
     /**
@@ -283,7 +323,7 @@ public final class StoryMatcher {
      * reports: from memory, whatever the story's size.
      */
     public synchronized Reports reports(String story, int max) {
-        Reports open = memory.reports(story, max);
+        Reports open = memory().reports(story, max);
         return open != null ? open : closedReports(story, max);
     }
 
@@ -315,7 +355,7 @@ public final class StoryMatcher {
      */
     public synchronized void catchUp() {
         if (store.othersMayWrite()) {
-            store.forEachFull(memory.lastSeq(), memory::add);
+            store.forEachFull(memory().lastSeq(), memory()::add);
         }
     }
 

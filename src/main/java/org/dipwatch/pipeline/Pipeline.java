@@ -139,6 +139,7 @@ public final class Pipeline implements AutoCloseable {
     /** The full-text index, given each batch's articles once the batch has committed. */
     private final SearchIndex search;
     private final SearchFeed searchFeed;
+    private final WarmUp warmUp;
 
     private Pipeline(Stages stages, Metrics metrics) {
         this.reader = stages.reader();
@@ -154,24 +155,49 @@ public final class Pipeline implements AutoCloseable {
         this.sizes = stages.queue();
         this.search = stages.search();
         this.searchFeed = new SearchFeed(search, corpus.index(), corpus.seeds());
+        this.warmUp = new WarmUp(this::warmUp);
         this.queue = new IntakeQueue<>("pipeline", sizes.capacity(), sizes.workers(), sizes.batchSize(), this::prepare,
                 this::judgeBatch, e -> e.item().result().completeExceptionally(new NotTaken(e.item().intake())));
         metrics.pipelineQueue(queue::size);
     }
 
-    /** Opens the pipeline of a home: creates its folders, opens the index and the corpus. */
+    /**
+     * Opens the pipeline of a home: creates its folders, opens the index and the corpus, and warms
+     * up ({@link WarmUp}: the corpus checked, the story memory loaded) before it returns.
+     */
     public static Pipeline open(Settings settings, Metrics metrics) {
         return open(settings, metrics, classifier(settings));
     }
 
     /** {@link #open(Settings, Metrics)} with a classifier already loaded (tests that open many homes). */
     public static Pipeline open(Settings settings, Metrics metrics, Classifier classifier) {
+        Pipeline pipeline = opened(settings, metrics, classifier);
+        try {
+            pipeline.warmUp.run();
+        } catch (RuntimeException e) {
+            pipeline.closeStages();
+            throw e;
+        }
+        return pipeline;
+    }
+
+    /**
+     * The daemon's {@link #open}: returns once the warm-up holds the corpus' lock and lets it run on a
+     * thread of its own once told to ({@link #warmUpProceed}), so that the daemon answers at once
+     * whatever the home's size; documents handed over meanwhile wait to be judged. {@code onFailure}
+     * is told if the warm-up fails (then nothing can be judged: the daemon stops).
+     */
+    public static Pipeline openWarming(Settings settings, Metrics metrics, java.util.function.Consumer<RuntimeException> onFailure) {
+        Pipeline pipeline = opened(settings, metrics, classifier(settings));
+        pipeline.warmUp.start(onFailure);
+        return pipeline;
+    }
+
+    private static Pipeline opened(Settings settings, Metrics metrics, Classifier classifier) {
         Stages stages = Stages.open(settings, classifier);
         Pipeline pipeline;
         try {
             pipeline = new Pipeline(stages, metrics);
-            pipeline.judgeUnjudged();
-            pipeline.searchFeed.catchUp();
         } catch (RuntimeException e) {
             stages.search().close();
             stages.corpus().index().close();
@@ -179,6 +205,39 @@ public final class Pipeline implements AutoCloseable {
         }
         metrics.corpusSize(stages.corpus().index()::articleCount);
         return pipeline;
+    }
+
+    /**
+     * The warm-up's steps: the corpus' check, the story memory's load and the judgement of the
+     * articles without a story, under the corpus' lock; then the search index's catch-up (on its own
+     * thread). A memory that cannot be loaded fails what waits for it.
+     */
+    private void warmUp(Runnable holding) {
+        synchronized (corpus) {
+            holding.run();
+            corpus.check();
+            try {
+                stories.reload();
+            } catch (RuntimeException e) {
+                stories.unloadable(e);
+                throw e;
+            }
+            judgeUnjudged();
+        }
+        searchFeed.catchUp();
+    }
+
+    /**
+     * Lets the warm-up of {@link #openWarming} do its long work: the daemon calls it once its routes
+     * have started, so that it answers first and the two do not share the cores meanwhile.
+     */
+    public void warmUpProceed() {
+        warmUp.proceed();
+    }
+
+    /** The warm-up's state: the {@code dipwatch:warm-up} check of {@code /health}. */
+    public Map<String, Object> warmUpCheck() {
+        return warmUp.check();
     }
 
     /**
@@ -912,6 +971,14 @@ public final class Pipeline implements AutoCloseable {
     @Override
     public void close() {
         queue.close(sizes.stopWait());
+        warmUp.cancel();
+        if (!warmUp.await(sizes.stopWait())) {
+            LOG.warn("dipwatch: stopping during the warm-up; the next start does it again");
+        }
+        closeStages();
+    }
+
+    private void closeStages() {
         try {
             searchFeed.close(sizes.stopWait());
             search.close();

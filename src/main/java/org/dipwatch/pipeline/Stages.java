@@ -56,7 +56,10 @@ record Stages(DocumentReader reader, Inbox inbox, Corpus corpus, Classifier clas
     record Queue(int workers, int capacity, int batchSize, Duration offerWait, Duration stopWait) {
     }
 
-    /** Opens the stages of a home: creates its folders, opens the index and the corpus. */
+    /**
+     * Opens the stages of a home: creates its folders, opens the index and the corpus. The corpus'
+     * check and the story memory are left to {@link Pipeline}'s warm-up.
+     */
     static Stages open(Settings settings, Classifier classifier) {
         Path home = settings.home();
         Inbox inbox;
@@ -68,10 +71,10 @@ record Stages(DocumentReader reader, Inbox inbox, Corpus corpus, Classifier clas
         }
         CorpusIndex index = index(settings);
         try {
-            Corpus corpus = Corpus.open(home.resolve("seeds"), index, Stages::readSeed, ExactDedup::fingerprint,
+            Corpus corpus = Corpus.openUnchecked(home.resolve("seeds"), index, Stages::readSeed, ExactDedup::fingerprint,
                     (a, declaredLanguage) -> classifier.classify(a, false, declaredLanguage));
             DocumentReader reader = new DocumentReader(SeedText::parse, settings.longValue("dipwatch.ingest.max-bytes"));
-            StoryMatcher stories = new StoryMatcher(new StoryTables(index), thresholds(settings));
+            StoryMatcher stories = StoryMatcher.unloaded(new StoryTables(index), thresholds(settings));
             int cores = Runtime.getRuntime().availableProcessors();
             int workers = settings.intValue("dipwatch.pipeline.workers");
             Queue queue = new Queue(workers > 0 ? workers : cores, Math.max(1, settings.intValue("dipwatch.pipeline.queue-size")),
