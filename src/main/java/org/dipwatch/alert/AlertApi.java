@@ -157,16 +157,7 @@ public final class AlertApi {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", s.id());
         m.put("mode", s.mode());
-        Subscription.Filter f = s.filter();
-        Map<String, Object> filter = new LinkedHashMap<>();
-        filter.put("actors", f.actors());
-        filter.put("speaker", f.speaker());
-        filter.put("regions", f.regions());
-        filter.put("sources", f.sources());
-        filter.put("keywords", f.keywords());
-        filter.put("language", f.language());
-        filter.put("verdicts", f.verdicts());
-        m.put("filter", filter);
+        m.put("filter", s.filter()); // the record's components, in their order
         m.put("sourceHealth", s.sourceHealth());
         if (s.webhook() != null) {
             m.put("webhook", Map.of("url", withoutPassword(s.webhook().url()), "secret", "(set)"));
