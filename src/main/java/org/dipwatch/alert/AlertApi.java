@@ -22,27 +22,19 @@ import java.util.Map;
  * {@code Authorization: Bearer <token>}, reads too; without one the API is read-only (see
  * {@link ApiToken}). Secrets are never returned: a webhook's secret shows as {@code (set)}, the
  * password of a URL's user info as {@code ***}.
+ *
+ * @param subscriptions the subscriptions it shows and changes
+ * @param outbox        the outbox whose delivery log and dead letters it shows
+ * @param file          the subscriptions' file ({@code dipwatch.alert.subscriptions}), which a change rewrites
+ * @param token         the API token that guards it
  */
-public final class AlertApi {
+public record AlertApi(Subscriptions subscriptions, Outbox outbox, Path file, ApiToken token) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     /** An HTTP answer: the status code and the JSON body. */
     public record Answer(int status, Object body) {
-    }
-
-    private final Subscriptions subscriptions;
-    private final Outbox outbox;
-    private final Path file;
-    private final ApiToken token;
-
-    /** The API over these subscriptions (kept in {@code file}) and this outbox, guarded by this token. */
-    public AlertApi(Subscriptions subscriptions, Outbox outbox, Path file, ApiToken token) {
-        this.subscriptions = subscriptions;
-        this.outbox = outbox;
-        this.file = file;
-        this.token = token;
     }
 
     /** {@code /api/subscriptions[/{id}]}: GET lists (or shows one), POST creates, PUT replaces, DELETE removes. */
@@ -157,16 +149,7 @@ public final class AlertApi {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", s.id());
         m.put("mode", s.mode());
-        Subscription.Filter f = s.filter();
-        Map<String, Object> filter = new LinkedHashMap<>();
-        filter.put("actors", f.actors());
-        filter.put("speaker", f.speaker());
-        filter.put("regions", f.regions());
-        filter.put("sources", f.sources());
-        filter.put("keywords", f.keywords());
-        filter.put("language", f.language());
-        filter.put("verdicts", f.verdicts());
-        m.put("filter", filter);
+        m.put("filter", s.filter()); // the record's components, in their order
         m.put("sourceHealth", s.sourceHealth());
         if (s.webhook() != null) {
             m.put("webhook", Map.of("url", withoutPassword(s.webhook().url()), "secret", "(set)"));

@@ -114,26 +114,10 @@ public final class Outbox {
                 }
             }
             Connection held = c;
-            return () -> {
-                try {
-                    held.rollback();
-                } catch (SQLException ignored) {
-                    // the connection broke: the lock went with it
-                } finally {
-                    try {
-                        held.close();
-                    } catch (SQLException ignored) {
-                        // already closed
-                    }
-                }
-            };
+            return () -> Rows.abandon(held);
         } catch (SQLException e) {
             if (c != null) {
-                try {
-                    c.close();
-                } catch (SQLException ignored) {
-                    // already broken
-                }
+                Rows.release(c);
             }
             throw new IllegalStateException("alert: cannot lock the lane " + lane.subscriptionId() + " (" + lane.channel() + "): "
                     + e.getMessage(), e);

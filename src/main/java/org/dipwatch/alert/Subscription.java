@@ -1,9 +1,13 @@
 package org.dipwatch.alert;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.StringJoiner;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.dipwatch.model.ActorTag;
 import org.dipwatch.model.Attribution;
@@ -174,74 +178,70 @@ public record Subscription(String id, Filter filter, Webhook webhook, Email emai
                     .collect(java.util.stream.Collectors.toUnmodifiableSet());
         }
 
-        /** Whether an article with this verdict, source, text and classification matches; {@code null} when not, else why. */
+        /**
+         * Whether an article with this verdict, source, text and classification matches; {@code null}
+         * when not, else why: what each clause that is set found (actors, speaker, regions, sources,
+         * keywords, language, in this order), or "every <verdict> article" when none is set.
+         */
         public String why(String verdict, String source, String text, Classification tags) {
             if (!verdicts.contains(verdict.toLowerCase(Locale.ROOT))) {
                 return null;
             }
-            StringBuilder why = new StringBuilder();
-            if (!actors.isEmpty()) {
-                String hit = firstActor(tags.actors(), actors);
-                if (hit == null) {
-                    return null;
-                }
-                why.append("actor ").append(hit).append("; ");
+            StringJoiner why = new StringJoiner("; ");
+            boolean matches = holds(actors, () -> firstActor(tags.actors(), actors).map(a -> "actor " + a), why)
+                    && holds(speaker, () -> Optional.ofNullable(tags.speaker()).filter(this::isSpeaker)
+                            .map(s -> "speaker " + s.side()), why)
+                    && holds(regions, () -> firstRegion(tags.regions(), regions).map(r -> "region " + r), why)
+                    && holds(sources, () -> Optional.ofNullable(source).filter(s -> has(sources, s)).map(s -> "source " + s), why)
+                    && holds(keywords, () -> firstKeyword(text).map(k -> "keyword \"" + k + "\""), why)
+                    && holds(language, () -> Optional.ofNullable(tags.language()).filter(l -> has(language, l))
+                            .map(l -> "language " + l), why);
+            if (!matches) {
+                return null;
             }
-            if (!speaker.isEmpty()) {
-                Attribution s = tags.speaker();
-                if (s == null || !(has(speaker, s.side()) || has(speaker, s.actor().id()) || has(speaker, s.actor().country()))) {
-                    return null;
-                }
-                why.append("speaker ").append(s.side()).append("; ");
-            }
-            if (!regions.isEmpty()) {
-                String hit = firstRegion(tags.regions(), regions);
-                if (hit == null) {
-                    return null;
-                }
-                why.append("region ").append(hit).append("; ");
-            }
-            if (!sources.isEmpty()) {
-                if (!has(sources, source)) {
-                    return null;
-                }
-                why.append("source ").append(source).append("; ");
-            }
-            if (!keywords.isEmpty()) {
-                String lowerText = text.toLowerCase(Locale.ROOT);
-                String hit = keywords.stream().filter(k -> containsWords(lowerText, k)).findFirst().orElse(null);
-                if (hit == null) {
-                    return null;
-                }
-                why.append("keyword \"").append(hit).append("\"; ");
-            }
-            if (!language.isEmpty()) {
-                if (!has(language, tags.language())) {
-                    return null;
-                }
-                why.append("language ").append(tags.language()).append("; ");
-            }
-            return why.length() == 0 ? "every " + verdict + " article" : why.substring(0, why.length() - 2);
+            return why.length() == 0 ? "every " + verdict + " article" : why.toString();
         }
 
-        private static String firstActor(List<ActorTag> actors, Set<String> wanted) {
+        /**
+         * One clause of the filter: it holds when it is not set ({@code wanted} empty) or when the
+         * article meets it, and then what it {@code found} is added to {@code why}.
+         */
+        private static boolean holds(Collection<String> wanted, Supplier<Optional<String>> found, StringJoiner why) {
+            if (wanted.isEmpty()) {
+                return true;
+            }
+            Optional<String> hit = found.get();
+            hit.ifPresent(why::add);
+            return hit.isPresent();
+        }
+
+        private boolean isSpeaker(Attribution s) {
+            return has(speaker, s.side()) || has(speaker, s.actor().id()) || has(speaker, s.actor().country());
+        }
+
+        private Optional<String> firstKeyword(String text) {
+            String lowerText = text.toLowerCase(Locale.ROOT);
+            return keywords.stream().filter(k -> containsWords(lowerText, k)).findFirst();
+        }
+
+        private static Optional<String> firstActor(List<ActorTag> actors, Set<String> wanted) {
             for (ActorTag a : actors) {
                 if (has(wanted, a.id()) || has(wanted, a.country()) || a.organisation() != null && has(wanted, a.organisation().id())) {
-                    return a.id() + (a.country() != null && !a.country().equals(a.id()) ? " (" + a.country() + ")" : "");
+                    return Optional.of(a.id() + (a.country() != null && !a.country().equals(a.id()) ? " (" + a.country() + ")" : ""));
                 }
             }
-            return null;
+            return Optional.empty();
         }
 
-        private static String firstRegion(List<RegionTag> regions, Set<String> wanted) {
+        private static Optional<String> firstRegion(List<RegionTag> regions, Set<String> wanted) {
             for (RegionTag r : regions) {
                 if (has(wanted, r.id()) || has(wanted, r.country()) || has(wanted, r.name())
                         || r.path().stream().anyMatch(p -> has(wanted, p))
                         || r.rollup().stream().anyMatch(x -> has(wanted, x.code()) || has(wanted, x.name()))) {
-                    return r.name() + (r.country() != null && !r.id().equals(r.country()) ? " (" + r.country() + ")" : "");
+                    return Optional.of(r.name() + (r.country() != null && !r.id().equals(r.country()) ? " (" + r.country() + ")" : ""));
                 }
             }
-            return null;
+            return Optional.empty();
         }
 
         private static boolean has(Set<String> wanted, String value) {

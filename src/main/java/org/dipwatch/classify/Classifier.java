@@ -39,10 +39,10 @@ public final class Classifier {
     public Classifier(Dictionaries dictionaries, List<String> languages) {
         this.dictionaries = dictionaries;
         this.cues = dictionaries.cues();
-        this.matcher = new Matcher(dictionaries.entries(), cues.titleWords);
+        this.matcher = new Matcher(dictionaries.entries(), cues.titleWords());
         this.actors = new Actors(dictionaries);
         this.places = new Places(dictionaries);
-        this.kinds = new StatementKind(cues.kindWeights);
+        this.kinds = new StatementKind(cues.kindWeights());
         this.languages = new LanguageGuess(languages);
     }
 

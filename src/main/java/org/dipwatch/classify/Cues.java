@@ -20,8 +20,18 @@ import java.util.TreeSet;
  * found in one pass of a {@link WordTrie} (whole words, any case); where phrases of one category overlap,
  * the longest counts. The phrases of other languages ({@code languages:} in the file) are found
  * by that language's {@link LanguageIndex}, inflected forms included ("заявила", "заявили").
+ *
+ * @param titleWords          the title words that may stand next to a name ("minister")
+ * @param kindWeights         each statement kind's weight, in the file's order
+ * @param trie                the top-level phrases other than the country-role ones
+ * @param rolePhrases         the top-level country-role phrases, found word by word: many are short words ("in", "to")
+ * @param byLanguage          the phrases of each language under {@code languages:}, text to what each shows
+ * @param roleWords           the top-level (English) country-role words
+ * @param roleWordsByLanguage the country-role words of each language block that has its own
  */
-final class Cues {
+record Cues(Set<String> titleWords, Map<String, Double> kindWeights, WordTrie<List<Phrase>> trie,
+            WordPhrases<Phrase> rolePhrases, Map<String, Map<String, List<Phrase>>> byLanguage, RoleWords roleWords,
+            Map<String, RoleWords> roleWordsByLanguage) {
 
     /**
      * What a cue phrase shows. The last six are country roles: a phrase right before a country's
@@ -54,27 +64,6 @@ final class Cues {
 
     /** What a cue phrase shows: its category, and the statement kind for {@code KIND}. */
     record Phrase(Category category, String kind) {
-    }
-
-    final Set<String> titleWords;
-    final Map<String, Double> kindWeights;
-    private final WordTrie<List<Phrase>> trie;
-    /** The top-level country-role phrases, found word by word: many are short words ("in", "to"). */
-    private final WordPhrases<Phrase> rolePhrases;
-    private final Map<String, Map<String, List<Phrase>>> byLanguage;
-    private final RoleWords roleWords;
-    private final Map<String, RoleWords> roleWordsByLanguage;
-
-    private Cues(Set<String> titleWords, Map<String, Double> kindWeights, WordTrie<List<Phrase>> trie,
-                 WordPhrases<Phrase> rolePhrases, Map<String, Map<String, List<Phrase>>> byLanguage, RoleWords roleWords,
-                 Map<String, RoleWords> roleWordsByLanguage) {
-        this.titleWords = titleWords;
-        this.kindWeights = kindWeights;
-        this.trie = trie;
-        this.rolePhrases = rolePhrases;
-        this.byLanguage = byLanguage;
-        this.roleWords = roleWords;
-        this.roleWordsByLanguage = roleWordsByLanguage;
     }
 
     /** The country-role words of a language: its own block's, else the top-level (English) ones. */

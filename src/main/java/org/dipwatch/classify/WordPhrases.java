@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.dipwatch.text.Runs;
 
 /**
  * Finds phrases as written (any case) word by word: the text is cut once into words (runs of
@@ -27,7 +28,7 @@ final class WordPhrases<V> {
         for (Map.Entry<String, List<V>> e : phrases.entrySet()) {
             List<String> words = new ArrayList<>();
             String folded = Matcher.fold(e.getKey()).toLowerCase(Locale.ROOT);
-            cut(folded, (start, end) -> words.add(folded.substring(start, end)));
+            Runs.of(folded, Character::isLetterOrDigit, (start, end) -> words.add(folded.substring(start, end)));
             if (words.isEmpty()) {
                 continue;
             }
@@ -43,7 +44,7 @@ final class WordPhrases<V> {
             return;
         }
         List<int[]> words = new ArrayList<>();
-        cut(text, (start, end) -> words.add(new int[] {start, end}));
+        Runs.of(text, Character::isLetterOrDigit, (start, end) -> words.add(new int[] {start, end}));
         String[] lower = new String[words.size()];
         for (int i = 0; i < lower.length; i++) {
             lower[i] = text.substring(words.get(i)[0], words.get(i)[1]).toLowerCase(Locale.ROOT);
@@ -74,24 +75,5 @@ final class WordPhrases<V> {
             }
         }
         return true;
-    }
-
-    /** Receives one word's offsets. */
-    private interface Word {
-        void at(int start, int end);
-    }
-
-    /** The runs of letters and digits of a text. */
-    private static void cut(String text, Word word) {
-        int start = -1;
-        for (int i = 0; i <= text.length(); i++) {
-            boolean inWord = i < text.length() && Character.isLetterOrDigit(text.charAt(i));
-            if (inWord && start < 0) {
-                start = i;
-            } else if (!inWord && start >= 0) {
-                word.at(start, i);
-                start = -1;
-            }
-        }
     }
 }

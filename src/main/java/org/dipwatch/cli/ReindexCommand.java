@@ -1,7 +1,7 @@
 package org.dipwatch.cli;
 
 import org.dipwatch.daemon.RunningDaemon;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -24,10 +24,24 @@ public final class ReindexCommand implements Callable<Integer> {
     @Mixin
     Home home;
 
+    /**
+     * What a reindex did, as the command prints it.
+     *
+     * @param files        the article files in {@code seeds/}
+     * @param added        files the index did not know, added
+     * @param updated      rows read again from their file
+     * @param missing      rows whose file vanished, marked missing
+     * @param reclassified files read and classified again
+     * @param unreadable   the files that could not be read
+     * @param seconds      how long it took, to the hundredth
+     */
+    record Summary(int files, int added, int updated, int missing, int reclassified, List<String> unreadable, double seconds) {
+    }
+
     @Override
     public Integer call() throws Exception {
         Optional<RunningDaemon> daemon = home.daemon();
-        Map<String, Object> summary;
+        Object summary;
         if (daemon.isPresent()) {
             summary = daemon.get().ask("reindex", Map.of());
         } else {
@@ -40,17 +54,10 @@ public final class ReindexCommand implements Callable<Integer> {
     }
 
     /** Rebuilds the index of this pipeline (the CLI's own, or the running daemon's when it asks) and sums up what it did. */
-    static Map<String, Object> summary(Pipeline pipeline) {
+    static Summary summary(Pipeline pipeline) {
         long start = System.nanoTime();
         Corpus.SyncReport report = pipeline.reindex();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("files", report.files());
-        out.put("added", report.added());
-        out.put("updated", report.updated());
-        out.put("missing", report.missing());
-        out.put("reclassified", report.files() - report.unreadable());
-        out.put("unreadable", report.unreadableFiles());
-        out.put("seconds", Math.round((System.nanoTime() - start) / 1e7) / 100.0);
-        return out;
+        return new Summary(report.files(), report.added(), report.updated(), report.missing(), report.files() - report.unreadable(),
+                report.unreadableFiles(), Math.round((System.nanoTime() - start) / 1e7) / 100.0);
     }
 }

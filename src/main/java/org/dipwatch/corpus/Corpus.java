@@ -23,6 +23,7 @@ import java.util.function.Function;
 import org.dipwatch.dedup.ExactDedup;
 import org.dipwatch.model.Article;
 import org.dipwatch.model.Classification;
+import org.dipwatch.sql.Rows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -292,28 +293,21 @@ public final class Corpus {
 
         @Override
         public void close() {
+            if (done) {
+                Rows.release(c);
+                return;
+            }
             try {
-                if (!done) {
-                    // nothing recorded: the temporary files must not outlive the transaction
-                    for (Path[] f : files) {
-                        try {
-                            Files.deleteIfExists(f[0]);
-                        } catch (IOException e) {
-                            LOG.warn("corpus: cannot remove {} of a batch that was not recorded: {}", f[0], e.getMessage());
-                        }
-                    }
+                // nothing recorded: the temporary files must not outlive the transaction
+                for (Path[] f : files) {
                     try {
-                        c.rollback();
-                    } catch (SQLException ignored) {
-                        // the connection is gone; the transaction with it
+                        Files.deleteIfExists(f[0]);
+                    } catch (IOException e) {
+                        LOG.warn("corpus: cannot remove {} of a batch that was not recorded: {}", f[0], e.getMessage());
                     }
                 }
             } finally {
-                try {
-                    c.close();
-                } catch (SQLException ignored) {
-                    // closing a broken connection: nothing more to undo
-                }
+                Rows.abandon(c);
             }
         }
     }

@@ -59,10 +59,11 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
     /** Whether the index is a PostgreSQL database, which several nodes share (cluster mode). */
     private final boolean postgres;
 
-    private CorpusIndex(HikariDataSource dataSource, boolean exclusive, boolean postgres) {
+    /** The index in the database {@code dataSource} pools, which {@code url} names. */
+    private CorpusIndex(HikariDataSource dataSource, String url) {
         this.dataSource = dataSource;
-        this.exclusive = exclusive;
-        this.postgres = postgres;
+        this.exclusive = isEmbeddedH2(url);
+        this.postgres = isPostgres(url);
     }
 
     /**
@@ -70,6 +71,15 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
      * nodes sharing the database ("dipwatch" in ASCII); other programs on the same database must not use it.
      */
     static final long JUDGE_LOCK = 0x6469707761746368L;
+
+    /**
+     * Whether a JDBC URL names an embedded H2 database, a file or memory, which only the process that
+     * opens it reaches (not one of an H2 server: {@code jdbc:h2:tcp:}, {@code jdbc:h2:ssl:}).
+     */
+    static boolean isEmbeddedH2(String jdbcUrl) {
+        String upper = jdbcUrl.toUpperCase(Locale.ROOT);
+        return upper.startsWith("JDBC:H2:") && !upper.startsWith("JDBC:H2:TCP:") && !upper.startsWith("JDBC:H2:SSL:");
+    }
 
     /** Whether a JDBC URL names a PostgreSQL database: dipwatch's cluster mode. */
     public static boolean isPostgres(String jdbcUrl) {
@@ -144,9 +154,7 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
             ds.close();
             throw new IndexException("index: cannot migrate " + jdbcUrl + ": " + rootMessage(e), e);
         }
-        String upper = url.toUpperCase(Locale.ROOT);
-        boolean exclusive = upper.startsWith("JDBC:H2:") && !upper.startsWith("JDBC:H2:TCP:") && !upper.startsWith("JDBC:H2:SSL:");
-        return new CorpusIndex(ds, exclusive, isPostgres(url));
+        return new CorpusIndex(ds, url);
     }
 
     /**
@@ -220,8 +228,7 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
      * as they are.
      */
     static String embeddedSettings(String jdbcUrl) {
-        String upper = jdbcUrl.toUpperCase(Locale.ROOT);
-        if (!upper.startsWith("JDBC:H2:") || upper.startsWith("JDBC:H2:TCP:") || upper.startsWith("JDBC:H2:SSL:")) {
+        if (!isEmbeddedH2(jdbcUrl)) {
             return jdbcUrl;
         }
         String url = jdbcUrl.replaceAll("(?i);AUTO_SERVER(_PORT)?=[^;]*", "");

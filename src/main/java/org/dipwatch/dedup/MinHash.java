@@ -2,6 +2,9 @@ package org.dipwatch.dedup;
 
 import java.nio.ByteBuffer;
 import java.util.SplittableRandom;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
 
 /**
  * MinHash signatures of shingle sets: {@value #K} minimum hashes, one per hash function, whose
@@ -70,29 +73,35 @@ public final class MinHash {
 
     /** A signature as bytes for the index (big-endian). */
     public static byte[] toBytes(int[] sig) {
-        ByteBuffer b = ByteBuffer.allocate(sig.length * Integer.BYTES);
-        b.asIntBuffer().put(sig);
-        return b.array();
+        return encode(sig.length * Integer.BYTES, b -> b.asIntBuffer().put(sig));
     }
 
     /** A signature from the index's bytes. */
     public static int[] fromBytes(byte[] bytes) {
-        int[] sig = new int[bytes.length / Integer.BYTES];
-        ByteBuffer.wrap(bytes).asIntBuffer().get(sig);
-        return sig;
+        return decode(bytes, Integer.BYTES, int[]::new, (b, sig) -> b.asIntBuffer().get(sig));
     }
 
     /** Sorted 64-bit values as bytes for the index (big-endian). */
     public static byte[] longsToBytes(long[] values) {
-        ByteBuffer b = ByteBuffer.allocate(values.length * Long.BYTES);
-        b.asLongBuffer().put(values);
-        return b.array();
+        return encode(values.length * Long.BYTES, b -> b.asLongBuffer().put(values));
     }
 
     /** 64-bit values from the index's bytes. */
     public static long[] longsFromBytes(byte[] bytes) {
-        long[] out = new long[bytes.length / Long.BYTES];
-        ByteBuffer.wrap(bytes).asLongBuffer().get(out);
-        return out;
+        return decode(bytes, Long.BYTES, long[]::new, (b, values) -> b.asLongBuffer().get(values));
+    }
+
+    /** {@code size} bytes written by {@code put} in the index's order: big-endian, as a new ByteBuffer is. */
+    private static byte[] encode(int size, Consumer<ByteBuffer> put) {
+        ByteBuffer b = ByteBuffer.allocate(size);
+        put.accept(b);
+        return b.array();
+    }
+
+    /** The values of the index's bytes, {@code width} bytes each, read by {@code get} into a new array of them. */
+    private static <T> T decode(byte[] bytes, int width, IntFunction<T> array, BiConsumer<ByteBuffer, T> get) {
+        T values = array.apply(bytes.length / width);
+        get.accept(ByteBuffer.wrap(bytes), values);
+        return values;
     }
 }

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.LongToDoubleFunction;
 import org.dipwatch.model.Article;
+import org.dipwatch.text.Runs;
 
 /**
  * What the near-duplicate and story judgements compare of an article's text, boilerplate left
@@ -217,19 +218,12 @@ public record TextFeatures(int[] signature, int shingles, long[] terms, long[] q
             }
             // a number written against its word, as Chinese and Japanese write it ("146名", "3架"): the
             // digit runs, except those a date's 年, 月, 日 or 号 follows
-            int start = -1;
-            for (int j = 0; j <= w.length(); j++) {
-                boolean digit = j < w.length() && Character.isDigit(w.charAt(j));
-                if (digit && start < 0) {
-                    start = j;
-                } else if (!digit && start >= 0) {
-                    if (j < w.length() && Character.UnicodeScript.of(w.charAt(j)) == Character.UnicodeScript.HAN
-                            && DATE_UNITS.indexOf(w.charAt(j)) < 0) {
-                        number(w.substring(start, j), out);
-                    }
-                    start = -1;
+            Runs.of(w, Character::isDigit, (start, end) -> {
+                if (end < w.length() && Character.UnicodeScript.of(w.charAt(end)) == Character.UnicodeScript.HAN
+                        && DATE_UNITS.indexOf(w.charAt(end)) < 0) {
+                    number(w.substring(start, end), out);
                 }
-            }
+            });
         }
         return sorted(out);
     }

@@ -294,11 +294,6 @@ public final class Pipeline implements AutoCloseable {
         return search;
     }
 
-    /** The watched folder. */
-    public Inbox inbox() {
-        return inbox;
-    }
-
     /** Reads a seed file's text as the corpus holds it: any of the three shapes, normalized. */
     static Article readSeed(String text) {
         return Stages.readSeed(text);

@@ -15,8 +15,9 @@ import javax.sql.DataSource;
 /**
  * The query loops every table's owner needs, written once: run a query with its parameters, read
  * each row into a value, and turn a database error into the owner's own exception with its own
- * words ({@code "alert: cannot read the outbox: …"}). The SQL stays with the class that owns the
- * table; only the loop is shared.
+ * words ({@code "alert: cannot read the outbox: …"}); and the end of a transaction or connection
+ * whose work is over, on a connection that may have broken meanwhile. The SQL stays with the class
+ * that owns the table; only the loop is shared.
  */
 public final class Rows {
 
@@ -120,5 +121,29 @@ public final class Rows {
     public static Map<String, Long> counts(DataSource ds, String sql, Function<SQLException, RuntimeException> failure,
                                            Object... params) {
         return map(ds, sql, failure, rs -> rs.getString(1), rs -> rs.getLong(2), params);
+    }
+
+    /**
+     * Ends a transaction that will not commit: rolls it back, then closes its connection. Neither
+     * step fails in a way the caller could act on: a connection that broke took its transaction (and
+     * the locks it held) with it, so such a failure is passed over.
+     */
+    public static void abandon(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // the connection is gone, and the transaction with it
+        } finally {
+            release(c);
+        }
+    }
+
+    /** Closes a connection whose work is over; one that broke or closed already has nothing more to undo. */
+    public static void release(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // closing a broken connection: nothing more to undo
+        }
     }
 }

@@ -93,6 +93,23 @@ class AlertApiTest {
     }
 
     @Test
+    void aSubscriptionIsShownAsJsonWithTheFilterKeysInTheirOrder() throws Exception {
+        Files.writeString(file, """
+                subscriptions:
+                  - id: desk
+                    filter: { actors: [RUS], speaker: [MFA], regions: [Middle East], sources: [mid-ru], keywords: [Ceasefire],
+                              language: [ru], verdicts: [new] }
+                    email: { to: [desk@example.org] }
+                """);
+        String json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
+                api("").subscriptions("GET", "desk", null, null).body());
+        assertThat(json).contains("""
+                {"id":"desk","mode":"immediate","filter":{"actors":["rus"],"speaker":["mfa"],"regions":["middle east"],\
+                "sources":["mid-ru"],"keywords":["ceasefire"],"language":["ru"],"verdicts":["new"]},"sourceHealth":false,\
+                "email":{"to":["desk@example.org"]}}""");
+    }
+
+    @Test
     void theChatChannelsSecretsAreNeverShown() throws Exception {
         Files.writeString(file, """
                 subscriptions:

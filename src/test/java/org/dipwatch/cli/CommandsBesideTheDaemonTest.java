@@ -179,6 +179,10 @@ class CommandsBesideTheDaemonTest {
     void reindexAndCheckConfigRunBesideTheDaemon() throws Exception {
         assertThat(run("reindex")).as(err.toString()).isZero();
         assertThat(jsonLines().get(0).path("files").asInt()).isEqualTo(6);
+        List<String> keys = new java.util.ArrayList<>();
+        jsonLines().get(0).fieldNames().forEachRemaining(keys::add);
+        assertThat(keys).as("the daemon's summary, as the command alone prints it")
+                .containsExactly("files", "added", "updated", "missing", "reclassified", "unreadable", "seconds");
         clearOutput();
         assertThat(run("check-config", "--json")).as(out + " " + err).isZero();
         assertThat(jsonLines().get(0).path("routes").asInt()).isGreaterThan(10);

@@ -247,6 +247,10 @@ class CommandsTest {
         JsonNode report = jsonLines().get(0);
         assertThat(report.path("files").asInt()).isEqualTo(6);
         assertThat(report.path("unreadable").size()).isZero();
+        List<String> keys = new java.util.ArrayList<>();
+        report.fieldNames().forEachRemaining(keys::add);
+        assertThat(keys).containsExactly("files", "added", "updated", "missing", "reclassified", "unreadable", "seconds");
+        assertThat(report.path("reclassified").asInt()).isEqualTo(6);
     }
 
     @Test

@@ -32,6 +32,18 @@ class CorpusIndexTest {
         assertThat(CorpusIndex.embeddedSettings(configured)).isEqualTo(opened);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "jdbc:h2:file:/srv/dw/data/index;WRITE_DELAY=0 | true  | false",
+            "JDBC:H2:mem:test                              | true  | false",
+            "jdbc:h2:tcp://db.example.org/dw               | false | false",
+            "jdbc:h2:ssl://db.example.org/dw               | false | false",
+            "jdbc:postgresql://db.example.org/dw           | false | true"})
+    void whatAnIndexUrlNamesIsTheProcessesAloneOrShared(String url, boolean embeddedH2, boolean postgres) {
+        assertThat(CorpusIndex.isEmbeddedH2(url)).isEqualTo(embeddedH2);
+        assertThat(CorpusIndex.isPostgres(url)).isEqualTo(postgres);
+    }
+
     @Test
     void anIndexOpensWithoutFlywayOnlyWhenItHasEveryPackagedMigration() throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("data/index") + ";WRITE_DELAY=0";

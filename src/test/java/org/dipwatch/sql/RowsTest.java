@@ -70,4 +70,28 @@ class RowsTest {
             assertThat(Rows.list(c, "SELECT name FROM t WHERE name = ?", 0, rs -> rs.getString(1), "b")).containsExactly("b");
         }
     }
+
+    @Test
+    void anAbandonedTransactionLeavesNoRowAndItsConnectionClosed() throws Exception {
+        Connection c = ds.getConnection();
+        c.setAutoCommit(false);
+        try (Statement st = c.createStatement()) {
+            st.executeUpdate("INSERT INTO t VALUES ('d', 'pending', NULL)");
+        }
+        Rows.abandon(c);
+        assertThat(c.isClosed()).isTrue();
+        assertThat(Rows.list(ds, "SELECT name FROM t ORDER BY name", 0, IllegalStateException::new, rs -> rs.getString(1)))
+                .containsExactly("a", "b", "c");
+    }
+
+    @Test
+    void aConnectionThatClosedAlreadyIsAbandonedAndReleasedWithoutAnError() throws Exception {
+        Connection c = ds.getConnection();
+        c.setAutoCommit(false);
+        c.close(); // as a connection the database dropped: rollback and close both fail on it
+        assertThatThrownBy(c::rollback).isInstanceOf(java.sql.SQLException.class);
+        Rows.abandon(c);
+        Rows.release(c);
+        assertThat(c.isClosed()).isTrue();
+    }
 }
