@@ -1,8 +1,12 @@
 package org.dipwatch.bench;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -82,6 +86,8 @@ class StartupBench {
     private void starts(String what, Path template) throws Exception {
         List<Double> walls = new ArrayList<>();
         List<Double> cpus = new ArrayList<>();
+        List<Double> readyWalls = new ArrayList<>();
+        List<Double> readyCpus = new ArrayList<>();
         long rss = 0;
         for (int k = 0; k < STARTS; k++) {
             Path home = template;
@@ -108,6 +114,15 @@ class StartupBench {
                 }
                 walls.add((System.nanoTime() - t0) / 1e9);
                 cpus.add(cpuSeconds(p.pid()));
+                // the warm-up (corpus check, story memory) goes on behind /health: until it is UP, judging waits
+                while (!warmedUp(port)) {
+                    if (!p.isAlive() || System.nanoTime() > deadline) {
+                        throw new AssertionError("StartupBench: no warm-up on " + what + "; see " + home.resolve("daemon.log"));
+                    }
+                    Thread.sleep(20);
+                }
+                readyWalls.add((System.nanoTime() - t0) / 1e9);
+                readyCpus.add(cpuSeconds(p.pid()));
                 if (k == 0) {
                     Thread.sleep(IDLE_SECONDS * 1000L);
                     rss = rssMb(p.pid());
@@ -119,7 +134,21 @@ class StartupBench {
         }
         row("bin/dipwatch run to /health 200, " + what, walls, "s");
         row("  its CPU to /health 200", cpus, "CPU-s");
+        row("  to warmed up (dipwatch:warm-up UP: judging)", readyWalls, "s");
+        row("  its CPU to warmed up", readyCpus, "CPU-s");
         table.append(String.format("|   resident memory %d s after /health | %d MB | |%n", IDLE_SECONDS, rss));
+    }
+
+    /** Whether the daemon's {@code /health} says its warm-up is over ({@code dipwatch:warm-up} UP). */
+    private boolean warmedUp(int port) throws InterruptedException {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            return "UP".equals(new ObjectMapper().readTree(r.body())
+                    .path("checks").path("dipwatch:warm-up").path("state").asText());
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The commands on copies of the fresh home, no daemon running. */
