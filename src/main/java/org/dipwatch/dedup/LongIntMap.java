@@ -3,7 +3,7 @@ package org.dipwatch.dedup;
 /**
  * A map of 64-bit keys to {@code int} values in two flat arrays (open addressing, linear
  * probing): 12 bytes an entry, kept at most {@value #MAX_LOAD} full, so about 18 bytes an entry.
- * The document frequencies, the outlets' paragraph counts and the story candidate index use it
+ * The document frequencies and the story candidate index use it
  * instead of boxed maps; the corpus index's filter of known hashes too. Key 0 is stored under a stand-in, so every {@code long} is a key. Not
  * thread-safe.
  */

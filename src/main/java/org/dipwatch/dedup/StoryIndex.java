@@ -144,7 +144,7 @@ public final class StoryIndex {
     private final List<String> outlets = new ArrayList<>();
     private final Map<String, Integer> outletNos = new HashMap<>();
     /** Articles of an outlet holding a paragraph, by {@link #paragraphKey}; guarded by itself. */
-    private final LongIntMap paragraphs = new LongIntMap(1 << 12);
+    private final SmallCounts paragraphs = new SmallCounts(1 << 12);
     private final TermCounts df;
     private final List<Story> stories = new ArrayList<>();
     private final Map<String, Story> byId = new HashMap<>();
@@ -243,7 +243,7 @@ public final class StoryIndex {
         long o = Hashing.string(outlet);
         synchronized (paragraphs) {
             for (long h : hashes) {
-                if (paragraphs.get(paragraphKey(o, h), 0) >= min) {
+                if (paragraphs.get(paragraphKey(o, h)) >= min) {
                     out.add(h);
                 }
             }
@@ -299,7 +299,7 @@ public final class StoryIndex {
         synchronized (paragraphs) {
             for (int i = 0; i < held.length; i++) {
                 if (!repeatsEarlier(held, i)) {
-                    paragraphs.add(paragraphKey(o, held[i]), 1);
+                    paragraphs.increment(paragraphKey(o, held[i]));
                 }
             }
         }
