@@ -79,17 +79,17 @@ final class SmallCounts {
         return i;
     }
 
+    /** A table twice the size, the same fingerprints and counts placed anew. */
     private void grow() {
-        int[] oldFingerprints = fingerprints;
-        byte[] oldCounts = counts;
-        fingerprints = new int[oldFingerprints.length * 2];
-        counts = new byte[oldFingerprints.length * 2];
-        for (int j = 0; j < oldFingerprints.length; j++) {
-            if (oldFingerprints[j] != FREE) {
-                int i = slot(oldFingerprints[j]);
-                fingerprints[i] = oldFingerprints[j];
-                counts[i] = oldCounts[j];
+        SmallCounts larger = new SmallCounts(fingerprints.length);
+        for (int j = 0; j < fingerprints.length; j++) {
+            if (fingerprints[j] != FREE) {
+                int i = larger.slot(fingerprints[j]);
+                larger.fingerprints[i] = fingerprints[j];
+                larger.counts[i] = counts[j];
             }
         }
+        fingerprints = larger.fingerprints;
+        counts = larger.counts;
     }
 }
