@@ -90,7 +90,7 @@ class SeedsDiskFullTest {
     private void fullDisk(Duration full) throws Exception {
         drop("before.txt", 0);
         await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(home.resolve("inbox/.done/before.txt")));
-        long articles = daemon.pipeline().corpus().index().articleCount();
+        long articles = daemon.pipeline().stages().corpus().index().articleCount();
 
         Path ballast = seeds.resolve("ballast.bin");
         long filled = fill(ballast);
@@ -113,7 +113,7 @@ class SeedsDiskFullTest {
         }
         // nothing stored, nothing half-written, every file still in inbox/ to be taken again
         assertThat(TestHome.list(seeds)).as("no temporary or partial file in seeds/").isEqualTo(before);
-        assertThat(daemon.pipeline().corpus().index().articleCount()).isEqualTo(articles);
+        assertThat(daemon.pipeline().stages().corpus().index().articleCount()).isEqualTo(articles);
         assertThat(waiting()).hasSize(files);
         assertThat(TestHome.list(home.resolve("inbox/.done"))).containsExactly("before.txt");
         assertThat(home.resolve("inbox/.failed")).satisfiesAnyOf(f -> assertThat(f).doesNotExist(),
@@ -130,7 +130,7 @@ class SeedsDiskFullTest {
         Files.delete(ballast);
         await().atMost(StoreTrouble.MAX_PAUSE.plusSeconds(30)).until(() -> TestHome.list(home.resolve("inbox/.done")).size() == files + 1);
         assertThat(waiting()).isEmpty();
-        assertThat(daemon.pipeline().corpus().index().articleCount()).isEqualTo(articles + files);
+        assertThat(daemon.pipeline().stages().corpus().index().articleCount()).isEqualTo(articles + files);
         assertThat(TestHome.list(seeds)).hasSize(before.size() - 1 + files).noneMatch(n -> n.startsWith("."));
         double resumed = (System.nanoTime() - room) / 1e9;
         await().atMost(Duration.ofSeconds(10)).until(() -> health().path("status").asText().equals("UP"));

@@ -69,7 +69,7 @@ public final class CommandApi implements CliCommands {
                         ((Number) request.getOrDefault("top", 5)).intValue()));
                 case "reindex" -> new AlertApi.Answer(200, ReindexCommand.summary(pipeline));
                 case "backup" -> new AlertApi.Answer(200, backup(file(request, "dir")));
-                case "alerts" -> new AlertApi.Answer(200, Map.of("lines", AlertsCommand.lines(pipeline.outbox(),
+                case "alerts" -> new AlertApi.Answer(200, Map.of("lines", AlertsCommand.lines(pipeline.stages().outbox(),
                         String.valueOf(request.getOrDefault("action", "")), strings(request.get("args")),
                         ((Number) request.getOrDefault("limit", 100)).intValue())));
                 default -> error(404, "no command '" + command + "' here; the CLI asks for hello, ingest, similar, reindex, backup, alerts");
@@ -99,7 +99,7 @@ public final class CommandApi implements CliCommands {
     /** {@code backup}: this daemon's index, read in one snapshot while it keeps storing, and the files it names. */
     private Map<String, Object> backup(Path dir) {
         try {
-            return BackupCommand.summary(org.dipwatch.corpus.CorpusBackup.write(pipeline.corpus().index(), pipeline.corpus().seeds(), dir), dir);
+            return BackupCommand.summary(org.dipwatch.corpus.CorpusBackup.write(pipeline.stages().corpus().index(), pipeline.stages().corpus().seeds(), dir), dir);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e.getMessage(), e);
         }

@@ -269,8 +269,9 @@ public final class Daemon {
         }
         // the daemon answers at once; the corpus check and the story memory load behind (Pipeline.openWarming)
         pipeline = checkOnly ? Pipeline.open(checkSettings(), metrics) : Pipeline.openWarming(settings, metrics, this::warmUpFailed);
+        org.dipwatch.pipeline.Stages stages = pipeline.stages();
         if (clustered) {
-            javax.sql.DataSource shared = pipeline.corpus().index().dataSource();
+            javax.sql.DataSource shared = stages.corpus().index().dataSource();
             cluster = new org.dipwatch.cluster.ClusterNodes(shared, nodeId,
                     java.time.Duration.ofMillis(settings.longValue("dipwatch.cluster.checkin-ms")));
             try {
@@ -305,14 +306,14 @@ public final class Daemon {
             vertx = org.dipwatch.observe.HttpListener.vertx(settings.get("dipwatch.http.host"));
             main.bind("vertx", vertx);
         }
-        Health health = new Health(pipeline.corpus().index());
+        Health health = new Health(stages.corpus().index());
         health.node(nodeId, cluster == null ? null : cluster::members);
-        java.util.function.Supplier<List<ConfigProblem>> problems = configProblems(pipeline.alerts().subscriptions(), checkOnly);
+        java.util.function.Supplier<List<ConfigProblem>> problems = configProblems(stages.alerts().subscriptions(), checkOnly);
         health.configProblems(problems);
         metrics.configProblems(() -> problems.get().size());
         health.storeTrouble(pipeline::storeTrouble);
         health.warmUp(pipeline::warmUpCheck);
-        org.dipwatch.alert.Outbox outbox = pipeline.outbox();
+        org.dipwatch.alert.Outbox outbox = stages.outbox();
         health.alerts(() -> outbox.backlog().stream().map(org.dipwatch.alert.Outbox.Backlog::summary).toList());
         metrics.alertBacklog(() -> outbox.backlog().stream().mapToLong(org.dipwatch.alert.Outbox.Backlog::pending).sum(),
                 () -> outbox.backlog().stream().map(org.dipwatch.alert.Outbox.Backlog::oldest).min(java.util.Comparator.naturalOrder())
@@ -323,7 +324,7 @@ public final class Daemon {
         // Slack, Telegram and camel: alerts go through this context's components once it is up
         CamelChannels channels = new CamelChannels(main::getCamelContext, settings.require("dipwatch.telegram.base-url"),
                 policy.timeout());
-        Deliverer deliverer = new Deliverer(pipeline.outbox(), pipeline.alerts().subscriptions(), mail, channels,
+        Deliverer deliverer = new Deliverer(stages.outbox(), stages.alerts().subscriptions(), mail, channels,
                 new Metrics(registry), policy);
         main.bind("deliverer", deliverer);
         SourcePoller sources = sourcePoller(settings, pipeline, new Metrics(registry));
@@ -332,10 +333,10 @@ public final class Daemon {
         main.bind("sourceStates", sources.states());
         main.bind("sourceApi", new SourceApi(sources.states(), token));
         health.sources(SourceSpec.ROUTE_ID_PREFIX, sources.states()::activeSummaries);
-        main.bind("alertApi", new AlertApi(pipeline.alerts().subscriptions(), pipeline.outbox(),
+        main.bind("alertApi", new AlertApi(stages.alerts().subscriptions(), stages.outbox(),
                 Path.of(settings.require("dipwatch.alert.subscriptions")), token));
-        org.dipwatch.api.CorpusQuery corpusQuery = new org.dipwatch.api.CorpusQuery(pipeline.corpus().index(), pipeline.search(),
-                pipeline.outbox(), pipeline.corpus().seeds());
+        org.dipwatch.api.CorpusQuery corpusQuery = new org.dipwatch.api.CorpusQuery(stages.corpus().index(), stages.search(),
+                stages.outbox(), stages.corpus().seeds());
         org.dipwatch.api.CorpusApi corpusApi = new org.dipwatch.api.CorpusApi(corpusQuery, pipeline, token);
         main.bind("corpusApi", corpusApi);
         // the page's answers keep their Cache-Control, which Camel's HTTP header filter drops; Camel's own headers still stay in
@@ -344,8 +345,8 @@ public final class Daemon {
         pageHeaders.setInFilterStartsWith(org.apache.camel.support.DefaultHeaderFilterStrategy.CAMEL_FILTER_STARTS_WITH);
         pageHeaders.setOutFilterStartsWith(org.apache.camel.support.DefaultHeaderFilterStrategy.CAMEL_FILTER_STARTS_WITH);
         main.bind("pageHeaders", pageHeaders);
-        main.bind("statusPage", new org.dipwatch.page.StatusPage(corpusQuery, corpusApi, pipeline.corpus().index(), sources.states(),
-                pipeline.outbox(), settings.get("dipwatch.api.token"), java.time.Clock.systemUTC()));
+        main.bind("statusPage", new org.dipwatch.page.StatusPage(corpusQuery, corpusApi, stages.corpus().index(), sources.states(),
+                stages.outbox(), settings.get("dipwatch.api.token"), java.time.Clock.systemUTC()));
         java.time.Duration timeout = java.time.Duration.ofSeconds(settings.longValue("dipwatch.shutdown.timeout"));
         // check-config starts nothing: closing the pipeline (close()) is all its stop needs
         stopping = checkOnly ? null : () -> {
@@ -428,7 +429,7 @@ public final class Daemon {
                 settings.intValue("dipwatch.sources.max-redirects"),
                 java.time.Duration.ofMillis(settings.longValue("dipwatch.sources.host-delay-ms")),
                 settings.longValue("dipwatch.sources.max-bytes"));
-        SourceStates states = new SourceStates(pipeline.corpus().index().dataSource());
+        SourceStates states = new SourceStates(pipeline.stages().corpus().index().dataSource());
         SourcePoller.Intake intake = new SourcePoller.Intake() {
             @Override
             public java.util.concurrent.CompletableFuture<org.dipwatch.model.IngestResult> submit(org.dipwatch.model.Draft draft,
@@ -452,7 +453,7 @@ public final class Daemon {
                 Math.max(1, settings.intValue("dipwatch.sources.item-max-attempts")),
                 java.time.Duration.ofHours(settings.longValue("dipwatch.sources.first-poll-alert-hours"))),
                 java.time.Clock.systemUTC());
-        poller.watcher(new SourceHealth(states, pipeline.alerts(), pipeline.outbox(), pipeline.corpus().index().dataSource(),
+        poller.watcher(new SourceHealth(states, pipeline.stages().alerts(), pipeline.stages().outbox(), pipeline.stages().corpus().index().dataSource(),
                 settings.intValue("dipwatch.sources.alert-after-failures"),
                 java.time.Duration.ofHours(settings.longValue("dipwatch.sources.silent-after-hours")))::polled);
         return poller;

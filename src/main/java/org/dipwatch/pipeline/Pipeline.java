@@ -139,9 +139,11 @@ public final class Pipeline implements AutoCloseable {
     /** The full-text index, given each batch's articles once the batch has committed. */
     private final SearchIndex search;
     private final SearchFeed searchFeed;
+    private final Stages stages;
     private final WarmUp warmUp;
 
     private Pipeline(Stages stages, Metrics metrics) {
+        this.stages = stages;
         this.reader = stages.reader();
         this.corpus = stages.corpus();
         this.dedup = new ExactDedup(corpus.index());
@@ -269,29 +271,13 @@ public final class Pipeline implements AutoCloseable {
         return Stages.subscriptions(settings, dictionaries);
     }
 
-    /** The story matcher: near-duplicate and story judgements against the corpus. */
-    public StoryMatcher stories() {
-        return stories;
-    }
-
-    /** The alert outbox in the index. */
-    public Outbox outbox() {
-        return outbox;
-    }
-
-    /** The alerts stage: subscriptions and what they are owed. */
-    public Alerts alerts() {
-        return alerts;
-    }
-
-    /** The corpus behind the pipeline. */
-    public Corpus corpus() {
-        return corpus;
-    }
-
-    /** The full-text index of the corpus. */
-    public SearchIndex search() {
-        return search;
+    /**
+     * The stages this pipeline runs (the corpus with its index, the story matcher, the alerts and
+     * their outbox, the search index, …): what the daemon's routes, the API and the commands reach
+     * besides the flow itself.
+     */
+    public Stages stages() {
+        return stages;
     }
 
     /** Reads a seed file's text as the corpus holds it: any of the three shapes, normalized. */

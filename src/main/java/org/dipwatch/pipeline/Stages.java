@@ -41,7 +41,7 @@ import org.dipwatch.search.SearchIndex;
  * @param queue               how the intake queue is sized
  * @param search              the full-text index of the corpus
  */
-record Stages(DocumentReader reader, Inbox inbox, Corpus corpus, Classifier classifier, StoryMatcher stories, Alerts alerts,
+public record Stages(DocumentReader reader, Inbox inbox, Corpus corpus, Classifier classifier, StoryMatcher stories, Alerts alerts,
               Outbox outbox, boolean storeNearDuplicates, Queue queue, SearchIndex search) {
 
     /**
@@ -53,7 +53,7 @@ record Stages(DocumentReader reader, Inbox inbox, Corpus corpus, Classifier clas
      * @param offerWait how long a source or the inbox waits for room in a full queue before leaving the rest for later
      * @param stopWait  how long a stop waits for the batch being judged ({@code dipwatch.shutdown.timeout})
      */
-    record Queue(int workers, int capacity, int batchSize, Duration offerWait, Duration stopWait) {
+    public record Queue(int workers, int capacity, int batchSize, Duration offerWait, Duration stopWait) {
     }
 
     /**

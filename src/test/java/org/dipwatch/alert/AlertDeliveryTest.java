@@ -144,7 +144,7 @@ class AlertDeliveryTest {
         // the Korea subscription matched nothing and got nothing
         Thread.sleep(500);
         assertThat(hooks).extracting(Received::path).containsExactly("/hook");
-        assertThat(daemon.pipeline().outbox().counts()).containsEntry("delivered", 2L).doesNotContainKey("pending");
+        assertThat(daemon.pipeline().stages().outbox().counts()).containsEntry("delivered", 2L).doesNotContainKey("pending");
         String metrics = daemon.main().getCamelContext().getRegistry()
                 .lookupByNameAndType("metricsRegistry", io.micrometer.prometheusmetrics.PrometheusMeterRegistry.class).scrape();
         assertThat(metrics)
@@ -169,7 +169,7 @@ class AlertDeliveryTest {
             drop("digest-" + i + ".txt", " date 2024-05-0" + i + " Russian Foreign Minister Sergey Lavrov said on day " + i
                     + " that aid must reach the Gaza Strip without delay.\n");
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> daemon.pipeline().outbox().counts().getOrDefault("delivered", 0L) == 5L);
+        await().atMost(Duration.ofSeconds(30)).until(() -> daemon.pipeline().stages().outbox().counts().getOrDefault("delivered", 0L) == 5L);
         assertThat(smtp.getReceivedMessages()).hasSize(1);
         MimeMessage digest = smtp.getReceivedMessages()[0];
         assertThat(digest.getSubject()).isEqualTo("[dipwatch] 5 statements for evening-digest");
@@ -200,7 +200,7 @@ class AlertDeliveryTest {
         }).toList();
         assertThat(days).containsExactly("2024-04-01", "2024-04-02", "2024-04-03");
         assertThat(hooks.stream().map(h -> h.headers().get("Webhook-id").get(0)).distinct()).hasSize(3);
-        assertThat(daemon.pipeline().outbox().log("russia-on-gaza", 100)).anySatisfy(a -> {
+        assertThat(daemon.pipeline().stages().outbox().log("russia-on-gaza", 100)).anySatisfy(a -> {
             assertThat(a.outcome()).isEqualTo("retrying");
             assertThat(a.statusCode()).isEqualTo(500);
         });

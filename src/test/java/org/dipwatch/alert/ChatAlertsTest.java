@@ -89,7 +89,7 @@ class ChatAlertsTest {
     @Test
     void aMatchingDropReachesSlackTelegramNtfyAndACamelRouteEachAfterAFailedAttempt() throws Exception {
         TestHome.drop(home, "lavrov.txt", LAVROV);
-        Outbox outbox = daemon.pipeline().outbox();
+        Outbox outbox = daemon.pipeline().stages().outbox();
         await().atMost(Duration.ofSeconds(30)).until(() -> outbox.counts().getOrDefault("delivered", 0L) == 4L);
 
         assertThat(slack.paths).containsExactly("/services/T0TEST/B0TEST/test-hook-secret");

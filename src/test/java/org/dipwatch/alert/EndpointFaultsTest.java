@@ -115,7 +115,7 @@ class EndpointFaultsTest {
     }
 
     private void faults(Duration each, int articlesEach) throws Exception {
-        Outbox outbox = daemon.pipeline().outbox();
+        Outbox outbox = daemon.pipeline().stages().outbox();
         int n = 0;
         long healthChecks = 0;
         Set<String> errors = new LinkedHashSet<>();

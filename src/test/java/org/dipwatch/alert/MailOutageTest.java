@@ -88,7 +88,7 @@ class MailOutageTest {
 
     @Test
     void everyAlertArrivesOnceInOrderWhenTheMailServerComesUp() throws Exception {
-        Outbox outbox = daemon.pipeline().outbox();
+        Outbox outbox = daemon.pipeline().stages().outbox();
         for (int n = 1; n <= ALERTS; n++) {
             drop("statement-" + n + ".txt", " date 2024-04-0" + n + " In statement " + n
                     + ", Russian Foreign Minister Sergey Lavrov said that strikes on the Gaza Strip must stop.\n");

@@ -47,7 +47,7 @@ class StoryAlertsTest {
                 """);
         Settings settings = Settings.of(home, Map.of());
         try (Pipeline p = Pipeline.open(settings, new Metrics(new SimpleMeterRegistry()))) {
-            Outbox outbox = p.outbox();
+            Outbox outbox = p.stages().outbox();
             // 004 reports the call of 000: a later report of its story
             var second = p.ingestFile(TestHome.original("004_c77918350a6e0771.txt"), "cli");
             assertThat(second.verdict()).isEqualTo(Verdict.SAME_STORY);

@@ -32,7 +32,7 @@ class CorpusQueryTest {
     void open() {
         TestHome.create(home);
         pipeline = Pipeline.open(Settings.of(home, Map.of()), new Metrics(new SimpleMeterRegistry()));
-        query = new CorpusQuery(pipeline.corpus().index(), pipeline.search(), pipeline.outbox(), pipeline.corpus().seeds());
+        query = new CorpusQuery(pipeline.stages().corpus().index(), pipeline.stages().search(), pipeline.stages().outbox(), pipeline.stages().corpus().seeds());
     }
 
     @AfterEach
@@ -54,7 +54,7 @@ class CorpusQueryTest {
     @Test
     void aFileDeletedFromSeedsLeavesTheAnswersAtOnce() throws Exception {
         Files.delete(home.resolve("seeds").resolve(TestHome.ORIGINALS.get(3)));
-        pipeline.corpus().reindex(); // what a start or reindex finds: its row is marked missing
+        pipeline.stages().corpus().reindex(); // what a start or reindex finds: its row is marked missing
         CorpusQuery.Page<CorpusQuery.ArticleItem> page = query.articles(new SearchQuery("Lavrov", Map.of(), null, null, 0, 10));
         assertThat(page.items()).extracting(CorpusQuery.ArticleItem::id).doesNotContain("003_6c860c4a14f93851");
         assertThat(query.article("003_6c860c4a14f93851")).isEmpty();

@@ -83,7 +83,7 @@ class AlertLatencyBench {
         try {
             say("machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
                     + "; " + settingsLine(home));
-            Outbox outbox = daemon.pipeline().outbox();
+            Outbox outbox = daemon.pipeline().stages().outbox();
             // a drop right after the previous webhook would land at the same point of the poll
             // timers' cycles every time; a random pause first makes the drops arrive as users' do
             java.util.Random pause = new java.util.Random(20240402);

@@ -114,7 +114,7 @@ class CommandsTest {
         assertThat(run("ingest", libya.toString())).isZero();
         // one attempt, as the daemon's deliverer makes it
         try (Pipeline pipeline = Pipeline.open(Settings.of(home, Map.of()), new Metrics(new SimpleMeterRegistry()))) {
-            Deliverer deliverer = new Deliverer(pipeline.outbox(), pipeline.alerts().subscriptions(), (to, m) -> { },
+            Deliverer deliverer = new Deliverer(pipeline.stages().outbox(), pipeline.stages().alerts().subscriptions(), (to, m) -> { },
                     new Metrics(new SimpleMeterRegistry()), new Deliverer.Policy(3, Duration.ofHours(1), Duration.ofMillis(10),
                     Duration.ofMinutes(5), Duration.ofSeconds(5), false));
             deliverer.deliverDue();

@@ -110,7 +110,7 @@ class DaemonTest {
         }
         assertThat(inbox.resolve(".done/copy-a.txt")).exists();
         assertThat(inbox.resolve(".done/nested/deeper/copy-d.md")).exists();
-        assertThat(daemon.pipeline().corpus().index().arrivals()).filteredOn(a -> a.verdict() == Verdict.DUPLICATE).hasSize(5);
+        assertThat(daemon.pipeline().stages().corpus().index().arrivals()).filteredOn(a -> a.verdict() == Verdict.DUPLICATE).hasSize(5);
     }
 
     private static byte[] withBom(String text) {

@@ -38,7 +38,7 @@ class SourceRoutesTest {
                 """);
         try (Pipeline pipeline = Pipeline.open(Settings.of(home, Map.of()), new Metrics(new SimpleMeterRegistry()));
              DefaultCamelContext context = new DefaultCamelContext()) {
-            SourceStates states = new SourceStates(pipeline.corpus().index().dataSource());
+            SourceStates states = new SourceStates(pipeline.stages().corpus().index().dataSource());
             states.register("kept", "feed", "http://127.0.0.1:9/rss");
             states.register("gone", "feed", "http://127.0.0.1:9/gone");
             states.success("gone", "\"e1\"", null, 2, java.time.Instant.now());
@@ -81,7 +81,7 @@ class SourceRoutesTest {
         String curated = packaged.get(0).parameters().get("name");
         try (Pipeline pipeline = Pipeline.open(Settings.of(home, Map.of()), new Metrics(new SimpleMeterRegistry()));
              DefaultCamelContext context = new DefaultCamelContext()) {
-            SourceStates states = new SourceStates(pipeline.corpus().index().dataSource());
+            SourceStates states = new SourceStates(pipeline.stages().corpus().index().dataSource());
             try (SourceRoutes watcher = SourceRoutes.watch(context, routes, states, packaged)) {
                 assertThat(states.get("mine").orElseThrow().summary()).containsEntry("status", "waiting").containsEntry("kind", "page");
                 assertThat(states.get(curated).orElseThrow().summary()).containsEntry("status", "waiting");

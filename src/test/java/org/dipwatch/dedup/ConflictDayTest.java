@@ -62,7 +62,7 @@ class ConflictDayTest {
         Set<String> originalStories = new HashSet<>();
         try (Pipeline p = StoryHomes.open(home)) {
             for (String name : TestHome.ORIGINALS) {
-                List<Stored> any = p.stories().store().bySeq(new long[] {Long.parseLong(name.substring(0, 3))});
+                List<Stored> any = p.stages().stories().store().bySeq(new long[] {Long.parseLong(name.substring(0, 3))});
                 originalStories.add(any.get(0).story());
             }
             for (String file : eventOf.keySet()) {

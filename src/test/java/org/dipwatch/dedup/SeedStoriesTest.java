@@ -32,7 +32,7 @@ class SeedStoriesTest {
     private Map<String, String> storiesOf(Pipeline p) {
         Map<String, String> out = new HashMap<>();
         for (String name : TestHome.ORIGINALS) {
-            List<Stored> any = p.stories().store().bySeq(new long[] {Long.parseLong(name.substring(0, 3))});
+            List<Stored> any = p.stages().stories().store().bySeq(new long[] {Long.parseLong(name.substring(0, 3))});
             out.put(name.substring(0, 3), any.get(0).story());
         }
         return out;
@@ -90,7 +90,7 @@ class SeedStoriesTest {
             assertThat(r.similarity()).isGreaterThanOrEqualTo(0.5);
             // recorded in the index, not written to seeds/
             assertThat(TestHome.list(home.resolve("seeds"))).hasSize(5);
-            assertThat(p.corpus().index().arrivals()).anySatisfy(a -> {
+            assertThat(p.stages().corpus().index().arrivals()).anySatisfy(a -> {
                 assertThat(a.verdict()).isEqualTo(Verdict.NEAR_DUPLICATE);
                 assertThat(a.articleFile()).isEqualTo(original);
                 assertThat(a.similarity()).isEqualTo(r.similarity());

@@ -47,7 +47,7 @@ class StoryRestartTest {
 
     private static List<String> stories(Pipeline p) {
         List<String> out = new ArrayList<>();
-        p.stories().store().forEach((sig, seq) -> out.add(seq + " " + p.stories().store().bySeq(new long[] {seq}).get(0).story()));
+        p.stages().stories().store().forEach((sig, seq) -> out.add(seq + " " + p.stages().stories().store().bySeq(new long[] {seq}).get(0).story()));
         return out;
     }
 
@@ -87,7 +87,7 @@ class StoryRestartTest {
         try (Pipeline daemon = StoryHomes.open(home, shared)) {
             IngestResult libya;
             try (Pipeline cli = StoryHomes.open(home, shared)) {
-                assertThat(cli.corpus().index().othersMayWrite()).isTrue();
+                assertThat(cli.stages().corpus().index().othersMayWrite()).isTrue();
                 libya = cli.ingestFile(RES.resolve("restart/libya-talks.txt"), "cli");
             }
             assertThat(libya.verdict()).isEqualTo(Verdict.NEW);
@@ -99,7 +99,7 @@ class StoryRestartTest {
             StoryMatcher.Judgement j = daemon.similar(copy, "cli").judgement();
             assertThat(j.verdict()).isEqualTo(Verdict.NEAR_DUPLICATE);
             assertThat(j.of()).isEqualTo(libya.article());
-            assertThat(daemon.stories().index().size()).isEqualTo(6);
+            assertThat(daemon.stages().stories().index().size()).isEqualTo(6);
         } finally {
             server.stop();
         }

@@ -62,8 +62,8 @@ class PipelineTest {
                 "https://mfa.example/cairo-talks"), "https://mfa.example/cairo-talks", "mfa", "item-1");
         assertThat(r.verdict()).isEqualTo(Verdict.NEW);
         assertThat(Files.readString(home.resolve("seeds").resolve(r.article()))).contains("Badr Abdelatty");
-        assertThat(pipeline.corpus().index().articles()).containsKey(r.article());
-        assertThat(pipeline.outbox().ofSubscription("desk", 10)).singleElement()
+        assertThat(pipeline.stages().corpus().index().articles()).containsKey(r.article());
+        assertThat(pipeline.stages().outbox().ofSubscription("desk", 10)).singleElement()
                 .satisfies(row -> assertThat(row.articleFile()).isEqualTo(r.article()));
     }
 
@@ -78,7 +78,7 @@ class PipelineTest {
         IngestResult copy = pipeline.ingestDraft(d, "https://mfa.example/exchange", "mfa", "item-2-edited");
         assertThat(copy.verdict()).as("the same URL under another key").isEqualTo(Verdict.DUPLICATE);
         assertThat(copy.duplicateOf()).isEqualTo(first.article());
-        assertThat(pipeline.outbox().ofSubscription("desk", 10)).hasSize(1);
+        assertThat(pipeline.stages().outbox().ofSubscription("desk", 10)).hasSize(1);
     }
 
     @Test
@@ -88,7 +88,7 @@ class PipelineTest {
         assertThat(r.verdict()).isEqualTo(Verdict.FAILED);
         assertThat(r.reason()).isNotBlank();
         assertThat(TestHome.list(home.resolve("seeds"))).hasSize(5);
-        assertThat(pipeline.outbox().ofSubscription("desk", 10)).isEmpty();
+        assertThat(pipeline.stages().outbox().ofSubscription("desk", 10)).isEmpty();
     }
 
     @Test
@@ -112,13 +112,13 @@ class PipelineTest {
     @Test
     void aHomeFromBeforeTheNarrowStoryTableFindsNearCopiesOfItsArticles() throws Exception {
         // the originals are stored; the index is then made as version 12 left it, without article_light
-        try (java.sql.Connection c = pipeline.corpus().index().dataSource().getConnection(); java.sql.Statement st = c.createStatement()) {
+        try (java.sql.Connection c = pipeline.stages().corpus().index().dataSource().getConnection(); java.sql.Statement st = c.createStatement()) {
             st.execute("DROP TABLE article_light");
             st.execute("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '13'");
         }
         pipeline.close();
         pipeline = Pipeline.open(Settings.of(home, Map.of()), new Metrics(new SimpleMeterRegistry()));
-        try (java.sql.Connection c = pipeline.corpus().index().dataSource().getConnection(); java.sql.Statement st = c.createStatement();
+        try (java.sql.Connection c = pipeline.stages().corpus().index().dataSource().getConnection(); java.sql.Statement st = c.createStatement();
              java.sql.ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM article_light")) {
             rs.next();
             assertThat(rs.getLong(1)).as("the migration copies every story row").isEqualTo(5);
@@ -131,17 +131,17 @@ class PipelineTest {
 
     @Test
     void aFilePutIntoSeedsByHandBetweenTwoStartsGetsItsStoryAtTheNextAndAPlainRestartJudgesNothingAgain() throws Exception {
-        String story = pipeline.stories().storyOf(0);
+        String story = pipeline.stages().stories().storyOf(0);
         pipeline.close();
         pipeline = Pipeline.open(Settings.of(home, Map.of()), new Metrics(new SimpleMeterRegistry()));
-        assertThat(pipeline.stories().storyOf(0)).as("a restart keeps the stories it had").isEqualTo(story);
+        assertThat(pipeline.stages().stories().storyOf(0)).as("a restart keeps the stories it had").isEqualTo(story);
         Path copy = home.resolve("seeds").resolve("900_0123456789abcdef.txt");
         Files.copy(Path.of("src/test/resources/dedup/seeds-rewritten/rewritten-001.txt"), copy);
         pipeline.close();
         pipeline = Pipeline.open(Settings.of(home, Map.of()), new Metrics(new SimpleMeterRegistry()));
-        long seq = pipeline.corpus().index().articles().get(copy.getFileName().toString()).seq();
-        assertThat(pipeline.stories().storyOf(seq)).as("the hand-put file is judged at the start").isNotNull();
-        try (java.sql.Connection c = pipeline.corpus().index().dataSource().getConnection(); java.sql.Statement st = c.createStatement();
+        long seq = pipeline.stages().corpus().index().articles().get(copy.getFileName().toString()).seq();
+        assertThat(pipeline.stages().stories().storyOf(seq)).as("the hand-put file is judged at the start").isNotNull();
+        try (java.sql.Connection c = pipeline.stages().corpus().index().dataSource().getConnection(); java.sql.Statement st = c.createStatement();
              java.sql.ResultSet rs = st.executeQuery("SELECT verdict, duplicate_of FROM article_story WHERE seq = " + seq)) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("near_duplicate");

@@ -64,12 +64,12 @@ class SearchCatchUpTest {
     }
 
     private static List<String> found(Pipeline p, String words) {
-        return p.search().search(new SearchQuery(words, Map.of(), null, null, 0, 20)).hits().stream()
+        return p.stages().search().search(new SearchQuery(words, Map.of(), null, null, 0, 20)).hits().stream()
                 .map(h -> h.file().substring(0, 3)).toList();
     }
 
     private static long total(Pipeline p) {
-        return p.search().search(new SearchQuery(null, Map.of(), null, null, 0, 0)).total();
+        return p.stages().search().search(new SearchQuery(null, Map.of(), null, null, 0, 0)).total();
     }
 
     private String stored() {
@@ -86,7 +86,7 @@ class SearchCatchUpTest {
     void aFirstStartIndexesTheOriginalsAndAStoredArticleIsFoundAtOnce() {
         try (Pipeline p = open()) {
             assertThat(total(p)).isEqualTo(5);
-            assertThat(p.search().maxSeq()).isEqualTo(4);
+            assertThat(p.stages().search().maxSeq()).isEqualTo(4);
         }
         assertThat(stored()).startsWith("005_");
     }
@@ -118,20 +118,20 @@ class SearchCatchUpTest {
             assertThat(found(p, "Wang Yi")).containsExactly(file.substring(0, 3));
             // only what came after the last article it held was added: 000 is still the stand-in
             assertThat(found(p, "\"Mousa Abu Marzook\"")).containsExactly("001");
-            assertThat(p.search().maxSeq()).isEqualTo(5);
+            assertThat(p.stages().search().maxSeq()).isEqualTo(5);
         }
     }
 
     @Test
     void anIndexOfAnotherCorpusIsEmptiedAndRebuilt() {
         try (Pipeline p = open()) {
-            p.search().add(List.of(new Searchable("099_00000000000000aa.txt", 99, null, List.of("Somewhere else"), "en", null,
+            p.stages().search().add(List.of(new Searchable("099_00000000000000aa.txt", 99, null, List.of("Somewhere else"), "en", null,
                     "seeds", "new", null, Set.of(), Set.of(), Set.of())));
         }
         try (Pipeline p = open()) {
             assertThat(found(p, "somewhere")).isEmpty();
             assertThat(total(p)).isEqualTo(5);
-            assertThat(p.search().maxSeq()).isEqualTo(4);
+            assertThat(p.stages().search().maxSeq()).isEqualTo(4);
         }
     }
 
@@ -154,7 +154,7 @@ class SearchCatchUpTest {
         try (Pipeline daemon = Pipeline.open(Settings.of(home, shared), new Metrics(new SimpleMeterRegistry()), classifier())) {
             String other;
             try (Pipeline cli = Pipeline.open(Settings.of(home, shared), new Metrics(new SimpleMeterRegistry()), classifier())) {
-                assertThat(cli.search().readOnly()).isTrue();
+                assertThat(cli.stages().search().readOnly()).isTrue();
                 other = cli.ingestFile(article, "cli").article();
                 assertThat(found(cli, "Wang Yi")).as("the holder has not added it yet").isEmpty();
             }

@@ -58,7 +58,7 @@ class WarmUpTest {
             IngestResult r = copy.get(60, TimeUnit.SECONDS);
             assertThat(r.verdict()).as("judged against the loaded corpus").isIn(Verdict.DUPLICATE, Verdict.NEAR_DUPLICATE);
             await().atMost(Duration.ofSeconds(30)).until(() -> "UP".equals(pipeline.warmUpCheck().get("state")));
-            assertThat(pipeline.corpus().index().articles()).containsKey("900_0123456789abcdef.txt");
+            assertThat(pipeline.stages().corpus().index().articles()).containsKey("900_0123456789abcdef.txt");
             assertThat(failures).isEmpty();
         } finally {
             pipeline.close();
@@ -69,7 +69,7 @@ class WarmUpTest {
     void aWarmUpThatFailsIsReportedAndWhatWaitsFailsWithItsReason() throws Exception {
         Pipeline pipeline = openWarming();
         try {
-            try (java.sql.Connection c = pipeline.corpus().index().dataSource().getConnection();
+            try (java.sql.Connection c = pipeline.stages().corpus().index().dataSource().getConnection();
                  java.sql.Statement st = c.createStatement()) {
                 st.execute("DROP TABLE article_light"); // the story memory cannot be read
             }
@@ -77,7 +77,7 @@ class WarmUpTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> !failures.isEmpty());
             assertThat(pipeline.warmUpCheck()).containsEntry("state", "DOWN");
             assertThat((String) pipeline.warmUpCheck().get("message")).contains("ARTICLE_LIGHT");
-            assertThatThrownBy(() -> pipeline.stories().storyOf(0)).hasMessageContaining("the memory could not be loaded");
+            assertThatThrownBy(() -> pipeline.stages().stories().storyOf(0)).hasMessageContaining("the memory could not be loaded");
         } finally {
             pipeline.close();
         }

@@ -45,8 +45,8 @@ class SourceHealthTest {
                     email: { to: [desk@example.org] }
                 """);
         pipeline = Pipeline.open(Settings.of(home, Map.of()), new Metrics(new SimpleMeterRegistry()));
-        states = new SourceStates(pipeline.corpus().index().dataSource());
-        health = new SourceHealth(states, pipeline.alerts(), pipeline.outbox(), pipeline.corpus().index().dataSource(), 3,
+        states = new SourceStates(pipeline.stages().corpus().index().dataSource());
+        health = new SourceHealth(states, pipeline.stages().alerts(), pipeline.stages().outbox(), pipeline.stages().corpus().index().dataSource(), 3,
                 Duration.ofHours(72));
         states.register("mfa", "feed", "https://mfa.example/rss");
     }
@@ -71,7 +71,7 @@ class SourceHealthTest {
     }
 
     private List<Outbox.Row> notices(String subscription) {
-        return pipeline.outbox().ofSubscription(subscription, 100);
+        return pipeline.stages().outbox().ofSubscription(subscription, 100);
     }
 
     private void poll(boolean ok, Instant now) {

@@ -134,7 +134,7 @@ class SourcePollerTest {
         SourcePoller.Report again = poll(poller, feed("mfa", "/rss"));
         // handed to the pipeline again as a second version; its exact dedup (same article URL) has the say
         assertThat(again.processed()).isEqualTo(1);
-        assertThat(pipeline.corpus().index().arrivals()).filteredOn(a -> a.source().equals("mfa"))
+        assertThat(pipeline.stages().corpus().index().arrivals()).filteredOn(a -> a.source().equals("mfa"))
                 .extracting(org.dipwatch.corpus.Arrival::verdict).containsExactly(org.dipwatch.model.Verdict.NEW, org.dipwatch.model.Verdict.DUPLICATE);
         assertThat(newSeeds()).hasSize(1);
         // one item in two versions: /api/sources counts it once
@@ -160,9 +160,9 @@ class SourcePollerTest {
         poll(poller, feed("b", "/b"));
         // the poller knows at once; another reader of the index sees the state of the last flush
         assertThat(poller.states().get("a").orElseThrow().etag()).isEqualTo("\"a2\"");
-        assertThat(new SourceStates(pipeline.corpus().index().dataSource()).get("a").orElseThrow().etag()).isEqualTo("\"a1\"");
+        assertThat(new SourceStates(pipeline.stages().corpus().index().dataSource()).get("a").orElseThrow().etag()).isEqualTo("\"a1\"");
         assertThat(poller.states().flush()).isEqualTo(2);
-        SourceStates afterFlush = new SourceStates(pipeline.corpus().index().dataSource());
+        SourceStates afterFlush = new SourceStates(pipeline.stages().corpus().index().dataSource());
         assertThat(afterFlush.get("a").orElseThrow().etag()).isEqualTo("\"a2\"");
         assertThat(afterFlush.get("b").orElseThrow().etag()).isEqualTo("\"b2\"");
         assertThat(afterFlush.get("b").orElseThrow().itemsSeen()).isEqualTo(2);
@@ -454,7 +454,7 @@ class SourcePollerTest {
 
     /** The language the index stores for the article of this title. */
     private String storedLanguage(String title) throws java.sql.SQLException {
-        try (java.sql.Connection c = pipeline.corpus().index().dataSource().getConnection();
+        try (java.sql.Connection c = pipeline.stages().corpus().index().dataSource().getConnection();
              java.sql.PreparedStatement ps = c.prepareStatement("SELECT language FROM article WHERE title = ?")) {
             ps.setString(1, title);
             try (java.sql.ResultSet rs = ps.executeQuery()) {
@@ -511,7 +511,7 @@ class SourcePollerTest {
     /** The titles of the alerts in the outbox, oldest first. */
     private List<String> outboxTitles() throws java.sql.SQLException {
         List<String> out = new java.util.ArrayList<>();
-        try (java.sql.Connection c = pipeline.corpus().index().dataSource().getConnection();
+        try (java.sql.Connection c = pipeline.stages().corpus().index().dataSource().getConnection();
              java.sql.ResultSet rs = c.createStatement().executeQuery(
                      "SELECT a.title FROM alert_outbox o JOIN article a ON a.file_name = o.article_file ORDER BY o.id")) {
             while (rs.next()) {
@@ -552,7 +552,7 @@ class SourcePollerTest {
         assertThat(storedLanguage("Statement on the elections in Georgia")).isEqualTo("en");
         assertThat(storedLanguage("Ministry comments on the summit")).as("declared ru, written in Latin script").isEqualTo("en");
         // the subscription's language filter sees the declared language: two alerts, none for the detected en
-        try (java.sql.Connection c = pipeline.corpus().index().dataSource().getConnection();
+        try (java.sql.Connection c = pipeline.stages().corpus().index().dataSource().getConnection();
              java.sql.ResultSet rs = c.createStatement().executeQuery(
                      "SELECT COUNT(*) FROM alert_outbox WHERE subscription_id = 'russian-desk'")) {
             rs.next();
@@ -595,7 +595,7 @@ class SourcePollerTest {
                     seen.write(c, r);
                 }), pipeline.offerWait());
         SourcePoller p = new SourcePoller(new org.dipwatch.ingest.FeedFetcher("test", Duration.ofSeconds(10), 3, Duration.ZERO),
-                new org.dipwatch.source.SourceStates(pipeline.corpus().index().dataSource()), held, new Metrics(registry),
+                new org.dipwatch.source.SourceStates(pipeline.stages().corpus().index().dataSource()), held, new Metrics(registry),
                 new SourcePoller.Policy(true, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ZERO, Duration.ofSeconds(5),
                         100, 3, Duration.ofDays(100000)), java.time.Clock.systemUTC());
         SourceSpec spec = feed("mfa", "/rss");

@@ -70,7 +70,7 @@ class SourceStarvationTest {
                         seen.write(c, r);
                     }), pipeline.offerWait());
             SourcePoller poller = new SourcePoller(new FeedFetcher("test", Duration.ofSeconds(10), 3, Duration.ZERO),
-                    new SourceStates(pipeline.corpus().index().dataSource()), slow, new Metrics(registry),
+                    new SourceStates(pipeline.stages().corpus().index().dataSource()), slow, new Metrics(registry),
                     new SourcePoller.Policy(true, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ZERO, Duration.ofSeconds(5),
                             100, 3, Duration.ofDays(100000)), Clock.systemUTC());
 
@@ -118,7 +118,7 @@ class SourceStarvationTest {
 
             assertThat(maxQueued.get()).as("the most items waiting in the queue").isLessThanOrEqualTo(QUEUE).isPositive();
             assertThat(seenItems(pipeline)).isEqualTo(SOURCES * ITEMS);
-            try (Connection c = pipeline.corpus().index().dataSource().getConnection();
+            try (Connection c = pipeline.stages().corpus().index().dataSource().getConnection();
                  ResultSet rs = c.createStatement().executeQuery(
                          "SELECT COUNT(*), COUNT(DISTINCT intake_key) FROM arrival WHERE source LIKE 'src-%'")) {
                 rs.next();
@@ -129,7 +129,7 @@ class SourceStarvationTest {
     }
 
     private static int seenItems(Pipeline pipeline) throws Exception {
-        try (Connection c = pipeline.corpus().index().dataSource().getConnection();
+        try (Connection c = pipeline.stages().corpus().index().dataSource().getConnection();
              ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM source_item WHERE source LIKE 'src-%'")) {
             rs.next();
             return rs.getInt(1);
