@@ -15,7 +15,10 @@
  * Steps 1–3 and the text features run in parallel on {@code dipwatch.pipeline.workers} threads
  * ({@link org.dipwatch.pipeline.IntakeQueue}); judging and storing run on one thread in arrival
  * order, in batches ({@link org.dipwatch.pipeline.Pipeline}). {@link org.dipwatch.pipeline.Stages}
- * builds the stages from a home's settings. This is the only place the order is stated; the other
- * packages' docs link here.
+ * builds the stages from a home's settings. Before the first judgement the pipeline warms up once
+ * ({@link org.dipwatch.pipeline.WarmUp}: {@code seeds/} checked against the index, the story memory
+ * loaded, articles without a story judged); the daemon does it behind {@code /health}, and what is
+ * handed over meanwhile waits. This is the only place the order is stated; the other packages'
+ * docs link here.
  */
 package org.dipwatch.pipeline;
