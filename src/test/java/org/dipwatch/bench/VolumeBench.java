@@ -77,7 +77,7 @@ class VolumeBench {
     private static final boolean JFR = Boolean.getBoolean("bench.jfr");
     /** The JVM options bin/dipwatch gives the daemon (the README's command, the Docker image): what a user's daemon gets. */
     private static final String JVM_OPTIONS = System.getProperty("bench.jvm",
-            "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:-UsePerfData -Xms32m -Xmx256m -XX:MinHeapFreeRatio=10 "
+            "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:-UsePerfData -Xms32m -Xmx256m -XX:NewRatio=3 -XX:MinHeapFreeRatio=10 "
                     + "-XX:MaxHeapFreeRatio=30 -XX:ReservedCodeCacheSize=48m -Djdk.nio.maxCachedBufferSize=262144 "
                     + "-Dio.netty.allocator.type=unpooled -XX:+ExitOnOutOfMemoryError");
     private static final LocalDate DAY = LocalDate.of(2026, 3, 3);
