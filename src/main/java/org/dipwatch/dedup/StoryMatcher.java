@@ -171,17 +171,37 @@ public final class StoryMatcher {
         notifyAll();
     }
 
+    /**
+     * The memory is not there: its first load failed, or the pipeline stopped before it. No
+     * document's fault: what was judged with it is not recorded and stays where it came from.
+     */
+    public static final class Unavailable extends IllegalStateException {
+        Unavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+
+        /** Whether {@code e} or one of its causes is this. */
+        public static boolean in(Throwable e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof Unavailable) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
     /** The memory, once loaded; called with the monitor held, which waiting gives up meanwhile. */
     private StoryIndex memory() {
         while (memory == null) {
             if (unloadable != null) {
-                throw new IllegalStateException("stories: the memory could not be loaded: " + unloadable.getMessage(), unloadable);
+                throw new Unavailable("stories: the memory could not be loaded: " + unloadable.getMessage(), unloadable);
             }
             try {
                 wait();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("stories: interrupted while the memory loads", e);
+                throw new Unavailable("stories: interrupted while the memory loads", e);
             }
         }
         return memory;

@@ -216,11 +216,13 @@ public final class Pipeline implements AutoCloseable {
      */
     private void warmUp(Runnable holding) {
         synchronized (corpus) {
-            holding.run();
-            corpus.check();
             try {
+                holding.run();
+                corpus.check();
                 stories.reload();
             } catch (RuntimeException e) {
+                // what waits for the memory fails (a stop before the warm-up, a check or load that failed):
+                // its batch is not recorded and each document stays where it came from
                 stories.unloadable(e);
                 throw e;
             }
@@ -611,10 +613,12 @@ public final class Pipeline implements AutoCloseable {
             try {
                 decided = judgeAndCommit(batch);
             } catch (RuntimeException | SQLException e) {
-                try {
-                    stories.reload(); // what the matcher learnt from the rolled-back batch is gone with it
-                } catch (RuntimeException reload) {
-                    LOG.warn("dedup: the in-memory indexes cannot be read back after a failed batch: {}", reload.toString());
+                if (!StoryMatcher.Unavailable.in(e)) {
+                    try {
+                        stories.reload(); // what the matcher learnt from the rolled-back batch is gone with it
+                    } catch (RuntimeException reload) {
+                        LOG.warn("dedup: the in-memory indexes cannot be read back after a failed batch: {}", reload.toString());
+                    }
                 }
                 if (queue.closing()) {
                     // stopping (the index may be closing under us): each stays where it came from
@@ -679,6 +683,9 @@ public final class Pipeline implements AutoCloseable {
                 try {
                     p = entry.get();
                 } catch (RuntimeException e) {
+                    if (StoryMatcher.Unavailable.in(e)) {
+                        throw e; // no story memory (a failed warm-up, a stop before it): nothing is recorded
+                    }
                     p = Prepared.failed(in, Instant.now(), null, "read", in.name() + " cannot be read: " + e);
                 }
                 Decided d = decide(tx, entry, p, stored);
@@ -951,8 +958,8 @@ public final class Pipeline implements AutoCloseable {
      */
     @Override
     public void close() {
+        warmUp.cancel(); // first: what waits for a warm-up that never ran fails at once and stays where it came from
         queue.close(sizes.stopWait());
-        warmUp.cancel();
         if (!warmUp.await(sizes.stopWait())) {
             LOG.warn("dipwatch: stopping during the warm-up; the next start does it again");
         }

@@ -84,10 +84,19 @@ class WarmUpTest {
     }
 
     @Test
-    void aPipelineClosedBeforeItsWarmUpProceedsClosesAtOnce() throws Exception {
+    void aPipelineClosedBeforeItsWarmUpProceedsClosesAtOnceAndWhatWaitedIsNotJudged() throws Exception {
         Pipeline pipeline = openWarming();
+        String seed = Files.readString(home.resolve("seeds").resolve(TestHome.ORIGINALS.get(1)));
+        CompletableFuture<IngestResult> waiting = CompletableFuture.supplyAsync(() -> pipeline.ingestDraft(
+                new Draft("Handed over before the stop", LocalDate.of(2026, 12, 7), List.of(seed + " And one more line."), null),
+                "before-the-stop", "cli", "key-1"));
+        Thread.sleep(300);
         CompletableFuture<Void> closed = CompletableFuture.runAsync(pipeline::close);
-        closed.get(30, TimeUnit.SECONDS);
+        closed.get(20, TimeUnit.SECONDS);
+        assertThat(waiting).failsWithin(Duration.ofSeconds(10));
         assertThat(failures).as("a warm-up cancelled is no failure").isEmpty();
+        try (Pipeline again = Pipeline.open(Settings.of(home, Map.of()), new Metrics(new SimpleMeterRegistry()))) {
+            assertThat(again.stages().corpus().index().arrivals()).as("nothing recorded of it: it is taken again").isEmpty();
+        }
     }
 }
