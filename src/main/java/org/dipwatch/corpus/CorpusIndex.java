@@ -318,15 +318,8 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
     /** Every indexed article's file name and whether its file is missing: what a start compares with {@code seeds/}. */
     Map<String, Boolean> fileStates() {
         Map<String, Boolean> out = new java.util.HashMap<>();
-        try (Connection c = dataSource.getConnection()) {
-            // every article at a start: read as H2 computes it, not spilled to a temporary file first
-            Rows.lazily(c, () -> Rows.list(c, "SELECT file_name, file_missing FROM article", 0, rs -> {
-                out.put(rs.getString(1), rs.getBoolean(2));
-                return null;
-            }));
-        } catch (SQLException e) {
-            throw unlisted(e);
-        }
+        Rows.eachLazily(dataSource, "SELECT file_name, file_missing FROM article", CorpusIndex::unlisted,
+                rs -> out.put(rs.getString(1), rs.getBoolean(2)));
         return out;
     }
 

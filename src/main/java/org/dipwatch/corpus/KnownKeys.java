@@ -1,11 +1,10 @@
 package org.dipwatch.corpus;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.dipwatch.dedup.Hashing;
 import org.dipwatch.dedup.LongIntMap;
+import org.dipwatch.sql.Rows;
 
 /**
  * Which URL hashes, text fingerprints and intake keys the index may hold, in memory: a filter that
@@ -33,25 +32,15 @@ final class KnownKeys {
             texts = new LongIntMap(1024);
             intakes = new LongIntMap(1024);
         }
-        org.dipwatch.sql.Rows.lazily(c, () -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT seq, url_hash, content_hash FROM article WHERE seq > ? ORDER BY seq")) {
-                ps.setLong(1, lastSeq);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        lastSeq = rs.getLong(1);
-                        article(rs.getString(2), rs.getString(3));
-                    }
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, intake_key FROM arrival WHERE id > ? ORDER BY id")) {
-                ps.setLong(1, lastArrival);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        lastArrival = rs.getLong(1);
-                        arrival(rs.getString(2));
-                    }
-                }
-            }
+        Rows.lazily(c, () -> {
+            Rows.each(c, "SELECT seq, url_hash, content_hash FROM article WHERE seq > ? ORDER BY seq", 0, rs -> {
+                lastSeq = rs.getLong(1);
+                article(rs.getString(2), rs.getString(3));
+            }, lastSeq);
+            Rows.each(c, "SELECT id, intake_key FROM arrival WHERE id > ? ORDER BY id", 0, rs -> {
+                lastArrival = rs.getLong(1);
+                arrival(rs.getString(2));
+            }, lastArrival);
             return null;
         });
     }

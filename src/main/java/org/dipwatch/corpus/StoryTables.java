@@ -127,24 +127,12 @@ public final class StoryTables implements StoryStore {
     private void scan(String sql, long seq, boolean full, Consumer<Stored> each) {
         Set<Long> skipped = new HashSet<>(Rows.list(db, "SELECT seq FROM article WHERE file_missing AND seq > ?", 0,
                 e -> new IndexException("index: cannot list the missing articles: " + e.getMessage(), e), rs -> rs.getLong(1), seq));
-        try (Connection c = db.getConnection()) {
-            Rows.lazily(c, () -> {
-                try (PreparedStatement ps = c.prepareStatement(sql)) {
-                    ps.setLong(1, seq);
-                    ps.setFetchSize(1000);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            if (skipped.isEmpty() || !skipped.contains(rs.getLong(1))) {
-                                each.accept(row(rs, full));
-                            }
-                        }
+        Rows.eachLazily(db, sql, e -> new IndexException("index: cannot read the stories after article " + seq + ": " + e.getMessage(), e),
+                rs -> {
+                    if (skipped.isEmpty() || !skipped.contains(rs.getLong(1))) {
+                        each.accept(row(rs, full));
                     }
-                }
-                return null;
-            });
-        } catch (SQLException e) {
-            throw new IndexException("index: cannot read the stories after article " + seq + ": " + e.getMessage(), e);
-        }
+                }, seq);
     }
 
     @Override

@@ -27,6 +27,12 @@ public final class Rows {
         T read(ResultSet rs) throws SQLException;
     }
 
+    /** Takes in the current row of a result set (a scan too large to hold as a list). */
+    @FunctionalInterface
+    public interface Row {
+        void take(ResultSet rs) throws SQLException;
+    }
+
     /** Work on a connection that may throw what JDBC throws. */
     @FunctionalInterface
     public interface Work<T> {
@@ -78,6 +84,31 @@ public final class Rows {
     /** The rows of a query on the caller's connection (in its transaction), read in order. */
     public static <T> List<T> list(Connection c, String sql, int maxRows, Reader<T> row, Object... params) throws SQLException {
         List<T> out = new ArrayList<>();
+        each(c, sql, maxRows, rs -> out.add(row.read(rs)), params);
+        return out;
+    }
+
+    /**
+     * Every row of a scan of many (every article at a start), handed over one at a time as the
+     * database computes them ({@link #lazily}), on a connection of its own.
+     */
+    public static void eachLazily(DataSource ds, String sql, Function<SQLException, RuntimeException> failure, Row row,
+                                  Object... params) {
+        try (Connection c = ds.getConnection()) {
+            lazily(c, () -> {
+                each(c, sql, 0, row, params);
+                return null;
+            });
+        } catch (SQLException e) {
+            throw failure.apply(e);
+        }
+    }
+
+    /**
+     * The rows of a query on the caller's connection, handed over in order, fetched a thousand at a
+     * time where the driver streams (PostgreSQL in a transaction).
+     */
+    public static void each(Connection c, String sql, int maxRows, Row row, Object... params) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 if (params[i] == null) {
@@ -88,14 +119,15 @@ public final class Rows {
             }
             if (maxRows > 0) {
                 ps.setMaxRows(maxRows);
+            } else {
+                ps.setFetchSize(1000);
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(row.read(rs));
+                    row.take(rs);
                 }
             }
         }
-        return out;
     }
 
     /** The first row of a query, if any. */
