@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.dipwatch.model.Article;
+import org.dipwatch.model.Verdict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.dipwatch.model.Verdict;
 
 /**
  * Judges an article that is no exact copy against the corpus: a near-duplicate of one article

@@ -30,7 +30,8 @@ final class WarmUp {
     private final Instant created = Instant.now();
     private volatile Instant done;
     private volatile RuntimeException failure;
-    private Thread thread;
+    /** Started by the daemon's thread, awaited by the one that stops it. */
+    private volatile Thread thread;
     private boolean proceed;
     private boolean cancelled;
 
