@@ -154,7 +154,43 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
             ds.close();
             throw new IndexException("index: cannot migrate " + jdbcUrl + ": " + rootMessage(e), e);
         }
+        if (url.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:")) {
+            try {
+                cacheIdentities(ds);
+            } catch (SQLException e) {
+                ds.close();
+                throw new IndexException("index: cannot set the identity columns' cache of " + jdbcUrl + ": " + e.getMessage(), e);
+            }
+        }
         return new CorpusIndex(ds, url);
+    }
+
+    /** How many values of an identity column H2 hands out before it writes the column's sequence again. */
+    static final int IDENTITY_CACHE = 4096;
+
+    /**
+     * Gives H2's identity columns (the outbox's, the deliveries', the arrivals' ids) a cache of
+     * {@value #IDENTITY_CACHE} values. H2's default, 32, writes the sequence every 32 rows, and each such
+     * write commits and stores the whole database apart from the transaction that took the value:
+     * a first poll of 10,000 articles made over 600 extra stores of the file (a fifth of the judge
+     * thread's time, a tenth of delivery's). The cost is a gap of up to that many ids after a crash;
+     * nothing counts on ids without gaps. Not on PostgreSQL, whose cache is per connection and would
+     * hand the nodes' connections ids out of order (an outbox lane is read in id order).
+     */
+    static void cacheIdentities(DataSource ds) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            List<String> alter = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery("SELECT TABLE_NAME, COLUMN_NAME FROM INFORMATION_SCHEMA.COLUMNS"
+                    + " WHERE TABLE_SCHEMA = CURRENT_SCHEMA AND IS_IDENTITY = 'YES' AND IDENTITY_CACHE < " + IDENTITY_CACHE)) {
+                while (rs.next()) {
+                    alter.add("ALTER TABLE \"" + rs.getString(1) + "\" ALTER COLUMN \"" + rs.getString(2) + "\" SET CACHE "
+                            + IDENTITY_CACHE);
+                }
+            }
+            for (String sql : alter) {
+                st.execute(sql);
+            }
+        }
     }
 
     /**

@@ -60,6 +60,9 @@ public final class Normalizer {
         if (text == null) {
             return null;
         }
+        if (isClean(text)) {
+            return text; // most text (and every seed file read back) is clean already: no copy, no NFC pass
+        }
         String composed = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC);
         StringBuilder out = new StringBuilder(composed.length());
         boolean pendingSpace = false;
@@ -77,6 +80,33 @@ public final class Normalizer {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * Whether cleaning would leave the text as it is: no white space but single spaces between
+     * words, nothing invisible, and NFC already (only asked of text that is not all ASCII). Text
+     * with characters outside the Basic Multilingual Plane takes the long way.
+     */
+    private static boolean isClean(String text) {
+        boolean ascii = true;
+        char previous = ' '; // a leading space is not clean
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ') {
+                if (previous == ' ') {
+                    return false;
+                }
+            } else if (c < 0x21 || c == 0x7F) {
+                return false;
+            } else if (c >= 0x80) {
+                if (Character.isSurrogate(c) || isSpace(c) || isInvisible(c)) {
+                    return false;
+                }
+                ascii = false;
+            }
+            previous = c;
+        }
+        return previous != ' ' && (ascii || java.text.Normalizer.isNormalized(text, java.text.Normalizer.Form.NFC));
     }
 
     /** White space of any script, including the no-break spaces and NEL that Java does not count. */

@@ -73,6 +73,39 @@ class CorpusIndexTest {
     }
 
     @Test
+    void h2IdentityColumnsHandOutIdsFromACacheAndKeepGrowingAcrossRestarts() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("data/index") + ";WRITE_DELAY=0";
+        long before;
+        try (CorpusIndex index = CorpusIndex.open(url, "dipwatch", "", 2);
+             java.sql.Connection c = index.dataSource().getConnection(); java.sql.Statement st = c.createStatement()) {
+            try (java.sql.ResultSet rs = st.executeQuery("SELECT TABLE_NAME, IDENTITY_CACHE FROM INFORMATION_SCHEMA.COLUMNS"
+                    + " WHERE TABLE_SCHEMA = CURRENT_SCHEMA AND IS_IDENTITY = 'YES' ORDER BY TABLE_NAME")) {
+                java.util.Map<String, Long> caches = new java.util.TreeMap<>();
+                while (rs.next()) {
+                    caches.put(rs.getString(1), rs.getLong(2));
+                }
+                assertThat(caches).as("every identity column").containsKeys("ALERT_OUTBOX", "ALERT_DELIVERY")
+                        .allSatisfy((table, cache) -> assertThat(cache).as(table).isEqualTo(CorpusIndex.IDENTITY_CACHE));
+            }
+            st.execute("INSERT INTO alert_delivery (outbox_id, subscription_id, channel, attempt, at, outcome, latency_ms)"
+                    + " VALUES (1, 's', 'email', 1, CURRENT_TIMESTAMP, 'delivered', 1)");
+            try (java.sql.ResultSet rs = st.executeQuery("SELECT MAX(id) FROM alert_delivery")) {
+                rs.next();
+                before = rs.getLong(1);
+            }
+        }
+        try (CorpusIndex index = CorpusIndex.open(url, "dipwatch", "", 2);
+             java.sql.Connection c = index.dataSource().getConnection(); java.sql.Statement st = c.createStatement()) {
+            st.execute("INSERT INTO alert_delivery (outbox_id, subscription_id, channel, attempt, at, outcome, latency_ms)"
+                    + " VALUES (2, 's', 'email', 1, CURRENT_TIMESTAMP, 'delivered', 1)");
+            try (java.sql.ResultSet rs = st.executeQuery("SELECT MAX(id) FROM alert_delivery")) {
+                rs.next();
+                assertThat(rs.getLong(1)).as("the id after a restart").isGreaterThan(before);
+            }
+        }
+    }
+
+    @Test
     void anEmbeddedIndexIsThisProcessesAloneAndServedToNobody() throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("data/index") + ";WRITE_DELAY=0";
         try (CorpusIndex index = CorpusIndex.open(url, "dipwatch", "", 2)) {

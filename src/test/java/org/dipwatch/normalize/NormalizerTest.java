@@ -38,7 +38,11 @@ class NormalizerTest {
                         "Lavrov met Le Drian in Orl\u00e9ans."),
                 Arguments.of("typographic quotes and dashes", "Israel’s “iron-clad” support – ‘so’ «said»",
                         "Israel’s “iron-clad” support – ‘so’ «said»"),
-                Arguments.of("emoji and other scripts", "Москва   сказала 👍", "Москва сказала 👍"));
+                Arguments.of("emoji and other scripts", "Москва   сказала 👍", "Москва сказала 👍"),
+                Arguments.of("clean already", "Moscow said so.", "Moscow said so."),
+                Arguments.of("clean already, other scripts", "Москва сказала «да» – 北京", "Москва сказала «да» – 北京"),
+                Arguments.of("clean but for the last character", "Москва сказала «да».\t", "Москва сказала «да»."),
+                Arguments.of("clean but for a double space", "Moscow said  so.", "Moscow said so."));
     }
 
     @ParameterizedTest(name = "{0}")
