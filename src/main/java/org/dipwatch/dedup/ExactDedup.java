@@ -111,6 +111,10 @@ public final class ExactDedup {
 
     /** The text as the fingerprint sees it: NFKC, one space for any white space, lower case, plain quotes and hyphens. */
     static String fold(String text) {
+        String ascii = foldAscii(text);
+        if (ascii != null) {
+            return ascii;
+        }
         String composed = Normalizer.normalize(text, Normalizer.Form.NFKC);
         StringBuilder out = new StringBuilder(composed.length());
         boolean pendingSpace = false;
@@ -128,6 +132,33 @@ public final class ExactDedup {
             out.appendCodePoint(Character.toLowerCase(plain(c)));
         }
         return out.toString();
+    }
+
+    /**
+     * {@link #fold} of a text that is all ASCII (most paragraphs of English news), without the
+     * NFKC pass (which leaves ASCII as it is) and code point by code point; {@code null} for any
+     * other text. The white space is what {@link Character#isWhitespace} counts in ASCII.
+     */
+    private static String foldAscii(String text) {
+        char[] out = new char[text.length()];
+        int length = 0;
+        boolean pendingSpace = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                return null;
+            }
+            if (c == ' ' || c >= 0x09 && c <= 0x0D || c >= 0x1C && c <= 0x1F) {
+                pendingSpace = true;
+                continue;
+            }
+            if (pendingSpace && length > 0) {
+                out[length++] = ' ';
+            }
+            pendingSpace = false;
+            out[length++] = c == '`' ? '\'' : c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+        }
+        return new String(out, 0, length);
     }
 
     /** The ASCII stand-in of a typographic quote, prime or dash; any other character as it is. */

@@ -37,6 +37,24 @@ class ExactDedupTest {
     }
 
     @Test
+    void asciiTextFoldsAsAnyOtherTextWould() {
+        java.util.Random random = new java.util.Random(7);
+        String alphabet = "aZ `'-\t\n\r\u000b\u000c\u001c\u001f\u0000\u0007\u007f.,0\"";
+        for (int n = 0; n < 2_000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(20); i > 0; i--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            // the same text with one letter that is not ASCII after it takes the general way
+            String general = ExactDedup.fold(text + "\u00e9");
+            String expected = general.substring(0, general.length() - 1).stripTrailing();
+            assertThat(ExactDedup.fold(text.toString())).as("fold of %s", text.toString().chars().boxed().toList())
+                    .isEqualTo(expected);
+        }
+        assertThat(ExactDedup.fold("  The `Minister`\tSAID\r\n so.  ")).isEqualTo("the 'minister' said so.");
+    }
+
+    @Test
     void fingerprintSeesAChangedWordAndParagraphBreaks() {
         Article a = new Article(null, null, List.of("Russia calls for a ceasefire."), null);
         Article b = new Article(null, null, List.of("Russia calls for a truce."), null);
