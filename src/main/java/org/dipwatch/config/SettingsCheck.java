@@ -58,12 +58,21 @@ public final class SettingsCheck {
                 message = value + " is not a port (1-65535)";
             } else if (key.equals("dipwatch.ingest.max-bytes") && value.length() < 19 && Long.parseLong(value) < 1) {
                 message = value + " must be at least 1";
+            } else if (key.equals("dipwatch.pipeline.backlog-heap-free") && !isFreeRatios(value)) {
+                message = "'" + value + "' must be MIN-MAX in percent with MIN <= MAX <= 100 (like " + expected + "), or off";
             }
             if (message != null) {
                 problems.add(new ConfigProblem(where.file(), where.line(), key, message + where.suffix()));
             }
         }
         return problems;
+    }
+
+    /** {@code off}, or {@code MIN-MAX} percent with {@code MIN <= MAX <= 100}. */
+    private static boolean isFreeRatios(String value) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,3})\\s*-\\s*(\\d{1,3})").matcher(value);
+        return value.equalsIgnoreCase("off")
+                || m.matches() && Integer.parseInt(m.group(1)) <= Integer.parseInt(m.group(2)) && Integer.parseInt(m.group(2)) <= 100;
     }
 
     /** Where a key was set: the properties file and line, or (in the message) the environment variable or system property. */

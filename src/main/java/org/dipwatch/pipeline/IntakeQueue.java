@@ -45,6 +45,7 @@ final class IntakeQueue<I, P> implements AutoCloseable {
     private final Consumer<List<Entry<I, P>>> serial;
     private final Consumer<Entry<I, P>> untaken;
     private final int batchSize;
+    private final HeapRoom room;
     private final Thread consumer;
     private final AtomicInteger unfinished = new AtomicInteger();
     private final Object idle = new Object();
@@ -59,9 +60,11 @@ final class IntakeQueue<I, P> implements AutoCloseable {
      * @param prepare   the parallel part; must not throw (a failure is part of what it returns)
      * @param serial    the serial part, called from one thread with batches in acceptance order; must not throw
      * @param untaken   told of each accepted item that the serial part will not see because the queue stopped
+     * @param room      told of each batch's size and of each quiet moment (the collector's room under a backlog)
      */
     IntakeQueue(String name, int capacity, int workers, int batchSize, Function<I, P> prepare, Consumer<List<Entry<I, P>>> serial,
-                Consumer<Entry<I, P>> untaken) {
+                Consumer<Entry<I, P>> untaken, HeapRoom room) {
+        this.room = room;
         this.untaken = untaken;
         this.queue = new ArrayBlockingQueue<>(Math.max(1, capacity));
         this.prepare = prepare;
@@ -169,6 +172,7 @@ final class IntakeQueue<I, P> implements AutoCloseable {
                 continue;
             }
             if (first == null) {
+                room.quiet();
                 continue;
             }
             batch.add(first);
@@ -185,6 +189,7 @@ final class IntakeQueue<I, P> implements AutoCloseable {
                 }
                 batch.add(queue.poll());
             }
+            room.batch(batch.size());
             try {
                 serial.accept(List.copyOf(batch));
             } catch (RuntimeException | Error e) {

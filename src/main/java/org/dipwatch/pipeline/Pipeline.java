@@ -159,7 +159,8 @@ public final class Pipeline implements AutoCloseable {
         this.searchFeed = new SearchFeed(search, corpus.index(), corpus.seeds());
         this.warmUp = new WarmUp(this::warmUp);
         this.queue = new IntakeQueue<>("pipeline", sizes.capacity(), sizes.workers(), sizes.batchSize(), this::prepare,
-                this::judgeBatch, e -> e.item().result().completeExceptionally(new NotTaken(e.item().intake())));
+                this::judgeBatch, e -> e.item().result().completeExceptionally(new NotTaken(e.item().intake())),
+                HeapRoom.of(sizes.backlogHeapFree()));
         metrics.pipelineQueue(queue::size);
     }
 

@@ -52,8 +52,10 @@ public record Stages(DocumentReader reader, Inbox inbox, Corpus corpus, Classifi
      * @param batchSize articles judged and committed in one index transaction, at most
      * @param offerWait how long a source or the inbox waits for room in a full queue before leaving the rest for later
      * @param stopWait  how long a stop waits for the batch being judged ({@code dipwatch.shutdown.timeout})
+     * @param backlogHeapFree the heap's free ratios while a backlog is judged ({@code dipwatch.pipeline.backlog-heap-free},
+     *                  see {@link HeapRoom})
      */
-    public record Queue(int workers, int capacity, int batchSize, Duration offerWait, Duration stopWait) {
+    public record Queue(int workers, int capacity, int batchSize, Duration offerWait, Duration stopWait, String backlogHeapFree) {
     }
 
     /**
@@ -80,7 +82,7 @@ public record Stages(DocumentReader reader, Inbox inbox, Corpus corpus, Classifi
             Queue queue = new Queue(workers > 0 ? workers : cores, Math.max(1, settings.intValue("dipwatch.pipeline.queue-size")),
                     Math.max(1, settings.intValue("dipwatch.pipeline.batch-size")),
                     Duration.ofMillis(settings.longValue("dipwatch.pipeline.offer-wait-ms")),
-                    Duration.ofSeconds(settings.longValue("dipwatch.shutdown.timeout")));
+                    Duration.ofSeconds(settings.longValue("dipwatch.shutdown.timeout")), settings.get("dipwatch.pipeline.backlog-heap-free"));
             return new Stages(reader, inbox, corpus, classifier, stories,
                     new Alerts(subscriptions(settings, classifier.dictionaries()), settings.intValue("dipwatch.alert.also-reported-max")),
                     new Outbox(index.dataSource(), index.clustered(), corpus::paragraphs), Boolean.parseBoolean(settings.get("dipwatch.dedup.store-near-duplicates")),

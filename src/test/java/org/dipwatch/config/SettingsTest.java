@@ -80,6 +80,18 @@ class SettingsTest {
     }
 
     @Test
+    void theBacklogHeapFreeRatiosAreMinDashMaxPercentOrOff() {
+        for (String fine : new String[] {"40-70", "10 - 30", "OFF", "0-100"}) {
+            assertThat(SettingsCheck.problems(Settings.of(home, Map.of("dipwatch.pipeline.backlog-heap-free", fine)))).as(fine).isEmpty();
+        }
+        assertThat(SettingsCheck.problems(Settings.of(home, Map.of("dipwatch.pipeline.backlog-heap-free", "70-40"))))
+                .extracting(ConfigProblem::text).containsExactly("dipwatch.pipeline.backlog-heap-free: '70-40' must be MIN-MAX in "
+                        + "percent with MIN <= MAX <= 100 (like 40-70), or off (from system property)");
+        assertThat(SettingsCheck.problems(Settings.of(home, Map.of("dipwatch.pipeline.backlog-heap-free", "40-170")))).hasSize(1);
+        assertThat(SettingsCheck.problems(Settings.of(home, Map.of("dipwatch.pipeline.backlog-heap-free", "roomy")))).hasSize(1);
+    }
+
+    @Test
     void everyProblemOfTheFileIsNamedWithItsLine() throws IOException {
         Files.writeString(home.resolve("dipwatch.properties"), """
                 # mail through the relay
