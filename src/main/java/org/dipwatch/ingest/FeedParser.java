@@ -92,6 +92,12 @@ public final class FeedParser {
             "<!--.*?-->|<!\\[CDATA\\[.*?]]>|<\\?.*?\\?>|<(/?)([\\w.:-]+)(?:\"[^\"]*\"|'[^']*'|[^'\">])*?(/?)>",
             Pattern.DOTALL);
     private static final Pattern MARKUP = Pattern.compile("<[A-Za-z/!]");
+    /** Runs of white space, no-break spaces included (compiled once: a feed's every text node and paragraph is cleaned). */
+    private static final Pattern SPACE_RUN = Pattern.compile("[\\s\\u00A0]+");
+    private static final Pattern ANY_SPACE_RUN = Pattern.compile("\\s+");
+    private static final Pattern LINE_EDGES = Pattern.compile("[ \\t]*\\n[ \\t]*");
+    private static final Pattern THREE_BREAKS = Pattern.compile("\\n{3,}");
+    private static final Pattern BLANK_LINE = Pattern.compile("\\s*\\n\\s*\\n\\s*");
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     /** The zone names RFC 822 allows besides numeric offsets (military letters other than Z aside). */
     private static final Map<String, String> RFC_822_ZONES = Map.ofEntries(Map.entry("UT", "+0000"),
@@ -404,7 +410,7 @@ public final class FeedParser {
                 @Override
                 public void head(Node node, int depth) {
                     if (node instanceof TextNode textNode) {
-                        out.append(textNode.getWholeText().replaceAll("[\\s\\u00A0]+", " "));
+                        out.append(SPACE_RUN.matcher(textNode.getWholeText()).replaceAll(" "));
                     } else if (node.nodeName().equals("br")) {
                         out.append('\n');
                     } else if (isBlock(node)) {
@@ -419,9 +425,9 @@ public final class FeedParser {
                     }
                 }
             }, Jsoup.parseBodyFragment(html).body());
-            text = out.toString().replaceAll("[ \\t]*\\n[ \\t]*", "\n").replaceAll("\\n{3,}", "\n\n").strip();
+            text = THREE_BREAKS.matcher(LINE_EDGES.matcher(out).replaceAll("\n")).replaceAll("\n\n").strip();
         }
-        return oneLine ? text.replaceAll("\\s+", " ") : text;
+        return oneLine ? ANY_SPACE_RUN.matcher(text).replaceAll(" ") : text;
     }
 
     private static boolean isBlock(Node node) {
@@ -435,8 +441,8 @@ public final class FeedParser {
     /** Plain text: white space collapsed within a paragraph, paragraphs (blank-line separated) kept. */
     private static String paragraphs(String text) {
         StringBuilder out = new StringBuilder();
-        for (String paragraph : text.strip().split("\\s*\\n\\s*\\n\\s*")) {
-            String collapsed = paragraph.replaceAll("[\\s\\u00A0]+", " ").strip();
+        for (String paragraph : BLANK_LINE.split(text.strip())) {
+            String collapsed = SPACE_RUN.matcher(paragraph).replaceAll(" ").strip();
             if (!collapsed.isEmpty()) {
                 out.append(out.length() == 0 ? "" : "\n\n").append(collapsed);
             }
@@ -509,7 +515,7 @@ public final class FeedParser {
     }
 
     private static String abbreviate(String text, int max) {
-        String line = text.replaceAll("\\s+", " ");
+        String line = ANY_SPACE_RUN.matcher(text).replaceAll(" ");
         return line.length() <= max ? line : line.substring(0, max) + "…";
     }
 
