@@ -19,12 +19,12 @@ class CorpusIndexTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             // the daemon closes the database, not H2's shutdown hook
-            "jdbc:h2:file:/srv/dw/data/index;WRITE_DELAY=0 | jdbc:h2:file:/srv/dw/data/index;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE",
-            "jdbc:h2:mem:test | jdbc:h2:mem:test;DB_CLOSE_ON_EXIT=FALSE",
+            "jdbc:h2:file:/srv/dw/data/index;WRITE_DELAY=0 | jdbc:h2:file:/srv/dw/data/index;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64",
+            "jdbc:h2:mem:test | jdbc:h2:mem:test;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64",
             // a URL written for H2's AUTO_SERVER: it would listen on every interface, and H2 refuses it beside DB_CLOSE_ON_EXIT=FALSE
-            "jdbc:h2:file:/srv/dw/data/index;AUTO_SERVER=TRUE;AUTO_SERVER_PORT=9090;WRITE_DELAY=0 | jdbc:h2:file:/srv/dw/data/index;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE",
+            "jdbc:h2:file:/srv/dw/data/index;AUTO_SERVER=TRUE;AUTO_SERVER_PORT=9090;WRITE_DELAY=0 | jdbc:h2:file:/srv/dw/data/index;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64",
             // what the user set explicitly stays
-            "jdbc:h2:file:/srv/dw/data/index;DB_CLOSE_ON_EXIT=TRUE | jdbc:h2:file:/srv/dw/data/index;DB_CLOSE_ON_EXIT=TRUE",
+            "jdbc:h2:file:/srv/dw/data/index;DB_CLOSE_ON_EXIT=TRUE;QUERY_CACHE_SIZE=16 | jdbc:h2:file:/srv/dw/data/index;DB_CLOSE_ON_EXIT=TRUE;QUERY_CACHE_SIZE=16",
             // not an embedded H2 database: left as it is
             "jdbc:h2:tcp://db.example.org/dw;AUTO_SERVER=TRUE | jdbc:h2:tcp://db.example.org/dw;AUTO_SERVER=TRUE",
             "jdbc:postgresql://db.example.org/dw | jdbc:postgresql://db.example.org/dw"})
