@@ -292,7 +292,7 @@ public final class SmtpMail implements MailTransport, AutoCloseable {
         MimeBodyPart text = new MimeBodyPart();
         text.setText(mail.text(), "UTF-8");
         MimeBodyPart html = new MimeBodyPart();
-        html.setText(mail.html(), "UTF-8", "html");
+        html.setText(asciiHtml(mail.html()), "UTF-8", "html");
         MimeMultipart alternative = new MimeMultipart("alternative");
         alternative.addBodyPart(text);
         alternative.addBodyPart(html);
@@ -323,6 +323,34 @@ public final class SmtpMail implements MailTransport, AutoCloseable {
             }
         }
         return MimeUtility.fold(name.length() + 2, v);
+    }
+
+    /**
+     * The HTML with every character outside ASCII written as a numeric character reference
+     * ({@code ·} as {@code &#183;}): it reads the same in any mail program, and a part in ASCII goes
+     * out as it is (7bit). With one non-ASCII character (the separators every alert has) the part
+     * was quoted-printable, which Jakarta Mail writes a byte at a time through four streams: a
+     * fifth of the delivery thread's time in a first poll.
+     */
+    static String asciiHtml(String html) {
+        int first = 0;
+        while (first < html.length() && html.charAt(first) < 0x80) {
+            first++;
+        }
+        if (first == html.length()) {
+            return html;
+        }
+        StringBuilder out = new StringBuilder(html.length() + 64).append(html, 0, first);
+        for (int i = first; i < html.length(); ) {
+            int cp = html.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp < 0x80) {
+                out.append((char) cp);
+            } else {
+                out.append("&#").append(cp).append(';');
+            }
+        }
+        return out.toString();
     }
 
     private static String percentEncodeNonAscii(String s) {

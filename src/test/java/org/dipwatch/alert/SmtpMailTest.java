@@ -141,6 +141,25 @@ class SmtpMailTest {
         assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(m)).doesNotContain("<html>\r\n\r\n");
     }
 
+    @Test
+    void theHtmlPartGoesOutInAsciiAndReadsTheSame() throws Exception {
+        String html = "<p>2026-03-03 · tass.com · RUS → HAMAS · Москва, Orléans 👍 &amp; “quotes”</p>\n";
+        mail.send(List.of("desk@example.org"), new AlertMail.Mail("[dipwatch] a", "RUS → HAMAS · Москва\n", html, Map.of()));
+
+        MimeMessage m = smtp.getReceivedMessages()[0];
+        jakarta.mail.Multipart parts = (jakarta.mail.Multipart) m.getContent();
+        jakarta.mail.internet.MimeBodyPart htmlPart = (jakarta.mail.internet.MimeBodyPart) parts.getBodyPart(1);
+        assertThat(htmlPart.getContentType()).startsWith("text/html");
+        assertThat(htmlPart.getEncoding()).as("no transfer encoding to write a byte at a time").isEqualTo("7bit");
+        String sent = (String) htmlPart.getContent();
+        assertThat(sent).isEqualTo("<p>2026-03-03 &#183; tass.com &#183; RUS &#8594; HAMAS &#183; &#1052;&#1086;&#1089;&#1082;&#1074;&#1072;, "
+                + "Orl&#233;ans &#128077; &amp; &#8220;quotes&#8221;</p>\r\n");
+        assertThat(org.jsoup.Jsoup.parse(sent).text()).as("what a mail program shows")
+                .isEqualTo(org.jsoup.Jsoup.parse(html).text());
+        assertThat((String) parts.getBodyPart(0).getContent()).startsWith("RUS → HAMAS · Москва");
+        assertThat(SmtpMail.asciiHtml("<p>plain</p>")).isEqualTo("<p>plain</p>");
+    }
+
     /**
      * Every security mode connects with Nagle's algorithm off, TLS laid over the plain socket of
      * {@link NoDelaySockets}: the connection Jakarta Mail makes from the mailer's own properties,
