@@ -392,21 +392,21 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
     }
 
     /**
-     * Inserts a new article's row with its classification in one statement, and its tags: what
-     * {@link #insert} then {@link #saveClassification} write, without the update and the delete a
-     * new row does not need (the serial store's hot path).
+     * Inserts a new article's row with its classification and tags in one statement: what
+     * {@link #insert} then {@link #saveClassification} write, without the update a new row does not
+     * need (the serial store's hot path).
      */
     void insertClassified(Connection c, IndexedArticle a, Classification cl, String json) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO article (" + ARTICLE_COLUMNS
-                + ", classification, language, statement_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ", classification, language, statement_kind, tags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             bind(ps, a);
             ps.setString(17, json);
             ps.setString(18, cl.language());
             ps.setString(19, cl.kind());
+            ps.setString(20, tagColumn(cl));
             ps.executeUpdate();
         }
         known.article(a.urlHash(), a.contentHash());
-        insertTags(c, a.fileName(), cl);
     }
 
     void update(Connection c, IndexedArticle a) throws SQLException {
@@ -512,58 +512,56 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
                 rs -> rs.getString(1), rs -> rs.getString(2));
     }
 
-    /** Replaces what the index holds of an article's classification: the JSON and one row per tag. */
+    /** Replaces what the index holds of an article's classification: the JSON and the tags. */
     void saveClassification(Connection c, String fileName, Classification cl, String json) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE article SET classification = ?, language = ?, statement_kind = ? WHERE file_name = ?")) {
+                "UPDATE article SET classification = ?, language = ?, statement_kind = ?, tags = ? WHERE file_name = ?")) {
             ps.setString(1, json);
             ps.setString(2, cl.language());
             ps.setString(3, cl.kind());
-            ps.setString(4, fileName);
+            ps.setString(4, tagColumn(cl));
+            ps.setString(5, fileName);
             ps.executeUpdate();
-        }
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM article_tag WHERE file_name = ?")) {
-            ps.setString(1, fileName);
-            ps.executeUpdate();
-        }
-        insertTags(c, fileName, cl);
-    }
-
-    private static void insertTags(Connection c, String fileName, Classification cl) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO article_tag (file_name, dimension, tag_id, tag_type, country, "
-                + "salience) VALUES (?, ?, ?, ?, ?, ?)")) {
-            java.util.Set<String> seen = new java.util.HashSet<>();
-            for (ActorTag a : cl.actors()) {
-                addTag(ps, seen, fileName, "actor", a.id(), a.type(), a.country(), a.salience());
-            }
-            if (cl.speaker() != null) {
-                ActorTag a = cl.speaker().actor();
-                addTag(ps, seen, fileName, "speaker", a.id(), a.type(), a.country(), a.salience());
-                addTag(ps, seen, fileName, "speaker", cl.speaker().side(), "side", a.country(), a.salience());
-            }
-            for (Attribution cp : cl.counterparts()) {
-                addTag(ps, seen, fileName, "counterpart", cp.actor().id(), cp.actor().type(), cp.actor().country(), cp.actor().salience());
-                addTag(ps, seen, fileName, "counterpart", cp.side(), "side", cp.actor().country(), cp.actor().salience());
-            }
-            for (RegionTag r : cl.regions()) {
-                addTag(ps, seen, fileName, "region", r.id(), r.type(), r.country(), r.salience());
-            }
-            ps.executeBatch();
         }
     }
 
-    private static void addTag(PreparedStatement ps, java.util.Set<String> seen, String file, String dimension, String id,
-                               String type, String country, double salience) throws SQLException {
-        if (id == null || !seen.add(dimension + "\0" + id)) {
-            return;
+    /**
+     * The {@code tags} column of a classification: {@code dimension:id} of each actor, the speaker
+     * (its actor and its side), each counterpart (actor and side) and each region, once each,
+     * sorted, separated by a space; {@code null} when it has none. An id is clipped to 100
+     * characters, and white space in it (none of the dictionaries' ids has any) becomes {@code _},
+     * so that the space parts the tags.
+     */
+    static String tagColumn(Classification cl) {
+        java.util.SortedSet<String> tags = new java.util.TreeSet<>();
+        for (ActorTag a : cl.actors()) {
+            addTag(tags, "actor", a.id());
         }
-        ps.setString(1, file);
-        ps.setString(2, dimension);
-        ps.setString(3, clip(id, 100));
-        ps.setString(4, type);
-        ps.setString(5, country);
-        ps.setDouble(6, salience);
-        ps.addBatch();
+        if (cl.speaker() != null) {
+            addTag(tags, "speaker", cl.speaker().actor().id());
+            addTag(tags, "speaker", cl.speaker().side());
+        }
+        for (Attribution cp : cl.counterparts()) {
+            addTag(tags, "counterpart", cp.actor().id());
+            addTag(tags, "counterpart", cp.side());
+        }
+        for (RegionTag r : cl.regions()) {
+            addTag(tags, "region", r.id());
+        }
+        return tags.isEmpty() ? null : String.join(" ", tags);
+    }
+
+    private static void addTag(java.util.Set<String> tags, String dimension, String id) {
+        if (id != null && !id.isBlank()) {
+            tags.add(dimension + ":" + WHITE_SPACE.matcher(clip(id.strip(), 100)).replaceAll("_"));
+        }
+    }
+
+    private static final java.util.regex.Pattern WHITE_SPACE = java.util.regex.Pattern.compile("\\s");
+
+    /** The tags of a {@link #tagColumn}: {@code dimension:id} each, in order. */
+    static List<String> tagsOf(String column) {
+        return column == null || column.isEmpty() ? List.of() : List.of(column.split(" "));
     }
 
     /** The stored classification JSON of an article, if it has one. */
@@ -579,23 +577,16 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
     public List<String> tags(String fileName) {
         List<String> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT dimension, tag_id FROM article_tag WHERE file_name = ? "
-                     + "ORDER BY dimension, tag_id");
-             PreparedStatement row = c.prepareStatement("SELECT language, statement_kind FROM article WHERE file_name = ?")) {
-            ps.setString(1, fileName);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1) + ":" + rs.getString(2));
-                }
-            }
+             PreparedStatement row = c.prepareStatement("SELECT tags, language, statement_kind FROM article WHERE file_name = ?")) {
             row.setString(1, fileName);
             try (ResultSet rs = row.executeQuery()) {
                 if (rs.next()) {
-                    if (rs.getString(1) != null) {
-                        out.add("language:" + rs.getString(1));
-                    }
+                    out.addAll(tagsOf(rs.getString(1)));
                     if (rs.getString(2) != null) {
-                        out.add("kind:" + rs.getString(2));
+                        out.add("language:" + rs.getString(2));
+                    }
+                    if (rs.getString(3) != null) {
+                        out.add("kind:" + rs.getString(3));
                     }
                 }
             }
@@ -713,16 +704,20 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
             long from = firstSeqStoredSince(c, since);
             // the day is taken in Java: H2 and PostgreSQL cast a zoned timestamp to a date in different zones
             Map<LocalDate, Map<String, Long>> counts = new java.util.TreeMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT a.stored_at, t.tag_id FROM article a "
-                    + "JOIN article_tag t ON t.file_name = a.file_name WHERE a.seq >= ? AND a.stored_at >= ? AND NOT a.file_missing "
-                    + "AND t.dimension = ?")) {
+            String prefix = dimension + ":";
+            try (PreparedStatement ps = c.prepareStatement("SELECT stored_at, tags FROM article "
+                    + "WHERE seq >= ? AND stored_at >= ? AND NOT file_missing AND tags IS NOT NULL")) {
                 ps.setLong(1, from);
                 ps.setTimestamp(2, Timestamp.from(since));
-                ps.setString(3, dimension);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         LocalDate day = LocalDate.ofInstant(rs.getTimestamp(1).toInstant(), java.time.ZoneOffset.UTC);
-                        counts.computeIfAbsent(day, d -> new java.util.TreeMap<>()).merge(rs.getString(2), 1L, Long::sum);
+                        for (String tag : tagsOf(rs.getString(2))) {
+                            if (tag.startsWith(prefix)) {
+                                counts.computeIfAbsent(day, d -> new java.util.TreeMap<>()).merge(tag.substring(prefix.length()), 1L,
+                                        Long::sum);
+                            }
+                        }
                     }
                 }
             }

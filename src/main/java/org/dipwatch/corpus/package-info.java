@@ -8,8 +8,8 @@
  * every file and keeps only where each article came from.
  *
  * <p>Tables and their owners (each table's statements live in the one class that owns it):
- * {@link org.dipwatch.corpus.CorpusIndex} owns {@code article}, {@code arrival} and
- * {@code article_tag} ({@link org.dipwatch.corpus.KnownKeys} reads their keys for it at start);
+ * {@link org.dipwatch.corpus.CorpusIndex} owns {@code article} and {@code arrival} ({@link org.dipwatch.corpus.KnownKeys} reads
+ * their keys for it at start; an article's tags are a column of its row since V14);
  * {@link org.dipwatch.corpus.StoryTables} owns {@code article_story} and {@code article_light} (the
  * narrow copy of the columns a start reads of every article). The outbox's tables are {@code alert.Outbox}'s, the sources' {@code source.SourceStates}'.
  */

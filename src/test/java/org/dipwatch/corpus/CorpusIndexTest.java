@@ -116,6 +116,52 @@ class CorpusIndexTest {
     }
 
     @Test
+    void theTagColumnHoldsEveryDimensionsIdsOnceSortedAndReadsBackAsTheTags() {
+        org.dipwatch.model.ActorTag lavrov = new org.dipwatch.model.ActorTag("sergey-lavrov", "official", "Sergey Lavrov", "RUS", null,
+                null, 2, 0.9, null);
+        org.dipwatch.model.ActorTag hamas = new org.dipwatch.model.ActorTag("HAMAS", "organisation", "Hamas", "PSE", null, null, 1, 0.5, null);
+        org.dipwatch.model.ActorTag russia = new org.dipwatch.model.ActorTag("RUS", "state", "Russia", "RUS", null, null, 1, 0.8, null);
+        org.dipwatch.model.Attribution speaker = new org.dipwatch.model.Attribution(lavrov, "RUS", null);
+        org.dipwatch.model.Classification cl = new org.dipwatch.model.Classification(java.util.List.of(lavrov, hamas, russia, hamas),
+                speaker, java.util.List.of(speaker), java.util.List.of(new org.dipwatch.model.Attribution(hamas, "HAMAS", null)),
+                java.util.List.of(new org.dipwatch.model.RegionTag("gaza strip", "place", "Gaza Strip", "PSE", null, null, 1, 0.7, null, null)),
+                "gaza strip", null, "en");
+        String column = CorpusIndex.tagColumn(cl);
+        assertThat(column).isEqualTo("actor:HAMAS actor:RUS actor:sergey-lavrov counterpart:HAMAS region:gaza_strip speaker:RUS "
+                + "speaker:sergey-lavrov");
+        assertThat(CorpusIndex.tagsOf(column)).containsExactly("actor:HAMAS", "actor:RUS", "actor:sergey-lavrov", "counterpart:HAMAS",
+                "region:gaza_strip", "speaker:RUS", "speaker:sergey-lavrov");
+        assertThat(CorpusIndex.tagsOf(null)).isEmpty();
+    }
+
+    @Test
+    void anIndexOfTagRowsMigratesToTheTagColumn() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("data/index") + ";WRITE_DELAY=0";
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "dipwatch", "")) {
+            org.flywaydb.core.Flyway.configure().dataSource(url, "dipwatch", "").locations("classpath:db/migration").target("13").load()
+                    .migrate();
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute("INSERT INTO article (seq, file_name, article_id, source, content_hash, paragraphs, characters, verdict, "
+                        + "received_at, stored_at, file_missing, language) VALUES (0, '000_a.txt', 'a', 'seeds', 'h0', 1, 10, 'new', "
+                        + "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, FALSE, 'en'), (1, '001_b.txt', 'b', 'seeds', 'h1', 1, 10, 'new', "
+                        + "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, FALSE, NULL)");
+                st.execute("INSERT INTO article_tag (file_name, dimension, tag_id, tag_type, salience) VALUES "
+                        + "('000_a.txt', 'region', 'gaza-strip', 'place', 1), ('000_a.txt', 'actor', 'RUS', 'state', 1), "
+                        + "('000_a.txt', 'speaker', 'sergey-lavrov', 'official', 1), ('000_a.txt', 'actor', 'HAMAS', 'organisation', 1)");
+            }
+        }
+        try (CorpusIndex index = CorpusIndex.open(url, "dipwatch", "", 2)) {
+            assertThat(index.tags("000_a.txt")).containsExactly("actor:HAMAS", "actor:RUS", "region:gaza-strip", "speaker:sergey-lavrov",
+                    "language:en");
+            assertThat(index.tags("001_b.txt")).as("an article without tags").isEmpty();
+            try (java.sql.Connection c = index.dataSource().getConnection();
+                 java.sql.ResultSet rs = c.getMetaData().getTables(null, null, "ARTICLE_TAG", null)) {
+                assertThat(rs.next()).as("the table of tag rows is gone").isFalse();
+            }
+        }
+    }
+
+    @Test
     void tagsPerDayCountsTheArticlesStoredSinceByUtcDayAndTag() throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("data/index") + ";WRITE_DELAY=0";
         java.time.Instant day1 = java.time.Instant.parse("2026-11-30T23:30:00Z");
@@ -123,9 +169,8 @@ class CorpusIndexTest {
         try (CorpusIndex index = CorpusIndex.open(url, "dipwatch", "", 2)) {
             try (java.sql.Connection c = index.dataSource().getConnection();
                  java.sql.PreparedStatement a = c.prepareStatement("INSERT INTO article (seq, file_name, article_id, source, content_hash, "
-                         + "paragraphs, characters, verdict, received_at, stored_at, file_missing) VALUES (?, ?, ?, 'seeds', ?, 1, 10, 'new', ?, ?, ?)");
-                 java.sql.PreparedStatement t = c.prepareStatement("INSERT INTO article_tag (file_name, dimension, tag_id, tag_type, salience) "
-                         + "VALUES (?, ?, ?, 'state', 1)")) {
+                         + "paragraphs, characters, verdict, received_at, stored_at, file_missing, tags) "
+                         + "VALUES (?, ?, ?, 'seeds', ?, 1, 10, 'new', ?, ?, ?, ?)")) {
                 Object[][] rows = {
                         // seq, stored at, missing from seeds/, actor tags, region tags
                         {0L, day1.minus(java.time.Duration.ofDays(40)), false, "RUS", "PSE"}, // before the window
@@ -142,17 +187,16 @@ class CorpusIndexTest {
                     a.setTimestamp(5, java.sql.Timestamp.from((java.time.Instant) r[1]));
                     a.setTimestamp(6, java.sql.Timestamp.from((java.time.Instant) r[1]));
                     a.setBoolean(7, (Boolean) r[2]);
-                    a.executeUpdate();
+                    java.util.List<String> tags = new java.util.ArrayList<>();
                     for (int d = 3; d <= 4; d++) {
                         for (String tag : ((String) r[d]).split(",")) {
                             if (!tag.isEmpty()) {
-                                t.setString(1, file);
-                                t.setString(2, d == 3 ? "actor" : "region");
-                                t.setString(3, tag);
-                                t.executeUpdate();
+                                tags.add((d == 3 ? "actor:" : "region:") + tag);
                             }
                         }
                     }
+                    a.setString(8, String.join(" ", tags));
+                    a.executeUpdate();
                 }
             }
             java.time.Instant since = java.time.Instant.parse("2026-11-20T00:00:00Z");
