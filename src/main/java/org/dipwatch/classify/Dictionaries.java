@@ -179,8 +179,14 @@ public final class Dictionaries {
 
     /** The code of a sub-region or continent, as region tags carry it: {@code Western Asia} → {@code WESTERN_ASIA}. */
     static String regionCode(String name) {
-        return name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_").replaceAll("(^_|_$)", "");
+        // a few dozen sub-regions and continents, asked for each place of each article: made once each
+        return REGION_CODES.computeIfAbsent(name, n -> EDGE_UNDERSCORE.matcher(NOT_CODE.matcher(n.toUpperCase(Locale.ROOT))
+                .replaceAll("_")).replaceAll(""));
     }
+
+    private static final java.util.regex.Pattern NOT_CODE = java.util.regex.Pattern.compile("[^A-Z0-9]+");
+    private static final java.util.regex.Pattern EDGE_UNDERSCORE = java.util.regex.Pattern.compile("(^_|_$)");
+    private static final java.util.Map<String, String> REGION_CODES = new java.util.concurrent.ConcurrentHashMap<>();
 
     Collection<Entry> entries() {
         return entries.values();
