@@ -150,9 +150,11 @@ final class Matcher {
         return text.substring(start, end);
     }
 
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
     /** Up to five words of a snippet: the last five before a mention, or the first five after it. */
     private static String words(String snippet, boolean last) {
-        String[] w = snippet.strip().split("\\s+");
+        String[] w = SPACES.split(snippet.strip());
         int from = last ? Math.max(0, w.length - 5) : 0;
         int to = last ? w.length : Math.min(w.length, 5);
         return " " + String.join(" ", java.util.Arrays.copyOfRange(w, from, to)) + " ";

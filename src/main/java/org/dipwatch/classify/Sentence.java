@@ -19,7 +19,7 @@ record Sentence(int index, int start, int end, String text) {
             String s = text.substring(start, end);
             // a paragraph break always ends a sentence (titles have no full stop)
             int offset = start;
-            for (String part : s.split("\n\n", -1)) {
+            for (String part : paragraphParts(s)) {
                 if (!part.isBlank()) {
                     out.add(new Sentence(out.size(), offset, offset + part.length(), part));
                 }
@@ -49,5 +49,21 @@ record Sentence(int index, int start, int end, String text) {
             out.add(in);
         }
         return out;
+    }
+
+    /** The text's parts between paragraph breaks ({@code "\n\n"}), empty ones included: {@code split("\n\n", -1)} without a regular expression. */
+    private static List<String> paragraphParts(String s) {
+        int at = s.indexOf("\n\n");
+        if (at < 0) {
+            return List.of(s);
+        }
+        List<String> parts = new ArrayList<>();
+        int from = 0;
+        for (; at >= 0; at = s.indexOf("\n\n", from)) {
+            parts.add(s.substring(from, at));
+            from = at + 2;
+        }
+        parts.add(s.substring(from));
+        return parts;
     }
 }

@@ -246,7 +246,8 @@ public final class StoryMatcher {
             try {
                 String host = java.net.URI.create(url.trim()).getHost();
                 if (host != null) {
-                    return host.toLowerCase(Locale.ROOT).replaceFirst("^www\\.", "");
+                    String lower = host.toLowerCase(Locale.ROOT);
+                    return lower.startsWith("www.") ? lower.substring(4) : lower;
                 }
             } catch (IllegalArgumentException e) {
                 // not a URL: fall back to the source

@@ -307,7 +307,11 @@ public record TextFeatures(int[] signature, int shingles, long[] terms, long[] q
                 ascii.append(Character.isDigit(c) ? (char) ('0' + Character.digit(c, 10)) : c);
             }
         }
-        String w = ascii.toString().replaceFirst("^0+(?=.)", "");
+        int zeros = 0;
+        while (zeros < ascii.length() - 1 && ascii.charAt(zeros) == '0') {
+            zeros++; // leading zeros, keeping the last character
+        }
+        String w = ascii.substring(zeros);
         boolean year = w.length() == 4 && (w.startsWith("19") || w.startsWith("20"));
         if (!year && !w.equals("0") && !w.equals("1")) {
             out.add(Hashing.string("#" + w));

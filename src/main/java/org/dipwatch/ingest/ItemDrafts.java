@@ -73,10 +73,12 @@ public final class ItemDrafts {
                 fromPage.published() != null ? fromPage.published() : published, fromPage.paragraphs(), link);
     }
 
+    private static final java.util.regex.Pattern BLANK_LINE = java.util.regex.Pattern.compile("\\n\\s*\\n");
+
     private static List<String> paragraphs(String text) {
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(text.split("\\n\\s*\\n")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(BLANK_LINE.split(text)).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 }
