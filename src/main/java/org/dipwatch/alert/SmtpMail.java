@@ -9,6 +9,7 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.internet.PreencodedMimeBodyPart;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import org.apache.commons.codec.net.QuotedPrintableCodec;
 import org.dipwatch.config.Settings;
 
 /**
@@ -289,8 +291,7 @@ public final class SmtpMail implements MailTransport, AutoCloseable {
         for (Map.Entry<String, String> h : mail.headers().entrySet()) {
             m.setHeader(h.getKey(), headerValue(h.getKey(), h.getValue()));
         }
-        MimeBodyPart text = new MimeBodyPart();
-        text.setText(mail.text(), "UTF-8");
+        MimeBodyPart text = plainTextPart(mail.text());
         MimeBodyPart html = new MimeBodyPart();
         html.setText(asciiHtml(mail.html()), "UTF-8", "html");
         MimeMultipart alternative = new MimeMultipart("alternative");
@@ -323,6 +324,45 @@ public final class SmtpMail implements MailTransport, AutoCloseable {
             }
         }
         return MimeUtility.fold(name.length() + 2, v);
+    }
+
+    /**
+     * The plain-text part: as it is (7bit) when it is ASCII, else quoted-printable, encoded here in
+     * one pass, line by line, and handed to Jakarta Mail as encoded already: its own encoder writes a
+     * byte at a time through four streams (the better part of the delivery thread's time in a first
+     * poll, whose mails all name places and sides with non-ASCII separators). A line of ASCII longer
+     * than 998 octets, which 7bit does not allow, is encoded too.
+     */
+    static MimeBodyPart plainTextPart(String text) throws MessagingException {
+        boolean plain = true;
+        int column = 0;
+        for (int i = 0; i < text.length() && plain; i++) {
+            char c = text.charAt(i);
+            column = c == '\n' ? 0 : column + 1;
+            plain = c < 0x80 && (c >= ' ' || c == '\n' || c == '\t') && c != 0x7F && column <= 998;
+        }
+        if (plain) {
+            MimeBodyPart part = new MimeBodyPart();
+            part.setText(text, "UTF-8");
+            return part;
+        }
+        StringBuilder encoded = new StringBuilder(text.length() + text.length() / 4);
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (i > 0) {
+                encoded.append("\r\n");
+            }
+            String line = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
+            if (line.isEmpty()) {
+                continue; // the encoder has nothing to say of an empty line (it answers null)
+            }
+            // strict: soft line breaks at 76 columns and white space at a line's end encoded (RFC 2045)
+            encoded.append(new String(QuotedPrintableCodec.encodeQuotedPrintable(null, line.getBytes(StandardCharsets.UTF_8), true),
+                    StandardCharsets.US_ASCII));
+        }
+        MimeBodyPart part = new PreencodedMimeBodyPart("quoted-printable");
+        part.setText(encoded.toString(), "UTF-8");
+        return part;
     }
 
     /**

@@ -142,6 +142,26 @@ class SmtpMailTest {
     }
 
     @Test
+    void thePlainTextPartIsSevenBitWhenItCanBeAndQuotedPrintableWhenNotAndReadsTheSame() throws Exception {
+        String ascii = "Lavrov and Wang Yi discuss Gaza\n\nDate:   2026-03-03\n";
+        String long7 = "x".repeat(1200) + "\n";
+        String other = "RUS → HAMAS · Москва, Orléans 👍 “quotes” = and a trailing space \n\n" + "ü".repeat(200) + "\nend\tof it\n";
+        for (String text : List.of(ascii, long7, other)) {
+            smtp.purgeEmailFromAllMailboxes();
+            mail.send(List.of("desk@example.org"), new AlertMail.Mail("[dipwatch] a", text, "<p>a</p>\n", Map.of()));
+            MimeMessage m = smtp.getReceivedMessages()[0];
+            jakarta.mail.internet.MimeBodyPart part = (jakarta.mail.internet.MimeBodyPart) ((jakarta.mail.Multipart) m.getContent())
+                    .getBodyPart(0);
+            assertThat(part.getContentType()).startsWith("text/plain").contains("UTF-8");
+            assertThat(part.getEncoding()).as("encoding of %s…", text.substring(0, 10)).isEqualTo(text == ascii ? "7bit" : "quoted-printable");
+            assertThat((String) part.getContent()).isEqualTo(text.replace("\n", "\r\n"));
+            String raw = com.icegreen.greenmail.util.GreenMailUtil.getWholeMessage(m);
+            assertThat(raw.lines()).as("no line over 78 characters on the wire but the 7bit ones").allMatch(l -> l.length() <= 998)
+                    .filteredOn(l -> l.contains("=") && !l.startsWith("Content-")).allMatch(l -> l.length() <= 76);
+        }
+    }
+
+    @Test
     void theHtmlPartGoesOutInAsciiAndReadsTheSame() throws Exception {
         String html = "<p>2026-03-03 · tass.com · RUS → HAMAS · Москва, Orléans 👍 &amp; “quotes”</p>\n";
         mail.send(List.of("desk@example.org"), new AlertMail.Mail("[dipwatch] a", "RUS → HAMAS · Москва\n", html, Map.of()));
