@@ -514,13 +514,16 @@ public final class StoryIndex {
         LongToDoubleFunction idf = t -> Math.log((n + 1.0) / (df.df(t) + 0.5));
         double massA = 0;
         double massSquared = 0;
-        for (long t : f.terms()) {
-            double v = idf.applyAsDouble(t);
+        long[] terms = f.terms();
+        double[] termIdf = new double[terms.length];
+        for (int i = 0; i < terms.length; i++) {
+            double v = idf.applyAsDouble(terms[i]);
+            termIdf[i] = v;
             massA += v;
             massSquared += v * v;
         }
-        return new StoryMatcher.Probe(published, f, who, idf, massA, f.terms().length == 0 ? 0 : massA / f.terms().length,
-                massSquared, df::df, Math.max(StoryMatcher.FACT_MIN_DF, n / StoryMatcher.FACT_DF_PER), n);
+        return new StoryMatcher.Probe(published, f, who, idf, massA, terms.length == 0 ? 0 : massA / terms.length,
+                massSquared, df::df, Math.max(StoryMatcher.FACT_MIN_DF, n / StoryMatcher.FACT_DF_PER), n, termIdf);
     }
 
     /** Judges an article's features against the memory (see {@link StoryMatcher}). */

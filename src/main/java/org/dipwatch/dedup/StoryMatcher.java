@@ -423,10 +423,10 @@ public final class StoryMatcher {
      * @param known     the keys of the officials and places its classification found ({@link #knownNames})
      * @param people    how many officials it names
      */
-    record Compared(LocalDate published, TextFeatures f, Who who, long[] known, int people) {
+    record Compared(LocalDate published, TextFeatures f, Who who, long[] known, int people, long[] titleAndLead) {
 
         static Compared of(LocalDate published, TextFeatures f, Who who) {
-            return new Compared(published, f, who, knownNames(who), StoryMatcher.people(who));
+            return new Compared(published, f, who, knownNames(who), StoryMatcher.people(who), union(f.title(), f.lead()));
         }
     }
 
@@ -441,16 +441,17 @@ public final class StoryMatcher {
      * @param known     keys ({@link TextFeatures#nameKey}) of the officials and places the classifier found,
      *                  sorted: names a reader knows, which say who and where, not which event
      * @param numberDf  the document frequency of each of the article's specifics, in {@code f.numbers()} order
+     * @param termIdf   the idf of each of its terms, in {@code f.terms()} order: looked up once, not once per pair
      */
     record Probe(LocalDate published, TextFeatures f, Who who, java.util.function.LongToDoubleFunction idf, double massA,
                  double meanIdf, double massSquared, double meanSquared, java.util.function.LongToIntFunction df, int factDf,
-                 int articles, int people, long[] known, int[] numberDf, long[] titleAndLead) {
+                 int articles, int people, long[] known, int[] numberDf, long[] titleAndLead, double[] termIdf) {
 
         Probe(LocalDate published, TextFeatures f, Who who, java.util.function.LongToDoubleFunction idf, double massA,
-              double meanIdf, double massSquared, java.util.function.LongToIntFunction df, int factDf, int articles) {
+              double meanIdf, double massSquared, java.util.function.LongToIntFunction df, int factDf, int articles, double[] termIdf) {
             this(published, f, who, idf, massA, meanIdf, massSquared, f.terms().length == 0 ? 0 : massSquared / f.terms().length,
                     df, factDf, articles, StoryMatcher.people(who), knownNames(who), numberDfs(f.numbers(), df),
-                    union(f.title(), f.lead()));
+                    union(f.title(), f.lead()), termIdf);
         }
 
         /** How many of the article's specifics at most {@code max} recent articles state, known names left out. */
@@ -560,7 +561,7 @@ public final class StoryMatcher {
         long[] tb = c.terms();
         // one pass gives the idf-weighted and the idf-squared-weighted shares
         double[] sharedSquares = new double[1];
-        double sharedTerms = TextFeatures.sharedWeight(ta, tb, a.idf(), sharedSquares);
+        double sharedTerms = TextFeatures.sharedWeight(ta, a.termIdf(), tb, sharedSquares);
         double fromA = a.massA() == 0 ? 0 : sharedTerms / a.massA();
         double fromC = tb.length == 0 || a.meanIdf() == 0 ? 0 : Math.min(1, sharedTerms / (tb.length * a.meanIdf()));
         int max = a.factDf() + Math.max(0, storyReports - 1);
@@ -596,7 +597,7 @@ public final class StoryMatcher {
         double rarerC = tb.length == 0 || a.meanSquared() == 0 ? 0 : Math.min(1, sharedSquared / (tb.length * a.meanSquared()));
         double rarerTerms = Math.sqrt(rarerA * rarerC);
         return new StoryModel.Signals(days, windowDays, quotes, rareQuotes, rarerTerms, terms, shared / (double) all, people, a.people(),
-                report.people(), speaker, headlines ? headline(a, c) : 0, headlines, numbers(a.f().numbers(), c.numbers(), a.known(), knownC), factsA,
+                report.people(), speaker, headlines ? headline(a, report) : 0, headlines, numbers(a.f().numbers(), c.numbers(), a.known(), knownC), factsA,
                 factsC, factsShared, Math.min(a.f().words(), c.words()), a.articles(), a.who().otherLanguage(cw),
                 jaccard(a.who().places(), cw.places()), a.who().sameKind(cw));
     }
@@ -651,9 +652,9 @@ public final class StoryMatcher {
      * Headline against headline and headline against lead, both ways: the idf-weighted share of a
      * headline's terms found in the other article's headline and lead, the larger of the two ways.
      */
-    static double headline(Probe a, TextFeatures c) {
-        return Math.max(share(a.f().title(), union(c.title(), c.lead()), a.idf()),
-                share(c.title(), a.titleAndLead(), a.idf()));
+    static double headline(Probe a, Compared c) {
+        return Math.max(share(a.f().title(), c.titleAndLead(), a.idf()),
+                share(c.f().title(), a.titleAndLead(), a.idf()));
     }
 
     private static double share(long[] of, long[] in, java.util.function.LongToDoubleFunction idf) {

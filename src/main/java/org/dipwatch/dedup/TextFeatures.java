@@ -446,6 +446,33 @@ public record TextFeatures(int[] signature, int shingles, long[] terms, long[] q
         return sum;
     }
 
+    /**
+     * {@link #sharedWeight(long[], long[], LongToDoubleFunction, double[])} with the weights of
+     * {@code a}'s values given beside them ({@code weightsA[i]} of {@code a[i]}): what a judgement
+     * uses for its article's terms against every report it compares, the weights looked up once.
+     */
+    static double sharedWeight(long[] a, double[] weightsA, long[] b, double[] squares) {
+        int i = 0;
+        int j = 0;
+        double sum = 0;
+        double sumSquares = 0;
+        while (i < a.length && j < b.length) {
+            if (a[i] == b[j]) {
+                double w = weightsA[i];
+                sum += w;
+                sumSquares += w * w;
+                i++;
+                j++;
+            } else if (a[i] < b[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        squares[0] += sumSquares;
+        return sum;
+    }
+
     /** Whether a sorted array holds a value. */
     static boolean contains(long[] sorted, long value) {
         return Arrays.binarySearch(sorted, value) >= 0;
