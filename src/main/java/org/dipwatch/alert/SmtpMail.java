@@ -291,9 +291,8 @@ public final class SmtpMail implements MailTransport, AutoCloseable {
         for (Map.Entry<String, String> h : mail.headers().entrySet()) {
             m.setHeader(h.getKey(), headerValue(h.getKey(), h.getValue()));
         }
-        MimeBodyPart text = plainTextPart(mail.text());
-        MimeBodyPart html = new MimeBodyPart();
-        html.setText(asciiHtml(mail.html()), "UTF-8", "html");
+        MimeBodyPart text = textPart(mail.text(), "plain");
+        MimeBodyPart html = textPart(asciiHtml(mail.html()), "html");
         MimeMultipart alternative = new MimeMultipart("alternative");
         alternative.addBodyPart(text);
         alternative.addBodyPart(html);
@@ -327,13 +326,14 @@ public final class SmtpMail implements MailTransport, AutoCloseable {
     }
 
     /**
-     * The plain-text part: as it is (7bit) when it is ASCII, else quoted-printable, encoded here in
-     * one pass, line by line, and handed to Jakarta Mail as encoded already: its own encoder writes a
-     * byte at a time through four streams (the better part of the delivery thread's time in a first
-     * poll, whose mails all name places and sides with non-ASCII separators). A line of ASCII longer
-     * than 998 octets, which 7bit does not allow, is encoded too.
+     * A text part ({@code plain} or {@code html}) whose bytes are made here, once: as they are
+     * (7bit) when the text is ASCII with lines of at most 998 characters, else quoted-printable,
+     * encoded line by line by commons-codec (RFC 2045's strict form: soft line breaks at 76
+     * columns, white space at a line's end encoded). Jakarta Mail is handed the bytes with their
+     * encoding and writes them in blocks: from a string it encodes and writes a byte at a time
+     * through four streams, which was most of the delivery thread's time in a first poll.
      */
-    static MimeBodyPart plainTextPart(String text) throws MessagingException {
+    static MimeBodyPart textPart(String text, String subtype) throws MessagingException {
         boolean plain = true;
         int column = 0;
         for (int i = 0; i < text.length() && plain; i++) {
@@ -341,36 +341,35 @@ public final class SmtpMail implements MailTransport, AutoCloseable {
             column = c == '\n' ? 0 : column + 1;
             plain = c < 0x80 && (c >= ' ' || c == '\n' || c == '\t') && c != 0x7F && column <= 998;
         }
+        byte[] bytes;
         if (plain) {
-            MimeBodyPart part = new MimeBodyPart();
-            part.setText(text, "UTF-8");
-            return part;
-        }
-        StringBuilder encoded = new StringBuilder(text.length() + text.length() / 4);
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (i > 0) {
-                encoded.append("\r\n");
+            bytes = text.getBytes(StandardCharsets.US_ASCII);
+        } else {
+            java.io.ByteArrayOutputStream encoded = new java.io.ByteArrayOutputStream(text.length() + text.length() / 4);
+            String[] lines = text.split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                if (i > 0) {
+                    encoded.write('\r');
+                    encoded.write('\n');
+                }
+                String line = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
+                if (!line.isEmpty()) { // the encoder answers null for an empty line
+                    encoded.writeBytes(QuotedPrintableCodec.encodeQuotedPrintable(null, line.getBytes(StandardCharsets.UTF_8), true));
+                }
             }
-            String line = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
-            if (line.isEmpty()) {
-                continue; // the encoder has nothing to say of an empty line (it answers null)
-            }
-            // strict: soft line breaks at 76 columns and white space at a line's end encoded (RFC 2045)
-            encoded.append(new String(QuotedPrintableCodec.encodeQuotedPrintable(null, line.getBytes(StandardCharsets.UTF_8), true),
-                    StandardCharsets.US_ASCII));
+            bytes = encoded.toByteArray();
         }
-        MimeBodyPart part = new PreencodedMimeBodyPart("quoted-printable");
-        part.setText(encoded.toString(), "UTF-8");
+        MimeBodyPart part = new PreencodedMimeBodyPart(plain ? "7bit" : "quoted-printable");
+        part.setDataHandler(new jakarta.activation.DataHandler(
+                new jakarta.mail.util.ByteArrayDataSource(bytes, "text/" + subtype + "; charset=UTF-8")));
         return part;
     }
 
     /**
      * The HTML with every character outside ASCII written as a numeric character reference
      * ({@code ·} as {@code &#183;}): it reads the same in any mail program, and a part in ASCII goes
-     * out as it is (7bit). With one non-ASCII character (the separators every alert has) the part
-     * was quoted-printable, which Jakarta Mail writes a byte at a time through four streams: a
-     * fifth of the delivery thread's time in a first poll.
+     * out as it is (7bit; see {@link #textPart}) rather than quoted-printable, which one non-ASCII
+     * character (the separators every alert has) made it.
      */
     static String asciiHtml(String html) {
         int first = 0;
