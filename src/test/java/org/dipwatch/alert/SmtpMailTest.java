@@ -162,6 +162,29 @@ class SmtpMailTest {
     }
 
     @Test
+    void quotedPrintableDecodesToTheTextWithLinesWithin76Characters() throws Exception {
+        java.util.Random random = new java.util.Random(11);
+        String alphabet = "ab =\t\n\r.Zé→ü—👍\u0000~";
+        for (int n = 0; n < 3_000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(n % 10 == 0 ? 400 : 60); i > 0; i--) {
+                text.appendCodePoint(alphabet.codePointAt(alphabet.offsetByCodePoints(0, random.nextInt(alphabet.codePointCount(0,
+                        alphabet.length())))));
+            }
+            byte[] encoded = SmtpMail.quotedPrintable(text.toString());
+            String wire = new String(encoded, java.nio.charset.StandardCharsets.US_ASCII);
+            assertThat(wire.split("\r\n", -1)).as("lines of %s", wire).allMatch(l -> l.length() <= 76)
+                    .allMatch(l -> l.isEmpty() || !Character.isWhitespace(l.charAt(l.length() - 1)))
+                    .allMatch(l -> l.chars().allMatch(c -> c >= 33 && c <= 126 || c == ' ' || c == '\t'));
+            try (java.io.InputStream in = MimeUtility.decode(new java.io.ByteArrayInputStream(encoded), "quoted-printable")) {
+                String expected = text.toString().replace("\r\n", "\n").replace("\n", "\r\n");
+                assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).as("decoded %s", wire)
+                        .isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
     void theHtmlPartGoesOutInAsciiAndReadsTheSame() throws Exception {
         String html = "<p>2026-03-03 · tass.com · RUS → HAMAS · Москва, Orléans 👍 &amp; “quotes”</p>\n";
         mail.send(List.of("desk@example.org"), new AlertMail.Mail("[dipwatch] a", "RUS → HAMAS · Москва\n", html, Map.of()));
