@@ -157,6 +157,8 @@ public final class StoryIndex {
     private final Tally tally = new Tally();
     /** The stories an article's actors and places reach, checked for another language once each. */
     private final Tally entityTally = new Tally();
+    /** The candidate stories of a judgement, chosen from {@link #tally}; reused, as the tallies are. */
+    private final TopStories best = new TopStories();
 
     private StoryIndex(StoryMatcher.Thresholds thresholds, int expected) {
         this.thresholds = thresholds;
@@ -577,25 +579,11 @@ public final class StoryIndex {
                 }
             }
         }
-        List<Story> candidates = new ArrayList<>();
-        for (int i = 0; i < acc.size; i++) {
-            Story s = stories.get(acc.touched[i]);
-            if (closed(s) || s.lead.features == null || s.lead.seq >= before) {
-                continue;
-            }
-            if (published != null && s.lead.published != null
-                    && Math.abs(published.toEpochDay() - s.lead.published.toEpochDay()) > thresholds.windowDays()) {
-                continue;
-            }
-            candidates.add(s);
-        }
-        candidates.sort((a, b) -> {
-            int c = Double.compare(acc.weight[b.no], acc.weight[a.no]);
-            return c != 0 ? c : Integer.compare(b.no, a.no);
-        });
-        if (candidates.size() > thresholds.maxCandidates()) {
-            candidates = candidates.subList(0, thresholds.maxCandidates());
-        }
+        List<Story> candidates = best.select(acc, thresholds.maxCandidates(), no -> {
+            Story s = stories.get(no);
+            return !closed(s) && s.lead.features != null && s.lead.seq < before && (published == null || s.lead.published == null
+                    || Math.abs(published.toEpochDay() - s.lead.published.toEpochDay()) <= thresholds.windowDays());
+        }, stories::get);
         // every compared article: near-duplicate check and, for reports of candidate stories, the pair score
         Map<Long, StoryMatcher.Neighbour> nearest = new HashMap<>();
         StoryMatcher.Neighbour bestNear = null;
@@ -757,6 +745,95 @@ public final class StoryIndex {
      * map or a boxed number per story: the arrays stay between judgements and a judgement only
      * clears the stories it touched.
      */
+    /**
+     * The {@code k} candidate stories of most weight (ties: the later story first) among those a
+     * tally touched that can take the article: a min-heap of {@code k} story numbers over the
+     * touched ones, in one pass. A story's eligibility (open, its lead in the window) is asked only
+     * of those that outweigh the heap's least, a few dozen of the thousands a judgement can touch
+     * (asking every one, a walk over thousands of stories' objects, and sorting them all were a
+     * tenth of a judgement).
+     */
+    static final class TopStories {
+        private int[] heap = new int[32];
+        private int size;
+        private Tally tally;
+
+        List<Story> select(Tally acc, int k, java.util.function.IntPredicate eligible, java.util.function.IntFunction<Story> story) {
+            tally = acc;
+            size = 0;
+            if (heap.length < k) {
+                heap = new int[k];
+            }
+            for (int i = 0; i < acc.size; i++) {
+                int no = acc.touched[i];
+                if (size == k && !before(heap[0], no)) {
+                    continue; // weighs no more than the least of the k kept
+                }
+                if (!eligible.test(no)) {
+                    continue;
+                }
+                if (size < k) {
+                    heap[size] = no;
+                    up(size++);
+                } else {
+                    heap[0] = no;
+                    down(0);
+                }
+            }
+            Integer[] kept = new Integer[size];
+            for (int i = 0; i < size; i++) {
+                kept[i] = heap[i];
+            }
+            Arrays.sort(kept, (a, b) -> before(a, b) ? 1 : before(b, a) ? -1 : 0);
+            List<Story> out = new ArrayList<>(size);
+            for (int no : kept) {
+                out.add(story.apply(no));
+            }
+            tally = null;
+            return out;
+        }
+
+        /** Whether story {@code a} ranks below story {@code b}: less weight, or as much and an earlier number. */
+        private boolean before(int a, int b) {
+            int c = Double.compare(tally.weight[a], tally.weight[b]);
+            return c != 0 ? c < 0 : a < b;
+        }
+
+        private void up(int i) {
+            while (i > 0) {
+                int parent = (i - 1) / 2;
+                if (!before(heap[i], heap[parent])) {
+                    return;
+                }
+                int t = heap[i];
+                heap[i] = heap[parent];
+                heap[parent] = t;
+                i = parent;
+            }
+        }
+
+        private void down(int i) {
+            while (true) {
+                int least = i;
+                int l = 2 * i + 1;
+                int r = l + 1;
+                if (l < size && before(heap[l], heap[least])) {
+                    least = l;
+                }
+                if (r < size && before(heap[r], heap[least])) {
+                    least = r;
+                }
+                if (least == i) {
+                    return;
+                }
+                int t = heap[i];
+                heap[i] = heap[least];
+                heap[least] = t;
+                i = least;
+            }
+        }
+    }
+
     static final class Tally {
         double[] weight = new double[1024];
         int[] touched = new int[256];

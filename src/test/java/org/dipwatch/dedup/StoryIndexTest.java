@@ -2,6 +2,8 @@ package org.dipwatch.dedup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.dipwatch.model.Article;
 import org.dipwatch.model.Verdict;
 import org.dipwatch.normalize.Normalizer;
@@ -63,6 +65,40 @@ class StoryIndexTest {
 
             The ministry said the tariffs on 120 product lines violated trade rules.
             """;
+
+    @Test
+    void theTopStoriesAreTheEligibleOnesOfMostWeightLaterFirstOnTies() {
+        java.util.Random random = new java.util.Random(5);
+        StoryIndex.TopStories top = new StoryIndex.TopStories();
+        StoryIndex.Tally tally = new StoryIndex.Tally();
+        for (int round = 0; round < 500; round++) {
+            int stories = 1 + random.nextInt(3000);
+            tally.reset(stories);
+            for (int i = random.nextInt(stories * 2); i > 0; i--) {
+                tally.add(random.nextInt(stories), random.nextInt(4) == 0 ? 0 : random.nextInt(20) / 4.0); // many ties
+            }
+            java.util.Set<Integer> closed = new java.util.HashSet<>();
+            for (int i = 0; i < tally.size; i++) {
+                if (random.nextInt(3) == 0) {
+                    closed.add(tally.touched[i]);
+                }
+            }
+            int k = random.nextInt(40);
+            List<Integer> expected = new ArrayList<>();
+            for (int i = 0; i < tally.size; i++) {
+                if (!closed.contains(tally.touched[i])) {
+                    expected.add(tally.touched[i]);
+                }
+            }
+            expected.sort((a, b) -> {
+                int c = Double.compare(tally.weight[b], tally.weight[a]);
+                return c != 0 ? c : Integer.compare(b, a);
+            });
+            List<Integer> chosen = top.select(tally, k, no -> !closed.contains(no), no -> new StoryIndex.Story(no, "st-" + no))
+                    .stream().map(s -> s.no).toList();
+            assertThat(chosen).as("round %d, k %d", round, k).isEqualTo(expected.subList(0, Math.min(k, expected.size())));
+        }
+    }
 
     @Test
     void aReportOfTheLeadsEventJoinsThoughTheStorysLatestReportIsAboutSomethingElse() {
