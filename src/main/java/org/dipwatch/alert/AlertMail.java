@@ -500,7 +500,32 @@ public final class AlertMail {
 
     /** {@code s} on one line: control characters and line separators become spaces, runs of spaces one. */
     static String oneLine(String s) {
+        if (isOneLine(s)) {
+            return s; // most names, places and titles: no copy, no regular expression
+        }
         return SPACES.matcher(BREAKS.matcher(s).replaceAll(" ")).replaceAll(" ").strip();
+    }
+
+    /** Whether {@link #oneLine} would leave the text as it is: no control or line character, no two spaces, nothing to strip. */
+    private static boolean isOneLine(String s) {
+        if (s.isEmpty()) {
+            return true;
+        }
+        if (Character.isWhitespace(s.charAt(0)) || Character.isWhitespace(s.charAt(s.length() - 1))) {
+            return false;
+        }
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c >= 0x7F && (c <= 0x9F || c == 0x2028 || c == 0x2029)) {
+                return false; // C0 and C1 controls (tab and line ends among them), line and paragraph separators
+            }
+            if (c == ' ' && space) {
+                return false;
+            }
+            space = c == ' ';
+        }
+        return true;
     }
 
     /** Whether {@code url} is an absolute http or https URL with a host, the only kind the HTML links. */

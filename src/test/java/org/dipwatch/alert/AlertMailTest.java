@@ -15,6 +15,26 @@ class AlertMailTest {
     private static final AlertContent CALL = TestAlerts.russiaCallsHamas();
 
     @Test
+    void oneLineFoldsBreaksAndRunsOfSpaceAndLeavesCleanTextAsItIs() {
+        String[][] cases = {
+                {"Sergey Lavrov", "Sergey Lavrov"},
+                {"", ""},
+                {"Москва · Gaza Strip — “quotes”", "Москва · Gaza Strip — “quotes”"},
+                {"Lavrov\nand Wang\r\nYi", "Lavrov and Wang Yi"},
+                {"a\tb", "a b"},
+                {"two  spaces", "two spaces"},
+                {" leading", "leading"},
+                {"trailing ", "trailing"},
+                {"\u2003em space\u2003", "em space"},
+                {"line\u2028separator\u2029paragraph", "line separator paragraph"},
+                {"C1\u0085control", "C1 control"},
+                {"no-break\u00a0space", "no-break\u00a0space"}};
+        for (String[] c : cases) {
+            assertThat(AlertMail.oneLine(c[0])).as("oneLine(%s)", c[0]).isEqualTo(c[1]);
+        }
+    }
+
+    @Test
     void theSubjectSaysWhoSpeaksToWhomAboutWhere() {
         assertThat(AlertMail.compose(CALL).subject()).isEqualTo(
                 "[dipwatch] RUS → HAMAS · Gaza Strip: Russia calls for de-escalation in the Gaza Strip in a call with "
