@@ -63,33 +63,60 @@ public final class NearDuplicateIndex {
      * (and possibly a few that only share 8 bits of a band's key), without repeats.
      */
     public long[] candidates(int[] signature) {
-        long[] out = new long[8];
+        int[] out = new int[8];
         int n = 0;
+        // the candidates found so far, to leave out repeats: an open-addressing set of slot values (never 0), kept at most
+        // half full (comparing each with every one found before was quadratic: a day of reports on a few events shares
+        // bands with hundreds)
+        int[] seen = new int[32];
         for (int band = 0; band < MinHash.BANDS; band++) {
             long key = MinHash.bandKey(signature, band);
             int tag = tag(key);
             int i = home(key, slots.length);
             while (slots[i] != 0) {
                 if ((slots[i] >>> 24) == tag) {
-                    long seq = (slots[i] & 0xffffff) - 1;
-                    boolean repeat = false;
-                    for (int k = 0; k < n; k++) {
-                        if (out[k] == seq) {
-                            repeat = true;
-                            break;
-                        }
+                    int value = slots[i] & 0xffffff;
+                    if (n * 2 >= seen.length) {
+                        seen = rehash(seen, out, n);
                     }
-                    if (!repeat) {
+                    if (addNew(seen, value)) {
                         if (n == out.length) {
                             out = Arrays.copyOf(out, n * 2);
                         }
-                        out[n++] = seq;
+                        out[n++] = value;
                     }
                 }
                 i = i + 1 == slots.length ? 0 : i + 1;
             }
         }
-        return Arrays.copyOf(out, n);
+        long[] seqs = new long[n];
+        for (int k = 0; k < n; k++) {
+            seqs[k] = out[k] - 1L;
+        }
+        return seqs;
+    }
+
+    /** Adds a value (not 0) to an open-addressing set; whether it was not there. */
+    private static boolean addNew(int[] set, int value) {
+        int mask = set.length - 1;
+        int i = (value * 0x9E3779B9) >>> 7 & mask;
+        while (set[i] != 0) {
+            if (set[i] == value) {
+                return false;
+            }
+            i = (i + 1) & mask;
+        }
+        set[i] = value;
+        return true;
+    }
+
+    /** A set twice as large holding the {@code n} values of {@code values}. */
+    private static int[] rehash(int[] set, int[] values, int n) {
+        int[] bigger = new int[set.length * 2];
+        for (int k = 0; k < n; k++) {
+            addNew(bigger, values[k]);
+        }
+        return bigger;
     }
 
     /** Articles added. */
