@@ -340,9 +340,11 @@ public final class SmtpMail implements MailTransport, AutoCloseable {
             plain = c < 0x80 && (c >= ' ' || c == '\n' || c == '\t') && c != 0x7F && column <= 998;
         }
         byte[] bytes = plain ? text.getBytes(StandardCharsets.US_ASCII) : quotedPrintable(text);
-        MimeBodyPart part = new PreencodedMimeBodyPart(plain ? "7bit" : "quoted-printable");
+        String encoding = plain ? "7bit" : "quoted-printable";
+        MimeBodyPart part = new PreencodedMimeBodyPart(encoding);
         part.setDataHandler(new jakarta.activation.DataHandler(
                 new jakarta.mail.util.ByteArrayDataSource(bytes, "text/" + subtype + "; charset=UTF-8")));
+        part.setHeader("Content-Transfer-Encoding", encoding); // else the part reads its bytes once more to choose one
         return part;
     }
 
