@@ -417,48 +417,28 @@ public record TextFeatures(int[] signature, int shingles, long[] terms, long[] q
 
     /** The sum of {@code weight} over the values two sorted arrays share. */
     static double sharedWeight(long[] a, long[] b, LongToDoubleFunction weight) {
-        return sharedWeight(a, b, weight, null);
+        return sharedWeight(a, b, i -> weight.applyAsDouble(a[i]), null);
     }
 
     /**
-     * {@link #sharedWeight(long[], long[], LongToDoubleFunction)}, adding the sum of each weight's
-     * square to {@code squares[0]} in the same pass when {@code squares} is given.
-     */
-    static double sharedWeight(long[] a, long[] b, LongToDoubleFunction weight, double[] squares) {
-        int i = 0;
-        int j = 0;
-        double sum = 0;
-        while (i < a.length && j < b.length) {
-            if (a[i] == b[j]) {
-                double w = weight.applyAsDouble(a[i]);
-                sum += w;
-                if (squares != null) {
-                    squares[0] += w * w;
-                }
-                i++;
-                j++;
-            } else if (a[i] < b[j]) {
-                i++;
-            } else {
-                j++;
-            }
-        }
-        return sum;
-    }
-
-    /**
-     * {@link #sharedWeight(long[], long[], LongToDoubleFunction, double[])} with the weights of
-     * {@code a}'s values given beside them ({@code weightsA[i]} of {@code a[i]}): what a judgement
-     * uses for its article's terms against every report it compares, the weights looked up once.
+     * {@link #sharedWeight(long[], long[], LongToDoubleFunction)} with the weights of {@code a}'s
+     * values given beside them ({@code weightsA[i]} of {@code a[i]}), adding the sum of each weight's
+     * square to {@code squares[0]} in the same pass: what a judgement uses for its article's terms
+     * against every report it compares, the weights looked up once.
      */
     static double sharedWeight(long[] a, double[] weightsA, long[] b, double[] squares) {
+        return sharedWeight(a, b, i -> weightsA[i], squares);
+    }
+
+    /** The merge of two sorted arrays: the weight of each shared value by its index in {@code a}, and their squares when asked. */
+    private static double sharedWeight(long[] a, long[] b, java.util.function.IntToDoubleFunction weightAt, double[] squares) {
         int i = 0;
         int j = 0;
         double sum = 0;
         double sumSquares = 0;
         while (i < a.length && j < b.length) {
             if (a[i] == b[j]) {
-                double w = weightsA[i];
+                double w = weightAt.applyAsDouble(i);
                 sum += w;
                 sumSquares += w * w;
                 i++;
@@ -469,7 +449,9 @@ public record TextFeatures(int[] signature, int shingles, long[] terms, long[] q
                 j++;
             }
         }
-        squares[0] += sumSquares;
+        if (squares != null) {
+            squares[0] += sumSquares;
+        }
         return sum;
     }
 
