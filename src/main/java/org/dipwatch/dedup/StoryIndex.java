@@ -747,11 +747,11 @@ public final class StoryIndex {
      */
     /**
      * The {@code k} candidate stories of most weight (ties: the later story first) among those a
-     * tally touched that can take the article: a min-heap of {@code k} story numbers over the
-     * touched ones, in one pass. A story's eligibility (open, its lead in the window) is asked only
-     * of those that outweigh the heap's least, a few dozen of the thousands a judgement can touch
-     * (asking every one, a walk over thousands of stories' objects, and sorting them all were a
-     * tenth of a judgement).
+     * tally touched that can take the article. The touched stories are ranked by a min-heap of
+     * story numbers, and a story's eligibility (open, its lead in the window) is asked of the best
+     * ranked only, in rank order, until {@code k} are found: a few dozen of the thousands a judgement
+     * can touch (asking every one, a walk over thousands of stories' objects, and sorting them all
+     * were a tenth of a judgement).
      */
     static final class TopStories {
         private int[] heap = new int[32];
@@ -760,37 +760,50 @@ public final class StoryIndex {
 
         List<Story> select(Tally acc, int k, java.util.function.IntPredicate eligible, java.util.function.IntFunction<Story> story) {
             tally = acc;
-            size = 0;
-            if (heap.length < k) {
-                heap = new int[k];
+            List<Story> out = new ArrayList<>(k);
+            // the best ranked of all the touched stories first, then their eligibility in rank order: the k best eligible
+            // are among them when k of them are eligible; else four times as many are ranked, until all are
+            int ranked = Math.min(acc.size, Math.max(2 * k, 8));
+            while (k > 0) {
+                int[] best = top(acc, ranked);
+                out.clear();
+                for (int i = 0; i < best.length && out.size() < k; i++) {
+                    if (eligible.test(best[i])) {
+                        out.add(story.apply(best[i]));
+                    }
+                }
+                if (out.size() == k || ranked >= acc.size) {
+                    break;
+                }
+                ranked = (int) Math.min(acc.size, ranked * 4L);
             }
+            tally = null;
+            return out;
+        }
+
+        /** The {@code n} best ranked of the touched stories, best first: a min-heap of {@code n} over them, then sorted. */
+        private int[] top(Tally acc, int n) {
+            if (heap.length < n) {
+                heap = new int[n];
+            }
+            size = 0;
             for (int i = 0; i < acc.size; i++) {
                 int no = acc.touched[i];
-                if (size == k && !before(heap[0], no)) {
-                    continue; // weighs no more than the least of the k kept
-                }
-                if (!eligible.test(no)) {
-                    continue;
-                }
-                if (size < k) {
+                if (size < n) {
                     heap[size] = no;
                     up(size++);
-                } else {
+                } else if (before(heap[0], no)) {
                     heap[0] = no;
                     down(0);
                 }
             }
-            Integer[] kept = new Integer[size];
-            for (int i = 0; i < size; i++) {
-                kept[i] = heap[i];
+            int[] best = new int[size];
+            for (int i = size - 1; i >= 0; i--) {
+                best[i] = heap[0]; // the least left goes last
+                heap[0] = heap[--size];
+                down(0);
             }
-            Arrays.sort(kept, (a, b) -> before(a, b) ? 1 : before(b, a) ? -1 : 0);
-            List<Story> out = new ArrayList<>(size);
-            for (int no : kept) {
-                out.add(story.apply(no));
-            }
-            tally = null;
-            return out;
+            return best;
         }
 
         /** Whether story {@code a} ranks below story {@code b}: less weight, or as much and an earlier number. */
