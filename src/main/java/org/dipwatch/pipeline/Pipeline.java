@@ -600,7 +600,7 @@ public final class Pipeline implements AutoCloseable {
 
     /** What the serial stage decided for one document, and where to report it once committed. */
     private record Decided(IntakeQueue.Entry<Job, Prepared> entry, IngestResult result, boolean replayed, String stage,
-                           Searchable searchable) {
+                           java.util.function.Supplier<Searchable> searchable) {
 
         Decided(IntakeQueue.Entry<Job, Prepared> entry, IngestResult result, boolean replayed, String stage) {
             this(entry, result, replayed, stage, null);
@@ -657,8 +657,8 @@ public final class Pipeline implements AutoCloseable {
         if (over != null) {
             LOG.info("pipeline: recording again after {}; intake resumed", over);
         }
-        // the search index adds them on its own thread: its analysis and commit do not hold up the next batch
-        List<Searchable> searchable = new ArrayList<>();
+        // the search index makes and adds them on its own thread: its analysis and commit do not hold up the next batch
+        List<java.util.function.Supplier<Searchable>> searchable = new ArrayList<>();
         for (Decided d : decided) {
             if (d.searchable() != null) {
                 searchable.add(d.searchable());
@@ -763,7 +763,7 @@ public final class Pipeline implements AutoCloseable {
         stored.put("t" + p.fingerprint(), row.fileName());
         return new Decided(entry, IngestResult.judged(in.name(), in.source(), j.verdict(), row.fileName(), article.title(),
                 article.published(), p.tags(), j.verdict() == Verdict.NEAR_DUPLICATE ? j.of() : null, j.similarity(), story),
-                false, null, Searchable.of(row.fileName(), row.seq(), article, in.source(), verdict, story, p.tags()));
+                false, null, () -> Searchable.of(row.fileName(), row.seq(), article, in.source(), verdict, story, p.tags()));
     }
 
     /** The reports of its story an article's alerts name: its lead and latest, at most as many as alerts name, and their count. */

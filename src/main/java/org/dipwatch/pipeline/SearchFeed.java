@@ -68,8 +68,11 @@ final class SearchFeed implements AutoCloseable {
         });
     }
 
-    /** Hands over the articles of a batch that has just committed; returns once they are queued. */
-    void committed(List<Searchable> articles) {
+    /**
+     * Hands over the articles of a batch that has just committed, made on the search thread (each
+     * from what the batch held of it, not read again); returns once they are queued.
+     */
+    void committed(List<java.util.function.Supplier<Searchable>> articles) {
         if (search.readOnly() || articles.isEmpty() && !behind && !index.othersMayWrite()) {
             return;
         }
@@ -80,14 +83,14 @@ final class SearchFeed implements AutoCloseable {
         }
     }
 
-    private void add(List<Searchable> articles) {
+    private void add(List<java.util.function.Supplier<Searchable>> articles) {
         try {
             if (behind || index.othersMayWrite()) {
                 // a database server that other programs write to: what they stored is added too
                 catchUp();
             } else {
                 // one commit for the batches waiting: when judging outruns the disk, commits are fewer, not later
-                search.add(articles, indexer.getQueue().isEmpty());
+                search.add(articles.stream().map(java.util.function.Supplier::get).toList(), indexer.getQueue().isEmpty());
             }
         } catch (RuntimeException e) {
             behind = true;
