@@ -741,11 +741,6 @@ public final class StoryIndex {
     }
 
     /**
-     * The weight each story gathers as a candidate during one judgement, by story number, without a
-     * map or a boxed number per story: the arrays stay between judgements and a judgement only
-     * clears the stories it touched.
-     */
-    /**
      * The {@code k} candidate stories of most weight (ties: the later story first) among those a
      * tally touched that can take the article. The touched stories are ranked by a min-heap of
      * story numbers, and a story's eligibility (open, its lead in the window) is asked of the best
@@ -847,6 +842,11 @@ public final class StoryIndex {
         }
     }
 
+    /**
+     * The weight each story gathers as a candidate during one judgement, by story number, without a
+     * map or a boxed number per story: the arrays stay between judgements and a judgement only
+     * clears the stories it touched.
+     */
     static final class Tally {
         double[] weight = new double[1024];
         int[] touched = new int[256];
