@@ -68,11 +68,14 @@ public final class SettingsCheck {
         return problems;
     }
 
-    /** {@code off}, or {@code MIN-MAX} percent with {@code MIN <= MAX <= 100}. */
+    /** {@code off}, or {@code MIN-MAX} percent with {@code MIN <= MAX <= 100}: what {@link HeapFreeRatios#parse} takes. */
     private static boolean isFreeRatios(String value) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,3})\\s*-\\s*(\\d{1,3})").matcher(value);
-        return value.equalsIgnoreCase("off")
-                || m.matches() && Integer.parseInt(m.group(1)) <= Integer.parseInt(m.group(2)) && Integer.parseInt(m.group(2)) <= 100;
+        try {
+            HeapFreeRatios.parse(value);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** Where a key was set: the properties file and line, or (in the message) the environment variable or system property. */

@@ -4,6 +4,7 @@ import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.function.LongSupplier;
+import org.dipwatch.config.HeapFreeRatios;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,47 +35,11 @@ final class HeapRoom {
     /** How long without a backlog before the JVM's own ratios apply again. */
     static final Duration CALM = Duration.ofSeconds(60);
 
-    /** A pair of {@code MinHeapFreeRatio} and {@code MaxHeapFreeRatio}, in percent. */
-    record Ratios(int min, int max) {
-        Ratios {
-            if (min < 0 || max > 100 || min > max) {
-                throw new IllegalArgumentException("heap free ratios must be 0 <= min <= max <= 100, not " + min + "-" + max);
-            }
-        }
-
-        /**
-         * {@code "40-70"}; {@code null} for {@code off} or an empty value.
-         *
-         * @throws IllegalArgumentException for anything else, naming the setting and what it takes
-         */
-        static Ratios parse(String value) {
-            if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("off")) {
-                return null;
-            }
-            String[] parts = value.strip().split("\\s*-\\s*");
-            try {
-                if (parts.length == 2) {
-                    return new Ratios(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
-                }
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("dipwatch.pipeline.backlog-heap-free=" + value + ": " + e.getMessage()
-                        + "; it takes MIN-MAX in percent, e.g. 40-70, or off");
-            }
-            throw new IllegalArgumentException("dipwatch.pipeline.backlog-heap-free=" + value
-                    + ": it takes MIN-MAX in percent, e.g. 40-70, or off");
-        }
-
-        @Override
-        public String toString() {
-            return min + "-" + max + " %";
-        }
-    }
-
     /** Reads and sets the two flags: HotSpot's diagnostic bean, or a stand-in in tests. */
     interface Flags {
-        Ratios get();
+        HeapFreeRatios get();
 
-        void set(Ratios ratios);
+        void set(HeapFreeRatios ratios);
 
         /** The running JVM's flags; {@code null} when it has none that can be set. */
         static Flags ofThisJvm() {
@@ -90,13 +55,13 @@ final class HeapRoom {
             }
             return new Flags() {
                 @Override
-                public Ratios get() {
-                    return new Ratios(Integer.parseInt(bean.getVMOption("MinHeapFreeRatio").getValue()),
+                public HeapFreeRatios get() {
+                    return new HeapFreeRatios(Integer.parseInt(bean.getVMOption("MinHeapFreeRatio").getValue()),
                             Integer.parseInt(bean.getVMOption("MaxHeapFreeRatio").getValue()));
                 }
 
                 @Override
-                public void set(Ratios r) {
+                public void set(HeapFreeRatios r) {
                     // the JVM refuses a minimum over the maximum at every step: raise the maximum first, lower the minimum first
                     if (r.max() >= Integer.parseInt(bean.getVMOption("MaxHeapFreeRatio").getValue())) {
                         bean.setVMOption("MaxHeapFreeRatio", Integer.toString(r.max()));
@@ -111,8 +76,8 @@ final class HeapRoom {
     }
 
     private final Flags flags;
-    private final Ratios launched;
-    private final Ratios busy;
+    private final HeapFreeRatios launched;
+    private final HeapFreeRatios busy;
     private final LongSupplier nanos;
     private long lastBacklog;
     private boolean roomy;
@@ -123,17 +88,17 @@ final class HeapRoom {
      * Room while busy: {@code busy} ratios, or none ({@code null}, or flags that cannot be set).
      * Each busy ratio is at least the one the JVM was started with.
      */
-    HeapRoom(Ratios busy, Flags flags, LongSupplier nanos) {
+    HeapRoom(HeapFreeRatios busy, Flags flags, LongSupplier nanos) {
         this.flags = busy == null ? null : flags;
         this.launched = this.flags == null ? null : this.flags.get();
         this.busy = launched == null ? null
-                : new Ratios(Math.max(busy.min(), launched.min()), Math.max(busy.max(), launched.max()));
+                : new HeapFreeRatios(Math.max(busy.min(), launched.min()), Math.max(busy.max(), launched.max()));
         this.nanos = nanos;
     }
 
     /** The running JVM's room for {@code dipwatch.pipeline.backlog-heap-free}'s value. */
     static HeapRoom of(String setting) {
-        Ratios busy = Ratios.parse(setting);
+        HeapFreeRatios busy = HeapFreeRatios.parse(setting);
         return new HeapRoom(busy, busy == null ? null : Flags.ofThisJvm(), System::nanoTime);
     }
 
@@ -164,7 +129,7 @@ final class HeapRoom {
         return roomy;
     }
 
-    private boolean apply(Ratios ratios, String why) {
+    private boolean apply(HeapFreeRatios ratios, String why) {
         try {
             flags.set(ratios);
             LOG.debug("pipeline: {}: the heap keeps {} free", why, ratios);
