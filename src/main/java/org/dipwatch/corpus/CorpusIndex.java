@@ -149,18 +149,15 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
             if (!hasEveryMigration(ds)) {
                 // nodes starting together on a new PostgreSQL database: Flyway's advisory lock lets one migrate at a time
                 Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+                if (url.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:")) {
+                    // after migrating only: a migration may add an identity column, and every home of this release has
+                    // migrated once (V14), so a start without migrations has nothing to set
+                    cacheIdentities(ds);
+                }
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | SQLException e) {
             ds.close();
             throw new IndexException("index: cannot migrate " + jdbcUrl + ": " + rootMessage(e), e);
-        }
-        if (url.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:")) {
-            try {
-                cacheIdentities(ds);
-            } catch (SQLException e) {
-                ds.close();
-                throw new IndexException("index: cannot set the identity columns' cache of " + jdbcUrl + ": " + e.getMessage(), e);
-            }
         }
         return new CorpusIndex(ds, url);
     }
@@ -529,8 +526,8 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
      * The {@code tags} column of a classification: {@code dimension:id} of each actor, the speaker
      * (its actor and its side), each counterpart (actor and side) and each region, once each,
      * sorted, separated by a space; {@code null} when it has none. An id is clipped to 100
-     * characters, and white space in it (none of the dictionaries' ids has any) becomes {@code _},
-     * so that the space parts the tags.
+     * characters, and a space in it (none of the dictionaries' ids has one) becomes {@code _}, so
+     * that the space parts the tags.
      */
     static String tagColumn(Classification cl) {
         java.util.SortedSet<String> tags = new java.util.TreeSet<>();
@@ -553,11 +550,9 @@ public final class CorpusIndex implements CorpusLookup, AutoCloseable {
 
     private static void addTag(java.util.Set<String> tags, String dimension, String id) {
         if (id != null && !id.isBlank()) {
-            tags.add(dimension + ":" + WHITE_SPACE.matcher(clip(id.strip(), 100)).replaceAll("_"));
+            tags.add(dimension + ":" + clip(id.strip(), 100).replace(' ', '_'));
         }
     }
-
-    private static final java.util.regex.Pattern WHITE_SPACE = java.util.regex.Pattern.compile("\\s");
 
     /** The tags of a {@link #tagColumn}: {@code dimension:id} each, in order. */
     static List<String> tagsOf(String column) {
