@@ -124,6 +124,8 @@ public final class StoryIndex {
         int count;
         long lastSeq;
         boolean closed;
+        /** The known languages of the lead and latest reports, each once (usually one): set as reports join. */
+        String[] languages = NO_LANGUAGES;
 
         Story(int no, String id) {
             this.no = no;
@@ -220,6 +222,7 @@ public final class StoryIndex {
         for (Story s : m.stories) {
             if (!m.closed(s)) {
                 m.open.add(s);
+                s.languages = languages(s); // the reports' languages are known only now
                 m.index(s, s.lead, true);
                 for (Report r : s.recent) {
                     m.index(s, r, true);
@@ -330,6 +333,9 @@ public final class StoryIndex {
                 }
             }
         }
+        if (!story.closed) {
+            story.languages = languages(story);
+        }
         story.count++;
         story.lastSeq = Math.max(story.lastSeq, seq);
         storyNo[seq] = story.no;
@@ -432,24 +438,38 @@ public final class StoryIndex {
         return out;
     }
 
-    /** Whether a story holds a report in a known language other than this one. */
+    /**
+     * Whether a story holds a report in a known language other than this one (asked of every story an
+     * article's actors and places reach, so answered from the languages kept as reports join).
+     */
     private static boolean inAnotherLanguage(Story s, String language) {
         if (s.closed) {
             return false;
         }
-        if (other(s.lead, language)) {
-            return true;
-        }
-        for (Report r : s.recent) {
-            if (other(r, language)) {
+        for (String l : s.languages) {
+            if (!l.equals(language)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean other(Report r, String language) {
-        return r.who != null && r.who.language() != null && !r.who.language().equals(language);
+    private static final String[] NO_LANGUAGES = {};
+
+    /** The known languages of an open story's lead and latest reports, each once. */
+    private static String[] languages(Story s) {
+        List<String> out = new ArrayList<>(2);
+        for (Report r : s.recent) {
+            language(r, out);
+        }
+        language(s.lead, out);
+        return out.isEmpty() ? NO_LANGUAGES : out.toArray(NO_LANGUAGES);
+    }
+
+    private static void language(Report r, List<String> out) {
+        if (r.who != null && r.who.language() != null && !out.contains(r.who.language())) {
+            out.add(r.who.language());
+        }
     }
 
     private void grow(int seq) {

@@ -131,4 +131,35 @@ class StoryIndexTest {
                 """);
         assertThat(j.nearest()).extracting(StoryMatcher.Neighbour::file).contains("talks.txt");
     }
+
+    @Test
+    void aStoryInAnotherLanguageIsStillACandidateAfterARestart() {
+        // a Russian readout and a Chinese one of one call share no word, number or quotation: the story
+        // is found through the officials both name, for a story holding a report in another language
+        String russian = """
+                 date 2026-05-12 Лавров провёл телефонный разговор с Ван И
+
+                Министр иностранных дел России Сергей Лавров провёл телефонный разговор с министром иностранных дел \
+                Китая Ван И. Стороны обсудили ситуацию вокруг Украины и подготовку визита в Пекин.
+                """;
+        String chinese = """
+                 date 2026-05-12 王毅同拉夫罗夫通电话
+
+                中共中央政治局委员、外交部长王毅应约同俄罗斯外长拉夫罗夫通电话。双方就乌克兰局势和访问北京的准备工作交换了意见。
+                """;
+        MemoryStoryStore store = new MemoryStoryStore();
+        StoryMatcher running = new StoryMatcher(store, judge.thresholds);
+        Article ru = article(russian);
+        StoryMatcher.Judgement first = running.judge(ru, Who.of(judge.classifier.classify(ru, false)), "mid.ru", Long.MAX_VALUE);
+        store.save(null, new StoryStore.Stored(0, "call-ru.txt", ru.title(), first.outlet(), ru.published(), first.features(),
+                first.who(), "st-call"), "new", null, null);
+
+        // a restart: the memory is read back from the store, and with it the languages of the story's reports
+        StoryMatcher restarted = new StoryMatcher(store, judge.thresholds);
+        Article zh = article(chinese);
+        StoryMatcher.Judgement j = restarted.judge(zh, Who.of(judge.classifier.classify(zh, false)), "fmprc.gov.cn", Long.MAX_VALUE);
+
+        assertThat(j.nearest()).filteredOn(n -> n.file().equals("call-ru.txt")).singleElement()
+                .satisfies(n -> assertThat(n.why()).contains("two languages"));
+    }
 }
