@@ -25,8 +25,10 @@ import org.slf4j.LoggerFactory;
  * Keeps the search index in step with the database. The serial stage hands over each batch's
  * articles once the batch has committed, and one thread of its own analyses them and commits
  * them to the index, so that neither the analysis nor the index's commit lengthens the judging of
- * the next batch. Searches see a batch once it is added; it is committed with the last of the
- * batches waiting (one commit a batch when they come one at a time). On a database server that
+ * the next batch. Searches see a batch once it is added; it is committed at most
+ * {@link #COMMIT_EVERY} later, with the batches added meanwhile: a Lucene commit writes and syncs a
+ * segment, and a commit per batch of a burst made hundreds of small segments to merge. A crash
+ * before the commit loses nothing: the next start adds from the database what the index lacks. On a database server that
  * other programs write to, each batch instead adds from the database every article stored since
  * the last one the index holds, theirs too; a program on the same home as the one that holds the
  * index only reads it ({@link SearchIndex#readOnly()}). The hand-over keeps the batches' order and waits while {@link #WAITING}
@@ -38,6 +40,8 @@ final class SearchFeed implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SearchFeed.class);
     /** Batches handed over and not added yet, at most, before the serial stage waits. */
     static final int WAITING = 8;
+    /** How long an added batch waits, at most, for its commit. */
+    static final Duration COMMIT_EVERY = Duration.ofSeconds(1);
 
     private final SearchIndex search;
     private final CorpusIndex index;
@@ -45,6 +49,9 @@ final class SearchFeed implements AutoCloseable {
     private final ThreadPoolExecutor indexer;
     /** Whether an addition failed: the next batch catches up from the database instead. */
     private volatile boolean behind;
+    /** On the search thread: when the index last committed, and whether a commit is planned. */
+    private long committedAt = System.nanoTime();
+    private boolean commitPlanned;
 
     SearchFeed(SearchIndex search, CorpusIndex index, Path seeds) {
         this.search = search;
@@ -89,13 +96,41 @@ final class SearchFeed implements AutoCloseable {
                 // a database server that other programs write to: what they stored is added too
                 catchUp();
             } else {
-                // one commit for the batches waiting: when judging outruns the disk, commits are fewer, not later
-                search.add(articles.stream().map(java.util.function.Supplier::get).toList(), indexer.getQueue().isEmpty());
+                search.add(articles.stream().map(java.util.function.Supplier::get).toList(), false);
+                commitSoon();
             }
         } catch (RuntimeException e) {
             behind = true;
             LOG.warn("search: articles just stored are not searchable yet ({}); the next batch or start adds them", e.getMessage());
         }
+    }
+
+    /**
+     * On the search thread, after an addition: commits when the last commit is {@link #COMMIT_EVERY}
+     * old, else plans one for then (once), so that a burst commits once a second and the last of its
+     * batches is committed a second later at most.
+     */
+    private void commitSoon() {
+        long due = committedAt + COMMIT_EVERY.toNanos() - System.nanoTime();
+        if (due <= 0) {
+            commitNow();
+        } else if (!commitPlanned) {
+            commitPlanned = true;
+            java.util.concurrent.CompletableFuture.runAsync(() -> {
+                commitPlanned = false;
+                try {
+                    commitNow();
+                } catch (RuntimeException e) {
+                    behind = true;
+                    LOG.warn("search: cannot commit ({}); the next batch or start adds what it lacks", e.getMessage());
+                }
+            }, java.util.concurrent.CompletableFuture.delayedExecutor(due, TimeUnit.NANOSECONDS, indexer));
+        }
+    }
+
+    private void commitNow() {
+        search.commit();
+        committedAt = System.nanoTime();
     }
 
     /**
@@ -180,6 +215,12 @@ final class SearchFeed implements AutoCloseable {
     void close(Duration timeout) {
         if (!IntakeQueue.shutdownAndAwait(indexer, timeout)) {
             LOG.warn("search: stopping before every stored article was added; the next start adds them");
+            return;
+        }
+        try {
+            search.commit(); // what was added since the last commit: the search thread has stopped
+        } catch (RuntimeException e) {
+            LOG.warn("search: cannot commit on stopping ({}); the next start adds what the index lacks", e.getMessage());
         }
     }
 

@@ -210,6 +210,20 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
+    /** Commits what was added since the last commit, if anything: written for good, with the highest sequence number held. */
+    public synchronized void commit() {
+        if (writer == null) {
+            return;
+        }
+        try {
+            if (writer.hasUncommittedChanges()) {
+                commit(addedSeq);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("search: cannot commit to " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Empties the index, keeping its folder: the first step of a rebuild ({@code reindex}). */
     public synchronized void clear() {
         if (writer == null) {

@@ -147,6 +147,20 @@ class SearchCatchUpTest {
     }
 
     @Test
+    void whileRunningAStoredArticleIsCommittedToTheIndexWithinASecond() throws InterruptedException {
+        try (Pipeline p = open()) {
+            long seq = Long.parseLong(p.ingestFile(article, "cli").article().substring(0, 3));
+            assertThat(p.awaitSearchable(seq, Duration.ofSeconds(30))).isTrue();
+            long deadline = System.nanoTime() + SearchFeed.COMMIT_EVERY.plusSeconds(5).toNanos();
+            while (p.stages().search().maxSeq() < seq && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            // written for good (a kill now would not need the start's catch-up), not only searchable
+            assertThat(p.stages().search().maxSeq()).isEqualTo(seq);
+        }
+    }
+
+    @Test
     void onADatabaseServerWhatAnotherProgramStoredIsAddedWithTheNextBatch() throws Exception {
         org.h2.tools.Server server = org.h2.tools.Server.createTcpServer("-tcpPort", "0", "-ifNotExists",
                 "-baseDir", home.resolve("data").toString()).start();
