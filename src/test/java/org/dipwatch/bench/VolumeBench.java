@@ -60,6 +60,7 @@ import org.junit.jupiter.api.Test;
  * Run with {@code ./mvnw -B -Pbench test -Dtest=VolumeBench}; smoke-test with e.g.
  * {@code -Dbench.feeds=10 -Dbench.items=10 -Dbench.files=200 -Dbench.corpus=1000,2000}. Each phase
  * fails after {@code bench.timeout-minutes} (15) with what it saw; the daemon is always killed.
+ * {@code -Dbench.phases=folder} runs only the phases named (feeds, folder, flatness).
  * {@code -Dbench.jfr=true} records the daemon with JFR ({@code target/bench/volume-*.jfr}).
  * Prints one table with the targets and writes it to {@code target/bench/volume.md}.
  */
@@ -75,6 +76,8 @@ class VolumeBench {
     private static final int SAMPLE = Integer.getInteger("bench.sample", 500);
     private static final long TIMEOUT_NANOS = Duration.ofMinutes(Integer.getInteger("bench.timeout-minutes", 15)).toNanos();
     private static final boolean JFR = Boolean.getBoolean("bench.jfr");
+    /** The phases to run ({@code feeds}, {@code folder}, {@code flatness}): one alone to measure or profile it. */
+    private static final List<String> PHASES = List.of(System.getProperty("bench.phases", "feeds,folder,flatness").split("\\s*,\\s*"));
     /** The JVM options bin/dipwatch gives the daemon (the README's command, the Docker image): what a user's daemon gets. */
     private static final String JVM_OPTIONS = System.getProperty("bench.jvm",
             "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:-UsePerfData -Xms32m -Xmx256m -XX:NewRatio=3 -XX:MinHeapFreeRatio=10 "
@@ -93,17 +96,23 @@ class VolumeBench {
         deleteTree(WORK);
         Files.createDirectories(WORK);
         String load = Files.readString(Path.of("/proc/loadavg")).trim();
-        try {
-            feeds();
-        } catch (BenchTimeout e) {
-            failures.add(e.getMessage());
+        if (PHASES.contains("feeds")) {
+            try {
+                feeds();
+            } catch (BenchTimeout e) {
+                failures.add(e.getMessage());
+            }
         }
-        try {
-            folder();
-        } catch (BenchTimeout e) {
-            failures.add(e.getMessage());
+        if (PHASES.contains("folder")) {
+            try {
+                folder();
+            } catch (BenchTimeout e) {
+                failures.add(e.getMessage());
+            }
         }
-        flatness();
+        if (PHASES.contains("flatness")) {
+            flatness();
+        }
         String table = table(load);
         System.out.println(table);
         Files.writeString(Path.of("target", "bench", "volume.md"), table);
