@@ -52,7 +52,6 @@ public final class SeedText {
     static final int FULL_PERCENT = 85;
     static final int MAX_TITLE_LENGTH = 200;
 
-    private static final Pattern LINE_END = Pattern.compile("\r\n|\r|\n");
     private static final Pattern DATE_HEADER = Pattern.compile("date (\\d{4}-\\d{2}-\\d{2})(?: (.*))?");
     private static final String CONTINUATION_STARTS = ",;:)]";
     private static final String SENTENCE_ENDS = ".!?…:;";
@@ -72,7 +71,7 @@ public final class SeedText {
         Objects.requireNonNull(text, "text");
         // cleaned lines; "" marks a blank line
         List<String> lines = new ArrayList<>();
-        for (String line : LINE_END.split(text, -1)) {
+        for (String line : lines(text)) {
             lines.add(Normalizer.clean(line));
         }
         LocalDate published = takeDateHeader(lines);
@@ -91,6 +90,34 @@ public final class SeedText {
             texts.add(paragraph.text());
         }
         return new Draft(title, published, texts, null);
+    }
+
+    /**
+     * The lines of a text, split at {@code \r\n}, {@code \r} or {@code \n}, a last empty line kept (as
+     * {@code split("\r\n|\r|\n", -1)} gives them, without a regular expression: every seed is read
+     * again for its alert).
+     */
+    static List<String> lines(String text) {
+        List<String> out = new ArrayList<>();
+        boolean returns = text.indexOf('\r') >= 0;
+        int start = 0;
+        while (true) {
+            int end = text.indexOf('\n', start);
+            if (returns) {
+                int r = text.indexOf('\r', start);
+                if (r >= 0 && (end < 0 || r < end)) {
+                    out.add(text.substring(start, r));
+                    start = r + 1 < text.length() && text.charAt(r + 1) == '\n' ? r + 2 : r + 1;
+                    continue;
+                }
+            }
+            if (end < 0) {
+                out.add(text.substring(start));
+                return out;
+            }
+            out.add(text.substring(start, end));
+            start = end + 1;
+        }
     }
 
     /** Shape 1: the date from a {@code date YYYY-MM-DD} header, which leaves the rest of its line. */

@@ -495,4 +495,11 @@ class SeedTextTest {
         assertThat(draft.title()).isNull();
         assertThat(draft.paragraphs()).isEmpty();
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"", "one", "one\n", "\n", "\n\n", "a\r\nb", "a\rb\r", "a\r\r\nb",
+        "a\n\rb", "\r\n\r\n", "Title\n\n\u201cQuoted\u201d line\r\nlast", "a\r"})
+    void linesAreSplitAsTheLineEndPatternSplitsThem(String text) {
+        assertThat(SeedText.lines(text)).containsExactly(java.util.regex.Pattern.compile("\r\n|\r|\n").split(text, -1));
+    }
 }
