@@ -270,9 +270,7 @@ public final class Corpus {
         /** Makes the batch's files durable, commits the index, then moves the files into place. */
         public void commit() throws SQLException {
             try {
-                for (Path[] f : files) {
-                    force(f[0]);
-                }
+                forceAll(files);
             } catch (IOException e) {
                 throw new UncheckedIOException("corpus: cannot write to " + seeds + ": " + e.getMessage(), e);
             }
@@ -490,6 +488,53 @@ public final class Corpus {
             }
         }
     }
+
+    /**
+     * Forces the temporary files of a batch to disk, several at once: the file system groups syncs
+     * that arrive together (on this project's machine 0.1 ms a file against 0.3-0.4 ms one after
+     * the other, which was a tenth of the serial stage's time in a burst of thousands).
+     */
+    private static void forceAll(List<Path[]> files) throws IOException {
+        if (files.size() == 1) {
+            force(files.get(0)[0]);
+            return;
+        }
+        List<java.util.concurrent.Future<Void>> syncs = new ArrayList<>(files.size());
+        for (Path[] f : files) {
+            syncs.add(SYNCS.submit(() -> {
+                force(f[0]);
+                return null;
+            }));
+        }
+        IOException failed = null;
+        for (java.util.concurrent.Future<Void> sync : syncs) {
+            try {
+                sync.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                IOException cause = e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+                if (failed == null) {
+                    failed = cause;
+                } else {
+                    failed.addSuppressed(cause);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("corpus: interrupted while writing to disk");
+            }
+        }
+        if (failed != null) {
+            throw failed;
+        }
+    }
+
+    /** Up to {@value #SYNC_THREADS} syncs at once; beyond that the committing thread syncs a file itself. Idle threads end. */
+    private static final int SYNC_THREADS = 8;
+    private static final java.util.concurrent.ExecutorService SYNCS = new java.util.concurrent.ThreadPoolExecutor(0, SYNC_THREADS,
+            30, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(), r -> {
+                Thread t = new Thread(r, "dipwatch-sync");
+                t.setDaemon(true);
+                return t;
+            }, new java.util.concurrent.ThreadPoolExecutor.CallerRunsPolicy());
 
     private static void force(Path file) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
