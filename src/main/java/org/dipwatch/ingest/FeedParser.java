@@ -188,6 +188,7 @@ public final class FeedParser {
         String escaped = BARE_AMPERSAND.matcher(xml).replaceAll("&amp;");
         SecureFeedInput input = new SecureFeedInput();
         Document document;
+        String parsed = escaped;
         try {
             document = input.parse(escaped);
         } catch (JDOMParseException e) {
@@ -199,6 +200,7 @@ public final class FeedParser {
             }
             try {
                 document = input.parse(healed);
+                parsed = healed;
             } catch (JDOMException | IOException again) {
                 throw new UnreadableDocumentException(feed + "the feed is not well-formed XML (line "
                         + e.getLineNumber() + ", column " + e.getColumnNumber() + ": "
@@ -210,28 +212,49 @@ public final class FeedParser {
             throw new UnreadableDocumentException(feed + "the feed is not well-formed XML ("
                     + firstLine(e.getMessage()) + ")", e);
         }
-        SyndFeed syndFeed;
-        try {
-            WireFeed wireFeed = input.build(document);
-            syndFeed = new SyndFeedImpl(wireFeed);
-        } catch (FeedException | IllegalArgumentException e) {
-            throw new UnreadableDocumentException(feed + "the XML is not an RSS or Atom feed (root element <"
-                    + document.getRootElement().getQualifiedName() + ">: " + firstLine(e.getMessage()) + ")", e);
-        }
-        List<SyndEntry> entries = syndFeed.getEntries();
+        // the dates this parser reads itself leave the document before Rome builds it: Rome parses each
+        // with a series of date masks, a seventh of a first poll's feed parsing, and its reading is
+        // wanted only where this one finds no form it knows
         List<Element> itemElements = itemElements(document.getRootElement());
+        List<OwnDate> own = new ArrayList<>(itemElements.size());
+        for (Element item : itemElements) {
+            OwnDate date = ownDate(item);
+            own.add(date);
+            if (date.settled()) {
+                item.getChildren().removeIf(child -> DATE_ELEMENTS.contains(child.getName()));
+            }
+        }
+        List<SyndEntry> entries = build(input, document, feed).getEntries();
+        if (itemElements.size() != entries.size()) {
+            // Rome found other items than the elements read here: its entries keep their own dates
+            try {
+                document = input.parse(parsed);
+            } catch (JDOMException | IOException e) {
+                throw new UnreadableDocumentException(feed + "the feed is not well-formed XML (" + firstLine(e.getMessage()) + ")", e);
+            }
+            entries = build(input, document, feed).getEntries();
+        }
         List<FeedItem> items = new ArrayList<>(entries.size());
         for (int i = 0; i < entries.size(); i++) {
             SyndEntry entry = entries.get(i);
-            Element element = itemElements.size() == entries.size() ? itemElements.get(i) : null;
+            OwnDate date = itemElements.size() == entries.size() ? own.get(i) : OwnDate.UNREAD;
             String title = entry.getTitle() == null ? null : blankToNull(plainText(entry.getTitle(), true));
             String summary = entry.getDescription() == null ? null : text(entry.getDescription());
             String content = entry.getContents().isEmpty() ? null : text(entry.getContents().get(0));
             String link = blankToNull(entry.getLink());
             items.add(new FeedItem(id(blankToNull(entry.getUri()), link, title, summary, content), link, title,
-                    published(element, entry), summary, content));
+                    date.settled() ? date.date() : romeDate(entry), summary, content));
         }
         return items;
+    }
+
+    private static SyndFeed build(SecureFeedInput input, Document document, String feed) throws UnreadableDocumentException {
+        try {
+            return new SyndFeedImpl(input.build(document));
+        } catch (FeedException | IllegalArgumentException e) {
+            throw new UnreadableDocumentException(feed + "the XML is not an RSS or Atom feed (root element <"
+                    + document.getRootElement().getQualifiedName() + ">: " + firstLine(e.getMessage()) + ")", e);
+        }
     }
 
     /** The item elements in document order, matching Rome's entries (RSS 0.9x/2.0, RSS 1.0, Atom). */
@@ -257,24 +280,35 @@ public final class FeedParser {
      * a form this parser reads but with impossible values ({@code 32 Nov}, {@code 30 Feb}, month 13)
      * gives {@code null}: Rome's lenient parse would roll it over into another, invented day.
      */
-    private static LocalDate published(Element item, SyndEntry entry) {
+    private static OwnDate ownDate(Element item) {
         boolean impossible = false;
-        if (item != null) {
-            for (String name : List.of("pubDate", "date", "published", "issued", "updated", "modified")) {
-                for (Element child : item.getChildren()) {
-                    if (child.getName().equals(name)) {
-                        LocalDate date = date(child.getTextTrim());
-                        if (date != null) {
-                            return date;
-                        }
-                        impossible |= readableForm(child.getTextTrim());
+        for (String name : DATE_ELEMENTS) {
+            for (Element child : item.getChildren()) {
+                if (child.getName().equals(name)) {
+                    LocalDate date = date(child.getTextTrim());
+                    if (date != null) {
+                        return new OwnDate(date, true);
                     }
+                    impossible |= readableForm(child.getTextTrim());
                 }
             }
         }
-        if (impossible) {
-            return null;
-        }
+        return impossible ? new OwnDate(null, true) : OwnDate.UNREAD;
+    }
+
+    /** The elements an item's date is read from, the first that gives one in this order. */
+    private static final List<String> DATE_ELEMENTS = List.of("pubDate", "date", "published", "issued", "updated", "modified");
+
+    /**
+     * An item's date as this parser reads it: {@code settled} with its day, or with none when a form
+     * it reads names no real day; not settled when it found no form it knows (Rome's reading then).
+     */
+    private record OwnDate(LocalDate date, boolean settled) {
+        static final OwnDate UNREAD = new OwnDate(null, false);
+    }
+
+    /** Rome's parse of an entry's date, in UTC. */
+    private static LocalDate romeDate(SyndEntry entry) {
         Date date = entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
         return date == null ? null : date.toInstant().atOffset(ZoneOffset.UTC).toLocalDate();
     }
