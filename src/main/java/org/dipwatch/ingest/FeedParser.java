@@ -84,19 +84,12 @@ public final class FeedParser {
     private static final Pattern HTML_START = Pattern.compile(
             "^(?:<\\?xml[^>]*>\\s*)?(?:<!--.*?-->\\s*)*(?:<!DOCTYPE\\s+html\\b|<html\\b)",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    /** An {@code &} that starts neither a character reference nor a named entity: a bare ampersand. */
-    private static final Pattern BARE_AMPERSAND =
-            Pattern.compile("&(?!#[0-9]+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9._-]*;)");
     private static final Pattern ITEM_END = Pattern.compile("</(?:[\\w.-]+:)?(?:item|entry)\\s*>");
     private static final Pattern TAG = Pattern.compile(
             "<!--.*?-->|<!\\[CDATA\\[.*?]]>|<\\?.*?\\?>|<(/?)([\\w.:-]+)(?:\"[^\"]*\"|'[^']*'|[^'\">])*?(/?)>",
             Pattern.DOTALL);
     private static final Pattern MARKUP = Pattern.compile("<[A-Za-z/!]");
-    /** Runs of white space, no-break spaces included (compiled once: a feed's every text node and paragraph is cleaned). */
-    private static final Pattern SPACE_RUN = Pattern.compile("[\\s\\u00A0]+");
     private static final Pattern ANY_SPACE_RUN = Pattern.compile("\\s+");
-    private static final Pattern LINE_EDGES = Pattern.compile("[ \\t]*\\n[ \\t]*");
-    private static final Pattern THREE_BREAKS = Pattern.compile("\\n{3,}");
     private static final Pattern BLANK_LINE = Pattern.compile("\\s*\\n\\s*\\n\\s*");
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     /** The zone names RFC 822 allows besides numeric offsets (military letters other than Z aside). */
@@ -172,8 +165,9 @@ public final class FeedParser {
     }
 
     private static String withoutDoctype(String feed, String xml) throws UnreadableDocumentException {
+        int at = FeedText.doctype(xml);
         Matcher doctype = DOCTYPE.matcher(xml);
-        if (!doctype.find()) {
+        if (at < 0 || !doctype.find(at)) {
             return xml;
         }
         if (doctype.group(1) != null) {
@@ -185,7 +179,7 @@ public final class FeedParser {
     }
 
     private static List<FeedItem> xmlFeed(String sourceName, String feed, String xml) throws UnreadableDocumentException {
-        String escaped = BARE_AMPERSAND.matcher(xml).replaceAll("&amp;");
+        String escaped = FeedText.escapeBareAmpersands(xml);
         SecureFeedInput input = new SecureFeedInput();
         Document document;
         String parsed = escaped;
@@ -444,7 +438,7 @@ public final class FeedParser {
                 @Override
                 public void head(Node node, int depth) {
                     if (node instanceof TextNode textNode) {
-                        out.append(SPACE_RUN.matcher(textNode.getWholeText()).replaceAll(" "));
+                        out.append(FeedText.collapseSpaces(textNode.getWholeText()));
                     } else if (node.nodeName().equals("br")) {
                         out.append('\n');
                     } else if (isBlock(node)) {
@@ -459,7 +453,7 @@ public final class FeedParser {
                     }
                 }
             }, Jsoup.parseBodyFragment(html).body());
-            text = THREE_BREAKS.matcher(LINE_EDGES.matcher(out).replaceAll("\n")).replaceAll("\n\n").strip();
+            text = FeedText.tidyLines(out).strip();
         }
         return oneLine ? ANY_SPACE_RUN.matcher(text).replaceAll(" ") : text;
     }
@@ -476,7 +470,7 @@ public final class FeedParser {
     private static String paragraphs(String text) {
         StringBuilder out = new StringBuilder();
         for (String paragraph : BLANK_LINE.split(text.strip())) {
-            String collapsed = SPACE_RUN.matcher(paragraph).replaceAll(" ").strip();
+            String collapsed = FeedText.collapseSpaces(paragraph).strip();
             if (!collapsed.isEmpty()) {
                 out.append(out.length() == 0 ? "" : "\n\n").append(collapsed);
             }
@@ -568,7 +562,7 @@ public final class FeedParser {
      * (the default), external general and parameter entities off, external DTD loading off, an entity
      * resolver that answers with nothing, entity expansion off. {@code allowDoctypes} is set to false
      * here all the same, so that a change of Rome's default cannot weaken it unnoticed; Rome's XML
-     * healer runs in front.
+     * healer runs in front of a document that is not well-formed.
      */
     private static final class SecureFeedInput extends WireFeedInput {
 
@@ -578,9 +572,18 @@ public final class FeedParser {
             setXmlHealerOn(true);
         }
 
+        /**
+         * The document, read as it is when it is well-formed (the healer changes nothing in well-formed
+         * XML, and reads it a character at a time: a third of a feed's parsing), else through the
+         * healer, which writes HTML's named entities ({@code &nbsp;}) as numeric references.
+         */
         Document parse(String xml) throws JDOMException, IOException {
             SAXBuilder builder = createSAXBuilder();
-            return builder.build(new XmlFixerReader(new StringReader(xml)));
+            try {
+                return builder.build(new StringReader(xml));
+            } catch (JDOMParseException notWellFormed) {
+                return builder.build(new XmlFixerReader(new StringReader(xml)));
+            }
         }
     }
 }
