@@ -51,35 +51,30 @@ final class FeedText {
      * Line breaks without the spaces and tabs around them, and never more than two in a row:
      * {@code [ \t]*\n[ \t]*} replaced by {@code "\n"}, then {@code \n{3,}} by {@code "\n\n"}.
      */
-    static String tidyLines(CharSequence text) {
+    static String tidyLines(CharSequence chars) {
+        String text = chars.toString();
         int n = text.length();
         StringBuilder out = new StringBuilder(n);
         int i = 0;
-        while (i < n) {
-            char c = text.charAt(i);
-            if (c != '\n') {
-                out.append(c);
-                i++;
-                continue;
+        while (true) {
+            int next = text.indexOf('\n', i);
+            if (next < 0) {
+                return out.append(text, i, n).toString();
             }
+            out.append(text, i, next);
             int end = out.length();
             while (end > 0 && isBlank(out.charAt(end - 1))) {
                 end--;
             }
             out.setLength(end);
-            int breaks = 0;
-            while (breaks < 2 && end - breaks > 0 && out.charAt(end - breaks - 1) == '\n') {
-                breaks++;
-            }
-            if (breaks < 2) {
+            if (end < 2 || out.charAt(end - 1) != '\n' || out.charAt(end - 2) != '\n') {
                 out.append('\n');
             }
-            i++;
+            i = next + 1;
             while (i < n && isBlank(text.charAt(i))) {
                 i++;
             }
         }
-        return out.toString();
     }
 
     private static boolean isBlank(char c) {
