@@ -77,4 +77,30 @@ class TextFeaturesTest {
         assertThat(who.sameKind(back)).isTrue();
         assertThat(who.sameKind(new Who(java.util.Set.of(), java.util.Set.of(), "en"))).isNull();
     }
+
+    @Test
+    void namesAreFoundWhereTheNamePatternFindsThem() {
+        String[] pieces = {"Foreign", "Minister", "Mauro", "Vieira", "al-Sharaa", "al-", "de", "of", "the", "said", "ÉLYSÉE",
+            "Élysée", "U.S.", "Ahmed", "’s", "'s", ",", ".", "-", "X", "Noël", "d'Estaing", "1", "_A", "aB", "A1", "\u0301A",
+            "\uD835\uDC00", "Ж", "Жуков"};
+        java.util.Random r = new java.util.Random(7);
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = r.nextInt(12); i > 0; i--) {
+                text.append(pieces[r.nextInt(pieces.length)]).append(r.nextInt(4) == 0 ? "" : r.nextInt(5) == 0 ? "  \n" : " ");
+            }
+            String t = text.toString();
+            java.util.List<String> expected = new java.util.ArrayList<>();
+            java.util.regex.Matcher all = TextFeatures.nameMatches(t);
+            while (all.find()) {
+                expected.add(all.start() + ":" + all.group());
+            }
+            java.util.List<String> got = new java.util.ArrayList<>();
+            java.util.regex.Matcher m = TextFeatures.nameMatches(t);
+            for (int at = 0; TextFeatures.nextName(m, t, at); at = m.end()) {
+                got.add(m.start() + ":" + m.group());
+            }
+            assertThat(got).as(t).isEqualTo(expected);
+        }
+    }
 }
