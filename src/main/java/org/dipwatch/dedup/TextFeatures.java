@@ -347,7 +347,7 @@ public record TextFeatures(int[] signature, int shingles, long[] terms, long[] q
         }
     }
 
-    /** A matcher of {@link #NAME} for {@link #nextName}: its bounds transparent, so that {@code \\b} sees the text around a region. */
+    /** A matcher of {@link #NAME} for {@link #nextName}: its bounds transparent, so that {@code \b} sees the text around a region. */
     static java.util.regex.Matcher nameMatches(String text) {
         return NAME.matcher(text).useTransparentBounds(true);
     }

@@ -270,9 +270,10 @@ public final class FeedParser {
     }
 
     /**
-     * The date as written in the item (keeping its offset), else Rome's parse of it in UTC. A date in
-     * a form this parser reads but with impossible values ({@code 32 Nov}, {@code 30 Feb}, month 13)
-     * gives {@code null}: Rome's lenient parse would roll it over into another, invented day.
+     * The date as written in the item (keeping its offset). A date in a form this parser reads but
+     * with impossible values ({@code 32 Nov}, {@code 30 Feb}, month 13) is settled as no date: Rome's
+     * lenient parse would roll it over into another, invented day. Not settled when the item has no
+     * date in a form read here: Rome's parse of it, in UTC, then.
      */
     private static OwnDate ownDate(Element item) {
         boolean impossible = false;
