@@ -359,10 +359,15 @@ public final class SmtpMail implements MailTransport, AutoCloseable {
      */
     static byte[] quotedPrintable(String text) {
         byte[] in = text.getBytes(StandardCharsets.UTF_8);
-        byte[] out = new byte[in.length * 3 + in.length / 24 * 3 + 8];
+        // room for mostly ASCII text, grown when it is not (the bound, three times the input, was
+        // most of the 470 MB a first poll's mails allocated here)
+        byte[] out = new byte[in.length + in.length / 2 + 16];
         int n = 0;
         int column = 0;
         for (int i = 0; i < in.length; i++) {
+            if (n + 6 > out.length) {
+                out = java.util.Arrays.copyOf(out, out.length * 2); // a soft break and an encoded byte at most
+            }
             int b = in[i] & 0xff;
             if (b == '\n' || b == '\r' && i + 1 < in.length && in[i + 1] == '\n') {
                 if (b == '\r') {
