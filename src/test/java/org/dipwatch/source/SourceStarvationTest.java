@@ -43,36 +43,10 @@ class SourceStarvationTest {
 
     @Test
     void fiftySourcesDueAtOnceAllCompleteTheirPollWhileTheBoundedQueueHoldsAndNothingIsLost() throws Exception {
-        TestHome.create(home);
-        Map<String, String> overrides = new HashMap<>(TestHome.EVERY_TEXT_A_NEW_STORY);
-        overrides.putAll(Map.of("dipwatch.pipeline.queue-size", Integer.toString(QUEUE), "dipwatch.pipeline.batch-size", "4",
-                "dipwatch.pipeline.offer-wait-ms", "50", "dipwatch.sources.host-delay-ms", "0",
-                "dipwatch.sources.first-poll-alert-hours", "1000000"));
-        Settings settings = Settings.of(home, overrides);
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        try (FixtureServer server = new FixtureServer(); Pipeline pipeline = Pipeline.open(settings, new Metrics(registry))) {
-            List<SourceSpec> specs = new ArrayList<>();
-            for (int s = 0; s < SOURCES; s++) {
-                String[] items = new String[ITEMS];
-                for (int i = 0; i < ITEMS; i++) {
-                    items[i] = "<item><guid>urn:s" + s + ":" + i + "</guid><link>https://mfa" + s + ".example/news/" + i + "</link>"
-                            + "<title>Statement " + s + "-" + i + "</title><pubDate>Fri, 20 Nov 2026 10:00:00 GMT</pubDate>"
-                            + "<description>Ministry " + s + " issued statement " + i + " on consultations number " + (s * 100 + i)
-                            + " held in city " + s + " on topic " + i + ".</description></item>";
-                }
-                server.serve("/feed" + s, FixtureServer.Answer.of("application/rss+xml", SourcePollerTest.rss(items)));
-                specs.add(SourceSpec.of("feed", Map.of("name", "src-" + s, "url", server.url("/feed" + s))));
-            }
-            // judging slowed to 10 ms an item: 500 items take 5 s, far longer than a poll may hold its thread
-            SourcePoller.Intake slow = (draft, name, source, intakeKey, alerts, seen) -> pipeline.submit(new Pipeline.Intake(name,
-                    source, () -> new Pipeline.Read(draft, intakeKey), alerts, (c, r) -> {
-                        sleep(10);
-                        seen.write(c, r);
-                    }), pipeline.offerWait());
-            SourcePoller poller = new SourcePoller(new FeedFetcher("test", Duration.ofSeconds(10), 3, Duration.ZERO),
-                    new SourceStates(pipeline.stages().corpus().index().dataSource()), slow, new Metrics(registry),
-                    new SourcePoller.Policy(true, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ZERO, Duration.ofSeconds(5),
-                            100, 3, Duration.ofDays(100000)), Clock.systemUTC());
+        try (FixtureServer server = new FixtureServer(); Pipeline pipeline = Pipeline.open(settings(), new Metrics(registry))) {
+            List<SourceSpec> specs = feeds(server);
+            SourcePoller poller = slowPoller(pipeline, registry, false);
 
             AtomicInteger maxQueued = new AtomicInteger();
             AtomicBoolean sampling = new AtomicBoolean(true);
@@ -125,6 +99,89 @@ class SourceStarvationTest {
                 assertThat(rs.getInt(1)).as("arrivals").isEqualTo(SOURCES * ITEMS);
                 assertThat(rs.getInt(2)).as("each item judged once").isEqualTo(SOURCES * ITEMS);
             }
+        }
+    }
+
+    private Settings settings() throws java.io.IOException {
+        TestHome.create(home);
+        Map<String, String> overrides = new HashMap<>(TestHome.EVERY_TEXT_A_NEW_STORY);
+        overrides.putAll(Map.of("dipwatch.pipeline.queue-size", Integer.toString(QUEUE), "dipwatch.pipeline.batch-size", "4",
+                "dipwatch.pipeline.offer-wait-ms", "50", "dipwatch.sources.host-delay-ms", "0",
+                "dipwatch.sources.first-poll-alert-hours", "1000000"));
+        return Settings.of(home, overrides);
+    }
+
+    /** {@value #SOURCES} feeds of {@value #ITEMS} distinct statements each. */
+    private static List<SourceSpec> feeds(FixtureServer server) {
+        List<SourceSpec> specs = new ArrayList<>();
+        for (int s = 0; s < SOURCES; s++) {
+            String[] items = new String[ITEMS];
+            for (int i = 0; i < ITEMS; i++) {
+                items[i] = "<item><guid>urn:s" + s + ":" + i + "</guid><link>https://mfa" + s + ".example/news/" + i + "</link>"
+                        + "<title>Statement " + s + "-" + i + "</title><pubDate>Fri, 20 Nov 2026 10:00:00 GMT</pubDate>"
+                        + "<description>Ministry " + s + " issued statement " + i + " on consultations number " + (s * 100 + i)
+                        + " held in city " + s + " on topic " + i + ".</description></item>";
+            }
+            server.serve("/feed" + s, FixtureServer.Answer.of("application/rss+xml", SourcePollerTest.rss(items)));
+            specs.add(SourceSpec.of("feed", Map.of("name", "src-" + s, "url", server.url("/feed" + s))));
+        }
+        return specs;
+    }
+
+    /**
+     * A poller whose judging is slowed to 10 ms an item: 500 items take 5 s, far longer than a poll may
+     * hold its thread. With {@code defers}, a poll that finds the queue nearly full is put off before it
+     * fetches (as the daemon's are); without, every poll fetches and offers its items.
+     */
+    private static SourcePoller slowPoller(Pipeline pipeline, SimpleMeterRegistry registry, boolean defers) {
+        SourcePoller.Intake slow = new SourcePoller.Intake() {
+            @Override
+            public java.util.concurrent.CompletableFuture<org.dipwatch.model.IngestResult> submit(org.dipwatch.model.Draft draft,
+                    String name, String source, String intakeKey, boolean alerts, SourcePoller.Seen seen) throws InterruptedException {
+                return pipeline.submit(new Pipeline.Intake(name, source, () -> new Pipeline.Read(draft, intakeKey), alerts, (c, r) -> {
+                    sleep(10);
+                    seen.write(c, r);
+                }), pipeline.offerWait());
+            }
+
+            @Override
+            public boolean hasRoom() {
+                return !defers || pipeline.hasRoom();
+            }
+        };
+        return new SourcePoller(new FeedFetcher("test", Duration.ofSeconds(10), 3, Duration.ZERO),
+                new SourceStates(pipeline.stages().corpus().index().dataSource()), slow, new Metrics(registry),
+                new SourcePoller.Policy(true, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ZERO, Duration.ofSeconds(5),
+                        100, 3, Duration.ofDays(100000)), Clock.systemUTC());
+    }
+
+    @Test
+    void sourcesTheFullQueueCutShortArePolledAgainOnceItHasRoomNotAtTheirNextTrigger() throws Exception {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (FixtureServer server = new FixtureServer(); Pipeline pipeline = Pipeline.open(settings(), new Metrics(registry))) {
+            List<SourceSpec> specs = feeds(server);
+            SourcePoller poller = slowPoller(pipeline, registry, true);
+            ExecutorService quartz = Executors.newFixedThreadPool(25);
+            List<Future<SourcePoller.Report>> first = new ArrayList<>();
+            for (SourceSpec spec : specs) {
+                first.add(quartz.submit(() -> poller.poll(spec)));
+            }
+            int cutShort = 0;
+            for (Future<SourcePoller.Report> f : first) {
+                String outcome = f.get(60, TimeUnit.SECONDS).outcome();
+                cutShort += outcome.equals("partial") || outcome.equals("deferred") ? 1 : 0;
+            }
+            quartz.shutdown();
+            assertThat(cutShort).as("polls the full queue cut short or put off").isPositive();
+
+            // no trigger fires again: the sources left waiting are polled as the queue drains
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (seenItems(pipeline) < SOURCES * ITEMS && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(seenItems(pipeline)).as("items judged after one trigger per source").isEqualTo(SOURCES * ITEMS);
+            assertThat(poller.resuming()).isEmpty();
+            poller.stop();
         }
     }
 
