@@ -57,16 +57,9 @@ class SourceStarvationTest {
                 }
             });
             sampler.start();
-            // the 50 triggers fire together on as many threads as Quartz has (25)
-            ExecutorService quartz = Executors.newFixedThreadPool(25);
-            List<Future<SourcePoller.Report>> first = new ArrayList<>();
-            for (SourceSpec spec : specs) {
-                first.add(quartz.submit(() -> poller.poll(spec)));
-            }
             int handedOver = 0;
             int partial = 0;
-            for (Future<SourcePoller.Report> f : first) {
-                SourcePoller.Report r = f.get(60, TimeUnit.SECONDS);
+            for (SourcePoller.Report r : pollAtOnce(poller, specs)) {
                 partial += "partial".equals(r.outcome()) ? 1 : 0;
                 assertThat(r.outcome()).as(r.toString()).isIn("new", "partial", "unchanged");
                 handedOver += r.processed();
@@ -77,16 +70,10 @@ class SourceStarvationTest {
 
             // the following polls take what was left: each item once, none lost
             for (int round = 0; round < 40 && seenItems(pipeline) < SOURCES * ITEMS; round++) {
-                List<Future<SourcePoller.Report>> polls = new ArrayList<>();
-                for (SourceSpec spec : specs) {
-                    polls.add(quartz.submit(() -> poller.poll(spec)));
-                }
-                for (Future<SourcePoller.Report> f : polls) {
-                    f.get(60, TimeUnit.SECONDS);
-                }
+                pollAtOnce(poller, specs);
                 pipeline.awaitIdle(Duration.ofSeconds(60));
             }
-            quartz.shutdown();
+            poller.stop();
             sampling.set(false);
             sampler.join();
 
@@ -161,17 +148,10 @@ class SourceStarvationTest {
         try (FixtureServer server = new FixtureServer(); Pipeline pipeline = Pipeline.open(settings(), new Metrics(registry))) {
             List<SourceSpec> specs = feeds(server);
             SourcePoller poller = slowPoller(pipeline, registry, true);
-            ExecutorService quartz = Executors.newFixedThreadPool(25);
-            List<Future<SourcePoller.Report>> first = new ArrayList<>();
-            for (SourceSpec spec : specs) {
-                first.add(quartz.submit(() -> poller.poll(spec)));
-            }
             int cutShort = 0;
-            for (Future<SourcePoller.Report> f : first) {
-                String outcome = f.get(60, TimeUnit.SECONDS).outcome();
-                cutShort += outcome.equals("partial") || outcome.equals("deferred") ? 1 : 0;
+            for (SourcePoller.Report r : pollAtOnce(poller, specs)) {
+                cutShort += r.outcome().equals("partial") || r.outcome().equals("deferred") ? 1 : 0;
             }
-            quartz.shutdown();
             assertThat(cutShort).as("polls the full queue cut short or put off").isPositive();
 
             // no trigger fires again: the sources left waiting are polled as the queue drains
@@ -182,6 +162,24 @@ class SourceStarvationTest {
             assertThat(seenItems(pipeline)).as("items judged after one trigger per source").isEqualTo(SOURCES * ITEMS);
             assertThat(poller.resuming()).isEmpty();
             poller.stop();
+        }
+    }
+
+    /** Polls every source at once, as their triggers fire together on as many threads as Quartz has (25); their reports. */
+    private static List<SourcePoller.Report> pollAtOnce(SourcePoller poller, List<SourceSpec> specs) throws Exception {
+        ExecutorService quartz = Executors.newFixedThreadPool(25);
+        try {
+            List<Future<SourcePoller.Report>> polls = new ArrayList<>();
+            for (SourceSpec spec : specs) {
+                polls.add(quartz.submit(() -> poller.poll(spec)));
+            }
+            List<SourcePoller.Report> reports = new ArrayList<>();
+            for (Future<SourcePoller.Report> f : polls) {
+                reports.add(f.get(60, TimeUnit.SECONDS));
+            }
+            return reports;
+        } finally {
+            quartz.shutdown();
         }
     }
 
