@@ -211,15 +211,16 @@ public final class FeedParser {
         // wanted only where this one finds no form it knows
         List<Element> itemElements = itemElements(document.getRootElement());
         List<OwnDate> own = new ArrayList<>(itemElements.size());
+        boolean stripped = false;
         for (Element item : itemElements) {
             OwnDate date = ownDate(item);
             own.add(date);
             if (date.settled()) {
-                item.getChildren().removeIf(child -> DATE_ELEMENTS.contains(child.getName()));
+                stripped |= item.getChildren().removeIf(child -> DATE_ELEMENTS.contains(child.getName()));
             }
         }
         List<SyndEntry> entries = build(input, document, feed).getEntries();
-        if (itemElements.size() != entries.size()) {
+        if (itemElements.size() != entries.size() && stripped) {
             // Rome found other items than the elements read here: its entries keep their own dates
             try {
                 document = input.parse(parsed);
