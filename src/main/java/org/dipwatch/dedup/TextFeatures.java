@@ -373,6 +373,17 @@ public record TextFeatures(int[] signature, int shingles, long[] terms, long[] q
         return false;
     }
 
+    /**
+     * Last words that make a name a firm's or a body's: legal forms and the generic words that end
+     * an organisation's name. Such a name is keyed by up to {@value #MAX_FIRM_WORDS} words, not two:
+     * "Gulf Meridian Trading FZE" and "Polar Star Trading FZE" are two firms.
+     */
+    private static final Set<String> FIRMS = Set.of("llc", "ltd", "limited", "inc", "corp", "corporation", "company", "co", "plc",
+            "gmbh", "ag", "sa", "spa", "srl", "bv", "nv", "fze", "fzco", "fz", "dmcc", "jsc", "pjsc", "ojsc", "cjsc", "llp", "lp",
+            "holdings", "holding", "group", "services", "industries", "enterprises", "bank", "fund", "foundation");
+    /** Most words of a firm's name key ({@link #FIRMS}). */
+    static final int MAX_FIRM_WORDS = 4;
+
     /** Name particles that belong to the surname after them ("Abu Shamala", "al-Sharaa", "von der Leyen"). */
     private static final Set<String> PARTICLES = Set.of("abu", "al", "el", "bin", "ibn", "ben", "bint", "de", "der", "van", "von", "da",
             "di", "du", "le", "la", "dos", "das", "del");
@@ -386,6 +397,17 @@ public record TextFeatures(int[] signature, int shingles, long[] terms, long[] q
     static long nameKey(List<String> words) {
         int n = words.size();
         int from = n >= 3 && PARTICLES.contains(words.get(n - 2)) ? n - 3 : n - 2;
+        if (FIRMS.contains(words.get(n - 1))) {
+            // a firm: its legal form and trade ("Trading FZE", "Oil Company") are what many firms share,
+            // the words before them say which one; after a possessive ("Russia's Sovcomflot PJSC")
+            from = Math.max(0, n - MAX_FIRM_WORDS);
+            for (int i = n - 2; i >= from; i--) {
+                if (words.get(i).equals("s")) {
+                    from = i + 1;
+                    break;
+                }
+            }
+        }
         String name = String.join(" ", words.subList(from, n));
         for (int i = 0; i < name.length(); i++) {
             if (name.charAt(i) >= 0x80) {

@@ -66,6 +66,16 @@ class TextFeaturesTest {
     }
 
     @Test
+    void aFirmIsKeyedByTheWordsBeforeItsLegalForm() {
+        // two firms of one trade and legal form are two names, not one "Trading FZE"
+        assertThat(namesOf("sanctions on Gulf Meridian Trading FZE")).isNotEqualTo(namesOf("sanctions on Polar Star Trading FZE"));
+        assertThat(namesOf("Golden Delta Holdings was listed")).isNotEqualTo(namesOf("Red Anchor Holdings was listed"));
+        // the owner before a possessive is not part of the firm's name
+        assertThat(namesOf("Russia's Sovcomflot PJSC was listed")).containsExactly(namesOf("Sovcomflot PJSC was listed"));
+        assertThat(namesOf("The Gulf Meridian Trading FZE said")).containsExactly(namesOf("Gulf Meridian Trading FZE"));
+    }
+
+    @Test
     void placesAndKindTravelWithWhoThroughItsTags() {
         Who who = new Who(java.util.Set.of("RUS", "sergey-lavrov"), java.util.Set.of("RUS"), "ru",
                 java.util.Set.of("gaza-strip"), "phone_call");
