@@ -1,6 +1,7 @@
 package org.dipwatch.source;
 
 import static org.dipwatch.dedup.ExactDedup.sha256;
+import static org.dipwatch.dedup.ExactDedup.sha256Lines;
 
 import java.io.IOException;
 import java.sql.Connection;
@@ -435,7 +436,7 @@ public final class SourcePoller {
         Map<String, String> seenContents = states.seenContents(spec.name(), oldestFirst.stream().map(i -> sha256(i.id())).toList());
         for (FeedItem item : oldestFirst) {
             String key = sha256(item.id());
-            String content = sha256(String.join("\n", nz(item.title()), nz(item.summary()), nz(item.content()), nz(item.link())));
+            String content = sha256Lines(item.title(), item.summary(), item.content(), item.link());
             String seen = seenContents.get(key);
             if (content.equals(seen)) {
                 continue;
@@ -564,15 +565,11 @@ public final class SourcePoller {
             if (failure != null) {
                 states.itemRecovered(spec.name(), key);
             }
-            String content = sha256(String.join("\n", draft.paragraphs()));
+            String content = sha256Lines(draft.paragraphs().toArray(String[]::new));
             handover.submit(draft, link.url(), intakeKey, "new", key, content, link.url());
         }
         handover.countWhenJudged();
         return succeeded(spec, fetched.validators(), links.size(), handover.processed, handover.waiting, handover.queueFull);
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
     }
 
     /**

@@ -84,4 +84,15 @@ class ExactDedupTest {
         assertThat(ExactDedup.urlHash(ExactDedup.canonicalUrl(noUrl.url()))).isNull();
         assertThat(dedup.duplicateOf(null, ExactDedup.fingerprint(noUrl))).contains("003_bbbbbbbbbbbbbbbb.txt");
     }
+
+    @Test
+    void sha256LinesIsTheHashOfThePartsJoinedByNewLines() {
+        String big = "“Quoted” text, ünïcödé, 中文 and an emoji 😀 ".repeat(400); // longer than the encoder's buffer
+        String[][] cases = {{}, {""}, {null, "a"}, {"title", null, big, "https://example.org/x"},
+                {"a lone high surrogate \uD83D", "and a lone low one \uDE00 here"}, {big + "\uD83D", "\uDE00" + big}};
+        for (String[] parts : cases) {
+            String joined = String.join("\n", java.util.Arrays.stream(parts).map(p -> p == null ? "" : p).toList());
+            assertThat(ExactDedup.sha256Lines(parts)).as(joined.length() + " chars").isEqualTo(ExactDedup.sha256(joined));
+        }
+    }
 }
