@@ -102,11 +102,14 @@ public final class ExactDedup {
 
     /** SHA-256 (hex) of the article's folded body text: equal for copies that differ only in layout, case, quotes or dashes. */
     public static String fingerprint(Article article) {
-        StringBuilder text = new StringBuilder();
-        for (String paragraph : article.body()) {
-            text.append(fold(paragraph)).append('\n');
-        }
-        return sha256(text.toString());
+        return fingerprint(article.body().stream().map(ExactDedup::fold).toList());
+    }
+
+    /** {@link #fingerprint(Article)} of the article's paragraphs folded already (headline first). */
+    static String fingerprint(List<String> folded) {
+        String[] lines = folded.toArray(new String[folded.size() + 1]);
+        lines[folded.size()] = ""; // each paragraph ends with a new line
+        return sha256Lines(lines);
     }
 
     /** The text as the fingerprint sees it: NFKC, one space for any white space, lower case, plain quotes and hyphens. */

@@ -591,9 +591,9 @@ public final class Pipeline implements AutoCloseable {
         String language = read.draft().language();
         String outlet = StoryMatcher.outlet(article.url(), intake.source());
         Classification tags = classifier.classify(article, false, language);
+        StoryMatcher.Prepared text = stories.prepare(article, outlet);
         return new Prepared(intake, received, read.intakeKey(), article, language, canonicalUrl, ExactDedup.urlHash(canonicalUrl),
-                ExactDedup.fingerprint(article), tags, org.dipwatch.corpus.ClassificationJson.write(tags), outlet,
-                stories.features(article, outlet), null, null);
+                text.fingerprint(), tags, org.dipwatch.corpus.ClassificationJson.write(tags), outlet, text.features(), null, null);
     }
 
     // ---------------------------------------------------------------- the serial part

@@ -95,4 +95,15 @@ class ExactDedupTest {
             assertThat(ExactDedup.sha256Lines(parts)).as(joined.length() + " chars").isEqualTo(ExactDedup.sha256(joined));
         }
     }
+
+    @Test
+    void theFingerprintOfFoldedParagraphsIsTheFingerprintOfTheArticle() {
+        Article a = new Article("A “Headline” — here", null, List.of("First  paragraph.", "Ünïcödé 中文 — second"), null);
+        StringBuilder text = new StringBuilder();
+        for (String p : a.body()) {
+            text.append(ExactDedup.fold(p)).append('\n');
+        }
+        assertThat(ExactDedup.fingerprint(a)).isEqualTo(ExactDedup.sha256(text.toString()))
+                .isEqualTo(ExactDedup.fingerprint(TextFeatures.text(a).folded()));
+    }
 }
