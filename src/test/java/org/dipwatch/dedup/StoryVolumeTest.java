@@ -25,23 +25,51 @@ import org.junit.jupiter.api.io.TempDir;
  * reported by one to five outlets) give no story of more than 10 reports and keep every labelled
  * same-event group together. Ingested in order through the pipeline of a real home (H2 index,
  * classifier, seeds/), as a first poll would be. Prints the stories, their sizes, the groups
- * split and the groups merged.
+ * split and the groups merged. The first test holds what is met (no story chains; at most a
+ * tenth of the events split, the guard against a model that falls back), the second the bar of
+ * the acceptance (no event split), disabled while it is not met.
  */
 class StoryVolumeTest {
 
     private static final int ARTICLES = 2000;
 
     @TempDir
-    Path home;
+    static Path home;
+
+    /** The day through the pipeline and its stories, worked out once for both tests. */
+    private static Day day;
+
+    private record Day(int largest, List<String> split, long multiReportEvents) {
+    }
+
+    private static synchronized Day day() {
+        if (day == null) {
+            day = ingest();
+        }
+        return day;
+    }
 
     @Test
-    @org.junit.jupiter.api.Disabled("issue #10 acceptance 2 not met yet (last run, 2026-12-07: 2,000 articles in 19.5 s, 1,009 stories, "
-            + "largest 6 reports, 52 of 565 multi-report events split, 23 stories merging events; on branch h-stories before main's "
+    void twoThousandDistinctArticlesOnOverlappingThemesMakeNoStoryThatChains() {
+        Day d = day();
+        assertThat(d.largest()).as("largest story").isLessThanOrEqualTo(10);
+        // the guard against a model that falls back: the bar of acceptance 2 is the test below
+        assertThat(d.split().size()).as("labelled same-event groups split over stories, of %d", d.multiReportEvents())
+                .isLessThanOrEqualTo((int) (d.multiReportEvents() / 10));
+    }
+
+    @Test
+    @org.junit.jupiter.api.Disabled("issue #10 acceptance 2 not met yet (last run, 2026-12-07 (session 18): 2,000 articles, 1,006 stories, "
+            + "largest 6 reports, 49 of 565 multi-report events split, 23 stories merging events; on branch h-stories before main's "
             + "role-aware classifier: 44 split, 18 merging; before that branch's refit: largest 8, 124 of 557 split, 103 merging); "
             + "docs/stories.md, 'Volume', says what is left; run with "
             + "-Djunit.jupiter.conditions.deactivate=org.junit.*DisabledCondition to see the figures, or StorySplitProbe for the "
             + "causes")
-    void twoThousandDistinctArticlesOnOverlappingThemesMakeSmallStoriesThatKeepEachEventTogether() {
+    void twoThousandDistinctArticlesOnOverlappingThemesKeepEachEventInOneStory() {
+        assertThat(day().split()).as("labelled same-event groups split over stories").isEmpty();
+    }
+
+    private static Day ingest() {
         List<NewsDay.Item> day = NewsDay.generate(42, ARTICLES, LocalDate.of(2026, 3, 10));
         Map<String, String> storyOf = new HashMap<>();
         Map<String, Integer> verdicts = new LinkedHashMap<>();
@@ -82,7 +110,6 @@ class StoryVolumeTest {
                 merged.size());
         split.forEach(s -> System.out.println("[volume] split: " + s));
         merged.forEach(s -> System.out.println("[volume] merged: " + s));
-        assertThat(largest).as("largest story").isLessThanOrEqualTo(10);
-        assertThat(split).as("labelled same-event groups split over stories").isEmpty();
+        return new Day(largest, split, multi);
     }
 }
