@@ -38,15 +38,33 @@ public final class MinHash {
     /** The signature of a set of 64-bit shingle hashes; all {@code Integer.MAX_VALUE} for an empty set. */
     public static int[] signature(long[] shingles) {
         int[] sig = new int[K];
-        java.util.Arrays.fill(sig, Integer.MAX_VALUE);
-        for (long s : shingles) {
-            for (int i = 0; i < K; i++) {
+        // four hash functions at a time over all shingles: their factors and minimums stay in
+        // registers and each shingle is read once for four (the daemon's C1 compiler neither
+        // unrolls nor keeps array values in registers: a shingle at a time cost twice as much)
+        for (int i = 0; i < K; i += 4) {
+            long a0 = A[i];
+            long b0 = B[i];
+            long a1 = A[i + 1];
+            long b1 = B[i + 1];
+            long a2 = A[i + 2];
+            long b2 = B[i + 2];
+            long a3 = A[i + 3];
+            long b3 = B[i + 3];
+            int m0 = Integer.MAX_VALUE;
+            int m1 = Integer.MAX_VALUE;
+            int m2 = Integer.MAX_VALUE;
+            int m3 = Integer.MAX_VALUE;
+            for (long s : shingles) {
                 // multiply-shift: the high 32 bits of a*x+b, compared as unsigned via the sign flip
-                int h = (int) ((A[i] * s + B[i]) >>> 32) ^ Integer.MIN_VALUE;
-                if (h < sig[i]) {
-                    sig[i] = h;
-                }
+                m0 = Math.min(m0, (int) ((a0 * s + b0) >>> 32) ^ Integer.MIN_VALUE);
+                m1 = Math.min(m1, (int) ((a1 * s + b1) >>> 32) ^ Integer.MIN_VALUE);
+                m2 = Math.min(m2, (int) ((a2 * s + b2) >>> 32) ^ Integer.MIN_VALUE);
+                m3 = Math.min(m3, (int) ((a3 * s + b3) >>> 32) ^ Integer.MIN_VALUE);
             }
+            sig[i] = m0;
+            sig[i + 1] = m1;
+            sig[i + 2] = m2;
+            sig[i + 3] = m3;
         }
         return sig;
     }

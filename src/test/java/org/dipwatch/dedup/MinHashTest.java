@@ -33,4 +33,33 @@ class MinHashTest {
         assertThat(MinHash.fromBytes(MinHash.toBytes(sig))).containsExactly(sig);
         assertThat(MinHash.jaccard(sig, MinHash.fromBytes(MinHash.toBytes(sig)))).isEqualTo(1.0);
     }
+
+    @Test
+    void aSignatureIsTheSameAsShingleByShingleGaveItAndStoredIndexesHold() {
+        // the stored signatures must stay comparable: any set against the plain double loop
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        long[][] ab = factors();
+        for (int n : new int[] {0, 1, 7, 150, 333}) {
+            long[] set = random.longs(n).toArray();
+            int[] want = new int[MinHash.K];
+            java.util.Arrays.fill(want, Integer.MAX_VALUE);
+            for (long x : set) {
+                for (int i = 0; i < MinHash.K; i++) {
+                    want[i] = Math.min(want[i], (int) ((ab[0][i] * x + ab[1][i]) >>> 32) ^ Integer.MIN_VALUE);
+                }
+            }
+            assertThat(MinHash.signature(set)).as("%d shingles", n).containsExactly(want);
+        }
+    }
+
+    /** The hash functions' factors as MinHash draws them (fixed seed). */
+    private static long[][] factors() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(0x5eed_d1b_3a7cL);
+        long[][] ab = new long[2][MinHash.K];
+        for (int i = 0; i < MinHash.K; i++) {
+            ab[0][i] = random.nextLong() | 1;
+            ab[1][i] = random.nextLong();
+        }
+        return ab;
+    }
 }
