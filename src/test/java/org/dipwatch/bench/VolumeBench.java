@@ -41,7 +41,8 @@ import org.junit.jupiter.api.Test;
  * <ul>
  *   <li><b>first poll</b>: {@code bench.feeds} RSS feeds of {@code bench.items} distinct
  *       {@link NewsDay} items on a local HTTP server, the daemon started as a user starts it
- *       ({@code org.dipwatch.cli.App run} in a JVM of its own, with docker's JVM options), one
+ *       ({@code org.dipwatch.cli.App run} in a JVM of its own, with the launcher's JVM options and
+ *       a class-data archive made for it first, as {@code bin/dipwatch cds} makes the build's), one
  *       subscription for every stored article mailed at once to a local SMTP sink; from the
  *       process start and from {@code /health} 200 to the last mail (the bench reads {@code /metrics} once
  *       a second meanwhile, as a monitoring server would, more often); the daemon's CPU seconds
@@ -63,6 +64,7 @@ import org.junit.jupiter.api.Test;
  * fails after {@code bench.timeout-minutes} (15) with what it saw; the daemon is always killed.
  * {@code -Dbench.phases=folder} runs only the phases named (feeds, folder, flatness).
  * {@code -Dbench.jfr=true} records the daemon with JFR ({@code target/bench/volume-*.jfr}).
+ * {@code -Dbench.cds=false} starts the daemons without the class-data archive.
  * Prints one table with the targets and writes it to {@code target/bench/volume.md}.
  */
 @Tag("bench")
@@ -84,6 +86,12 @@ class VolumeBench {
             "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:-UsePerfData -Xms32m -Xmx256m -XX:NewRatio=3 -XX:MinHeapFreeRatio=10 "
                     + "-XX:MaxHeapFreeRatio=30 -XX:ReservedCodeCacheSize=48m -Djdk.nio.maxCachedBufferSize=262144 "
                     + "-Dio.netty.allocator.type=unpooled -XX:+ExitOnOutOfMemoryError");
+    /**
+     * Whether the daemons start with a class-data archive, as {@code bin/dipwatch run} starts a
+     * user's daemon (the build makes the archive, README "Set up"): made once here for the
+     * daemon's classpath the way {@code bin/dipwatch cds} makes it.
+     */
+    private static final boolean CDS = !"false".equals(System.getProperty("bench.cds"));
     private static final LocalDate DAY = LocalDate.of(2026, 3, 3);
     private static final Path WORK = Path.of("target", "bench", "volume").toAbsolutePath();
 
@@ -450,6 +458,7 @@ class VolumeBench {
                 command.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile,dumponexit=true");
                 System.out.println("[bench] JFR recording of the " + name + " daemon: " + jfr);
             }
+            command.addAll(archiveOptions());
             command.addAll(List.of("-cp", runtimeClassPath(), "-Ddipwatch.home=" + home, "org.dipwatch.cli.App", "run"));
             java.util.Properties props = new java.util.Properties();
             try (var in = Files.newBufferedReader(home.resolve("dipwatch.properties"))) {
@@ -494,10 +503,104 @@ class VolumeBench {
      * log4j2-test.xml would quiet the daemon's logging below what a user's daemon writes). The test
      * libraries stay on it; nothing in the daemon looks them up.
      */
-    private static String runtimeClassPath() {
+    /**
+     * The daemon's classpath: this build's classes as a jar (the JVM archives classes from jars
+     * only, as the user's {@code dipwatch.jar} holds them) and their dependencies.
+     */
+    private static String runtimeClassPath() throws IOException {
         String testClasses = Path.of("target", "test-classes").toAbsolutePath().toString();
+        String classes = Path.of("target", "classes").toAbsolutePath().toString();
+        String jar = classesJar().toString();
         return String.join(File.pathSeparator, Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(e -> !e.isBlank() && !Path.of(e).toAbsolutePath().toString().equals(testClasses)).toList());
+                .filter(e -> !e.isBlank() && !Path.of(e).toAbsolutePath().toString().equals(testClasses))
+                .map(e -> Path.of(e).toAbsolutePath().toString().equals(classes) ? jar : e).toList());
+    }
+
+    private static Path classesJar;
+
+    /** {@code target/classes} in a jar of its own, made once per run. */
+    private static synchronized Path classesJar() throws IOException {
+        if (classesJar == null) {
+            Path classes = Path.of("target", "classes").toAbsolutePath();
+            Path jar = Path.of("target", "bench", "dipwatch-classes.jar").toAbsolutePath();
+            Files.createDirectories(jar.getParent());
+            try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar)); Stream<Path> files = Files.walk(classes)) {
+                for (Path f : (Iterable<Path>) files.filter(f -> !f.equals(classes)).sorted()::iterator) {
+                    // folders too, as the build's jar has them: resources are looked up by folder (db/migration)
+                    String name = classes.relativize(f).toString().replace(File.separatorChar, '/');
+                    boolean folder = Files.isDirectory(f);
+                    out.putNextEntry(new java.util.jar.JarEntry(folder ? name + "/" : name));
+                    if (!folder) {
+                        Files.copy(f, out);
+                    }
+                    out.closeEntry();
+                }
+            }
+            classesJar = jar;
+        }
+        return classesJar;
+    }
+
+    private static List<String> archiveOptions;
+
+    /**
+     * The options that map the class-data archive into a daemon ({@link #CDS}): made once per run
+     * as {@code bin/dipwatch cds} makes it, by a daemon started on a throw-away home that takes one
+     * file from its inbox and is stopped, its loaded classes written as it exits. Empty without it.
+     */
+    private static synchronized List<String> archiveOptions() throws IOException {
+        if (archiveOptions != null) {
+            return archiveOptions;
+        }
+        archiveOptions = List.of();
+        if (!CDS) {
+            return archiveOptions;
+        }
+        Path archive = Path.of("target", "bench", "volume-daemon.jsa").toAbsolutePath();
+        Path tmp = archive.resolveSibling(archive.getFileName() + ".tmp");
+        Path home = Path.of("target", "bench", "volume-cds").toAbsolutePath();
+        deleteTree(home);
+        Files.createDirectories(home.resolve("seeds"));
+        Files.createDirectories(home.resolve("inbox"));
+        Files.deleteIfExists(tmp);
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(Arrays.asList(JVM_OPTIONS.trim().split("\\s+")));
+        command.addAll(List.of("-XX:ArchiveClassesAtExit=" + tmp, "-cp", runtimeClassPath(), "-Ddipwatch.home=" + home,
+                "-Ddipwatch.http.port=0", "-Ddipwatch.sources.enabled=false", "org.dipwatch.cli.App", "run"));
+        Process p = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
+                .redirectOutput(home.resolve("daemon.log").toFile()).start();
+        try {
+            long end = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (!Files.readString(home.resolve("daemon.log")).matches("(?s).*Apache Camel .* started in.*")) {
+                if (!p.isAlive() || System.nanoTime() > end) {
+                    throw new IllegalStateException("the daemon that makes the class-data archive did not start; see "
+                            + home.resolve("daemon.log"));
+                }
+                Thread.sleep(100);
+            }
+            Files.writeString(home.resolve("inbox").resolve("statement.txt"), "Lavrov and Wang Yi discuss the situation in the "
+                    + "Middle East\n\nMOSCOW, March 3. Russian Foreign Minister Sergey Lavrov held a telephone conversation with "
+                    + "Chinese Foreign Minister Wang Yi, the Russian Foreign Ministry said on Tuesday.\n\nThe ministers discussed the "
+                    + "situation in the Gaza Strip and called for an immediate ceasefire.\n");
+            while (Files.exists(home.resolve("inbox").resolve("statement.txt")) && System.nanoTime() < end) {
+                Thread.sleep(100);
+            }
+            p.destroy(); // SIGTERM: the daemon stops, and the JVM writes the archive as it exits
+            if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the daemon that makes the class-data archive did not stop");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while making the class-data archive", e);
+        } finally {
+            p.destroyForcibly();
+        }
+        if (!Files.isRegularFile(tmp) || Files.size(tmp) == 0) {
+            throw new IllegalStateException("the JVM wrote no class-data archive; see " + home.resolve("daemon.log"));
+        }
+        Files.move(tmp, archive, StandardCopyOption.REPLACE_EXISTING);
+        archiveOptions = List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+        return archiveOptions;
     }
 
     private long waitForHealth(Daemon d, String phase) throws Exception {
@@ -677,8 +780,9 @@ class VolumeBench {
                 Runtime.getRuntime().availableProcessors(), memKb / 1048576.0, System.getProperty("java.vm.name"),
                 System.getProperty("java.version"), System.getProperty("java.vendor"), System.getProperty("os.name"),
                 System.getProperty("os.version"), load));
-        t.append(String.format("Sizes: %d feeds × %d items (+%d per feed), %d files, corpus %s, sample %d. Daemon JVM: %s%s.%n%n",
-                FEEDS, ITEMS, NEW_PER_FEED, FILES, Arrays.toString(CORPUS), SAMPLE, JVM_OPTIONS, JFR ? " + JFR" : ""));
+        t.append(String.format("Sizes: %d feeds × %d items (+%d per feed), %d files, corpus %s, sample %d. Daemon JVM: %s%s%s.%n%n",
+                FEEDS, ITEMS, NEW_PER_FEED, FILES, Arrays.toString(CORPUS), SAMPLE, JVM_OPTIONS,
+                CDS ? " + a class-data archive made for it (as bin/dipwatch's)" : "", JFR ? " + JFR" : ""));
         t.append("| figure | measured | target |\n|---|---|---|\n");
         for (String[] r : rows) {
             t.append("| ").append(r[0]).append(" | ").append(r[1]).append(" | ").append(r[2]).append(" |\n");
