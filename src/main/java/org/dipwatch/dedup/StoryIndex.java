@@ -222,7 +222,7 @@ public final class StoryIndex {
         for (Story s : m.stories) {
             if (!m.closed(s)) {
                 m.open.add(s);
-                s.languages = languages(s); // the reports' languages are known only now
+                m.languagesOf(s); // the reports' languages are known only now
                 m.index(s, s.lead, true);
                 for (Report r : s.recent) {
                     m.index(s, r, true);
@@ -334,7 +334,7 @@ public final class StoryIndex {
             }
         }
         if (!story.closed) {
-            story.languages = languages(story);
+            languagesOf(story);
         }
         story.count++;
         story.lastSeq = Math.max(story.lastSeq, seq);
@@ -442,6 +442,22 @@ public final class StoryIndex {
      * Whether a story holds a report in a known language other than this one (asked of every story an
      * article's actors and places reach, so answered from the languages kept as reports join).
      */
+    /**
+     * The languages any story's reports have been written in (grows only): while it holds no other
+     * language than a judged article's, no story can be in another language, and the candidates
+     * through actors and places (a tenth of a judgement in a desk of one language) are not gathered.
+     */
+    private final java.util.Set<String> storyLanguages = new java.util.HashSet<>();
+
+    private boolean inOtherLanguages(String language) {
+        return storyLanguages.size() > (storyLanguages.contains(language) ? 1 : 0);
+    }
+
+    private void languagesOf(Story s) {
+        s.languages = languages(s);
+        java.util.Collections.addAll(storyLanguages, s.languages);
+    }
+
     private static boolean inAnotherLanguage(Story s, String language) {
         if (s.closed) {
             return false;
@@ -587,7 +603,7 @@ public final class StoryIndex {
         }
         // stories in another language share no words, only who and where: their candidates come
         // from the actors and places both name, the rarer ones (a common key is skipped)
-        if (who.language() != null) {
+        if (who.language() != null && inOtherLanguages(who.language())) {
             Tally named = entityTally.reset(stories.size());
             for (long k : entityKeys(who)) {
                 entities.addTo(named, k, common, ENTITY_KEY);
