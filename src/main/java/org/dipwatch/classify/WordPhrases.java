@@ -21,10 +21,13 @@ final class WordPhrases<V> {
     private record Phrase<V>(String[] words, V value) {
     }
 
-    private final Map<String, List<Phrase<V>>> byFirstWord = new HashMap<>();
+    /** The phrases by their first word, looked up by a word where it stands in the text. */
+    private final WordTable<List<Phrase<V>>> table;
+    private final boolean empty;
 
     /** An index of the phrases (text, any case → what it stands for). */
     WordPhrases(Map<String, List<V>> phrases) {
+        Map<String, List<Phrase<V>>> byFirstWord = new HashMap<>();
         for (Map.Entry<String, List<V>> e : phrases.entrySet()) {
             List<String> words = new ArrayList<>();
             String folded = Matcher.fold(e.getKey()).toLowerCase(Locale.ROOT);
@@ -36,35 +39,8 @@ final class WordPhrases<V> {
                 byFirstWord.computeIfAbsent(words.get(0), k -> new ArrayList<>(1)).add(new Phrase<>(words.toArray(String[]::new), value));
             }
         }
-        table();
-    }
-
-    /**
-     * The first words in an open-addressing table that a word of the text is looked up in where it
-     * stands (its lowered letters, or its lowered string when it is not ASCII): cutting every word
-     * out of the text and lowering it was a fifth of the classifier's time.
-     */
-    private String[] firstKeys;
-    private List<Phrase<V>>[] firstValues;
-
-    @SuppressWarnings("unchecked")
-    private void table() {
-        int slots = Integer.highestOneBit(Math.max(4, byFirstWord.size() * 2 - 1)) << 1; // at most half full
-        firstKeys = new String[slots];
-        firstValues = new List[slots];
-        byFirstWord.forEach((word, phrases) -> {
-            int at = slot(word.hashCode());
-            while (firstKeys[at] != null) {
-                at = (at + 1) & (slots - 1);
-            }
-            firstKeys[at] = word;
-            firstValues[at] = phrases;
-        });
-    }
-
-    private int slot(int hash) {
-        int h = hash ^ hash >>> 16;
-        return (h * 0x9E3779B9) >>> 7 & (firstKeys.length - 1);
+        table = new WordTable<>(byFirstWord);
+        empty = byFirstWord.isEmpty();
     }
 
     /** The words of one text: where each stands, and each lowered (ASCII in place, the others as strings). */
@@ -112,18 +88,6 @@ final class WordPhrases<V> {
             }
         }
 
-        /** The hash of word {@code w} lowered, as {@link String#hashCode} gives it. */
-        int hash(int w) {
-            if (other != null && other[w] != null) {
-                return other[w].hashCode();
-            }
-            int h = 0;
-            for (int i = starts[w]; i < ends[w]; i++) {
-                h = 31 * h + low[i];
-            }
-            return h;
-        }
-
         /** Whether word {@code w} lowered is {@code word}. */
         boolean is(int w, String word) {
             if (other != null && other[w] != null) {
@@ -144,7 +108,7 @@ final class WordPhrases<V> {
 
     /** Calls {@code hit} for every phrase found in the text, with its start and (exclusive) end. */
     void find(String text, WordTrie.Hit<V> hit) {
-        if (byFirstWord.isEmpty()) {
+        if (empty) {
             return;
         }
         Words words = new Words(text);
@@ -163,12 +127,8 @@ final class WordPhrases<V> {
     }
 
     private List<Phrase<V>> lookUp(Words words, int w) {
-        for (int at = slot(words.hash(w)); firstKeys[at] != null; at = (at + 1) & (firstKeys.length - 1)) {
-            if (words.is(w, firstKeys[at])) {
-                return firstValues[at];
-            }
-        }
-        return null;
+        String other = words.other == null ? null : words.other[w];
+        return other != null ? table.get(other) : table.get(words.low, words.starts[w], words.ends[w]);
     }
 
     private static boolean follows(Words words, int first, String[] phrase) {

@@ -36,31 +36,30 @@ final class WordTrie<V> {
 
     /** The phrases that begin with one first word: the word alone, and the longer ones (what follows the word, and their values). */
     private static final class First {
-        final char[] word;
+        final int length;
         Object alone;
         char[][] rests = new char[0][];
         Object[] values = new Object[0];
 
-        First(char[] word) {
-            this.word = word;
+        First(int length) {
+            this.length = length;
         }
 
         void add(String phrase, Object value) {
-            if (phrase.length() == word.length) {
+            if (phrase.length() == length) {
                 alone = value;
                 return;
             }
             rests = Arrays.copyOf(rests, rests.length + 1);
             values = Arrays.copyOf(values, values.length + 1);
-            rests[rests.length - 1] = phrase.substring(word.length).toCharArray();
+            rests[rests.length - 1] = phrase.substring(length).toCharArray();
             values[values.length - 1] = value;
         }
     }
 
-    /** The phrases by their first word, in an open-addressing table looked up by a stretch of the text (no string made per word). */
-    private final First[] firsts;
-    private final int shortestWord;
-    private final int longestWord;
+    /** The phrases by their first word, looked up by a stretch of the text. */
+    private final WordTable<First> firsts;
+    private final boolean words;
     /** The phrases that do not start with a word, and the characters they start with. */
     private final AhoCorasickDoubleArrayTrie<V> trie = new AhoCorasickDoubleArrayTrie<>();
     private final boolean others;
@@ -71,8 +70,6 @@ final class WordTrie<V> {
         Map<String, V> rest = new TreeMap<>();
         Map<String, First> byFirst = new HashMap<>();
         StringBuilder starts = new StringBuilder();
-        int shortest = Integer.MAX_VALUE;
-        int longest = 0;
         for (Map.Entry<String, V> e : phrases.entrySet()) {
             String key = e.getKey();
             int word = 0;
@@ -87,21 +84,10 @@ final class WordTrie<V> {
                 continue;
             }
             String first = key.substring(0, word);
-            byFirst.computeIfAbsent(first, f -> new First(f.toCharArray())).add(key, e.getValue());
-            shortest = Math.min(shortest, word);
-            longest = Math.max(longest, word);
+            byFirst.computeIfAbsent(first, f -> new First(f.length())).add(key, e.getValue());
         }
-        this.shortestWord = shortest;
-        this.longestWord = longest;
-        int slots = Integer.highestOneBit(Math.max(4, byFirst.size() * 2 - 1)) << 1; // at most half full
-        this.firsts = new First[byFirst.isEmpty() ? 0 : slots];
-        for (First f : byFirst.values()) {
-            int at = slot(f.word, 0, f.word.length);
-            while (firsts[at] != null) {
-                at = (at + 1) & (firsts.length - 1);
-            }
-            firsts[at] = f;
-        }
+        this.firsts = new WordTable<>(byFirst);
+        this.words = !byFirst.isEmpty();
         this.others = !rest.isEmpty();
         if (others) {
             trie.build(rest);
@@ -112,7 +98,7 @@ final class WordTrie<V> {
 
     /** Calls {@code hit} for every whole-word occurrence of a phrase in the text, in any case. */
     void find(String text, Hit<V> hit) {
-        if (!others && firsts.length == 0) {
+        if (!others && !words) {
             return;
         }
         char[] lower = new char[text.length()];
@@ -124,7 +110,7 @@ final class WordTrie<V> {
                 otherStart = Arrays.binarySearch(otherStarts, lower[i]) >= 0;
             }
         }
-        Found found = firsts.length == 0 ? new Found() : byWords(lower);
+        Found found = words ? byWords(lower) : new Found();
         if (otherStart) {
             int[] next = {0};
             trie.parseText(lower, (start, end, value) -> {
@@ -152,11 +138,7 @@ final class WordTrie<V> {
             while (i < lower.length && isWordChar(lower[i])) {
                 i++;
             }
-            int length = i - start;
-            if (length < shortestWord || length > longestWord) {
-                continue;
-            }
-            First f = lookUp(lower, start, i);
+            First f = firsts.get(lower, start, i);
             if (f == null) {
                 continue;
             }
@@ -213,31 +195,6 @@ final class WordTrie<V> {
             }
             return i;
         }
-    }
-
-    /** The phrases whose first word is spelt by {@code text[from, to)}, or {@code null}. */
-    private First lookUp(char[] text, int from, int to) {
-        int at = slot(text, from, to);
-        while (true) {
-            First f = firsts[at];
-            if (f == null) {
-                return null;
-            }
-            if (f.word.length == to - from && Arrays.equals(f.word, 0, f.word.length, text, from, to)) {
-                return f;
-            }
-            at = (at + 1) & (firsts.length - 1);
-        }
-    }
-
-    /** Where in the table the search for {@code text[from, to)} begins. */
-    private int slot(char[] text, int from, int to) {
-        int h = 0;
-        for (int i = from; i < to; i++) {
-            h = 31 * h + text[i];
-        }
-        h ^= h >>> 16;
-        return (h * 0x9E3779B9) >>> 7 & (firsts.length - 1);
     }
 
     /** A character that continues a word on both sides: a letter or digit that is not a Han character. */
