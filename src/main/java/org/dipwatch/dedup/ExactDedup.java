@@ -215,11 +215,6 @@ public final class ExactDedup {
 
     /** SHA-256 of a string's UTF-8 bytes, as 64 lower-case hex digits. */
     public static String sha256(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return sha256Lines(text);
     }
 }

@@ -1,7 +1,5 @@
 package org.dipwatch.dedup;
 
-import java.nio.charset.StandardCharsets;
-
 /** 64-bit hashes for words, shingles and paragraphs: fast, well mixed, the same on every JVM and run. */
 public final class Hashing {
 
@@ -43,16 +41,6 @@ public final class Hashing {
     }
 
     private static final long FNV_PRIME = 0x100000001b3L;
-
-    /** {@link #string} as it was first written: FNV-1a over {@code s.getBytes(UTF_8)}; what tests hold it to. */
-    static long stringOfBytes(String s) {
-        long h = 0xcbf29ce484222325L;
-        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-            h ^= b & 0xff;
-            h *= FNV_PRIME;
-        }
-        return mix(h);
-    }
 
     /** The SplitMix64 finalizer. */
     static long mix(long z) {

@@ -92,7 +92,7 @@ class ExactDedupTest {
                 {"a lone high surrogate \uD83D", "and a lone low one \uDE00 here"}, {big + "\uD83D", "\uDE00" + big}};
         for (String[] parts : cases) {
             String joined = String.join("\n", java.util.Arrays.stream(parts).map(p -> p == null ? "" : p).toList());
-            assertThat(ExactDedup.sha256Lines(parts)).as(joined.length() + " chars").isEqualTo(ExactDedup.sha256(joined));
+            assertThat(ExactDedup.sha256Lines(parts)).as(joined.length() + " chars").isEqualTo(sha256OfBytes(joined));
         }
     }
 
@@ -103,7 +103,26 @@ class ExactDedupTest {
         for (String p : a.body()) {
             text.append(ExactDedup.fold(p)).append('\n');
         }
-        assertThat(ExactDedup.fingerprint(a)).isEqualTo(ExactDedup.sha256(text.toString()))
+        assertThat(ExactDedup.fingerprint(a)).isEqualTo(sha256OfBytes(text.toString()))
                 .isEqualTo(ExactDedup.fingerprint(TextFeatures.text(a).folded()));
+    }
+
+    @Test
+    void aStringsSha256IsThatOfItsUtf8Bytes() throws Exception {
+        // stored keys (URLs, item ids, contents) must stay what they were
+        for (String s : new String[] {"", "https://tass.com/politics/1", "Türkiye “quoted” 中文 😀", "lone \uD83D"}) {
+            assertThat(ExactDedup.sha256(s)).as(s).isEqualTo(sha256OfBytes(s));
+        }
+        assertThat(ExactDedup.sha256("abc")).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
+
+    /** SHA-256 of {@code getBytes(UTF_8)}, as ExactDedup first computed it: what the stored hashes are. */
+    private static String sha256OfBytes(String s) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
     }
 }
