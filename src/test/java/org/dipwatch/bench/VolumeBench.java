@@ -166,6 +166,7 @@ class VolumeBench {
                 row("first poll: last mail after process start", seconds(lastMail - d.started), "(rss2email: 27–45 s)");
                 row("first poll: daemon CPU (user+sys) at last mail", String.format("%.1f CPU-s", d.cpuSeconds()), "< 30 CPU-s");
                 row("first poll: daemon peak RSS (VmHWM)", d.peakRssMb() + " MB", "≤ 512 MB");
+                row("first poll: heap work (allocated / promoted; young, full collections)", heapWork(scrape(d)), "");
                 row("first poll: items / articles judged / mails", total + " / " + (long) after.sum("dipwatch_articles_total", "") + " / "
                         + smtp.mails(), "one mail per stored article");
                 row("first poll: verdicts", after.verdicts(), "distinct items: no duplicates");
@@ -316,6 +317,7 @@ class VolumeBench {
                         "≥ 1,000 files/s");
                 row("folder: verdicts / mails so far", (s == null ? "?" : s.verdicts()) + " / " + smtp.mails(), "");
                 row("folder: daemon CPU / peak RSS", String.format("%.1f CPU-s / %d MB", d.cpuSeconds(), d.peakRssMb()), "≤ 512 MB");
+                row("folder: heap work (allocated / promoted; young, full collections)", heapWork(s), "");
             } finally {
                 d.stop();
             }
@@ -670,6 +672,22 @@ class VolumeBench {
             Thread.currentThread().interrupt();
             return null;
         }
+    }
+
+    /**
+     * What the daemon's heap went through since it started, from its JVM metrics: bytes allocated
+     * and promoted to the old generation, and its young and full collections with their pauses.
+     * Unlike CPU seconds these hardly move with what else the machine runs, so a change that saves
+     * allocation or promotion shows here on a noisy machine too.
+     */
+    private static String heapWork(Scrape s) {
+        if (s == null) {
+            return "no /metrics answer";
+        }
+        return String.format("%.2f GB / %.2f GB; %d young (%.1f s), %d full (%.1f s)",
+                s.sum("jvm_gc_memory_allocated_bytes_total", "") / 1e9, s.sum("jvm_gc_memory_promoted_bytes_total", "") / 1e9,
+                (long) s.sum("jvm_gc_pause_seconds_count", "minor"), s.sum("jvm_gc_pause_seconds_sum", "minor"),
+                (long) s.sum("jvm_gc_pause_seconds_count", "major"), s.sum("jvm_gc_pause_seconds_sum", "major"));
     }
 
     /** One read of {@code /metrics} (Prometheus text). */
