@@ -1,13 +1,15 @@
 package org.dipwatch.pipeline;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,6 +26,13 @@ import org.slf4j.LoggerFactory;
  * arrive at once: {@link #offer} waits for room, and a caller that cannot wait leaves the rest for
  * later.
  *
+ * <p>The workers prepare only a little ahead of the consumer (about a batch and one item per
+ * worker), in acceptance order: the rest of a full queue waits as it came. A prepared item (its
+ * text, features and classification, several times the size of what came in) then lives a
+ * fraction of a second, where one prepared as soon as it was accepted waited for every item before
+ * it, long enough for the collector to move it to the old generation, where only a full collection
+ * frees it.
+ *
  * @param <I> what is handed in
  * @param <P> what the workers make of it
  */
@@ -39,7 +48,16 @@ final class IntakeQueue<I, P> implements AutoCloseable {
         }
     }
 
-    private final BlockingQueue<Entry<I, P>> queue;
+    /** Accepted and not yet taken by the consumer, in acceptance order. */
+    private final BlockingQueue<Entry<I, P>> queue = new LinkedBlockingQueue<>();
+    /** Room for accepted items: taken by {@link #offer}, given back as the consumer takes items. */
+    private final Semaphore space;
+    private final int capacity;
+    /** Accepted items whose preparation has not started, in acceptance order; guarded by {@code this}. */
+    private final ArrayDeque<Entry<I, P>> unstarted = new ArrayDeque<>();
+    /** Items whose preparation started and that the consumer has not taken; guarded by {@code this}. */
+    private int started;
+    private final int ahead;
     private final ExecutorService workers;
     private final Function<I, P> prepare;
     private final Consumer<List<Entry<I, P>>> serial;
@@ -66,12 +84,15 @@ final class IntakeQueue<I, P> implements AutoCloseable {
                 Consumer<Entry<I, P>> untaken, HeapRoom room) {
         this.room = room;
         this.untaken = untaken;
-        this.queue = new ArrayBlockingQueue<>(Math.max(1, capacity));
+        this.capacity = Math.max(1, capacity);
+        this.space = new Semaphore(this.capacity);
         this.prepare = prepare;
         this.serial = serial;
         this.batchSize = Math.max(1, batchSize);
         AtomicInteger n = new AtomicInteger();
         int threads = Math.max(1, workers);
+        // a batch being prepared while the one before it is judged, and a worker never idle for want of an item
+        this.ahead = this.batchSize + threads;
         this.workers = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "dipwatch-" + name + "-worker-" + n.incrementAndGet());
             t.setDaemon(true);
@@ -94,7 +115,7 @@ final class IntakeQueue<I, P> implements AutoCloseable {
         unfinished.incrementAndGet();
         boolean taken = false;
         try {
-            taken = queue.offer(entry, Math.max(0, wait.toMillis()), TimeUnit.MILLISECONDS);
+            taken = space.tryAcquire(Math.max(0, wait.toMillis()), TimeUnit.MILLISECONDS);
         } finally {
             if (!taken) {
                 finished(1);
@@ -103,19 +124,55 @@ final class IntakeQueue<I, P> implements AutoCloseable {
         if (!taken) {
             return null;
         }
-        workers.execute(() -> {
-            if (closing) {
-                // stopping: the item stays where it came from, nothing to prepare
-                entry.prepared().cancel(false);
-                return;
+        synchronized (this) {
+            // one order for both: the consumer's next item is always the first to be prepared
+            queue.add(entry);
+            unstarted.add(entry);
+        }
+        startPreparing();
+        return entry;
+    }
+
+    /** Hands the workers the next accepted items, in order, while fewer than {@link #ahead} are prepared or under way. */
+    private void startPreparing() {
+        while (true) {
+            Entry<I, P> next;
+            synchronized (this) {
+                if (started >= ahead || unstarted.isEmpty()) {
+                    return;
+                }
+                next = unstarted.poll();
+                started++;
             }
             try {
-                entry.prepared().complete(prepare.apply(item));
-            } catch (RuntimeException | Error e) {
-                entry.prepared().completeExceptionally(e);
+                workers.execute(() -> prepare(next));
+            } catch (RejectedExecutionException e) {
+                // the workers stopped: the item stays where it came from
+                next.prepared().cancel(false);
             }
-        });
-        return entry;
+        }
+    }
+
+    private void prepare(Entry<I, P> entry) {
+        if (closing) {
+            // stopping: the item stays where it came from, nothing to prepare
+            entry.prepared().cancel(false);
+            return;
+        }
+        try {
+            entry.prepared().complete(prepare.apply(entry.item()));
+        } catch (RuntimeException | Error e) {
+            entry.prepared().completeExceptionally(e);
+        }
+    }
+
+    /** The consumer took {@code n} items: their room and their places among the prepared are free again. */
+    private void took(int n) {
+        synchronized (this) {
+            started -= n;
+        }
+        space.release(n);
+        startPreparing();
     }
 
     /** Items accepted and not yet taken by the serial stage. */
@@ -125,7 +182,7 @@ final class IntakeQueue<I, P> implements AutoCloseable {
 
     /** The most items the queue holds. */
     int capacity() {
-        return queue.size() + queue.remainingCapacity();
+        return capacity;
     }
 
     /** Waits until every accepted item has been through the serial stage; false when {@code timeout} passed first. */
@@ -163,6 +220,9 @@ final class IntakeQueue<I, P> implements AutoCloseable {
                         finished(1);
                     }
                 }
+                synchronized (this) {
+                    unstarted.clear();
+                }
                 return;
             }
             Entry<I, P> first;
@@ -176,6 +236,7 @@ final class IntakeQueue<I, P> implements AutoCloseable {
                 continue;
             }
             batch.add(first);
+            took(1);
             try {
                 first.prepared().join();
             } catch (RuntimeException e) {
@@ -188,6 +249,7 @@ final class IntakeQueue<I, P> implements AutoCloseable {
                     break;
                 }
                 batch.add(queue.poll());
+                took(1);
             }
             room.batch(batch.size());
             try {
