@@ -26,12 +26,10 @@ import org.slf4j.LoggerFactory;
  * arrive at once: {@link #offer} waits for room, and a caller that cannot wait leaves the rest for
  * later.
  *
- * <p>The workers prepare only a little ahead of the consumer (about a batch and one item per
- * worker), in acceptance order: the rest of a full queue waits as it came. A prepared item (its
- * text, features and classification, several times the size of what came in) then lives a
- * fraction of a second, where one prepared as soon as it was accepted waited for every item before
- * it, long enough for the collector to move it to the old generation, where only a full collection
- * frees it.
+ * <p>The workers prepare only a little ahead of the consumer (a batch and one item per worker), in
+ * acceptance order: the rest of a full queue waits as it came. So a full queue holds what came in,
+ * not what preparing made of it (text, features and classification, several times the size), and
+ * an item is prepared shortly before it is judged rather than as soon as it was accepted.
  *
  * @param <I> what is handed in
  * @param <P> what the workers make of it
