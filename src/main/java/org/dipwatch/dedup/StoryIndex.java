@@ -439,25 +439,27 @@ public final class StoryIndex {
     }
 
     /**
-     * Whether a story holds a report in a known language other than this one (asked of every story an
-     * article's actors and places reach, so answered from the languages kept as reports join).
-     */
-    /**
      * The languages any story's reports have been written in (grows only): while it holds no other
      * language than a judged article's, no story can be in another language, and the candidates
      * through actors and places (a tenth of a judgement in a desk of one language) are not gathered.
      */
-    private final java.util.Set<String> storyLanguages = new java.util.HashSet<>();
+    private final Set<String> storyLanguages = new HashSet<>();
 
+    /** Whether any story, open or closed, was ever written in a language other than this one. */
     private boolean inOtherLanguages(String language) {
         return storyLanguages.size() > (storyLanguages.contains(language) ? 1 : 0);
     }
 
+    /** Keeps a story's languages as its reports are known, and adds them to {@link #storyLanguages}. */
     private void languagesOf(Story s) {
         s.languages = languages(s);
-        java.util.Collections.addAll(storyLanguages, s.languages);
+        storyLanguages.addAll(Arrays.asList(s.languages));
     }
 
+    /**
+     * Whether a story holds a report in a known language other than this one (asked of every story an
+     * article's actors and places reach, so answered from the languages kept as reports join).
+     */
     private static boolean inAnotherLanguage(Story s, String language) {
         if (s.closed) {
             return false;
