@@ -34,7 +34,7 @@ public final class StoryTables implements StoryStore {
 
     private static final String LIGHT = "s.seq, s.file_name, s.title, s.outlet, s.published, s.story, s.signature, s.shingles, "
             + "s.paragraphs";
-    private static final String FULL = LIGHT + ", s.terms, s.quotes, s.title_terms, s.lead_terms, s.numbers, s.words, s.who";
+    private static final String FULL = LIGHT + ", s.terms, s.quotes, s.title_terms, s.lead_terms, s.numbers, s.words, s.who, s.compounds";
     private static final String FROM = " FROM article_story s JOIN article a ON a.seq = s.seq AND NOT a.file_missing";
     private static final long[] NONE = new long[0];
 
@@ -52,8 +52,8 @@ public final class StoryTables implements StoryStore {
         TextFeatures f = a.features();
         byte[] paragraphs = MinHash.longsToBytes(Arrays.stream(f.paragraphs()).distinct().toArray());
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO article_story (" + LIGHT_COLUMNS + ", terms, quotes, title_terms, "
-                + "lead_terms, numbers, words, who, verdict, duplicate_of, similarity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                + "?, ?, ?, ?)")) {
+                + "lead_terms, numbers, words, who, verdict, duplicate_of, similarity, compounds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                + "?, ?, ?, ?, ?, ?, ?, ?)")) {
             int n = setLight(ps, a, paragraphs);
             ps.setBytes(++n, MinHash.longsToBytes(f.terms()));
             ps.setBytes(++n, MinHash.longsToBytes(f.quoteGrams()));
@@ -69,6 +69,7 @@ public final class StoryTables implements StoryStore {
             } else {
                 ps.setDouble(++n, similarity);
             }
+            ps.setBytes(++n, MinHash.longsToBytes(f.compounds()));
             ps.executeUpdate();
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO article_light (" + LIGHT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -155,14 +156,19 @@ public final class StoryTables implements StoryStore {
         if (full) {
             f = new TextFeatures(signature, rs.getInt(8), MinHash.longsFromBytes(rs.getBytes(10)),
                     MinHash.longsFromBytes(rs.getBytes(11)), paragraphs, MinHash.longsFromBytes(rs.getBytes(12)),
-                    MinHash.longsFromBytes(rs.getBytes(13)), MinHash.longsFromBytes(rs.getBytes(14)), rs.getInt(15), NONE);
+                    MinHash.longsFromBytes(rs.getBytes(13)), MinHash.longsFromBytes(rs.getBytes(14)), compounds(rs.getBytes(17)), rs.getInt(15), NONE);
             String tags = rs.getString(16);
             who = Who.ofTags(tags.isEmpty() ? List.of() : Arrays.asList(tags.split(";")));
         } else {
-            f = new TextFeatures(signature, rs.getInt(8), NONE, NONE, paragraphs, NONE, NONE, NONE, 0, NONE);
+            f = new TextFeatures(signature, rs.getInt(8), NONE, NONE, paragraphs, NONE, NONE, NONE, NONE, 0, NONE);
         }
         return new Stored(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 published == null ? null : published.toLocalDate(), f, who, rs.getString(6));
+    }
+
+    /** The compounds of a row; none for a row stored before they were kept ({@code V15__story_compounds.sql}). */
+    private static long[] compounds(byte[] column) {
+        return column == null ? NONE : MinHash.longsFromBytes(column);
     }
 
     @Override

@@ -100,7 +100,7 @@ public final class StoryIndex {
          */
         static TextFeatures kept(TextFeatures f) {
             return new TextFeatures(NO_INTS, f.shingles(), f.terms(), f.quoteGrams(), NO_LONGS, f.title(), f.lead(), f.numbers(),
-                    f.words(), f.repeated());
+                    f.compounds(), f.words(), f.repeated());
         }
 
         /** What a pair score needs of it (its features and who, the names it knows, its officials), made once. */
@@ -262,10 +262,11 @@ public final class StoryIndex {
 
     /** Salts that keep number and quotation keys apart from term keys in the document frequencies. */
     static final long NUMBER_SALT = 0x6e75_6d62_6572_7321L;
+    static final long COMPOUND_SALT = 0x636f_6d70_6f75_6e64L;
 
     /** What an article counts in the document frequencies: its terms, its numbers and its quotation runs (salted). */
     static long[] counted(TextFeatures f) {
-        long[] out = new long[f.terms().length + f.numbers().length + f.quoteGrams().length];
+        long[] out = new long[f.terms().length + f.numbers().length + f.quoteGrams().length + f.compounds().length];
         System.arraycopy(f.terms(), 0, out, 0, f.terms().length);
         int k = f.terms().length;
         for (long n : f.numbers()) {
@@ -273,6 +274,9 @@ public final class StoryIndex {
         }
         for (long q : f.quoteGrams()) {
             out[k++] = q ^ QUOTE_SALT;
+        }
+        for (long c : f.compounds()) {
+            out[k++] = c ^ COMPOUND_SALT;
         }
         return out;
     }

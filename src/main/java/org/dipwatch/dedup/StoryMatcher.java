@@ -644,6 +644,20 @@ public final class StoryMatcher {
             }
         }
         factsC -= knownIn(nc, a.known(), knownC, x -> df.applyAsInt(x ^ StoryIndex.NUMBER_SALT) <= max);
+        int compounds = 0;
+        long[] ca = a.f().compounds();
+        long[] cc = c.compounds();
+        for (int i = 0, j = 0; i < ca.length && j < cc.length; ) {
+            if (ca[i] < cc[j]) {
+                i++;
+            } else if (ca[i] > cc[j]) {
+                j++;
+            } else {
+                compounds += df.applyAsInt(ca[i] ^ StoryIndex.COMPOUND_SALT) <= max ? 1 : 0;
+                i++;
+                j++;
+            }
+        }
         int rareQuotes = quotes == 0 ? 0 : (int) TextFeatures.sharedWeight(a.f().quoteGrams(), c.quoteGrams(),
                 q -> df.applyAsInt(q ^ StoryIndex.QUOTE_SALT) <= max ? 1 : 0);
         boolean headlines = a.f().title().length > 0 && c.title().length > 0;
@@ -655,7 +669,7 @@ public final class StoryMatcher {
         double rarerTerms = Math.sqrt(rarerA * rarerC);
         return new StoryModel.Signals(days, windowDays, quotes, rareQuotes, rarerTerms, terms, shared / (double) all, people, a.people(),
                 report.people(), speaker, headlines ? headline(a, report) : 0, headlines, numbers(a.f().numbers(), c.numbers(), a.known(), knownC), factsA,
-                factsC, factsShared, Math.min(a.f().words(), c.words()), a.articles(), a.who().otherLanguage(cw),
+                factsC, factsShared, compounds, Math.min(a.f().words(), c.words()), a.articles(), a.who().otherLanguage(cw),
                 jaccard(a.who().places(), cw.places()), a.who().sameKind(cw));
     }
 

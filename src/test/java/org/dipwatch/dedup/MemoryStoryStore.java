@@ -31,7 +31,7 @@ final class MemoryStoryStore implements StoryStore {
                 TextFeatures f = s.features();
                 long[] none = new long[0];
                 each.accept(new Stored(s.seq(), s.file(), s.title(), s.outlet(), s.published(), new TextFeatures(f.signature(),
-                        f.shingles(), none, none, Arrays.stream(f.paragraphs()).distinct().toArray(), none, none, none, 0, none),
+                        f.shingles(), none, none, Arrays.stream(f.paragraphs()).distinct().toArray(), none, none, none, none, 0, none),
                         null, s.story()));
             }
         }

@@ -66,6 +66,28 @@ class TextFeaturesTest {
     }
 
     @Test
+    void aNumberStatedWithAPlaceOrAnotherNumberInOneSentenceIsOneCompound() {
+        java.time.LocalDate day = java.time.LocalDate.of(2026, 3, 10);
+        // two reports of one strike, in their own words: the toll and the wounded with the town, and each other
+        long[] one = compoundsOf("At least 19 people were killed and 77 wounded in air strikes on Deir al-Balah on Tuesday.", day);
+        long[] other = compoundsOf("The death toll from air strikes on Deir al-Balah rose to 19, with 77 more people in hospital.", day);
+        assertThat(TextFeatures.shared(one, other)).as("19 with Deir al-Balah, 77 with it, 19 with 77, and each with Tuesday's")
+                .isGreaterThanOrEqualTo(3);
+        // the same toll in another town, or the same town and toll in two sentences, is no compound of the two
+        long[] elsewhere = compoundsOf("At least 19 people were killed in air strikes on Khan Younis.", day);
+        long[] apart = compoundsOf("Air strikes hit Deir al-Balah. Elsewhere, 19 people were killed.", day);
+        assertThat(TextFeatures.shared(one, elsewhere)).isZero();
+        assertThat(TextFeatures.shared(one, apart)).isZero();
+        assertThat(compoundsOf("Air strikes hit Deir al-Balah on Tuesday.", day)).as("no number, no compound").isEmpty();
+    }
+
+    private static long[] compoundsOf(String paragraph, java.time.LocalDate published) {
+        java.util.Set<Long> out = new java.util.LinkedHashSet<>();
+        TextFeatures.compounds(paragraph, published, out);
+        return out.stream().mapToLong(Long::longValue).sorted().toArray();
+    }
+
+    @Test
     void aFirmIsKeyedByTheWordsBeforeItsLegalForm() {
         // two firms of one trade and legal form are two names, not one "Trading FZE"
         assertThat(namesOf("sanctions on Gulf Meridian Trading FZE")).isNotEqualTo(namesOf("sanctions on Polar Star Trading FZE"));
