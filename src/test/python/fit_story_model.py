@@ -43,7 +43,7 @@ w_row *= gate.sum() / w_row.sum()
 # a weight that comes out with the wrong sign is held at 0 and the rest refitted (a feature that
 # only helps by its wrong sign is fitting an accident of the sets, not a property of news)
 FOR = {"terms", "quote", "long-quote", "actors", "places", "same-day", "same-kind", "people", "people-share", "speaker", "headline", "numbers", "facts", "fact-share",
-       "terms*short", "headline*short", "facts*settled", "rarer-terms", "numbers*settled", "fact-share*settled", "compounds", "compounds*settled"}
+       "terms*short", "headline*short", "facts*settled", "rarer-terms", "numbers*settled", "fact-share*settled", "compounds", "compounds*settled", "many-compounds"}
 AGAINST = {"other-people", "other-facts", "other-kind", "undated", "day-gap", "other-facts*settled"}
 
 Xb = np.hstack([np.ones((len(rows), 1)), X])[gate]
