@@ -444,6 +444,15 @@ public record TextFeatures(int[] signature, int shingles, long[] terms, long[] q
         return sorted(all);
     }
 
+    private static boolean hasDigit(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isDigit(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Most compound specifics kept of one text ({@link #compounds}). */
     static final int MAX_COMPOUNDS = 48;
     /** A sentence's end: '.', '!' or '?' (a closing quotation mark after it) before a space and a capital or an opening quotation mark. */
@@ -458,19 +467,46 @@ public record TextFeatures(int[] signature, int shingles, long[] terms, long[] q
      * the same place, person or body is what reports of one event share and reports of two do not.
      */
     static void compounds(String paragraph, java.time.LocalDate published, Set<Long> out) {
+        if (!hasDigit(paragraph)) {
+            return; // most paragraphs: nothing to split
+        }
         for (String sentence : SENTENCE.split(paragraph)) {
+            if (!hasDigit(sentence)) {
+                continue;
+            }
             long[] nums = numbers(tokens(ExactDedup.fold(sentence)), published);
             if (nums.length == 0) {
                 continue;
             }
             Set<Long> anchors = new LinkedHashSet<>();
             names(sentence, anchors);
-            String[] ws = sentence.split("\\s+");
-            for (int i = 1; i < ws.length; i++) {
-                String w = ws[i].replaceAll("^[^\\p{L}]+|[^\\p{L}]+$", "");
-                if (w.length() >= 3 && Character.isUpperCase(w.charAt(0)) && !STOP.contains(ExactDedup.fold(w))) {
-                    anchors.add(Hashing.string("^" + ExactDedup.fold(w)));
+            // the capitalised words after the first (between spaces, without the punctuation around
+            // them): places, bodies, surnames, acronyms
+            boolean first = true;
+            for (int i = 0, n = sentence.length(); i < n; ) {
+                while (i < n && Character.isWhitespace(sentence.charAt(i))) {
+                    i++;
                 }
+                int end = i;
+                while (end < n && !Character.isWhitespace(sentence.charAt(end))) {
+                    end++;
+                }
+                int from = i;
+                int to = end;
+                while (from < to && !Character.isLetter(sentence.charAt(from))) {
+                    from++;
+                }
+                while (to > from && !Character.isLetter(sentence.charAt(to - 1))) {
+                    to--;
+                }
+                if (!first && to - from >= 3 && Character.isUpperCase(sentence.charAt(from))) {
+                    String w = ExactDedup.fold(sentence.substring(from, to));
+                    if (!STOP.contains(w)) {
+                        anchors.add(Hashing.string("^" + w));
+                    }
+                }
+                first = first && end == i;
+                i = end;
             }
             for (int i = 0; i < nums.length && out.size() < MAX_COMPOUNDS; i++) {
                 for (long a : anchors) {
