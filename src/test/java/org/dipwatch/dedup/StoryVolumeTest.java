@@ -25,9 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  * reported by one to five outlets) give no story of more than 10 reports and keep every labelled
  * same-event group together. Ingested in order through the pipeline of a real home (H2 index,
  * classifier, seeds/), as a first poll would be. Prints the stories, their sizes, the groups
- * split and the groups merged. The first test holds what is met (no story chains; at most a
- * tenth of the events split, the guard against a model that falls back), the second the bar of
- * the acceptance (no event split), disabled while it is not met.
+ * split and the groups merged. The first test holds what is met (no story chains; at most 7 % of
+ * the events split, the guard against a model that falls back: 32 of 565 in session 20), the
+ * second the bar of the acceptance (no event split), disabled while it is not met.
  */
 class StoryVolumeTest {
 
@@ -55,13 +55,13 @@ class StoryVolumeTest {
         assertThat(d.largest()).as("largest story").isLessThanOrEqualTo(10);
         // the guard against a model that falls back: the bar of acceptance 2 is the test below
         assertThat(d.split().size()).as("labelled same-event groups split over stories, of %d", d.multiReportEvents())
-                .isLessThanOrEqualTo((int) (d.multiReportEvents() / 10));
+                .isLessThanOrEqualTo((int) (d.multiReportEvents() * 0.07));
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("issue #10 acceptance 2 not met yet (last run, 2026-12-07 (session 18): 2,000 articles, 1,006 stories, "
-            + "largest 6 reports, 49 of 565 multi-report events split, 23 stories merging events; on branch h-stories before main's "
-            + "role-aware classifier: 44 split, 18 merging; before that branch's refit: largest 8, 124 of 557 split, 103 merging); "
+    @org.junit.jupiter.api.Disabled("issue #10 acceptance 2 not met yet (last run, 2026-12-08 (session 20): 2,000 articles, 991 stories, "
+            + "largest 6 reports, 32 of 565 multi-report events split, 19 stories merging events; session 18: 49 split, 23 merging; "
+            + "before the refit of issue #10: largest 8, 124 of 557 split, 103 merging); "
             + "docs/stories.md, 'Volume', says what is left; run with "
             + "-Djunit.jupiter.conditions.deactivate=org.junit.*DisabledCondition to see the figures, or StorySplitProbe for the "
             + "causes")
