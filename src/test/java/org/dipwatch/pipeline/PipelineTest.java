@@ -112,14 +112,15 @@ class PipelineTest {
     @Test
     void aHomeFromBeforeTheNarrowStoryTableFindsNearCopiesOfItsArticles() throws Exception {
         // the originals are stored; the index is then made as version 12 left it, without article_light (and with
-        // article_tag, which version 14 folded into a column of article)
+        // article_tag, which version 14 folded into a column of article, and without version 15's compounds)
         try (java.sql.Connection c = pipeline.stages().corpus().index().dataSource().getConnection(); java.sql.Statement st = c.createStatement()) {
             st.execute("DROP TABLE article_light");
             st.execute("ALTER TABLE article DROP COLUMN tags");
             st.execute("CREATE TABLE article_tag (file_name VARCHAR(64) NOT NULL, dimension VARCHAR(16) NOT NULL, "
                     + "tag_id VARCHAR(100) NOT NULL, tag_type VARCHAR(32) NOT NULL, country VARCHAR(8), "
                     + "salience DOUBLE PRECISION NOT NULL, CONSTRAINT article_tag_pk PRIMARY KEY (file_name, dimension, tag_id))");
-            st.execute("DELETE FROM \"flyway_schema_history\" WHERE \"version\" IN ('13', '14')");
+            st.execute("ALTER TABLE article_story DROP COLUMN compounds");
+            st.execute("DELETE FROM \"flyway_schema_history\" WHERE \"version\" IN ('13', '14', '15')");
         }
         pipeline.close();
         pipeline = Pipeline.open(Settings.of(home, Map.of()), new Metrics(new SimpleMeterRegistry()));
