@@ -453,7 +453,10 @@ public record TextFeatures(int[] signature, int shingles, long[] terms, long[] q
         return false;
     }
 
-    /** Most compound specifics kept of one text ({@link #compounds}). */
+    /**
+     * Compound specifics of one text from which no further number adds any ({@link #compounds}): a
+     * text keeps this many and those of the number that reached it, some dozens in all.
+     */
     static final int MAX_COMPOUNDS = 48;
     /** A sentence's end: '.', '!' or '?' (a closing quotation mark after it) before a space and a capital or an opening quotation mark. */
     private static final java.util.regex.Pattern SENTENCE = java.util.regex.Pattern.compile(
