@@ -644,20 +644,9 @@ public final class StoryMatcher {
             }
         }
         factsC -= knownIn(nc, a.known(), knownC, x -> df.applyAsInt(x ^ StoryIndex.NUMBER_SALT) <= max);
-        int compounds = 0;
-        long[] ca = a.f().compounds();
-        long[] cc = c.compounds();
-        for (int i = 0, j = 0; i < ca.length && j < cc.length; ) {
-            if (ca[i] < cc[j]) {
-                i++;
-            } else if (ca[i] > cc[j]) {
-                j++;
-            } else {
-                compounds += df.applyAsInt(ca[i] ^ StoryIndex.COMPOUND_SALT) <= max ? 1 : 0;
-                i++;
-                j++;
-            }
-        }
+        // the shared compounds few recent articles state (a document frequency looked up for shared ones only)
+        int compounds = (int) TextFeatures.sharedWeight(a.f().compounds(), c.compounds(),
+                k -> df.applyAsInt(k ^ StoryIndex.COMPOUND_SALT) <= max ? 1 : 0);
         int rareQuotes = quotes == 0 ? 0 : (int) TextFeatures.sharedWeight(a.f().quoteGrams(), c.quoteGrams(),
                 q -> df.applyAsInt(q ^ StoryIndex.QUOTE_SALT) <= max ? 1 : 0);
         boolean headlines = a.f().title().length > 0 && c.title().length > 0;
